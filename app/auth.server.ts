@@ -1,0 +1,84 @@
+import { json, redirect } from '@remix-run/node'
+import { parse, serialize } from 'cookie'
+import { config } from '~/config.server'
+import { can, type Permission } from '~/models/permissions.server'
+import { sessionExpiresAt, validateSessionToken, type Session } from '~/models/sessions.server'
+import type { Actor, SessionUser } from '~/models/users.server'
+
+export const SESSION_COOKIE = 'nghisu_session'
+
+export function isSecureRequest(request: Request) {
+  const mode = config().COOKIE_SECURE
+  if (mode === 'always') return true
+  if (mode === 'never') return false
+  return new URL(request.url).protocol === 'https:'
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get('Cookie')
+  if (!header) return null
+  return parse(header)[name] ?? null
+}
+
+export function sessionCookieHeader(token: string, session: Pick<Session, 'createdAt' | 'lastVerifiedAt'>, request: Request) {
+  return serialize(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecureRequest(request),
+    path: '/',
+    expires: sessionExpiresAt(session),
+  })
+}
+
+export function clearSessionCookieHeader(request: Request) {
+  return serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request), path: '/', maxAge: 0 })
+}
+
+/** The session and user behind the request's cookie, or null. */
+export function getAuth(request: Request) {
+  return validateSessionToken(readCookie(request, SESSION_COOKIE))
+}
+
+export function getUser(request: Request): SessionUser | null {
+  return getAuth(request)?.user ?? null
+}
+
+/** A local path to return to after sign-in; anything else (other hosts, `//x`) becomes `/`. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}
+
+export function requireAuth(request: Request): { user: SessionUser; session: Session } {
+  const auth = getAuth(request)
+  if (!auth) {
+    const url = new URL(request.url)
+    const redirectTo = url.pathname + url.search
+    throw redirect(redirectTo === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(redirectTo)}`)
+  }
+  return auth
+}
+
+export function requireUser(request: Request): SessionUser {
+  return requireAuth(request).user
+}
+
+/** Throws 403 unless the permission module grants `permission`. */
+export function requirePermission(user: SessionUser, permission: Permission) {
+  if (!can(user, permission)) throw json({ message: 'errors.forbidden' }, { status: 403 })
+}
+
+export function requireUserWithPermission(request: Request, permission: Permission) {
+  const user = requireUser(request)
+  requirePermission(user, permission)
+  return user
+}
+
+/** Throws a 404 response (shown by the error boundary) when `condition` is falsy. */
+export function invariantResponse(condition: unknown, message = 'errors.notFound', status = 404): asserts condition {
+  if (!condition) throw json({ message }, { status })
+}
+
+export function actorOf(user: Pick<SessionUser, 'id'>, context: { ip?: string } | undefined): Actor {
+  return { id: user.id, ip: context?.ip ?? null }
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+export type ToastData = { id: string; key: string; params?: Record<string, string | number>; type: 'success' | 'error' | 'info' }
+
+const styles = {
+  success: 'border-green-700 bg-green-50 text-green-900',
+  error: 'border-red-700 bg-red-50 text-red-900',
+  info: 'border-blue-700 bg-blue-50 text-blue-900',
+}
+
+/** Shows the toast the server set after a redirect, in a polite live region. */
+export function Toaster({ toast }: { toast: ToastData | null }) {
+  const { t } = useTranslation()
+  const [visible, setVisible] = useState<ToastData | null>(toast)
+  useEffect(() => {
+    setVisible(toast)
+    if (!toast) return
+    const timer = setTimeout(() => setVisible(null), 8000)
+    return () => clearTimeout(timer)
+  }, [toast])
+  return (
+    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+      {visible ? (
+        <div className={`pointer-events-auto flex max-w-lg items-start gap-3 rounded-md border-l-4 p-3 shadow-lg ${styles[visible.type]}`}>
+          <p>{t(visible.key, visible.params)}</p>
+          <button type="button" className="text-sm underline" onClick={() => setVisible(null)}>
+            {t('common.close')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  )
+}

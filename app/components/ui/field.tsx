@@ -1,0 +1,138 @@
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+
+type Errors = string[] | undefined
+
+/** Error messages are i18n keys; shown beside the field and announced to screen readers. */
+export function ErrorList({ id, errors }: { id?: string; errors: Errors }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{t(e, { defaultValue: e })}</li>
+      ))}
+    </ul>
+  )
+}
+
+const controlClass =
+  'block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-700 min-h-10'
+
+type WithKey<T> = T & { key?: string | null }
+
+function describedBy(hintId?: string, errorId?: string) {
+  return [hintId, errorId].filter(Boolean).join(' ') || undefined
+}
+
+export function Field({
+  label,
+  inputProps,
+  errors,
+  hint,
+  required,
+  className = '',
+}: {
+  label: ReactNode
+  inputProps: WithKey<InputHTMLAttributes<HTMLInputElement>>
+  errors?: Errors
+  hint?: ReactNode
+  required?: boolean
+  className?: string
+}) {
+  const fallbackId = useId()
+  const { key, ...props } = inputProps
+  const id = props.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+      </label>
+      <input key={key ?? undefined} id={id} className={controlClass} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...props} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export type Option = { value: string; label: string }
+
+export function SelectField({
+  label,
+  selectProps,
+  options,
+  errors,
+  hint,
+  placeholder,
+  className = '',
+}: {
+  label: ReactNode
+  selectProps: WithKey<SelectHTMLAttributes<HTMLSelectElement>>
+  options: Option[]
+  errors?: Errors
+  hint?: ReactNode
+  placeholder?: string
+  className?: string
+}) {
+  const fallbackId = useId()
+  const { key, ...props } = selectProps
+  const id = props.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select key={key ?? undefined} id={id} className={controlClass} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...props}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function CheckboxGroup({
+  legend,
+  items,
+  errors,
+  name,
+}: {
+  legend: ReactNode
+  name: string
+  items: { inputProps: WithKey<InputHTMLAttributes<HTMLInputElement>>; label: string }[]
+  errors?: Errors
+}) {
+  const errorId = errors?.length ? `${name}-error` : undefined
+  return (
+    <fieldset aria-describedby={errorId}>
+      <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
+      <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
+        {items.map(({ inputProps: { key, ...props }, label }) => (
+          <label key={key ?? String(props.value)} className="flex min-h-10 items-center gap-2 text-base">
+            <input className="h-5 w-5 accent-brand-600" {...props} />
+            {label}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  )
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/**
+ * Configuration from environment variables, validated once. A wrong value stops the server
+ * with a message naming the variable (see README, "Cấu hình").
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes')
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('data/nghisu.db'),
+  FILES_DIR: z.string().min(1).default('data/files'),
+  PUBLIC_URL: z.url().optional(),
+  DEMO: booleanFlag,
+  DEMO_PASSWORD: z.string().min(10).default('nghisu-demo'),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v === 'true' ? true : v)),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SESSION_INACTIVITY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} (giá trị: ${JSON.stringify(env[String(i.path[0])])})`)
+    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+let cached: Config | undefined
+/** The process's configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env)
+  return cached
+}

@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events'
+
+/**
+ * Typed in-process domain events. Models emit them after their transaction commits; the
+ * realtime bridge (server/realtime) forwards them to socket rooms. Events carry ids, not records.
+ */
+export type DomainEvents = {
+  'user.sessionsRevoked': { userId: number }
+  'session.revoked': { sessionId: string }
+  'user.updated': { userId: number; unitId: number | null }
+  'unit.updated': { unitId: number }
+}
+
+type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void
+
+const globalForEvents = globalThis as unknown as { __nghisuEvents?: EventEmitter }
+// One bus per process, even when Vite loads app modules twice in development.
+const bus = (globalForEvents.__nghisuEvents ??= new EventEmitter().setMaxListeners(100))
+
+export const events = {
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]) {
+    bus.emit(name, payload)
+  },
+  on<K extends keyof DomainEvents>(name: K, listener: Listener<K>) {
+    bus.on(name, listener)
+    return () => bus.off(name, listener)
+  },
+}

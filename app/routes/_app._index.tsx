@@ -1,0 +1,62 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/auth.server'
+import { Card } from '~/components/ui/card'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { can } from '~/models/permissions.server'
+import { listUnits } from '~/models/units.server'
+import { listUsers } from '~/models/users.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const adminFigures = can(user, 'users.manage')
+    ? { users: listUsers({ pageSize: 1 }).total, units: listUnits().length }
+    : null
+  return json({
+    user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },
+    adminFigures,
+  })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }]
+
+/** A home per role: each role the person holds has its own section. */
+export default function Home() {
+  const { user, adminFigures } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>{t('home.greeting', { name: user.fullName })}</h1>
+        <p className="mt-1 text-stone-700">
+          {[user.position, user.unitName].filter(Boolean).join(' · ')}
+        </p>
+        <p className="mt-1 text-sm text-stone-600">
+          {t('home.yourRoles')}: {user.roles.map((r) => t(`roles.${r}`)).join(', ')}
+        </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        {user.roles.map((role) => (
+          <Card key={role} title={t(`home.${role}.title`)}>
+            <p className="text-stone-700">{t(`home.${role}.body`, { unit: user.unitName ?? '' })}</p>
+            {role === 'admin' && adminFigures ? (
+              <ul className="mt-3 space-y-1">
+                <li>
+                  <Link to="/admin/users">{t('home.admin.users', { count: adminFigures.users })}</Link>
+                </li>
+                <li>
+                  <Link to="/admin/units">{t('home.admin.units', { count: adminFigures.units })}</Link>
+                </li>
+              </ul>
+            ) : null}
+          </Card>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,70 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { can } from '~/models/permissions.server'
+
+/** The signed-in shell: header, navigation by role, and the page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const nav: { to: string; key: string }[] = [{ to: '/', key: 'nav.home' }]
+  if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
+  if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })
+  nav.push({ to: '/profile', key: 'nav.profile' })
+  return json({ user: { fullName: user.fullName, position: user.position, unitName: user.unitName }, nav })
+}
+
+export default function AppShell() {
+  const { user, nav } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        {t('app.skipToContent')}
+      </a>
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <NavLink to="/" className="text-xl font-bold text-white no-underline hover:no-underline">
+            {t('app.name')}
+          </NavLink>
+          <nav aria-label={t('app.mainNav')} className="order-3 w-full sm:order-none sm:w-auto">
+            <ul className="flex flex-wrap gap-1">
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.to === '/'}
+                    className={({ isActive }) =>
+                      `block rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:no-underline ${isActive ? 'bg-brand-800 underline' : ''}`
+                    }
+                  >
+                    {t(item.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block font-semibold">{user.fullName}</span>
+              {user.position ? <span className="block text-brand-100">{user.position}</span> : null}
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded border border-white/60 px-3 py-2 text-white hover:bg-brand-800">
+                {t('nav.signOut')}
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+
+/** Socket event maps shared by client and server (socket.io's typed events). Names: `<resource>.<verb>`. */
+export type ServerToClientEvents = {
+  'session.ready': (payload: { userId: number; rooms: string[] }) => void
+}
+
+export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()
+export type RoomPayload = z.infer<typeof roomSchema>
+export type RoomAck = (result: { ok: true } | { ok: false; error: 'invalid' | 'forbidden' }) => void
+
+export type ClientToServerEvents = {
+  'room.join': (payload: RoomPayload, ack: RoomAck) => void
+  'room.leave': (payload: RoomPayload, ack: RoomAck) => void
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { unitKinds } from '#db/schema/units'
+import { idSchema, requiredText } from './common'
+
+export const unitInputSchema = z.object({
+  name: requiredText(200),
+  code: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9_-]{2,30}$/, 'unit.codeFormat'),
+  kind: z.enum(unitKinds, { error: 'validation.required' }),
+  parentId: idSchema.nullable().optional(),
+  active: z.boolean().default(true),
+})
+export type UnitInput = z.infer<typeof unitInputSchema>
+
+export const unitPatchSchema = unitInputSchema.partial().strict()
+
+export const unitSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  code: z.string(),
+  kind: z.enum(unitKinds),
+  parentId: z.number().int().nullable(),
+  active: z.boolean(),
+})

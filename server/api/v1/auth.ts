@@ -1,0 +1,41 @@
+import type { NextFunction, Request, Response } from 'express'
+import { parse } from 'cookie'
+import { SESSION_COOKIE } from '~/auth.server'
+import { serverT } from '~/i18n'
+import { validateApiToken } from '~/models/api-tokens.server'
+import { can, type Permission } from '~/models/permissions.server'
+import { validateSessionToken } from '~/models/sessions.server'
+import type { SessionUser } from '~/models/users.server'
+import { ApiError } from './errors'
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: SessionUser
+  }
+}
+
+/** A personal API token (`Authorization: Bearer ns_…`) or the session cookie; 401 otherwise. */
+export function authenticateApi(req: Request, _res: Response, next: NextFunction) {
+  const header = req.get('authorization')
+  let user: SessionUser | null = null
+  if (header && /^Bearer\s/i.test(header)) {
+    user = validateApiToken(header.replace(/^Bearer\s+/i, '').trim())
+  } else {
+    user = validateSessionToken(parse(req.get('cookie') ?? '')[SESSION_COOKIE])?.user ?? null
+  }
+  if (!user) return next(new ApiError(401, 'unauthorized', serverT('vi')('errors.unauthorized')))
+  req.user = user
+  next()
+}
+
+export function currentUser(req: Request): SessionUser {
+  if (!req.user) throw new ApiError(401, 'unauthorized', serverT('vi')('errors.unauthorized'))
+  return req.user
+}
+
+/** 403 unless the permission module grants it. */
+export function requireApiPermission(req: Request, permission: Permission): SessionUser {
+  const user = currentUser(req)
+  if (!can(user, permission)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+  return user
+}

@@ -1,0 +1,71 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import { z } from 'zod'
+import { serverT } from '~/i18n'
+import { DomainError } from '~/lib/errors'
+import type { Locale } from '#db/schema/users'
+
+/** `{"error":{"code","message","fields"}}`: the one error shape of /api/v1. */
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public fields?: Record<string, string[]>,
+  ) {
+    super(message)
+  }
+}
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+})
+
+function localeOf(req: Request): Locale {
+  return req.user?.locale ?? 'vi'
+}
+
+/** Wraps an async handler so a thrown error reaches the error handler (Express 4 does not). */
+export function handle(fn: (req: Request, res: Response) => unknown): RequestHandler {
+  return (req, res, next) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .catch(next)
+  }
+}
+
+export function zodFields(error: z.ZodError, t: (key: string) => string) {
+  const fields: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [issue.path.join('.') || '_']
+    const message = issue.code === 'unrecognized_keys' ? t('validation.unknownField') : issue.message.includes('.') ? t(issue.message) : t('validation.invalid')
+    for (const path of paths) (fields[path] ??= []).push(message)
+  }
+  return fields
+}
+
+// Express recognises an error handler by its four parameters.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  const t = serverT(localeOf(req))
+  let error: ApiError
+  if (err instanceof ApiError) error = err
+  else if (err instanceof DomainError) {
+    const status = err.kind === 'conflict' ? 409 : err.kind === 'not_found' ? 404 : 400
+    const code = err.kind === 'conflict' ? 'conflict' : err.kind === 'not_found' ? 'not_found' : 'invalid'
+    error = new ApiError(status, code, t(err.message), err.field ? { [err.field]: [t(err.message)] } : undefined)
+  } else if (err instanceof z.ZodError) {
+    error = new ApiError(400, 'validation_failed', t('errors.badRequest'), zodFields(err, t))
+  } else if (typeof err === 'object' && err && 'type' in err && err.type === 'entity.too.large') {
+    error = new ApiError(413, 'payload_too_large', t('errors.tooLarge'))
+  } else if (typeof err === 'object' && err && 'type' in err && err.type === 'entity.parse.failed') {
+    error = new ApiError(400, 'invalid_json', t('errors.badRequest'))
+  } else {
+    console.error(err)
+    error = new ApiError(500, 'internal_error', t('errors.server'))
+  }
+  res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } })
+}

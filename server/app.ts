@@ -1,0 +1,46 @@
+import path from 'node:path'
+import compression from 'compression'
+import express, { type RequestHandler } from 'express'
+import type { Config } from '~/config.server'
+import { getDb } from '#db/client'
+import { createApiRouter } from './api/v1'
+import { originGuard } from './middleware/origin'
+
+export type AppOptions = {
+  config: Config
+  /** Serves the built client (production): hashed assets cached for a year. */
+  clientBuildDir?: string
+  /** Vite's middlewares in development. */
+  devMiddleware?: RequestHandler
+  /** The Remix request handler; absent in tests that exercise only the HTTP layer. */
+  remixHandler?: RequestHandler
+}
+
+/** The Express application: health check, CSRF guard, API, static files and Remix, in that order. */
+export function createApp(options: AppOptions) {
+  const { config } = options
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.TRUST_PROXY)
+  app.use(compression())
+
+  app.get('/healthz', (_req, res) => {
+    try {
+      getDb().$client.prepare('select 1').get()
+      res.json({ status: 'ok', db: 'ok' })
+    } catch (error) {
+      res.status(503).json({ status: 'error', db: 'unreachable', reason: error instanceof Error ? error.message : String(error) })
+    }
+  })
+
+  app.use(originGuard(config.PUBLIC_URL))
+  app.use('/api/v1', createApiRouter({ rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE }))
+
+  if (options.clientBuildDir) {
+    app.use('/assets', express.static(path.join(options.clientBuildDir, 'assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
+  }
+  if (options.devMiddleware) app.use(options.devMiddleware)
+  if (options.remixHandler) app.all('*', options.remixHandler)
+  return app
+}

@@ -1,0 +1,94 @@
+import http from 'node:http'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import type { Request } from 'express'
+import { ConfigError, config as loadConfig } from '~/config.server'
+import type { NghisuLoadContext } from '~/load-context'
+import { closeDb, getDb } from '#db/client'
+import { migrateDatabase } from '#db/migrate'
+import { createApp } from './app'
+import { prepareFirstRun } from './first-run'
+import { attachRealtime, bridgeEvents } from './realtime'
+
+function readConfig() {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+const config = readConfig()
+const production = config.NODE_ENV === 'production'
+process.env.DATABASE_PATH = config.DATABASE_PATH
+
+const db = getDb()
+migrateDatabase(db)
+const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
+await prepareFirstRun(db, config, baseUrl)
+
+const getLoadContext = (req: Request): NghisuLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? '' })
+
+const httpServer = http.createServer()
+let closeVite: (() => Promise<void>) | undefined
+let app
+if (production) {
+  const buildPath = path.resolve('build/server/index.js')
+  const build = (await import(buildPath)) as ServerBuild
+  app = createApp({
+    config,
+    clientBuildDir: path.resolve('build/client'),
+    remixHandler: createRequestHandler({ build, mode: 'production', getLoadContext }),
+  })
+} else {
+  const vite = await import('vite').then((v) =>
+    v.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } }, appType: 'custom' }),
+  )
+  closeVite = () => vite.close()
+  app = createApp({
+    config,
+    devMiddleware: vite.middlewares,
+    remixHandler: createRequestHandler({
+      build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+      mode: 'development',
+      getLoadContext,
+    }),
+  })
+}
+httpServer.on('request', app)
+const io = attachRealtime(httpServer, { publicUrl: config.PUBLIC_URL })
+const detachBridge = bridgeEvents(io)
+
+httpServer.listen(config.PORT, config.HOST, () => {
+  console.log(`Nghị sự đang chạy tại ${baseUrl} (${production ? 'production' : 'development'}, CSDL: ${config.DATABASE_PATH})`)
+})
+
+let stopping = false
+/** Stop accepting, let requests finish, close sockets and the database. */
+function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`Nhận ${signal}, đang dừng…`)
+  const force = setTimeout(() => {
+    httpServer.closeAllConnections()
+  }, 10_000)
+  force.unref()
+  detachBridge()
+  // io.close disconnects every socket and closes the HTTP server; its callback runs once the
+  // last connection has ended.
+  void io.close(async () => {
+    await closeVite?.()
+    closeDb()
+    clearTimeout(force)
+    console.log('Đã dừng.')
+    process.exit(0)
+  })
+  httpServer.closeIdleConnections()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

@@ -1,0 +1,81 @@
+import type http from 'node:http'
+import { parse } from 'cookie'
+import { Server, type Socket } from 'socket.io'
+import { SESSION_COOKIE } from '~/auth.server'
+import { events } from '~/events.server'
+import { canJoinRoom } from '~/models/permissions.server'
+import { validateSessionToken } from '~/models/sessions.server'
+import type { SessionUser } from '~/models/users.server'
+import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
+import { isAllowedOrigin } from '../middleware/origin'
+
+type SocketData = { user: SessionUser; sessionId: string }
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+/**
+ * socket.io on the app's HTTP server. A socket authenticates with the session cookie (refused
+ * otherwise), joins `user:<id>`, `unit:<id>` and `session:<id>`, and joins other rooms only when
+ * the permission module allows it.
+ */
+export function attachRealtime(httpServer: http.Server, options: { publicUrl?: string } = {}): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    // Cross-site WebSocket hijacking: the handshake must come from our own origin.
+    allowRequest: (req, callback) => {
+      const ok = isAllowedOrigin({
+        method: 'POST',
+        origin: req.headers.origin,
+        host: req.headers.host,
+        hasBearer: false,
+        hasSessionCookie: true,
+        publicUrl: options.publicUrl,
+      })
+      callback(ok ? null : 'forbidden_origin', ok)
+    },
+  })
+
+  io.use((socket, next) => {
+    const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]
+    const auth = validateSessionToken(token)
+    if (!auth) return next(new Error('unauthorized'))
+    socket.data.user = auth.user
+    socket.data.sessionId = auth.session.id
+    next()
+  })
+
+  io.on('connection', (socket: AppSocket) => {
+    const { user, sessionId } = socket.data
+    const rooms = [`user:${user.id}`, `session:${sessionId}`]
+    if (user.unitId) rooms.push(`unit:${user.unitId}`)
+    void socket.join(rooms)
+    socket.emit('session.ready', { userId: user.id, rooms })
+
+    socket.on('room.join', (payload, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {}
+      const parsed = roomSchema.safeParse(payload)
+      if (!parsed.success) return respond({ ok: false, error: 'invalid' })
+      if (!canJoinRoom(user, parsed.data.room)) return respond({ ok: false, error: 'forbidden' })
+      void socket.join(parsed.data.room)
+      respond({ ok: true })
+    })
+    socket.on('room.leave', (payload, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => {}
+      const parsed = roomSchema.safeParse(payload)
+      if (!parsed.success) return respond({ ok: false, error: 'invalid' })
+      void socket.leave(parsed.data.room)
+      respond({ ok: true })
+    })
+  })
+
+  return io
+}
+
+/** The bridge: domain events → rooms. Returns a function that detaches it. */
+export function bridgeEvents(io: RealtimeServer) {
+  const detach = [
+    events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
+    events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
+  ]
+  return () => detach.forEach((off) => off())
+}
