@@ -1,4 +1,4 @@
-import { auditLog } from '#db/schema'
+import { auditLog, users } from '#db/schema'
 import type { DBOrTx } from '#db/client'
 import { getDb } from '#db/client'
 import { and, desc, eq } from 'drizzle-orm'
@@ -41,11 +41,14 @@ export function writeAudit(db: DBOrTx, entry: AuditEntry) {
     .run()
 }
 
-export function listAuditFor(entityType: string, entityId: string | number, db: DBOrTx = getDb()) {
+/** The history of one record, newest first, with the actor's name. */
+export function listAuditFor(entityType: string, entityId: string | number, db: DBOrTx = getDb(), limit = 100) {
   return db
-    .select()
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, summary: auditLog.summary, actorName: users.fullName })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
     .all()
 }

@@ -11,11 +11,12 @@ export const unitInputSchema = z.object({
     .regex(/^[A-Z0-9_-]{2,30}$/, 'unit.codeFormat'),
   kind: z.enum(unitKinds, { error: 'validation.required' }),
   parentId: idSchema.nullable().optional(),
-  active: z.boolean().default(true),
 })
-export type UnitInput = z.infer<typeof unitInputSchema>
+export type UnitInput = z.infer<typeof unitInputSchema> & { active?: boolean }
 
-export const unitPatchSchema = unitInputSchema.partial().strict()
+/** The API may also set `active`; unknown fields are refused. */
+export const unitCreateApiSchema = unitInputSchema.extend({ active: z.boolean().optional() }).strict()
+export const unitPatchSchema = unitCreateApiSchema.partial().strict()
 
 export const unitSchema = z.object({
   id: z.number().int(),

@@ -31,11 +31,12 @@ const userFields = {
   position: optionalText(200).nullable(),
   unitId: idSchema.optional().nullable(),
   roles: z.array(z.enum(roles), { error: 'user.rolesRequired' }).min(1, 'user.rolesRequired'),
-  locale: z.enum(locales).default('vi'),
+  locale: z.enum(locales, { error: 'validation.required' }),
 }
+const localeWithDefault = z.enum(locales).default('vi')
 
 export const createUserSchema = z
-  .object({ ...userFields, password: newPasswordSchema })
+  .object({ ...userFields, locale: localeWithDefault, password: newPasswordSchema })
   .superRefine((v, ctx) => refinePassword(v.password, v.username, ctx, 'password'))
 export type CreateUserInput = z.infer<typeof createUserSchema>
 
@@ -43,7 +44,7 @@ export const updateUserSchema = z.object(userFields)
 export type UpdateUserInput = z.infer<typeof updateUserSchema>
 
 export const createUserApiSchema = z
-  .object({ ...userFields, password: newPasswordSchema })
+  .object({ ...userFields, locale: localeWithDefault, password: newPasswordSchema })
   .strict()
   .superRefine((v, ctx) => refinePassword(v.password, v.username, ctx, 'password'))
 export const updateUserApiSchema = z

@@ -5,7 +5,7 @@ import { DomainError } from '~/lib/errors'
 import { can, canSeeContactDetails } from '~/models/permissions.server'
 import { createUnit, getUnit, listUnits, updateUnit } from '~/models/units.server'
 import { createUser, getUser, listUsers, updateUser, type UserDetail } from '~/models/users.server'
-import { unitInputSchema, unitPatchSchema, unitSchema as unitShape } from '~/schemas/units'
+import { unitCreateApiSchema, unitPatchSchema, unitSchema as unitShape } from '~/schemas/units'
 import { createUserApiSchema, publicUserSchema as publicUserShape, updateUserApiSchema, userDetailSchema as userDetailShape } from '~/schemas/users'
 import { roles } from '#db/schema/users'
 import { requireApiPermission } from './auth'
@@ -76,7 +76,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     path: '/units',
     tag: 'Đơn vị',
     summary: 'Tạo đơn vị (quản trị)',
-    body: unitInputSchema.strict(),
+    body: unitCreateApiSchema,
     success: { status: 201, description: 'Đơn vị đã tạo', schema: unitSchema },
     errors: [400, 403, 409, 413],
     handler: ({ req, body, user }) => {

@@ -1,0 +1,30 @@
+/** Dates as Vietnamese users write them (dd/mm/yyyy), always in Asia/Ho_Chi_Minh. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+function parts(date: Date) {
+  const out: Record<string, string> = {}
+  for (const p of dateTimeParts.formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+/** "25/11/2026" */
+export function formatDate(input: Date | string | number) {
+  const p = parts(new Date(input))
+  return `${p.day}/${p.month}/${p.year}`
+}
+
+/** "25/11/2026 08:51" */
+export function formatDateTime(input: Date | string | number) {
+  const p = parts(new Date(input))
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
+}

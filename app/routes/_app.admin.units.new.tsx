@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { actorOf, requireUserWithPermission } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { UnitFormFields } from '~/components/unit-form'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { createUnit, listUnitTree } from '~/models/units.server'
+import { unitInputSchema } from '~/schemas/units'
+import { redirectWithToast } from '~/toast.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireUserWithPermission(request, 'units.manage')
+  return json({ parents: listUnitTree() })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = requireUserWithPermission(request, 'units.manage')
+  const submission = parseWithZod(await request.formData(), { schema: unitInputSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  try {
+    createUnit(submission.value, actorOf(admin, context))
+  } catch (error) {
+    return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+  }
+  return redirectWithToast('/admin/units', { key: 'units.created', params: { name: submission.value.name } })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Thêm đơn vị · Nghị sự' }]
+
+export default function NewUnit() {
+  const { parents } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'new-unit',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(unitInputSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: unitInputSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="space-y-4">
+      <h1>{t('units.new')}</h1>
+      <Card>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <UnitFormFields fields={fields} parents={parents} />
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit" disabled={navigation.state === 'submitting'}>
+              {t('common.create')}
+            </Button>
+            <Link to="/admin/units" className={buttonClass('secondary')}>
+              {t('common.cancel')}
+            </Link>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

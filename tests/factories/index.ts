@@ -1,0 +1,65 @@
+import { hash } from '@node-rs/argon2'
+import { createSession } from '~/models/sessions.server'
+import { normaliseForSearch } from '~/lib/text'
+import { type DB, getDb } from '#db/client'
+import { type Role, type UnitKind, units, userRoles, users } from '#db/schema'
+
+export const TEST_PASSWORD = 'mat-khau-kiem-thu-2026'
+let passwordHash: Promise<string> | undefined
+let sequence = 0
+
+export function createUnit(overrides: Partial<{ name: string; code: string; kind: UnitKind; parentId: number | null; active: boolean }> = {}, db: DB = getDb()) {
+  sequence++
+  const name = overrides.name ?? `Đơn vị kiểm thử ${sequence}`
+  return db
+    .insert(units)
+    .values({ name, code: overrides.code ?? `DVKT${sequence}`, kind: overrides.kind ?? 'state_agency', parentId: overrides.parentId ?? null, active: overrides.active ?? true, searchText: normaliseForSearch(name) })
+    .returning()
+    .get()
+}
+
+export async function createUser(
+  overrides: Partial<{ username: string; fullName: string; unitId: number | null; roles: Role[]; active: boolean; password: string; locale: 'vi' | 'en' }> = {},
+  db: DB = getDb(),
+) {
+  sequence++
+  passwordHash ??= hash(TEST_PASSWORD)
+  const fullName = overrides.fullName ?? `Nguyễn Văn Thử ${sequence}`
+  const user = db
+    .insert(users)
+    .values({
+      username: overrides.username ?? `nguoidung${sequence}`,
+      fullName,
+      unitId: overrides.unitId ?? null,
+      active: overrides.active ?? true,
+      locale: overrides.locale ?? 'vi',
+      passwordHash: overrides.password ? await hash(overrides.password) : await passwordHash,
+      searchText: normaliseForSearch(fullName),
+    })
+    .returning()
+    .get()
+  const roles = overrides.roles ?? ['delegate']
+  db.insert(userRoles).values(roles.map((role) => ({ userId: user.id, role }))).run()
+  return { ...user, roles }
+}
+
+/** A session cookie for `userId`, as the browser would send it. */
+export function sessionCookieFor(userId: number, db: DB = getDb()) {
+  const { token } = createSession(userId, {}, db)
+  return `nghisu_session=${token}`
+}
+
+/** A Request as Remix hands it to a loader or action. */
+export function formRequest(url: string, fields: Record<string, string | string[]>, cookie?: string) {
+  const body = new URLSearchParams()
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v)
+  return new Request(new URL(url, 'http://localhost:3000'), {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000', ...(cookie ? { Cookie: cookie } : {}) },
+  })
+}
+
+export function getRequest(url: string, cookie?: string) {
+  return new Request(new URL(url, 'http://localhost:3000'), { headers: cookie ? { Cookie: cookie } : {} })
+}
