@@ -34,7 +34,7 @@ export type Config = z.infer<typeof configSchema>
 
 export class ConfigError extends Error {}
 
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env)
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message} (giá trị: ${JSON.stringify(env[String(i.path[0])])})`)

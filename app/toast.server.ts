@@ -23,7 +23,7 @@ export function readToast(request: Request) {
   const clear = serialize(TOAST_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 0 })
   try {
     const parsed = toastSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')))
-    return { toast: parsed.success ? { ...parsed.data, id: raw.slice(-12) } : null, headers: { 'Set-Cookie': clear } }
+    return { toast: parsed.success ? { ...parsed.data, id: crypto.randomUUID() } : null, headers: { 'Set-Cookie': clear } }
   } catch {
     return { toast: null, headers: { 'Set-Cookie': clear } }
   }

@@ -12,11 +12,11 @@ const styles = {
 /** Shows the toast the server set after a redirect, in a polite live region. */
 export function Toaster({ toast }: { toast: ToastData | null }) {
   const { t } = useTranslation()
-  const [visible, setVisible] = useState<ToastData | null>(toast)
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const visible = toast && toast.id !== dismissed ? toast : null
   useEffect(() => {
-    setVisible(toast)
     if (!toast) return
-    const timer = setTimeout(() => setVisible(null), 8000)
+    const timer = setTimeout(() => setDismissed(toast.id), 8000)
     return () => clearTimeout(timer)
   }, [toast])
   return (
@@ -24,7 +24,7 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
       {visible ? (
         <div className={`pointer-events-auto flex max-w-lg items-start gap-3 rounded-md border-l-4 p-3 shadow-lg ${styles[visible.type]}`}>
           <p>{t(visible.key, visible.params)}</p>
-          <button type="button" className="text-sm underline" onClick={() => setVisible(null)}>
+          <button type="button" className="text-sm underline" onClick={() => setDismissed(visible.id)}>
             {t('common.close')}
           </button>
         </div>

@@ -65,7 +65,7 @@ export default function EditUnit() {
     constraint: getZodConstraint(unitInputSchema),
     defaultValue: { name: unit.name, code: unit.code, kind: unit.kind, parentId: unit.parentId ? String(unit.parentId) : '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: unitInputSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-6">

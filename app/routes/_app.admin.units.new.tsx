@@ -42,7 +42,7 @@ export default function NewUnit() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(unitInputSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: unitInputSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-4">

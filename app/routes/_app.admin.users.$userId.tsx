@@ -101,13 +101,13 @@ export default function EditUser() {
       locale: user.locale,
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const [passwordForm, passwordFields] = useForm({
     id: `reset-password-${user.id}`,
     lastResult: actionData?.intent === 'resetPassword' ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const statusErrors = actionData && ['activate', 'deactivate', 'delete'].includes(actionData.intent) ? actionData.result.error?.[''] : undefined
   return (

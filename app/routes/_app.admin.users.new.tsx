@@ -45,7 +45,7 @@ export default function NewUser() {
     constraint: getZodConstraint(createUserSchema),
     defaultValue: { locale: 'vi', roles: ['delegate'] },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <div className="space-y-4">

@@ -93,13 +93,13 @@ export default function Profile() {
     id: 'change-password',
     lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const [tokenForm, tokenFields] = useForm({
     id: 'create-token',
     lastResult: actionData?.intent === 'createToken' ? actionData.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createTokenSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const revokeErrors = actionData?.intent === 'revokeToken' ? actionData.result.error?.[''] : undefined
   return (

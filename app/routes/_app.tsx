@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SocketProvider } from '~/components/socket-provider'
 import { can } from '~/models/permissions.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
@@ -19,6 +20,7 @@ export default function AppShell() {
   const { user, nav } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
+    <SocketProvider>
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t('app.skipToContent')}
@@ -62,6 +64,7 @@ export default function AppShell() {
         <Outlet />
       </main>
     </div>
+    </SocketProvider>
   )
 }
 

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getAuth, safeRedirect, sessionCookieHeader } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -60,8 +61,14 @@ export default function Login() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(loginSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
+  // A refused password is cleared (the server never sends it back); the username stays.
+  const passwordId = fields.password.id
+  useEffect(() => {
+    const input = document.getElementById(passwordId)
+    if (actionData && input instanceof HTMLInputElement) input.value = ''
+  }, [actionData, passwordId])
   return (
     <main id="main" className="flex min-h-screen items-center justify-center bg-stone-100 px-4 py-10">
       <div className="w-full max-w-sm">

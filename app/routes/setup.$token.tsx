@@ -55,7 +55,7 @@ export default function Setup() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(setupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: setupSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <main id="main" className="mx-auto max-w-lg px-4 py-10">

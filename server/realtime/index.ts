@@ -21,16 +21,13 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 export function attachRealtime(httpServer: http.Server, options: { publicUrl?: string } = {}): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
-    // Cross-site WebSocket hijacking: the handshake must come from our own origin.
+    // Cross-site WebSocket hijacking: browsers always send Origin on WebSocket handshakes and
+    // cross-origin requests, so a present Origin must be ours; same-origin polling sends none.
     allowRequest: (req, callback) => {
-      const ok = isAllowedOrigin({
-        method: 'POST',
-        origin: req.headers.origin,
-        host: req.headers.host,
-        hasBearer: false,
-        hasSessionCookie: true,
-        publicUrl: options.publicUrl,
-      })
+      const origin = req.headers.origin
+      const ok =
+        !origin ||
+        isAllowedOrigin({ method: 'POST', origin, host: req.headers.host, hasBearer: false, hasSessionCookie: true, publicUrl: options.publicUrl })
       callback(ok ? null : 'forbidden_origin', ok)
     },
   })

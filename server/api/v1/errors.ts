@@ -48,7 +48,6 @@ export function zodFields(error: z.ZodError, t: (key: string) => string) {
 }
 
 // Express recognises an error handler by its four parameters.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
   const t = serverT(localeOf(req))
   let error: ApiError

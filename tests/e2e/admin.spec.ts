@@ -1,0 +1,42 @@
+import { expect, login, seriousViolations, test } from './fixtures'
+
+test('an admin creates a unit; a bad code is explained beside the field and the name is kept', async ({ page }) => {
+  await login(page, 'admin')
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Đơn vị' })).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByRole('link', { name: 'Thêm đơn vị' }).click()
+  await page.getByLabel('Tên đơn vị').fill('Ban Quản lý Khu kinh tế tỉnh')
+  await page.getByLabel('Mã đơn vị').fill('VPTU')
+  await page.getByLabel('Loại đơn vị').selectOption({ label: 'Sở, ban, ngành' })
+  await page.getByLabel('Đơn vị cấp trên').selectOption({ label: '\u00A0\u00A0\u00A0Đảng ủy Ủy ban nhân dân tỉnh' })
+  await page.getByRole('button', { name: 'Tạo mới' }).click()
+  await expect(page.getByText('Mã đơn vị này đã được dùng.')).toBeVisible()
+  await expect(page.getByLabel('Mã đơn vị')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Tên đơn vị')).toHaveValue('Ban Quản lý Khu kinh tế tỉnh')
+  await page.getByLabel('Mã đơn vị').fill('BQLKKT')
+  await page.getByRole('button', { name: 'Tạo mới' }).click()
+  await expect(page.getByRole('status')).toContainText('Đã tạo đơn vị Ban Quản lý Khu kinh tế tỉnh.')
+  await expect(page.getByRole('link', { name: 'Ban Quản lý Khu kinh tế tỉnh' })).toBeVisible()
+})
+
+test('an admin finds a user by name without diacritics and resets their password', async ({ page }) => {
+  await login(page, 'admin')
+  await page.goto('/admin/users')
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('tran the dung')
+  await page.getByRole('button', { name: 'Lọc' }).click()
+  await page.getByRole('link', { name: 'Trần Thế Dũng' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Trần Thế Dũng' })).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByLabel('Mật khẩu mới').fill('ngan')
+  await page.getByRole('button', { name: 'Đặt lại mật khẩu' }).click()
+  await expect(page.getByText('Mật khẩu phải có ít nhất 10 ký tự.')).toBeVisible()
+})
+
+test('a delegate cannot open the admin pages', async ({ page }) => {
+  await login(page, 'uyvien6')
+  const response = await page.goto('/admin/users')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByText('Bạn không có quyền truy cập nội dung này.')).toBeVisible()
+})

@@ -1,0 +1,42 @@
+import { expect, login, seriousViolations, test } from './fixtures'
+
+test('the profile page works at phone width, switches the language, and issues an API token', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await login(page, 'uyvien7')
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  await page.getByRole('link', { name: 'Tài khoản' }).click()
+  expect(await seriousViolations(page)).toEqual([])
+
+  await page.getByLabel('Tên gợi nhớ').fill('Cổng thông tin')
+  await page.getByRole('button', { name: 'Tạo mã truy cập' }).click()
+  const token = (await page.getByTestId('new-api-token').textContent())!.trim()
+  expect(token).toMatch(/^ns_/)
+  const me = await page.request.get('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })
+  expect(me.status()).toBe(200)
+  expect(((await me.json()) as { username: string }).username).toBe('uyvien7')
+
+  await page.getByLabel('Ngôn ngữ giao diện').selectOption('en')
+  await page.getByRole('button', { name: 'Lưu' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.getByLabel('Interface language').selectOption('vi')
+  await page.getByRole('button', { name: 'Save' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của tôi')
+})
+
+test('"sign out everywhere" also signs out another open browser, live', async ({ browser }) => {
+  const first = await browser.newContext()
+  const second = await browser.newContext()
+  const a = await first.newPage()
+  const b = await second.newPage()
+  await login(a, 'uyvien8')
+  await login(b, 'uyvien8')
+  await a.goto('/profile')
+  await a.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click()
+  await expect(a).toHaveURL(/\/login$/)
+  // The other browser's socket is closed by the server; it reloads its data and lands on sign-in.
+  await expect(b).toHaveURL(/\/login/, { timeout: 10_000 })
+  await first.close()
+  await second.close()
+})
