@@ -28,9 +28,10 @@ const globalForDb = globalThis as unknown as { __nghisuDb?: DB; __nghisuDbPath?:
  */
 export function getDb(): DB {
   const file = process.env.DATABASE_PATH ?? 'data/nghisu.db'
-  if (!globalForDb.__nghisuDb || globalForDb.__nghisuDbPath !== file) {
-    globalForDb.__nghisuDb?.$client.close()
-    globalForDb.__nghisuDb = openDatabase(file)
+  if (!globalForDb.__nghisuDb || globalForDb.__nghisuDbPath !== file || !globalForDb.__nghisuDb.$client.open) {
+    const next = openDatabase(file) // throws before the current handle is touched
+    if (globalForDb.__nghisuDb?.$client.open) globalForDb.__nghisuDb.$client.close()
+    globalForDb.__nghisuDb = next
     globalForDb.__nghisuDbPath = file
   }
   return globalForDb.__nghisuDb

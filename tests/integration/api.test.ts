@@ -36,6 +36,21 @@ describe('health', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ status: 'ok', db: 'ok' })
   })
+
+  it('answers 503 with a reason when the database cannot be opened', async () => {
+    const original = process.env.DATABASE_PATH
+    process.env.DATABASE_PATH = '/etc/hostname/khong-the-mo.db'
+    try {
+      const res = await fetch(`${server.url}/healthz`)
+      expect(res.status).toBe(503)
+      const body = (await res.json()) as { status: string; db: string; reason: string }
+      expect(body).toMatchObject({ status: 'error', db: 'unreachable' })
+      expect(body.reason).not.toBe('')
+    } finally {
+      process.env.DATABASE_PATH = original
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+  })
 })
 
 describe('/api/v1 authentication', () => {
