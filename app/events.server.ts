@@ -9,6 +9,11 @@ export type DomainEvents = {
   'session.revoked': { sessionId: string }
   'user.updated': { userId: number; unitId: number | null }
   'unit.updated': { unitId: number }
+  'meeting.updated': { meetingId: number }
+  'meeting.invited': { meetingId: number; userIds: number[] }
+  'meeting.statusChanged': { meetingId: number; userIds: number[] }
+  'meeting.participants.updated': { meetingId: number }
+  'notification.created': { userIds: number[] }
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void

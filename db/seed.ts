@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm'
 import { normaliseForSearch } from '~/lib/text'
 import type { DB } from './client'
 import { demoLeaders, demoUnitStaff, demoUnits, generatedName } from './seed-data'
+import { seedDemoMeetings, seedProvinceMeetings } from './seed-meetings'
 import { type Role, units, unitKinds, userRoles, users } from './schema'
 
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 }
@@ -36,7 +37,7 @@ function insertUsers(db: DB, list: SeedUser[], passwordHash: string) {
   }
 }
 
-export async function seedDemo(db: DB, options: { password: string; force?: boolean }) {
+export async function seedDemo(db: DB, options: { password: string; force?: boolean; meetings?: boolean }) {
   assertEmpty(db, options.force)
   const passwordHash = await hash(options.password, ARGON2)
   db.transaction((tx) => {
@@ -57,6 +58,7 @@ export async function seedDemo(db: DB, options: { password: string; force?: bool
     }))
     insertUsers(tx as unknown as DB, people, passwordHash)
   })
+  if (options.meetings !== false) seedDemoMeetings(db)
 }
 
 export const DEMO_ACCOUNTS_NOTE = (password: string) =>
@@ -77,7 +79,7 @@ export const DEMO_ACCOUNTS_NOTE = (password: string) =>
  * One shared password hash keeps it fast (hashing 2,000 passwords would take minutes).
  */
 export async function seedProvince(db: DB, options: { password: string; force?: boolean }) {
-  await seedDemo(db, options)
+  await seedDemo(db, { ...options, meetings: false })
   const passwordHash = await hash(options.password, ARGON2)
   db.transaction((tx) => {
     const parent = tx.select({ id: units.id }).from(units).get()!.id
@@ -106,4 +108,5 @@ export async function seedProvince(db: DB, options: { password: string; force?: 
     }
     insertUsers(tx as unknown as DB, people, passwordHash)
   })
+  seedProvinceMeetings(db)
 }

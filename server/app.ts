@@ -2,6 +2,7 @@ import path from 'node:path'
 import compression from 'compression'
 import express, { type RequestHandler } from 'express'
 import type { Config } from '~/config.server'
+import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server'
 import { getDb } from '#db/client'
 import { createApiRouter } from './api/v1'
 import { originGuard } from './middleware/origin'
@@ -31,6 +32,18 @@ export function createApp(options: AppOptions) {
     } catch (error) {
       res.status(503).json({ status: 'error', db: 'unreachable', reason: error instanceof Error ? error.message : String(error) })
     }
+  })
+
+  // Personal iCalendar feed: the secret token in the path is the credential (calendar apps send no cookie).
+  app.get('/calendar/:file', (req, res) => {
+    const file = req.params.file ?? ''
+    const userId = file.endsWith('.ics') ? calendarFeedUser(file.slice(0, -4)) : null
+    if (!userId) {
+      res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy lịch.')
+      return
+    }
+    const base = config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`
+    res.set('Cache-Control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(calendarFeedIcs(userId, base))
   })
 
   app.use(originGuard(config.PUBLIC_URL))

@@ -9,6 +9,7 @@ import { closeDb, getDb } from '#db/client'
 import { migrateDatabase } from '#db/migrate'
 import { createApp } from './app'
 import { prepareFirstRun } from './first-run'
+import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
 
 function readConfig() {
@@ -63,6 +64,7 @@ if (production) {
 httpServer.on('request', app)
 const io = attachRealtime(httpServer, { publicUrl: config.PUBLIC_URL })
 const detachBridge = bridgeEvents(io)
+const mailer = attachMailer(config)
 
 httpServer.listen(config.PORT, config.HOST, () => {
   console.log(`Nghị sự đang chạy tại ${baseUrl} (${production ? 'production' : 'development'}, CSDL: ${config.DATABASE_PATH})`)
@@ -79,9 +81,11 @@ function shutdown(signal: string) {
   }, 10_000)
   force.unref()
   detachBridge()
+  mailer.detach()
   // io.close disconnects every socket and closes the HTTP server; its callback runs once the
   // last connection has ended.
   void io.close(async () => {
+    await mailer.idle()
     await closeVite?.()
     closeDb()
     clearTimeout(force)

@@ -31,3 +31,38 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   }, [socket, revalidate])
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>
 }
+
+/**
+ * Joins a room while the component is mounted (again after every reconnect, which also catches
+ * up by revalidating) and revalidates the page's data when one of `eventNames` arrives.
+ */
+export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClientEvents)[]) {
+  const socket = useSocket()
+  const { revalidate } = useRevalidator()
+  const names = eventNames.join(',')
+  useEffect(() => {
+    if (!socket || !room) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const refresh = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => revalidate(), 150)
+    }
+    const join = () => {
+      socket.emit('room.join', { room }, () => {})
+    }
+    const onReconnect = () => {
+      join()
+      refresh()
+    }
+    if (socket.connected) join()
+    socket.on('connect', onReconnect)
+    const list = names.split(',') as (keyof ServerToClientEvents)[]
+    for (const name of list) socket.on(name, refresh)
+    return () => {
+      clearTimeout(timer)
+      socket.off('connect', onReconnect)
+      for (const name of list) socket.off(name, refresh)
+      socket.emit('room.leave', { room }, () => {})
+    }
+  }, [socket, room, names, revalidate])
+}

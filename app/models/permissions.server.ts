@@ -10,14 +10,18 @@ export type Permission =
   | 'units.manage' // create, edit, deactivate units
   | 'directory.read' // see units and the people in them (names, positions)
   | 'audit.read' // read the audit log
+  | 'meetings.manage' // create and edit meetings, send invitations, change their status
+  | 'programme.manage' // keep the work programme
+  | 'calendar.manage' // the working-day calendar's overrides, and meeting types' rules
+  | 'meetings.overview' // see every meeting of the body (not only one's own)
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'units.manage', 'directory.read', 'audit.read'],
-  office: ['directory.read'],
-  chair: ['directory.read'],
+  admin: ['users.manage', 'units.manage', 'directory.read', 'audit.read', 'calendar.manage', 'meetings.overview'],
+  office: ['directory.read', 'meetings.manage', 'programme.manage', 'calendar.manage', 'meetings.overview'],
+  chair: ['directory.read', 'meetings.overview'],
   delegate: ['directory.read'],
   unit_officer: ['directory.read'],
-  supervisor: ['directory.read', 'audit.read'],
+  supervisor: ['directory.read', 'audit.read', 'meetings.overview'],
 }
 
 type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
@@ -36,14 +40,29 @@ export function canSeeContactDetails(viewer: Subject, targetUserId: number) {
   return viewer.id === targetUserId || can(viewer, 'users.manage')
 }
 
+/** What a meeting check needs to know: who chairs it and who is invited (substitutes included). */
+export type MeetingAccess = { chairUserId: number; participantUserIds: number[] }
+
+/** A meeting (its page, agenda, participants, later its documents): those who oversee, its chair, its participants. */
+export function canViewMeeting(user: Subject, meeting: MeetingAccess) {
+  return can(user, 'meetings.overview') || meeting.chairUserId === user.id || meeting.participantUserIds.includes(user.id)
+}
+
+export function canManageMeetings(user: Subject) {
+  return can(user, 'meetings.manage')
+}
+
 /**
  * Socket rooms. `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who
- * oversee every unit (admin, office, supervisor). Anything else is refused.
+ * oversee every unit (admin, office, supervisor). `meeting:<id>`: whoever may view the meeting
+ * (the caller looks the meeting up). Anything else is refused.
  */
-export function canJoinRoom(user: Subject, room: string): boolean {
-  const match = /^(user|unit):(\d+)$/.exec(room)
+export function canJoinRoom(user: Subject, room: string, lookupMeeting?: (id: number) => MeetingAccess | null): boolean {
+  const match = /^(user|unit|meeting):(\d+)$/.exec(room)
   if (!match) return false
   const id = Number(match[2])
   if (match[1] === 'user') return id === user.id
-  return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
+  if (match[1] === 'unit') return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
+  const meeting = lookupMeeting?.(id)
+  return meeting ? canViewMeeting(user, meeting) : false
 }

@@ -299,3 +299,15 @@ export function deleteUser(id: number, actor: Actor, db: DB = getDb()) {
 export function countUsers(db: DBOrTx = getDb()) {
   return db.select({ n: count() }).from(users).get()?.n ?? 0
 }
+
+/** Active people for pickers, grouped by unit (name, position); `role` narrows to holders of a role. */
+export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
+  const rows = db
+    .select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.active, true), role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, role))) : undefined))
+    .orderBy(asc(units.name), asc(users.searchText))
+    .all()
+  return rows
+}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { Card } from '~/components/ui/card'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { formatDateTime } from '~/lib/dates'
+import { upcomingInvitations } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
@@ -16,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },
     adminFigures,
+    invitations: upcomingInvitations(user.id),
   })
 }
 
@@ -23,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }
 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {
-  const { user, adminFigures } = useLoaderData<typeof loader>()
+  const { user, adminFigures, invitations } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
@@ -36,6 +39,28 @@ export default function Home() {
           {t('home.yourRoles')}: {user.roles.map((r) => t(`roles.${r}`)).join(', ')}
         </p>
       </div>
+      <Card title={t('meetings.myInvitations')}>
+        {invitations.length ? (
+          <ul className="divide-y divide-stone-100" data-testid="invitations">
+            {invitations.map((m) => (
+              <li key={m.id} className="flex flex-wrap justify-between gap-2 py-2">
+                <span>
+                  <Link to={`/meetings/${m.id}`} className="font-medium">
+                    {m.title}
+                  </Link>
+                  <span className="block text-sm text-stone-600">
+                    {formatDateTime(m.startsAt)}
+                    {m.location ? ` · ${m.location}` : ''}
+                  </span>
+                </span>
+                <span className="text-sm">{t(`rsvp.${m.rsvp}`)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-stone-600">{t('meetings.noInvitations')}</p>
+        )}
+      </Card>
       <div className="grid gap-4 md:grid-cols-2">
         {user.roles.map((role) => (
           <Card key={role} title={t(`home.${role}.title`)}>

@@ -12,6 +12,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
+import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
 import { invalidateUserSessions } from '~/models/sessions.server'
 import { changePassword, getUser, setLocale } from '~/models/users.server'
 import { requiredText } from '~/schemas/common'
@@ -19,7 +20,7 @@ import { changePasswordSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
 import { locales } from '#db/schema/users'
 
-const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll'])
+const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll', 'createFeed', 'revokeFeed'])
 const localeSchema = z.object({ locale: z.enum(locales) })
 const createTokenSchema = z.object({ name: requiredText(100) })
 const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(100) })
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: { fullName: detail.fullName, username: detail.username, email: detail.email, phone: detail.phone, position: detail.position, unitName: user.unitName, roles: detail.roles, locale: detail.locale },
     tokens: listApiTokens(user.id),
+    feed: activeCalendarFeed(user.id),
   })
 }
 
@@ -74,6 +76,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       }
       return redirectWithToast('/profile', { key: 'profile.tokenRevoked' })
     }
+    case 'createFeed': {
+      const token = createCalendarFeed(user.id)
+      const origin = new URL(request.url).origin
+      return json({ intent: intent.data, result: undefined, token: null, feedUrl: `${origin}/calendar/${token}.ics` })
+    }
+    case 'revokeFeed': {
+      revokeCalendarFeed(user.id)
+      return redirectWithToast('/profile', { key: 'feed.revoked' })
+    }
     case 'signOutAll': {
       invalidateUserSessions(user.id)
       return redirectWithToast('/login', { key: 'login.signedOut', type: 'info' }, [['Set-Cookie', clearSessionCookieHeader(request)]])
@@ -84,7 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Tài khoản · Nghị sự' }]
 
 export default function Profile() {
-  const { user, tokens } = useLoaderData<typeof loader>()
+  const { user, tokens, feed } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -196,6 +207,29 @@ export default function Profile() {
           <Button type="submit" name="intent" value="createToken" variant="secondary" disabled={busy}>
             {t('profile.createToken')}
           </Button>
+        </Form>
+      </Card>
+      <Card title={t('feed.title')}>
+        <p className="mb-3 text-sm text-stone-700">{t('feed.hint')}</p>
+        {actionData && 'feedUrl' in actionData && actionData.feedUrl ? (
+          <div role="status" className="mb-4 rounded-md border border-green-700 bg-green-50 p-3">
+            <p className="mb-1 font-medium">{t('feed.created')}</p>
+            <code className="block break-all rounded bg-white p-2 text-sm" data-testid="feed-url">
+              {actionData.feedUrl}
+            </code>
+          </div>
+        ) : feed ? (
+          <p className="mb-3">{t('feed.active', { date: formatDateTime(feed.createdAt) })}</p>
+        ) : null}
+        <Form method="post" className="flex flex-wrap gap-3">
+          <Button type="submit" name="intent" value="createFeed" variant="secondary" disabled={busy}>
+            {t('feed.create')}
+          </Button>
+          {feed ? (
+            <Button type="submit" name="intent" value="revokeFeed" variant="danger" disabled={busy}>
+              {t('feed.revoke')}
+            </Button>
+          ) : null}
         </Form>
       </Card>
       <Card title={t('profile.signOutEverywhere')}>

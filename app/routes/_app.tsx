@@ -3,29 +3,46 @@ import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SocketProvider } from '~/components/socket-provider'
+import { SocketProvider, useLiveRoom } from '~/components/socket-provider'
+import { unreadCount } from '~/models/notifications.server'
 import { can } from '~/models/permissions.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const nav: { to: string; key: string }[] = [{ to: '/', key: 'nav.home' }]
+  const nav: { to: string; key: string }[] = [
+    { to: '/', key: 'nav.home' },
+    { to: '/schedule', key: 'nav.schedule' },
+    { to: '/programme', key: 'nav.programme' },
+  ]
+  if (can(user, 'meetings.manage')) nav.push({ to: '/meetings/new', key: 'meetings.new' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
   if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })
+  nav.push({ to: '/working-days', key: 'nav.calendar' })
+  if (can(user, 'calendar.manage')) nav.push({ to: '/meeting-types', key: 'nav.meetingTypes' })
   nav.push({ to: '/profile', key: 'nav.profile' })
-  return json({ user: { fullName: user.fullName, position: user.position, unitName: user.unitName }, nav })
+  return json({ user: { id: user.id, fullName: user.fullName, position: user.position, unitName: user.unitName }, nav, unread: unreadCount(user.id) })
 }
 
 export default function AppShell() {
-  const { user, nav } = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
   return (
     <SocketProvider>
+      <Shell />
+    </SocketProvider>
+  )
+}
+
+function Shell() {
+  const { user, nav, unread } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  // New notifications for this person update the counter live.
+  useLiveRoom(`user:${user.id}`, ['notification.created'])
+  return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
         {t('app.skipToContent')}
       </a>
-      <header className="bg-brand-700 text-white">
+      <header className="bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <NavLink to="/" className="text-xl font-bold text-white no-underline hover:no-underline">
             {t('app.name')}
@@ -48,6 +65,18 @@ export default function AppShell() {
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NavLink
+              to="/notifications"
+              className="rounded px-3 py-2 text-white no-underline hover:bg-brand-800 hover:no-underline"
+              aria-label={unread ? t('notifications.unread', { count: unread }) : t('notifications.title')}
+            >
+              {t('nav.notifications')}
+              {unread ? (
+                <span className="ml-1 rounded-full bg-yellow-300 px-2 py-0.5 text-xs font-bold text-stone-900" data-testid="unread-count">
+                  {unread}
+                </span>
+              ) : null}
+            </NavLink>
             <span className="hidden text-right sm:block">
               <span className="block font-semibold">{user.fullName}</span>
               {user.position ? <span className="block text-brand-100">{user.position}</span> : null}
@@ -64,7 +93,6 @@ export default function AppShell() {
         <Outlet />
       </main>
     </div>
-    </SocketProvider>
   )
 }
 

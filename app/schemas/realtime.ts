@@ -3,6 +3,9 @@ import { z } from 'zod'
 /** Socket event maps shared by client and server (socket.io's typed events). Names: `<resource>.<verb>`. */
 export type ServerToClientEvents = {
   'session.ready': (payload: { userId: number; rooms: string[] }) => void
+  /** Something about the meeting changed (details, participants, answers): reload its data. */
+  'meeting.changed': (payload: { meetingId: number }) => void
+  'notification.created': (payload: { userId: number }) => void
 }
 
 export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()

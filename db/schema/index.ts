@@ -1,4 +1,6 @@
 export * from './audit'
 export * from './auth'
+export * from './calendar'
+export * from './meetings'
 export * from './units'
 export * from './users'

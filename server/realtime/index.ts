@@ -3,6 +3,7 @@ import { parse } from 'cookie'
 import { Server, type Socket } from 'socket.io'
 import { SESSION_COOKIE } from '~/auth.server'
 import { events } from '~/events.server'
+import { meetingAccess } from '~/models/meetings.server'
 import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
@@ -52,7 +53,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const respond = typeof ack === 'function' ? ack : () => {}
       const parsed = roomSchema.safeParse(payload)
       if (!parsed.success) return respond({ ok: false, error: 'invalid' })
-      if (!canJoinRoom(user, parsed.data.room)) return respond({ ok: false, error: 'forbidden' })
+      if (!canJoinRoom(user, parsed.data.room, (id) => meetingAccess(id))) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
     })
@@ -73,6 +74,12 @@ export function bridgeEvents(io: RealtimeServer) {
   const detach = [
     events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
     events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
+    ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
+      events.on(name, ({ meetingId }) => io.to(`meeting:${meetingId}`).emit('meeting.changed', { meetingId })),
+    ),
+    events.on('notification.created', ({ userIds }) => {
+      for (const userId of userIds) io.to(`user:${userId}`).emit('notification.created', { userId })
+    }),
   ]
   return () => detach.forEach((off) => off())
 }

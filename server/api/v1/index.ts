@@ -5,6 +5,7 @@ import { serverT } from '~/i18n'
 import { authenticateApi } from './auth'
 import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'
+import { registerMeetingEndpoints } from './meetings'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: string }
 
@@ -16,6 +17,7 @@ export function createApiRouter(options: ApiOptions) {
 
   const api = Router()
   registerDirectoryEndpoints(api, registry)
+  registerMeetingEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

@@ -1,0 +1,236 @@
+import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type FormMetadata } from '@conform-to/react'
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '~/components/ui/button'
+import { FormErrors } from '~/components/ui/card'
+import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
+import { unitOptions, type UnitOption } from '~/components/user-form'
+import type { MeetingFormInput } from '~/schemas/meetings'
+import { meetingModes } from '#db/schema/meetings'
+import { roles } from '#db/schema/users'
+
+/** conform's props carry a `key`; React wants keys passed directly, not spread. */
+function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {
+  const { key: _key, ...rest } = props
+  return rest
+}
+
+export type PersonOption = { id: number; fullName: string; position: string | null; unitName: string | null }
+export type ConflictView = { kind: 'chair' | 'participant' | 'room'; title: string; when: string; names: string[] }
+
+/** People grouped by unit, for <select>: keeps 2,000 names navigable by keyboard (type-ahead). */
+function PeopleOptions({ people }: { people: PersonOption[] }) {
+  const groups = new Map<string, PersonOption[]>()
+  for (const p of people) {
+    const key = p.unitName ?? '—'
+    groups.set(key, [...(groups.get(key) ?? []), p])
+  }
+  return (
+    <>
+      {[...groups].map(([unit, list]) => (
+        <optgroup key={unit} label={unit}>
+          {list.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.fullName}
+              {p.position ? ` — ${p.position}` : ''}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  )
+}
+
+const control = 'block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base min-h-10 aria-[invalid=true]:border-red-700'
+
+function MultiSelect({ label, field, children, hint }: { label: string; field: FieldMetadata<number[] | string[] | undefined>; children: React.ReactNode; hint?: string }) {
+  const { key, ...props } = getSelectProps(field, { value: false })
+  const errorId = field.errors?.length ? `${field.id}-error` : undefined
+  return (
+    <div>
+      <label htmlFor={field.id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select key={key} {...props} multiple size={6} defaultValue={(field.initialValue as string[] | undefined) ?? []} className={control} aria-describedby={[`${field.id}-hint`, errorId].filter(Boolean).join(' ')}>
+        {children}
+      </select>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={field.errors} />
+    </div>
+  )
+}
+
+export function MeetingForm({
+  form,
+  fields,
+  types,
+  chairs,
+  people,
+  units,
+  items,
+  conflicts,
+  busy,
+  submitLabel,
+}: {
+  form: FormMetadata<MeetingFormInput, string[]>
+  fields: ReturnType<FormMetadata<MeetingFormInput, string[]>['getFieldset']>
+  types: { id: number; name: string }[]
+  chairs: PersonOption[]
+  people: PersonOption[]
+  units: UnitOption[]
+  items: { id: number; content: string; plannedMonth: number; year: number }[]
+  conflicts: ConflictView[]
+  busy: boolean
+  submitLabel: string
+}) {
+  const { t } = useTranslation()
+  const agenda = fields.agenda.getFieldList()
+  const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.offProgrammeReason)
+  return (
+    <Form method="post" className="space-y-6" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {conflicts.length ? (
+        <div role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-4 text-amber-950">
+          <h2 className="mb-2 text-base font-semibold">{t('meetings.conflicts')}</h2>
+          <ul className="list-disc space-y-1 pl-5">
+            {conflicts.map((c, i) => (
+              <li key={i}>
+                {t(c.kind === 'chair' ? 'meetings.conflictChair' : c.kind === 'room' ? 'meetings.conflictRoom' : 'meetings.conflictParticipant', { names: c.names.join(', '), title: c.title, when: c.when })}
+              </li>
+            ))}
+          </ul>
+          <label className="mt-3 flex items-center gap-2 font-medium">
+            <input type="checkbox" name={fields.confirmConflicts.name} value="on" className="h-5 w-5" />
+            {t('meetings.confirmConflicts')}
+          </label>
+        </div>
+      ) : null}
+      <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('meetings.title')}</legend>
+        <Field label={t('meetings.meetingTitle')} required inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} className="sm:col-span-2" />
+        <SelectField label={t('meetings.type')} selectProps={getSelectProps(fields.meetingTypeId)} options={types.map((x) => ({ value: String(x.id), label: x.name }))} placeholder="" errors={fields.meetingTypeId.errors} />
+        <div>
+          <label htmlFor={fields.chairUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
+            {t('meetings.chair')}
+          </label>
+          <select {...omitKey(getSelectProps(fields.chairUserId))} key={getSelectProps(fields.chairUserId).key} className={control}>
+            <option value="" />
+            <PeopleOptions people={chairs} />
+          </select>
+          <ErrorList errors={fields.chairUserId.errors} />
+        </div>
+        <SelectField
+          label={t('meetings.programmeItem')}
+          selectProps={getSelectProps(fields.programmeItemId)}
+          options={items.map((i) => ({ value: String(i.id), label: `${i.plannedMonth}/${i.year} — ${i.content.length > 90 ? `${i.content.slice(0, 90)}…` : i.content}` }))}
+          placeholder={t('meetings.offProgramme')}
+          errors={fields.programmeItemId.errors}
+          className="sm:col-span-2"
+        />
+        <div className="sm:col-span-2">
+          <label htmlFor={fields.offProgrammeReason.id} className="mb-1 block text-sm font-medium text-stone-800">
+            {t('meetings.offProgrammeReason')}
+          </label>
+          <textarea key={reasonKey} {...reasonProps} rows={2} className={control} aria-invalid={fields.offProgrammeReason.errors ? true : undefined} aria-describedby={fields.offProgrammeReason.errors ? `${fields.offProgrammeReason.id}-error` : undefined} />
+          <ErrorList id={`${fields.offProgrammeReason.id}-error`} errors={fields.offProgrammeReason.errors} />
+        </div>
+        <label className="flex min-h-10 items-center gap-2 sm:col-span-2">
+          <input {...omitKey(getInputProps(fields.urgent, { type: 'checkbox' }))} key={getInputProps(fields.urgent, { type: 'checkbox' }).key} className="h-5 w-5 accent-brand-600" />
+          {t('meetings.urgent')}
+        </label>
+        <Field label={t('meetings.date')} required inputProps={getInputProps(fields.date, { type: 'date' })} errors={fields.date.errors} />
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t('meetings.startTime')} required inputProps={getInputProps(fields.startTime, { type: 'time' })} errors={fields.startTime.errors} />
+          <Field label={t('meetings.endTime')} required inputProps={getInputProps(fields.endTime, { type: 'time' })} errors={fields.endTime.errors} />
+        </div>
+        <SelectField label={t('meetings.mode')} selectProps={getSelectProps(fields.mode)} options={meetingModes.map((m) => ({ value: m, label: t(`modes.${m}`) }))} errors={fields.mode.errors} />
+        <Field label={t('meetings.location')} inputProps={getInputProps(fields.location, { type: 'text' })} errors={fields.location.errors} />
+        <Field label={t('meetings.joinUrl')} inputProps={getInputProps(fields.joinUrl, { type: 'url' })} errors={fields.joinUrl.errors} />
+        <SelectField label={t('meetings.preparingUnit')} selectProps={getSelectProps(fields.preparingUnitId)} options={unitOptions(units)} placeholder={t('common.none')} errors={fields.preparingUnitId.errors} />
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+        <legend className="px-1 text-lg font-semibold">{t('meetings.agenda')}</legend>
+        <ol className="space-y-3">
+          {agenda.map((item, index) => {
+            const f = item.getFieldset()
+            return (
+              <li key={item.key} className="grid gap-3 rounded-md border border-stone-200 p-3 md:grid-cols-[2fr_1fr_1fr_6rem]">
+                <Field label={`${index + 1}. ${t('meetings.agendaTitle')}`} inputProps={getInputProps(f.title, { type: 'text' })} errors={f.title.errors} />
+                <div>
+                  <label htmlFor={f.presenterUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
+                    {t('meetings.presenter')}
+                  </label>
+                  <select {...omitKey(getSelectProps(f.presenterUserId))} key={getSelectProps(f.presenterUserId).key} className={control}>
+                    <option value="" />
+                    <PeopleOptions people={people} />
+                  </select>
+                </div>
+                <SelectField label={t('meetings.presenterUnit')} selectProps={getSelectProps(f.presenterUnitId)} options={unitOptions(units)} placeholder={t('common.none')} />
+                <Field label={t('meetings.plannedMinutes')} inputProps={getInputProps(f.plannedMinutes, { type: 'number' })} errors={f.plannedMinutes.errors} />
+                <div className="flex flex-wrap gap-2 md:col-span-4">
+                  <Button variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index - 1 })} disabled={index === 0} aria-label={`${t('meetings.moveUp')}: ${index + 1}`}>
+                    {t('meetings.moveUp')}
+                  </Button>
+                  <Button variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index + 1 })} disabled={index === agenda.length - 1} aria-label={`${t('meetings.moveDown')}: ${index + 1}`}>
+                    {t('meetings.moveDown')}
+                  </Button>
+                  <Button variant="danger" {...form.remove.getButtonProps({ name: fields.agenda.name, index })} aria-label={`${t('meetings.removeAgendaItem')}: ${index + 1}`}>
+                    {t('meetings.removeAgendaItem')}
+                  </Button>
+                </div>
+              </li>
+            )
+          })}
+        </ol>
+        <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.agenda.name })}>
+          {t('meetings.addAgendaItem')}
+        </Button>
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 md:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">{t('meetings.participants')}</legend>
+        <MultiSelect label={t('meetings.members')} field={fields.memberUserIds} hint={t('meetings.multiHint')}>
+          <PeopleOptions people={people} />
+        </MultiSelect>
+        <MultiSelect label={t('meetings.guestUsers')} field={fields.guestUserIds} hint={t('meetings.multiHint')}>
+          <PeopleOptions people={people} />
+        </MultiSelect>
+        <CheckboxGroup
+          legend={t('meetings.memberRoles')}
+          name={fields.memberRoles.name}
+          errors={fields.memberRoles.errors}
+          items={roles
+            .filter((r) => r !== 'admin')
+            .map((r) => {
+              const initial = (fields.memberRoles.initialValue as string[] | undefined) ?? []
+              return { inputProps: { type: 'checkbox', name: fields.memberRoles.name, value: r, defaultChecked: initial.includes(r), id: `${fields.memberRoles.id}-${r}` }, label: t(`roles.${r}`) }
+            })}
+        />
+        <MultiSelect label={t('meetings.guestUnits')} field={fields.guestUnitIds} hint={t('meetings.multiHint')}>
+          {unitOptions(units).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </MultiSelect>
+        <div>
+          <label htmlFor={fields.secretaryUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
+            {t('meetings.secretary')}
+          </label>
+          <select {...omitKey(getSelectProps(fields.secretaryUserId))} key={getSelectProps(fields.secretaryUserId).key} className={control}>
+            <option value="" />
+            <PeopleOptions people={people} />
+          </select>
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={busy}>
+        {submitLabel}
+      </Button>
+    </Form>
+  )
+}

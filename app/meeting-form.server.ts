@@ -1,0 +1,76 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json } from '@remix-run/node'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { formatDate, formatDateTime } from '~/lib/dates'
+import { listMeetingTypes } from '~/models/meeting-types.server'
+import { createMeeting, describeConflict, expandParticipants, findConflicts, type MeetingSaveInput, updateMeeting } from '~/models/meetings.server'
+import { schedulableItems } from '~/models/programme.server'
+import { listUnitTree } from '~/models/units.server'
+import { type Actor, listUserOptions } from '~/models/users.server'
+import { type MeetingFormInput, meetingFormSchema, vietnamInstant } from '~/schemas/meetings'
+import { getDb } from '#db/client'
+
+/** Everything the meeting form's pickers need. */
+export function meetingFormData() {
+  return {
+    types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
+    chairs: listUserOptions('chair'),
+    people: listUserOptions(),
+    units: listUnitTree(),
+    items: schedulableItems(),
+  }
+}
+
+export function toSaveInput(value: MeetingFormInput): MeetingSaveInput {
+  const { date, startTime, endTime, confirmConflicts: _confirm, ...rest } = value
+  return { ...rest, startsAt: vietnamInstant(date, startTime), endsAt: vietnamInstant(date, endTime) }
+}
+
+/** The form's values from a saved meeting (dates and times back in Asia/Ho_Chi_Minh). */
+export function formDefaults(values: Omit<MeetingSaveInput, 'startsAt' | 'endsAt'> & { startsAt: Date; endsAt: Date }) {
+  const start = formatDateTime(values.startsAt)
+  const date = formatDate(values.startsAt).split('/').reverse().join('-')
+  return {
+    ...values,
+    date,
+    startTime: start.slice(11),
+    endTime: formatDateTime(values.endsAt).slice(11),
+    agenda: values.agenda.map((a) => ({ ...a, presenterUserId: a.presenterUserId ? String(a.presenterUserId) : '', presenterUnitId: a.presenterUnitId ? String(a.presenterUnitId) : '', plannedMinutes: a.plannedMinutes ? String(a.plannedMinutes) : '' })),
+    meetingTypeId: String(values.meetingTypeId),
+    chairUserId: String(values.chairUserId),
+    programmeItemId: values.programmeItemId ? String(values.programmeItemId) : '',
+    preparingUnitId: values.preparingUnitId ? String(values.preparingUnitId) : '',
+    secretaryUserId: values.secretaryUserId ? String(values.secretaryUserId) : '',
+    memberUserIds: values.memberUserIds.map(String),
+    guestUserIds: values.guestUserIds.map(String),
+    guestUnitIds: values.guestUnitIds.map(String),
+    urgent: values.urgent ? 'on' : undefined,
+    offProgrammeReason: values.offProgrammeReason ?? '',
+    location: values.location ?? '',
+    joinUrl: values.joinUrl ?? '',
+  }
+}
+
+/**
+ * Validates, warns about double bookings (chair, participants, room) before saving unless the
+ * user confirmed them, then creates or updates the meeting in one transaction.
+ */
+export async function submitMeetingForm(formData: FormData, existingId: number | null, actor: Actor) {
+  const submission = parseWithZod(formData, { schema: meetingFormSchema })
+  if (submission.status !== 'success') return { error: json({ result: submission.reply(), conflicts: [] }, { status: 400 }) }
+  const input = toSaveInput(submission.value)
+  const people = [...expandParticipants(input, getDb()).keys()]
+  const conflicts = findConflicts({ startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds: people }, existingId).map(describeConflict)
+  if (conflicts.length && !submission.value.confirmConflicts) {
+    return { error: json({ result: submission.reply(), conflicts: conflicts.map((c) => ({ kind: c.kind, title: c.title, when: c.when, names: c.names.slice(0, 8) })) }, { status: 409 }) }
+  }
+  try {
+    if (existingId) {
+      updateMeeting(existingId, input, actor)
+      return { id: existingId }
+    }
+    return { id: createMeeting(input, actor) }
+  } catch (error) {
+    return { error: json({ result: replyWithDomainError(submission, error), conflicts: [] }, { status: statusOf(error) }) }
+  }
+}

@@ -1,0 +1,113 @@
+import { getFormProps, getInputProps, getCollectionProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { actorOf, requireUser, requireUserWithPermission } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Button } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { CheckboxGroup, Field } from '~/components/ui/field'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { listMeetingTypes, saveMeetingType, type MeetingType } from '~/models/meeting-types.server'
+import { can } from '~/models/permissions.server'
+import { meetingTypeInputSchema } from '~/schemas/meetings'
+import { redirectWithToast } from '~/toast.server'
+import { roles } from '#db/schema/users'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  return json({ types: listMeetingTypes({ includeInactive: true }), canManage: can(user, 'calendar.manage') })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUserWithPermission(request, 'calendar.manage')
+  const formData = await request.formData()
+  const id = Number(formData.get('id')) || null
+  const submission = parseWithZod(formData, { schema: meetingTypeInputSchema })
+  if (submission.status !== 'success') return json({ id, result: submission.reply() }, { status: 400 })
+  try {
+    saveMeetingType(id, submission.value, actorOf(user, context))
+  } catch (error) {
+    return json({ id, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+  }
+  return redirectWithToast('/meeting-types', { key: 'meetingTypes.saved' })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Loại cuộc họp · Nghị sự' }]
+
+function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: number }; canManage: boolean }) {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `type-${type.id ?? 'new'}`,
+    lastResult: actionData && actionData.id === (type.id ?? null) ? actionData.result : undefined,
+    defaultValue: {
+      name: type.name ?? '',
+      documentLeadDays: String(type.documentLeadDays ?? 3),
+      conclusionDeadlineDays: String(type.conclusionDeadlineDays ?? 5),
+      speakingLimitMinutes: String(type.speakingLimitMinutes ?? 5),
+      maxDurationMinutes: type.maxDurationMinutes ? String(type.maxDurationMinutes) : '',
+      defaultRoles: type.defaultRoles ?? [],
+      active: type.active === false ? undefined : 'on',
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingTypeInputSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  const { key: _activeKey, ...activeProps } = getInputProps(fields.active, { type: 'checkbox' })
+  return (
+    <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
+      {type.id ? <input type="hidden" name="id" value={type.id} /> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field label={t('meetingTypes.name')} inputProps={{ ...getInputProps(fields.name, { type: 'text' }), readOnly: !canManage }} errors={fields.name.errors} className="sm:col-span-2" />
+      <Field label={t('meetingTypes.documentLeadDays')} inputProps={{ ...getInputProps(fields.documentLeadDays, { type: 'number' }), readOnly: !canManage }} errors={fields.documentLeadDays.errors} />
+      <Field label={t('meetingTypes.conclusionDeadlineDays')} inputProps={{ ...getInputProps(fields.conclusionDeadlineDays, { type: 'number' }), readOnly: !canManage }} errors={fields.conclusionDeadlineDays.errors} />
+      <Field label={t('meetingTypes.speakingLimitMinutes')} inputProps={{ ...getInputProps(fields.speakingLimitMinutes, { type: 'number' }), readOnly: !canManage }} errors={fields.speakingLimitMinutes.errors} />
+      <Field label={t('meetingTypes.maxDurationMinutes')} inputProps={{ ...getInputProps(fields.maxDurationMinutes, { type: 'number' }), readOnly: !canManage }} errors={fields.maxDurationMinutes.errors} />
+      <div className="sm:col-span-2">
+        <CheckboxGroup
+          legend={t('meetingTypes.defaultRoles')}
+          name={fields.defaultRoles.name}
+          errors={fields.defaultRoles.errors}
+          items={getCollectionProps(fields.defaultRoles, { type: 'checkbox', options: [...roles] }).map((props) => ({ inputProps: { ...props, disabled: !canManage }, label: t(`roles.${props.value}`) }))}
+        />
+      </div>
+      <label className="flex items-center gap-2">
+        <input {...activeProps} disabled={!canManage} className="h-5 w-5 accent-brand-600" />
+        {t('common.active')}
+      </label>
+      {canManage ? (
+        <div className="sm:col-span-2">
+          <Button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('common.save')}
+          </Button>
+        </div>
+      ) : null}
+    </Form>
+  )
+}
+
+export default function MeetingTypes() {
+  const { types, canManage } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-6">
+      <h1>{t('meetingTypes.title')}</h1>
+      {types.map((type) => (
+        <Card key={type.id} title={type.name}>
+          <TypeForm type={type} canManage={canManage} />
+        </Card>
+      ))}
+      {canManage ? (
+        <Card title={t('meetingTypes.new')}>
+          <TypeForm type={{}} canManage />
+        </Card>
+      ) : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,321 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { actorOf, invariantResponse, requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { ErrorList, Field, SelectField } from '~/components/ui/field'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { formatDate, formatDateTime } from '~/lib/dates'
+import { getWorkingCalendar } from '~/models/calendar.server'
+import { getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
+import { canManageMeetings, canViewMeeting } from '~/models/permissions.server'
+import { listUserOptions } from '~/models/users.server'
+import { parseId } from '~/schemas/common'
+import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
+import { redirectWithToast } from '~/toast.server'
+
+const intentSchema = z.enum(['invite', 'status', 'rsvp'])
+
+function requireMeetingAccess(request: Request, meetingIdParam: string | undefined) {
+  const user = requireUser(request)
+  const id = parseId(meetingIdParam)
+  const access = id ? meetingAccess(id) : null
+  invariantResponse(id && access, 'meeting.notFound')
+  invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
+  return { user, id }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, id } = requireMeetingAccess(request, params.meetingId)
+  const meeting = getMeeting(id)!
+  const timing = invitationTiming(meeting, meeting.leadDays, getWorkingCalendar())
+  const me = meeting.participants.find((p) => p.userId === user.id) ?? null
+  const canManage = canManageMeetings(user)
+  return json({
+    meeting,
+    timing,
+    me: me && me.invitedAt ? me : null,
+    canManage,
+    substitutes: me ? listUserOptions().filter((p) => !meeting.participants.some((x) => x.userId === p.id)) : [],
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, id } = requireMeetingAccess(request, params.meetingId)
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  invariantResponse(intent.success, 'errors.badRequest', 400)
+  if (intent.data === 'rsvp') {
+    const submission = parseWithZod(formData, { schema: rsvpSchema })
+    if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+    try {
+      respondToInvitation(id, user.id, submission.value)
+    } catch (error) {
+      return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+    }
+    return redirectWithToast(`/meetings/${id}`, { key: 'meetings.answered' })
+  }
+  invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
+  if (intent.data === 'invite') {
+    const submission = parseWithZod(formData, { schema: z.object({}) })
+    try {
+      const { userIds } = sendInvitations(id, actorOf(user, context))
+      return redirectWithToast(`/meetings/${id}`, { key: 'meetings.invitationsSent', params: { count: userIds.length } })
+    } catch (error) {
+      return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+    }
+  }
+  const submission = parseWithZod(formData, { schema: meetingStatusSchema })
+  if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+  try {
+    setMeetingStatus(id, submission.value, actorOf(user, context))
+  } catch (error) {
+    return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+  }
+  return redirectWithToast(`/meetings/${id}`, { key: 'meetings.statusChanged' })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? 'Cuộc họp'} · Nghị sự` }]
+
+function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>) {
+  if (source.startsWith('role:')) return t(`roles.${source.slice(5)}`)
+  if (source.startsWith('unit:')) return units.get(source.slice(5)) ?? source
+  if (source.startsWith('substitute:')) return t('rsvp.substituted')
+  return null
+}
+
+const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
+
+export default function MeetingPage() {
+  const { meeting, timing, me, canManage, substitutes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const { t } = useTranslation()
+  useLiveRoom(`meeting:${meeting.id}`, ['meeting.changed'])
+
+  const [rsvpForm, rsvpFields] = useForm({
+    id: `rsvp-${meeting.id}`,
+    lastResult: actionData?.intent === 'rsvp' ? actionData.result : undefined,
+    defaultValue: { response: me?.rsvp === 'pending' ? 'attending' : me?.rsvp, reason: me?.rsvpReason ?? '' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rsvpSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  const [statusForm, statusFields] = useForm({
+    id: `status-${meeting.id}`,
+    lastResult: actionData?.intent === 'status' ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingStatusSchema }),
+    shouldRevalidate: 'onInput',
+  })
+
+  const unitNames = new Map<string, string>()
+  for (const a of meeting.agenda) if (a.presenterUnitId && a.presenterUnitName) unitNames.set(String(a.presenterUnitId), a.presenterUnitName)
+  for (const p of meeting.participants) if (p.unitName && p.source.startsWith('unit:')) unitNames.set(p.source.slice(5), p.unitName)
+  const groups = new Map<string, typeof meeting.participants>()
+  const ordered = [...meeting.participants].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
+  for (const p of ordered) {
+    const from = p.role === 'chair' || p.role === 'secretary' || p.role === 'preparing_unit' ? null : sourceLabel(p.source, t, unitNames)
+    const label = from ? `${t(`participantRoles.${p.role}`)} · ${from}` : t(`participantRoles.${p.role}`)
+    groups.set(label, [...(groups.get(label) ?? []), p])
+  }
+  const counts = {
+    attending: meeting.participants.filter((p) => p.rsvp === 'attending').length,
+    declined: meeting.participants.filter((p) => p.rsvp === 'declined' || p.rsvp === 'substituted').length,
+    pending: meeting.participants.filter((p) => p.rsvp === 'pending').length,
+  }
+  const editable = ['draft', 'invited', 'postponed'].includes(meeting.status)
+  const inviteErrors = actionData?.intent === 'invite' ? actionData.result.error?.[''] : undefined
+  const nameOf = (userId: number | null) => meeting.participants.find((p) => p.userId === userId)?.fullName ?? ''
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm font-medium text-stone-600">{meeting.typeName}</p>
+        <h1>{meeting.title}</h1>
+        <p className="mt-2 flex flex-wrap gap-2 text-sm">
+          <span className="rounded bg-stone-200 px-2 py-0.5 font-medium" data-testid="meeting-status">
+            {t(`meetingStatus.${meeting.status}`)}
+          </span>
+          {!meeting.programmeItemId ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t('meetings.offProgrammeBadge')}</span> : null}
+          {meeting.urgent ? <span className="rounded bg-red-100 px-2 py-0.5 text-red-900">{t('meetings.urgentBadge')}</span> : null}
+        </p>
+        {meeting.statusReason ? <p className="mt-1 text-stone-700">{`${t('meetings.reason')}: ${meeting.statusReason}`}</p> : null}
+      </div>
+
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-stone-700">{t('meetings.chair')}</dt>
+          <dd>{meeting.chairName}</dd>
+          <dt className="font-medium text-stone-700">{t('schedule.time')}</dt>
+          <dd>
+            {formatDateTime(meeting.startsAt)} – {formatDateTime(meeting.endsAt).slice(11)}
+          </dd>
+          <dt className="font-medium text-stone-700">{t('meetings.mode')}</dt>
+          <dd>
+            {t(`modes.${meeting.mode}`)}
+            {meeting.location ? ` · ${meeting.location}` : ''}
+            {meeting.joinUrl ? (
+              <>
+                {' · '}
+                <a href={meeting.joinUrl} rel="noreferrer noopener" target="_blank">
+                  {t('meetings.join')}
+                </a>
+              </>
+            ) : null}
+          </dd>
+          {meeting.preparingUnitName ? (
+            <>
+              <dt className="font-medium text-stone-700">{t('meetings.preparingUnit')}</dt>
+              <dd>{meeting.preparingUnitName}</dd>
+            </>
+          ) : null}
+          <dt className="font-medium text-stone-700">{t('meetings.programmeLink')}</dt>
+          <dd>
+            {meeting.programmeItemId ? (
+              <Link to={`/programme/items/${meeting.programmeItemId}`}>{meeting.programmeItemContent}</Link>
+            ) : (
+              `${t('meetings.offProgramme')}: ${meeting.offProgrammeReason ?? ''}`
+            )}
+          </dd>
+          <dt className="font-medium text-stone-700">{t('meetings.invitationDeadline')}</dt>
+          <dd data-testid="invitation-timing">
+            {formatDate(`${timing.deadline}T12:00:00+07:00`)} ·{' '}
+            {t(`meetings.timing_${timing.state}`, { days: timing.lateByWorkingDays, date: timing.sentAt ? formatDateTime(timing.sentAt) : '' })}
+          </dd>
+        </dl>
+      </Card>
+
+      {canManage ? (
+        <Card title={t('common.actions')}>
+          <FormErrors errors={inviteErrors ?? undefined} />
+          <div className="flex flex-wrap gap-3">
+            {editable ? (
+              <Link to="edit" className={buttonClass('secondary')}>
+                {t('meetings.edit')}
+              </Link>
+            ) : null}
+            {editable ? (
+              <Form method="post">
+                <Button type="submit" name="intent" value="invite" disabled={busy}>
+                  {t('meetings.sendInvitations')}
+                </Button>
+              </Form>
+            ) : null}
+          </div>
+          {meeting.status !== 'cancelled' && meeting.status !== 'concluded' && meeting.status !== 'held' ? (
+            <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto]" {...getFormProps(statusForm)}>
+              <input type="hidden" name="intent" value="status" />
+              <Field label={t('meetings.reason')} inputProps={getInputProps(statusFields.reason, { type: 'text' })} errors={statusFields.reason.errors} />
+              <div className="flex flex-wrap items-end gap-2">
+                <Button type="submit" name="status" value="held" variant="secondary" disabled={busy}>
+                  {t('meetings.markHeld')}
+                </Button>
+                {meeting.status !== 'postponed' ? (
+                  <Button type="submit" name="status" value="postponed" variant="secondary" disabled={busy}>
+                    {t('meetings.postpone')}
+                  </Button>
+                ) : null}
+                <Button type="submit" name="status" value="cancelled" variant="danger" disabled={busy}>
+                  {t('meetings.cancelMeeting')}
+                </Button>
+              </div>
+              <div className="sm:col-span-2">
+                <FormErrors id={statusForm.errorId} errors={statusForm.errors} />
+              </div>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
+
+      {me && editable ? (
+        <Card title={t('meetings.yourAnswer')}>
+          <Form method="post" className="space-y-4" {...getFormProps(rsvpForm)}>
+            <input type="hidden" name="intent" value="rsvp" />
+            <FormErrors id={rsvpForm.errorId} errors={rsvpForm.errors} />
+            <fieldset>
+              <legend className="sr-only">{t('meetings.yourAnswer')}</legend>
+              <div className="flex flex-wrap gap-4">
+                {(['attending', 'declined', 'substituted'] as const).map((value) => (
+                  <label key={value} className="flex min-h-10 items-center gap-2">
+                    <input type="radio" name={rsvpFields.response.name} value={value} defaultChecked={rsvpFields.response.initialValue === value} className="h-5 w-5 accent-brand-600" />
+                    {t(value === 'attending' ? 'meetings.attend' : value === 'declined' ? 'meetings.decline' : 'meetings.sendSubstitute')}
+                  </label>
+                ))}
+              </div>
+              <ErrorList errors={rsvpFields.response.errors} />
+            </fieldset>
+            <Field label={t('meetings.rsvpReason')} inputProps={getInputProps(rsvpFields.reason, { type: 'text' })} errors={rsvpFields.reason.errors} />
+            <SelectField
+              label={t('meetings.substitute')}
+              selectProps={getSelectProps(rsvpFields.substituteUserId)}
+              options={substitutes.map((p) => ({ value: String(p.id), label: `${p.fullName}${p.unitName ? ` — ${p.unitName}` : ''}` }))}
+              placeholder=""
+              errors={rsvpFields.substituteUserId.errors}
+            />
+            <Button type="submit" disabled={busy}>
+              {t('meetings.answer')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      <Card title={t('meetings.agenda')}>
+        {meeting.agenda.length ? (
+          <ol className="list-decimal space-y-2 pl-6">
+            {meeting.agenda.map((a) => (
+              <li key={a.id}>
+                <span className="font-medium">{a.title}</span>
+                <span className="block text-sm text-stone-600">
+                  {[a.presenterName, a.presenterUnitName, a.plannedMinutes ? `${a.plannedMinutes} phút` : null].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-stone-600">{t('common.noResults')}</p>
+        )}
+      </Card>
+
+      <Card title={t('meetings.participants')}>
+        <p className="mb-3 text-sm text-stone-700" data-testid="rsvp-summary">
+          {t('meetings.summary', counts)}
+        </p>
+        <div className="space-y-4" data-testid="participants">
+          {[...groups].map(([label, list]) => (
+            <section key={label}>
+              <h3 className="mb-1 text-base font-semibold">{label}</h3>
+              <ul className="divide-y divide-stone-100">
+                {list.map((p) => (
+                  <li key={p.userId} className="flex flex-wrap justify-between gap-2 py-1.5" data-testid={`participant-${p.userId}`}>
+                    <span>
+                      {p.fullName}
+                      <span className="text-sm text-stone-600">
+                        {p.position ? ` · ${p.position}` : ''}
+                        {p.source.startsWith('substitute:') ? ` · ${t('meetings.substituteFor', { name: nameOf(Number(p.source.slice(11))) })}` : ''}
+                      </span>
+                    </span>
+                    <span className="text-sm">
+                      {p.invitedAt ? t(`rsvp.${p.rsvp}`) : t('meetings.notInvitedYet')}
+                      {p.rsvp === 'substituted' && p.substituteName ? ` (${t('meetings.substitutedBy', { name: p.substituteName })})` : ''}
+                      {p.rsvpReason ? ` — ${p.rsvpReason}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,70 @@
+import { useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { actorOf, requireUserWithPermission } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { MeetingForm } from '~/components/meeting-form'
+import { meetingFormData, submitMeetingForm } from '~/meeting-form.server'
+import { getProgrammeItem } from '~/models/programme.server'
+import { parseId } from '~/schemas/common'
+import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
+import { redirectWithToast } from '~/toast.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireUserWithPermission(request, 'meetings.manage')
+  const itemId = parseId(new URL(request.url).searchParams.get('itemId') ?? undefined)
+  const item = itemId ? getProgrammeItem(itemId) : null
+  // Scheduling from a programme item pre-fills what the item already says.
+  const defaults = item
+    ? {
+        title: item.content,
+        programmeItemId: String(item.id),
+        meetingTypeId: item.meetingTypeId ? String(item.meetingTypeId) : '',
+        chairUserId: item.presidingUserId ? String(item.presidingUserId) : '',
+        preparingUnitId: item.preparingUnitId ? String(item.preparingUnitId) : '',
+        date: item.plannedDate ?? '',
+        startTime: '08:00',
+        endTime: '11:00',
+        mode: 'in_person',
+        agenda: [{ title: item.content, presenterUnitId: item.preparingUnitId ? String(item.preparingUnitId) : '' }],
+      }
+    : { startTime: '08:00', endTime: '11:00', mode: 'in_person', agenda: [] }
+  return json({ ...meetingFormData(), defaults })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUserWithPermission(request, 'meetings.manage')
+  const result = await submitMeetingForm(await request.formData(), null, actorOf(user, context))
+  if (result.error) return result.error
+  return redirectWithToast(`/meetings/${result.id}`, { key: 'meetings.created' })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Tạo cuộc họp · Nghị sự' }]
+
+export default function NewMeeting() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm<MeetingFormInput>({
+    id: 'meeting-new',
+    lastResult: actionData?.result,
+    // Form defaults are strings, as the browser holds them.
+    defaultValue: data.defaults as never,
+    constraint: getZodConstraint(meetingFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingFormSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="space-y-4">
+      <h1>{t('meetings.new')}</h1>
+      <MeetingForm form={form} fields={fields} {...data} conflicts={actionData?.conflicts ?? []} busy={navigation.state === 'submitting'} submitLabel={t('common.create')} />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

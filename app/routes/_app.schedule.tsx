@@ -1,0 +1,111 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Button } from '~/components/ui/button'
+import { formatDate, formatDateTime } from '~/lib/dates'
+import { addDays, isValidDate, vietnamDate, weekday } from '~/lib/working-days'
+import { listMeetings } from '~/models/meetings.server'
+import { can } from '~/models/permissions.server'
+import { vietnamInstant } from '~/schemas/meetings'
+
+const DAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy']
+
+/** Lịch công tác tuần: Monday to Sunday, the body's meetings or only mine. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const url = new URL(request.url)
+  const asked = url.searchParams.get('week') ?? ''
+  const day = isValidDate(asked) ? asked : vietnamDate(new Date())
+  const monday = addDays(day, -((weekday(day) + 6) % 7))
+  // Those who oversee see the whole body's week; everyone else sees their own.
+  const mine = url.searchParams.get('mine') === '1' || !can(user, 'meetings.overview')
+  const meetings = listMeetings({ from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true })
+  return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Lịch công tác tuần · Nghị sự' }]
+
+export default function Schedule() {
+  const { monday, mine, canSeeAll, meetings } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i))
+  const q = (week: string, m = mine) => `?week=${week}${m ? '&mine=1' : ''}`
+  const dayOf = (d: string) => formatDate(`${d}T12:00:00+07:00`)
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1>{t('schedule.title')}</h1>
+          <p className="text-stone-700">{t('schedule.week', { from: dayOf(days[0]!), to: dayOf(days[6]!) })}</p>
+        </div>
+        <nav aria-label={t('schedule.title')} className="flex flex-wrap items-center gap-3 print:hidden">
+          <Link to={q(addDays(monday, -7))}>{t('schedule.previous')}</Link>
+          <Link to={mine ? '?mine=1' : '?'}>{t('schedule.thisWeek')}</Link>
+          <Link to={q(addDays(monday, 7))}>{t('schedule.next')}</Link>
+          {canSeeAll ? <Link to={q(monday, !mine)}>{mine ? t('schedule.all') : t('schedule.mine')}</Link> : null}
+          <Button variant="secondary" onClick={() => window.print()}>
+            {t('schedule.print')}
+          </Button>
+        </nav>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t('schedule.title')}</caption>
+          <thead className="border-b border-stone-300 bg-stone-100">
+            <tr>
+              <th scope="col" className="w-32 p-3">{t('calendar.date')}</th>
+              <th scope="col" className="w-28 p-3">{t('schedule.time')}</th>
+              <th scope="col" className="p-3">{t('meetings.title')}</th>
+              <th scope="col" className="p-3">{t('meetings.location')}</th>
+              <th scope="col" className="p-3">{t('meetings.chair')}</th>
+              <th scope="col" className="hidden p-3 md:table-cell">{t('meetings.preparingUnit')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => {
+              const list = meetings.filter((m) => vietnamDate(new Date(m.startsAt)) === d)
+              const heading = (
+                <th scope="row" rowSpan={Math.max(1, list.length)} className="p-3 align-top font-semibold">
+                  {DAY_NAMES[weekday(d)]}
+                  <span className="block font-normal">{dayOf(d)}</span>
+                </th>
+              )
+              if (!list.length)
+                return (
+                  <tr key={d} className="border-b border-stone-200">
+                    {heading}
+                    <td colSpan={5} className="p-3 text-stone-500">
+                      —
+                    </td>
+                  </tr>
+                )
+              return list.map((m, i) => (
+                <tr key={m.id} className={`border-b border-stone-200 align-top ${m.status === 'cancelled' ? 'text-stone-500 line-through' : ''}`}>
+                  {i === 0 ? heading : null}
+                  <td className="p-3 whitespace-nowrap">
+                    {formatDateTime(m.startsAt).slice(11)}–{formatDateTime(m.endsAt).slice(11)}
+                  </td>
+                  <td className="p-3">
+                    <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+                    <span className="block text-stone-600">
+                      {m.typeName} · {t(`meetingStatus.${m.status}`)} · {t('schedule.participantsCount', { count: m.participantCount })}
+                    </span>
+                  </td>
+                  <td className="p-3">{m.location ?? t(`modes.${m.mode}`)}</td>
+                  <td className="p-3">{m.chairName}</td>
+                  <td className="hidden p-3 md:table-cell">{m.preparingUnitName ?? '—'}</td>
+                </tr>
+              ))
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,207 @@
+import { eq, inArray } from 'drizzle-orm'
+import { addDays, vietnamDate, weekday } from '~/lib/working-days'
+import { createMeeting, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
+import { createProgramme, createProgrammeItem } from '~/models/programme.server'
+import { getWorkingCalendar } from '~/models/calendar.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import type { DB } from './client'
+import { meetings, meetingTypes, programmeItems, units, users } from './schema'
+
+export const demoMeetingTypes = [
+  { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', documentLeadDays: 5, conclusionDeadlineDays: 5, speakingLimitMinutes: 7, maxDurationMinutes: 480, defaultRoles: ['delegate' as const] },
+  { name: 'Họp Ban Thường vụ Tỉnh ủy', documentLeadDays: 3, conclusionDeadlineDays: 5, speakingLimitMinutes: 5, maxDurationMinutes: 240 },
+  { name: 'Họp Thường trực Tỉnh ủy', documentLeadDays: 2, conclusionDeadlineDays: 3, speakingLimitMinutes: 5, maxDurationMinutes: 180 },
+  { name: 'Giao ban', documentLeadDays: 1, conclusionDeadlineDays: 3, speakingLimitMinutes: 3, maxDurationMinutes: 120 },
+  { name: 'Họp chuyên đề', documentLeadDays: 3, conclusionDeadlineDays: 5, speakingLimitMinutes: 5, maxDurationMinutes: 240 },
+]
+
+/** Items of a provincial Standing Committee's year programme: [month, content, type index, preparing unit code]. */
+const programmeContents: [number, string, number, string][] = [
+  [1, 'Triển khai nhiệm vụ trọng tâm năm; chương trình công tác toàn khóa', 1, 'VPTU'],
+  [1, 'Cho ý kiến về kế hoạch kiểm tra, giám sát năm của Ban Thường vụ', 1, 'UBKT'],
+  [2, 'Công tác chuẩn bị Tết Nguyên đán và bảo đảm an ninh trật tự', 2, 'BANNOICHINH'],
+  [3, 'Sơ kết công tác quý I, triển khai nhiệm vụ quý II', 1, 'VPTU'],
+  [3, 'Cho ý kiến về Đề án chuyển đổi số tỉnh giai đoạn 2026–2030', 4, 'BANCSCL'],
+  [4, 'Kiểm điểm việc thực hiện quy định về kỷ luật, kỷ cương hành chính', 1, 'UBKT'],
+  [4, 'Công tác cán bộ: quy hoạch, luân chuyển, bổ nhiệm', 1, 'BANTOCHUC'],
+  [5, 'Tình hình thực hiện các dự án trọng điểm, giải ngân vốn đầu tư công', 4, 'DUUBND'],
+  [6, 'Sơ kết 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm', 0, 'VPTU'],
+  [6, 'Kết quả thăm dò tín nhiệm giữa nhiệm kỳ', 1, 'BANTOCHUC'],
+  [7, 'Công tác dân vận, giải quyết khiếu nại, tố cáo đông người', 1, 'BANTGDV'],
+  [8, 'Chuẩn bị kỷ niệm Quốc khánh 2/9; công tác tuyên truyền', 2, 'BANTGDV'],
+  [9, 'Tình hình kinh tế - xã hội 9 tháng; giải pháp hoàn thành kế hoạch năm', 1, 'DUUBND'],
+  [10, 'Cho ý kiến về dự thảo báo cáo chính trị đại hội cấp cơ sở', 4, 'BANCSCL'],
+  [11, 'Kế hoạch phòng chống thiên tai mùa mưa bão', 3, 'SONNMT'],
+  [11, 'Cho ý kiến về dự toán ngân sách và kế hoạch đầu tư công năm sau', 1, 'SOTAICHINH'],
+  [11, 'Nâng cao chất lượng hội họp; theo dõi thực hiện kết luận, nhiệm vụ được giao', 1, 'VPTU'],
+  [12, 'Tổng kết công tác năm, phương hướng nhiệm vụ năm sau', 0, 'VPTU'],
+  [12, 'Kiểm điểm tập thể, cá nhân Ban Thường vụ cuối năm', 1, 'BANTOCHUC'],
+]
+
+const rooms = ['Phòng họp số 1, trụ sở Tỉnh ủy', 'Hội trường Tỉnh ủy', 'Phòng họp số 2, trụ sở Tỉnh ủy']
+
+type Ids = { units: Map<string, number>; users: Map<string, number> }
+
+function lookups(db: DB): Ids {
+  return {
+    units: new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.code, u.id])),
+    users: new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id])),
+  }
+}
+
+function ensureTypes(db: DB) {
+  if (!db.select({ id: meetingTypes.id }).from(meetingTypes).get()) db.insert(meetingTypes).values(demoMeetingTypes).run()
+  return db.select({ id: meetingTypes.id, name: meetingTypes.name }).from(meetingTypes).all()
+}
+
+/** This year's programme for the Standing Committee, with meetings held, this week and in the coming weeks. */
+export function seedDemoMeetings(db: DB, now = new Date()) {
+  const types = ensureTypes(db)
+  const typeIds = demoMeetingTypes.map((t) => types.find((x) => x.name === t.name)!.id)
+  const ids = lookups(db)
+  const office = { id: ids.users.get('vanphong')!, ip: null }
+  const today = vietnamDate(now)
+  const year = Number(today.slice(0, 4))
+  const month = Number(today.slice(5, 7))
+  const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, office, db, now)
+  const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
+  const calendar = getWorkingCalendar(db)
+  const monday = addDays(today, -((weekday(today) + 6) % 7))
+  const items = programmeContents.map(([m, content, typeIndex, unit], i) => ({
+    id: createProgrammeItem(programmeId, { content, plannedMonth: m, meetingTypeId: typeIds[typeIndex], presidingUserId: ids.users.get(i % 3 === 2 ? 'phobithu' : 'bithu')!, preparingUnitId: ids.units.get(unit)!, notes: null, plannedDate: null }, office, db, now),
+    month: m,
+    content,
+    typeIndex,
+    unit,
+    chair: i % 3 === 2 ? 'phobithu' : 'bithu',
+  }))
+
+  const schedule = (item: (typeof items)[number], date: string, start: string, end: string, room: string) =>
+    createMeeting(
+      {
+        title: item.content,
+        meetingTypeId: typeIds[item.typeIndex]!,
+        programmeItemId: item.id,
+        offProgrammeReason: null,
+        urgent: false,
+        chairUserId: ids.users.get(item.chair)!,
+        startsAt: vietnamInstant(date, start),
+        endsAt: vietnamInstant(date, end),
+        mode: item.typeIndex === 3 ? 'hybrid' : 'in_person',
+        location: room,
+        joinUrl: item.typeIndex === 3 ? 'https://hop.tinhuy.example.vn/giao-ban' : null,
+        preparingUnitId: ids.units.get(item.unit)!,
+        agenda: [
+          { title: `Báo cáo: ${item.content}`, presenterUnitId: ids.units.get(item.unit)!, presenterUserId: null, plannedMinutes: 30 },
+          { title: 'Thảo luận, cho ý kiến', presenterUserId: null, presenterUnitId: null, plannedMinutes: 60 },
+          { title: 'Kết luận của đồng chí chủ trì', presenterUserId: ids.users.get(item.chair)!, presenterUnitId: null, plannedMinutes: 15 },
+        ],
+        memberUserIds: standing,
+        memberRoles: [],
+        guestUnitIds: [],
+        guestUserIds: [],
+        secretaryUserId: office.id,
+      },
+      office,
+      db,
+      now,
+    )
+
+  // Past months: held, invitations on time (one late, for the reports to show).
+  items
+    .filter((i) => i.month < month)
+    .forEach((item, n) => {
+      const date = calendar.addWorkingDays(`${year}-${String(item.month).padStart(2, '0')}-09`, 1 + (n % 5))
+      const id = schedule(item, date, n % 2 ? '14:00' : '08:00', n % 2 ? '17:00' : '11:00', rooms[n % rooms.length]!)
+      const sentOn = calendar.subtractWorkingDays(date, n % 7 === 3 ? 1 : 4)
+      sendInvitations(id, office, db, vietnamInstant(sentOn, '09:00'))
+      setMeetingStatus(id, { status: 'held' }, office, db, vietnamInstant(date, '18:00'))
+    })
+  // This week and the coming weeks.
+  const current = items.filter((i) => i.month >= month)
+  const slots = [
+    { date: calendar.addWorkingDays(monday, 1), start: '08:00', end: '11:00', invite: -4 },
+    { date: calendar.addWorkingDays(monday, 3), start: '14:00', end: '16:30', invite: -3 },
+    { date: calendar.addWorkingDays(monday, 7), start: '08:00', end: '11:30', invite: 0 },
+    { date: calendar.addWorkingDays(monday, 12), start: '08:00', end: '11:00', invite: null },
+  ]
+  current.slice(0, slots.length).forEach((item, n) => {
+    const slot = slots[n]!
+    const id = schedule(item, slot.date, slot.start, slot.end, rooms[n % rooms.length]!)
+    if (slot.invite !== null) {
+      const sentOn = slot.invite < 0 ? calendar.addWorkingDays(slot.date, slot.invite) : today
+      const sentAt = vietnamInstant(sentOn < today ? sentOn : today, '09:00')
+      sendInvitations(id, office, db, sentAt < now ? sentAt : now)
+      const start = vietnamInstant(slot.date, slot.start)
+      if (start < now) setMeetingStatus(id, { status: 'held' }, office, db, now)
+    }
+  })
+}
+
+/** About 3,000 meetings over the last five years for benchmarks (60 units' programmes). */
+export function seedProvinceMeetings(db: DB, now = new Date()) {
+  const types = ensureTypes(db)
+  const ids = lookups(db)
+  const office = { id: ids.users.get('vanphong')!, ip: null }
+  const chairs = ['bithu', 'phobithu'].map((u) => ids.users.get(u)!)
+  const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
+  const unitIds = [...ids.units.values()]
+  const calendar = getWorkingCalendar(db)
+  const endYear = Number(vietnamDate(now).slice(0, 4))
+  let created = 0
+  for (let year = endYear - 4; year <= endYear; year++) {
+    const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, office, db, now)
+    let day = `${year}-01-05`
+    for (let n = 0; n < 600; n++) {
+      day = calendar.addWorkingDays(day, n % 2)
+      const startsAt = vietnamInstant(day, n % 2 ? '14:00' : '08:00')
+      if (startsAt > new Date(now.getTime() + 60 * 86_400_000)) break
+      const itemId = programmeId && n % 5 !== 0
+        ? createProgrammeItem(programmeId, { content: `Nội dung ${n + 1} năm ${year}`, plannedMonth: Number(day.slice(5, 7)), meetingTypeId: types[n % types.length]!.id, presidingUserId: chairs[n % 2]!, preparingUnitId: unitIds[n % unitIds.length]!, notes: null, plannedDate: null }, office, db, now)
+        : null
+      const id = createMeeting(
+        {
+          title: `Cuộc họp ${n + 1}/${year}`,
+          meetingTypeId: types[n % types.length]!.id,
+          programmeItemId: itemId,
+          offProgrammeReason: itemId ? null : 'Phát sinh theo chỉ đạo',
+          urgent: n % 17 === 0,
+          chairUserId: chairs[n % 2]!,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+          mode: 'in_person',
+          location: rooms[n % rooms.length]!,
+          joinUrl: null,
+          preparingUnitId: unitIds[n % unitIds.length]!,
+          agenda: [{ title: 'Báo cáo', presenterUnitId: unitIds[n % unitIds.length]!, presenterUserId: null, plannedMinutes: 30 }],
+          memberUserIds: standing,
+          memberRoles: [],
+          guestUnitIds: [],
+          guestUserIds: [],
+          secretaryUserId: office.id,
+        },
+        office,
+        db,
+        now,
+      )
+      created++
+      if (startsAt < now) {
+        sendInvitations(id, office, db, new Date(startsAt.getTime() - (n % 9 === 0 ? 1 : 5) * 86_400_000))
+        setMeetingStatus(id, { status: 'held' }, office, db, now)
+      }
+    }
+  }
+  return created
+}
+
+export function countMeetings(db: DB) {
+  return db.select({ id: meetings.id }).from(meetings).all().length
+}
+
+export function programmeItemIds(db: DB, itemIds: number[]) {
+  return itemIds.length ? db.select({ id: programmeItems.id }).from(programmeItems).where(inArray(programmeItems.id, itemIds)).all() : []
+}
+
+export function userIdByUsername(db: DB, username: string) {
+  return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()?.id ?? null
+}
