@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import { DateTime } from 'luxon'
 import { createTokenParts, parseToken, secretMatches } from '~/lib/tokens.server'
 import { type DB, getDb } from '#db/client'
 import { calendarFeeds } from '#db/schema'
@@ -48,8 +49,9 @@ export function calendarFeedIcs(userId: number, baseUrl: string, db: DB = getDb(
   for (const m of listMeetings({ from: new Date(now.getTime() - 90 * DAY), to: new Date(now.getTime() + 365 * DAY), userId, includeCancelled: true }, db)) {
     calendar.createEvent({
       id: `meeting-${m.id}@nghisu`,
-      start: m.startsAt,
-      end: m.endsAt,
+      // Zoned DateTimes, so DTSTART carries the Vietnamese wall-clock time under its TZID.
+      start: DateTime.fromJSDate(m.startsAt, { zone: 'Asia/Ho_Chi_Minh' }),
+      end: DateTime.fromJSDate(m.endsAt, { zone: 'Asia/Ho_Chi_Minh' }),
       timezone: 'Asia/Ho_Chi_Minh',
       summary: m.title,
       location: m.location ?? undefined,

@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2'
 import { createSession } from '~/models/sessions.server'
 import { normaliseForSearch } from '~/lib/text'
 import { type DB, getDb } from '#db/client'
-import { type Role, type UnitKind, units, userRoles, users } from '#db/schema'
+import { meetingTypes, programmeItems, programmes, type Role, type UnitKind, units, userRoles, users } from '#db/schema'
 
 export const TEST_PASSWORD = 'mat-khau-kiem-thu-2026'
 let passwordHash: Promise<string> | undefined
@@ -62,4 +62,49 @@ export function formRequest(url: string, fields: Record<string, string | string[
 
 export function getRequest(url: string, cookie?: string) {
   return new Request(new URL(url, 'http://localhost:3000'), { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+export function createMeetingType(overrides: Partial<typeof meetingTypes.$inferInsert> = {}, db: DB = getDb()) {
+  sequence++
+  return db
+    .insert(meetingTypes)
+    .values({ name: `Họp Ban Thường vụ ${sequence}`, documentLeadDays: 3, conclusionDeadlineDays: 5, speakingLimitMinutes: 5, ...overrides })
+    .returning()
+    .get()
+}
+
+/** A programme for a unit and an item in it (month 11 of 2026 unless told). */
+export function createProgrammeItemFixture(unitId: number, overrides: Partial<typeof programmeItems.$inferInsert> = {}, db: DB = getDb()) {
+  sequence++
+  const programme = db
+    .insert(programmes)
+    .values({ issuingUnitId: unitId, year: 2026, period: 'month', periodNumber: (sequence % 12) + 1, title: `Chương trình ${sequence}`, createdAt: new Date() })
+    .returning()
+    .get()
+  const now = new Date()
+  return db
+    .insert(programmeItems)
+    .values({ programmeId: programme.id, content: `Nội dung ${sequence}`, plannedMonth: 11, createdAt: now, updatedAt: now, ...overrides })
+    .returning()
+    .get()
+}
+
+/** Form fields for a meeting, as the browser sends them. */
+export function meetingFormFields(input: { title?: string; meetingTypeId: number; chairUserId: number; date: string; startTime?: string; endTime?: string; programmeItemId?: number; offProgrammeReason?: string; memberUserIds?: number[]; location?: string; confirmConflicts?: boolean }) {
+  const fields: Record<string, string | string[]> = {
+    title: input.title ?? 'Họp Ban Thường vụ',
+    meetingTypeId: String(input.meetingTypeId),
+    chairUserId: String(input.chairUserId),
+    date: input.date,
+    startTime: input.startTime ?? '08:00',
+    endTime: input.endTime ?? '11:00',
+    mode: 'in_person',
+    location: input.location ?? 'Phòng họp số 1',
+    memberUserIds: (input.memberUserIds ?? []).map(String),
+    'agenda[0].title': 'Báo cáo tình hình',
+  }
+  if (input.programmeItemId) fields.programmeItemId = String(input.programmeItemId)
+  if (input.offProgrammeReason) fields.offProgrammeReason = input.offProgrammeReason
+  if (input.confirmConflicts) fields.confirmConflicts = 'on'
+  return fields
 }

@@ -189,7 +189,10 @@ describe('OpenAPI document', () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }> }
     }
     expect(doc.openapi).toMatch(/^3\./)
-    expect(Object.keys(doc.paths).sort()).toEqual(['/me', '/units', '/units/{id}', '/users', '/users/{id}'])
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/invitations', '/meetings/{id}/rsvp',
+      '/programme-items', '/units', '/units/{id}', '/users', '/users/{id}',
+    ])
     expect(Object.keys(doc.paths['/units']!).sort()).toEqual(['get', 'post'])
     expect(doc.paths['/units']!.post!.responses).toHaveProperty('409')
     expect(doc.components.schemas.Unit!.properties).toHaveProperty('code')

@@ -1,0 +1,222 @@
+import type { AddressInfo } from 'node:net'
+import ICAL from 'ical.js'
+import { eq } from 'drizzle-orm'
+import { SMTPServer } from 'smtp-server'
+import writeXlsxFile from 'write-excel-file/node'
+import { readSheet } from 'read-excel-file/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addOverride } from '~/models/calendar.server'
+import { createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
+import { createMeeting, sendInvitations } from '~/models/meetings.server'
+import { exportProgrammeSheet, importProgrammeSheet } from '~/models/programme-sheet.server'
+import { createProgramme, getProgrammeItem, listProgrammeItems, moveItem } from '~/models/programme.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { getDb } from '#db/client'
+import { programmeItems, users } from '#db/schema'
+import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { startTestServer } from '../setup/server'
+
+type Mail = { from: string; to: string[]; raw: string }
+const received: Mail[] = []
+let smtp: SMTPServer
+let smtpPort: number
+let server: Awaited<ReturnType<typeof startTestServer>>
+let office: Awaited<ReturnType<typeof createUser>>
+let chair: Awaited<ReturnType<typeof createUser>>
+let delegate: Awaited<ReturnType<typeof createUser>>
+let unit: ReturnType<typeof createUnit>
+let typeId: number
+
+beforeAll(async () => {
+  // A real SMTP server on loopback; the app reaches it through SMTP_URL like a production one.
+  smtp = new SMTPServer({
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = ''
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  smtpPort = (smtp.server.address() as AddressInfo).port
+  server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'Văn phòng Tỉnh ủy <vanphong@tinhuy.example.vn>', PUBLIC_URL: 'https://nghisu.tinhuy.example.vn' })
+  unit = createUnit({ code: 'VPTU_FEED', name: 'Văn phòng Tỉnh ủy' })
+  office = await createUser({ roles: ['office'], unitId: unit.id })
+  chair = await createUser({ roles: ['chair'], username: 'bithu.feed', fullName: 'Nguyễn Văn Thắng' })
+  delegate = await createUser({ roles: ['delegate'], username: 'uyvien.feed', fullName: 'Trần Thế Dũng' })
+  getDb().update(users).set({ email: 'uyvien.feed@tinhuy.example.vn' }).where(eq(users.id, delegate.id)).run()
+  typeId = createMeetingType({ name: 'Họp Ban Thường vụ (feed)' }).id
+})
+afterAll(async () => {
+  await server.close()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+})
+
+function meetingInput(date: string, title: string) {
+  return {
+    title,
+    meetingTypeId: typeId,
+    programmeItemId: null,
+    offProgrammeReason: 'Theo chỉ đạo',
+    urgent: false,
+    chairUserId: chair.id,
+    startsAt: vietnamInstant(date, '08:00'),
+    endsAt: vietnamInstant(date, '11:30'),
+    mode: 'in_person' as const,
+    location: 'Hội trường Tỉnh ủy',
+    joinUrl: null,
+    preparingUnitId: null,
+    agenda: [],
+    memberUserIds: [delegate.id],
+    memberRoles: [],
+    guestUnitIds: [],
+    guestUserIds: [],
+    secretaryUserId: null,
+  }
+}
+
+describe('e-mail invitations', () => {
+  it('sends each invited participant with an address a Vietnamese invitation through SMTP', async () => {
+    const id = createMeeting(meetingInput('2026-12-10', 'Cho ý kiến dự toán ngân sách'), { id: office.id })
+    sendInvitations(id, { id: office.id })
+    await server.mailer.idle()
+    const mail = received.find((m) => m.to.includes('uyvien.feed@tinhuy.example.vn'))
+    expect(mail).toBeDefined()
+    expect(mail!.from).toBe('vanphong@tinhuy.example.vn')
+    const decoded = mail!.raw.replace(/=\r?\n/g, '')
+    expect(decoded).toMatch(/Subject: =\?UTF-8\?/)
+    expect(Buffer.from(decoded, 'latin1').toString('utf8')).toContain(`https://nghisu.tinhuy.example.vn/meetings/${id}`)
+  })
+})
+
+describe('personal iCalendar feed', () => {
+  it('is valid iCalendar with the meetings in Asia/Ho_Chi_Minh, and stops working when revoked', async () => {
+    createMeeting(meetingInput('2026-12-11', 'Giao ban Thường trực'), { id: office.id })
+    const token = createCalendarFeed(delegate.id)
+    const res = await fetch(`${server.url}/calendar/${token}.ics`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/)
+    const component = new ICAL.Component(ICAL.parse(await res.text()))
+    expect(component.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Asia/Ho_Chi_Minh')
+    const events = component.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    const giaoBan = events.find((e) => e.summary === 'Giao ban Thường trực')!
+    expect(giaoBan).toBeDefined()
+    expect(giaoBan.location).toBe('Hội trường Tỉnh ủy')
+    expect(giaoBan.startDate.zone?.tzid).toBe('Asia/Ho_Chi_Minh')
+    expect(giaoBan.startDate.toJSDate().toISOString()).toBe('2026-12-11T01:00:00.000Z')
+    expect(giaoBan.startDate.toString()).toBe('2026-12-11T08:00:00')
+    expect(giaoBan.endDate.toString()).toBe('2026-12-11T11:30:00')
+
+    revokeCalendarFeed(delegate.id)
+    expect((await fetch(`${server.url}/calendar/${token}.ics`)).status).toBe(404)
+    expect((await fetch(`${server.url}/calendar/khong-hop-le.ics`)).status).toBe(404)
+  })
+})
+
+describe('work programme', () => {
+  it('imports a sheet only when every row is right, naming the wrong rows', async () => {
+    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2027, period: 'year', title: 'Chương trình công tác năm 2027' }, { id: office.id })
+    const header = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'].map((value) => ({ value }))
+    const row = (cells: (string | number)[]) => cells.map((value) => ({ value, type: typeof value === 'number' ? Number : String }))
+    const bad = await writeXlsxFile(
+      [
+        header,
+        row([1, '', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', '']),
+        row([13, '', 'Tháng không tồn tại', '', '', '', '']),
+        row([2, '30/02/2027', '', 'Loại không có', 'khongai', 'XYZ', '']),
+      ] as never,
+      { buffer: true },
+    )
+    const failed = await importProgrammeSheet(programmeId, bad, { id: office.id })
+    expect(failed.imported).toBe(0)
+    expect(failed.errors.map((e) => e.row)).toEqual([3, 4])
+    expect(failed.errors[0]!.messages.join(' ')).toMatch(/Tháng: Tháng từ 1 đến 12/)
+    expect(failed.errors[1]!.messages.join(' ')).toMatch(/Loại cuộc họp|Không có loại cuộc họp «Loại không có»/)
+    expect(failed.errors[1]!.messages.join(' ')).toContain('Không có người dùng «khongai»')
+    expect(failed.errors[1]!.messages.join(' ')).toContain('Không có đơn vị mã «xyz»')
+    expect(listProgrammeItems(programmeId)).toEqual([])
+
+    const good = await writeXlsxFile(
+      [header, row([1, '15/01/2027', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', 'Toàn khóa']), row([3, '', 'Sơ kết quý I', '', '', '', ''])] as never,
+      { buffer: true },
+    )
+    const ok = await importProgrammeSheet(programmeId, good, { id: office.id })
+    expect(ok).toEqual({ imported: 2, errors: [] })
+    const items = listProgrammeItems(programmeId)
+    expect(items.map((i) => [i.plannedMonth, i.plannedDate, i.content, i.presidingName, i.preparingUnitCode])).toEqual([
+      [1, '2027-01-15', 'Triển khai nhiệm vụ năm 2027', 'Nguyễn Văn Thắng', 'VPTU_FEED'],
+      [3, null, 'Sơ kết quý I', null, null],
+    ])
+
+    // The export has the same columns the import reads.
+    const exported = (await readSheet(await exportProgrammeSheet(programmeId))) as unknown[][]
+    expect(exported[0]).toEqual(['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú', 'Trạng thái'])
+    expect(exported[1]).toEqual([1, '15/01/2027', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', 'Toàn khóa', 'Dự kiến'])
+  })
+
+  it('rejects a file that is not a spreadsheet', async () => {
+    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2028, period: 'year', title: '2028' }, { id: office.id })
+    const result = await importProgrammeSheet(programmeId, Buffer.from('MZ not a sheet'), { id: office.id })
+    expect(result.imported).toBe(0)
+    expect(result.errors[0]!.messages[0]).toBe('Tệp không phải bảng tính Excel (.xlsx) hợp lệ.')
+  })
+
+  it('moves an item to another period, keeping the link both ways', () => {
+    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2029, period: 'year', title: '2029' }, { id: office.id })
+    const [itemId] = listProgrammeItems(programmeId).map((i) => i.id)
+    expect(itemId).toBeUndefined()
+    const id = getDb()
+      .insert(programmeItems)
+      .values({ programmeId, content: 'Đề án phát triển du lịch', plannedMonth: 5, createdAt: new Date(), updatedAt: new Date() })
+      .returning()
+      .get().id
+    const newId = moveItem(id, { targetYear: 2030, targetMonth: 2, reason: 'Chờ ý kiến Trung ương' }, { id: office.id })
+    expect(getProgrammeItem(id)).toMatchObject({ status: 'moved', statusReason: 'Chờ ý kiến Trung ương', movedToItemId: newId })
+    expect(getProgrammeItem(newId)).toMatchObject({ status: 'planned', plannedMonth: 2, programmeYear: 2030, content: 'Đề án phát triển du lịch', movedFrom: { id, plannedMonth: 5 } })
+  })
+})
+
+describe('the Office’s calendar overrides move deadlines', () => {
+  it('an extra day off pushes the invitation deadline one working day earlier', () => {
+    const before = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Trước điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'))
+    expect(before.timing.deadline).toBe('2027-03-08')
+    addOverride({ date: '2027-03-09', kind: 'day_off', note: 'Nghỉ bù theo thông báo' }, { id: office.id })
+    const after = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Sau điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'))
+    expect(after.timing.deadline).toBe('2027-03-05')
+  })
+})
+
+describe('meetings API', () => {
+  it('creates (201), refuses unknown fields (400), lists, and takes an RSVP', async () => {
+    const officeCookie = sessionCookieFor(office.id)
+    const headers = { Cookie: officeCookie, Origin: server.url, 'Content-Type': 'application/json' }
+    const body = { title: 'Họp chuyên đề chuyển đổi số', meetingTypeId: typeId, chairUserId: chair.id, date: '2027-04-06', startTime: '14:00', endTime: '16:00', mode: 'online', joinUrl: 'https://hop.example.vn/cds', offProgrammeReason: 'Theo đề nghị của Sở', memberUserIds: [delegate.id] }
+    const unknown = await fetch(`${server.url}/api/v1/meetings`, { method: 'POST', headers, body: JSON.stringify({ ...body, extra: 1 }) })
+    expect(unknown.status).toBe(400)
+    const created = await fetch(`${server.url}/api/v1/meetings`, { method: 'POST', headers, body: JSON.stringify(body) })
+    expect(created.status).toBe(201)
+    const meeting = (await created.json()) as { id: number; startsAt: string; invitation: { deadline: string; state: string } }
+    expect(meeting.startsAt).toBe('2027-04-06T07:00:00.000Z')
+    expect(meeting.invitation).toMatchObject({ deadline: '2027-04-01', state: 'notSent' })
+    const invite = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/invitations`, { method: 'POST', headers })
+    expect(invite.status).toBe(200)
+    const list = (await (await fetch(`${server.url}/api/v1/meetings?from=2027-04-01T00:00:00%2B07:00&to=2027-04-30T00:00:00%2B07:00`, { headers: { Cookie: officeCookie } })).json()) as { items: { id: number }[] }
+    expect(list.items.map((m) => m.id)).toContain(meeting.id)
+    const rsvp = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/rsvp`, {
+      method: 'POST',
+      headers: { Cookie: sessionCookieFor(delegate.id), Origin: server.url, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ response: 'declined', reason: 'Tiếp đoàn công tác' }),
+    })
+    expect(rsvp.status).toBe(200)
+    const after = (await rsvp.json()) as { participants: { userId: number; rsvp: string; rsvpReason: string }[] }
+    expect(after.participants.find((p) => p.userId === delegate.id)).toMatchObject({ rsvp: 'declined', rsvpReason: 'Tiếp đoàn công tác' })
+  })
+
+  it('describes the new endpoints in OpenAPI', async () => {
+    const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown> }
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/meetings', '/meetings/{id}', '/meetings/{id}/invitations', '/meetings/{id}/rsvp', '/programme-items', '/meeting-types']))
+  })
+})
