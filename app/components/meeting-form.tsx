@@ -173,13 +173,13 @@ export function MeetingForm({
                 <SelectField label={t('meetings.presenterUnit')} selectProps={getSelectProps(f.presenterUnitId)} options={unitOptions(units)} placeholder={t('common.none')} />
                 <Field label={t('meetings.plannedMinutes')} inputProps={getInputProps(f.plannedMinutes, { type: 'number' })} errors={f.plannedMinutes.errors} />
                 <div className="flex flex-wrap gap-2 md:col-span-4">
-                  <Button variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index - 1 })} disabled={index === 0} aria-label={`${t('meetings.moveUp')}: ${index + 1}`}>
+                  <Button type="submit" variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index - 1 })} disabled={index === 0} aria-label={`${t('meetings.moveUp')}: ${index + 1}`}>
                     {t('meetings.moveUp')}
                   </Button>
-                  <Button variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index + 1 })} disabled={index === agenda.length - 1} aria-label={`${t('meetings.moveDown')}: ${index + 1}`}>
+                  <Button type="submit" variant="secondary" {...form.reorder.getButtonProps({ name: fields.agenda.name, from: index, to: index + 1 })} disabled={index === agenda.length - 1} aria-label={`${t('meetings.moveDown')}: ${index + 1}`}>
                     {t('meetings.moveDown')}
                   </Button>
-                  <Button variant="danger" {...form.remove.getButtonProps({ name: fields.agenda.name, index })} aria-label={`${t('meetings.removeAgendaItem')}: ${index + 1}`}>
+                  <Button type="submit" variant="danger" {...form.remove.getButtonProps({ name: fields.agenda.name, index })} aria-label={`${t('meetings.removeAgendaItem')}: ${index + 1}`}>
                     {t('meetings.removeAgendaItem')}
                   </Button>
                 </div>
@@ -187,7 +187,7 @@ export function MeetingForm({
             )
           })}
         </ol>
-        <Button variant="secondary" {...form.insert.getButtonProps({ name: fields.agenda.name })}>
+        <Button type="submit" variant="secondary" {...form.insert.getButtonProps({ name: fields.agenda.name })}>
           {t('meetings.addAgendaItem')}
         </Button>
       </fieldset>

@@ -18,13 +18,16 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!socket) return
     // The server closes the socket when the session ends (signed out elsewhere, deactivated):
-    // reloading the data sends this tab to the sign-in page.
+    // reloading the data sends this tab to the sign-in page. Deferred, so the tab that signed
+    // out itself (and is already leaving the signed-in shell) is not reloaded on top of that.
+    let timer: ReturnType<typeof setTimeout> | undefined
     const onDisconnect = (reason: Socket.DisconnectReason) => {
-      if (reason === 'io server disconnect') revalidate()
+      if (reason === 'io server disconnect') timer = setTimeout(() => revalidate(), 800)
     }
     socket.on('disconnect', onDisconnect)
     socket.connect()
     return () => {
+      clearTimeout(timer)
       socket.off('disconnect', onDisconnect)
       socket.disconnect()
     }

@@ -386,7 +386,7 @@ export const en: Messages = {
     time: 'Time',
     participantsCount: '{{count}} attending',
   },
-  notifications: { title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications' },
+  notifications: { unreadSuffix: 'unread', title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications' },
   feed: {
     title: 'Meetings in your phone, Outlook or Google Calendar',
     hint: 'Your own iCalendar link: add it to a calendar app to see the meetings you are invited to. Anyone with the link can read your schedule; if it leaks, revoke it and create a new one.',

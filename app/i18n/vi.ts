@@ -390,7 +390,7 @@ export const vi = {
     time: 'Thời gian',
     participantsCount: '{{count}} người dự',
   },
-  notifications: { title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc' },
+  notifications: { unreadSuffix: 'chưa đọc', title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc' },
   feed: {
     title: 'Lịch họp trên điện thoại, Outlook, Google Calendar',
     hint: 'Đường dẫn iCalendar riêng của bạn: thêm vào ứng dụng lịch để thấy các cuộc họp bạn được mời. Ai có đường dẫn này cũng xem được lịch họp của bạn; nếu lộ, hãy thu hồi và tạo đường dẫn mới.',

@@ -65,16 +65,16 @@ function Shell() {
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <NavLink
-              to="/notifications"
-              className="rounded px-3 py-2 text-white no-underline hover:bg-brand-800 hover:no-underline"
-              aria-label={unread ? t('notifications.unread', { count: unread }) : t('notifications.title')}
-            >
+            <NavLink to="/notifications" className="rounded px-3 py-2 text-white no-underline hover:bg-brand-800 hover:no-underline">
               {t('nav.notifications')}
               {unread ? (
-                <span className="ml-1 rounded-full bg-yellow-300 px-2 py-0.5 text-xs font-bold text-stone-900" data-testid="unread-count">
-                  {unread}
-                </span>
+                <>
+                  {' '}
+                  <span className="rounded-full bg-yellow-300 px-2 py-0.5 text-xs font-bold text-stone-900" data-testid="unread-count">
+                    {unread}
+                  </span>
+                  <span className="sr-only"> {t('notifications.unreadSuffix')}</span>
+                </>
               ) : null}
             </NavLink>
             <span className="hidden text-right sm:block">

@@ -1,0 +1,98 @@
+import { expect, login, seriousViolations, test } from './fixtures'
+
+/** A working day about six weeks ahead, clear of the demo meetings. */
+function futureDate() {
+  const d = new Date(Date.now() + 45 * 86_400_000)
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}
+
+test('the Office schedules a meeting from the programme; a delegate declines; the Office sees it live', async ({ browser }) => {
+  const officeContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  const delegateContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  const office = await officeContext.newPage()
+  const delegate = await delegateContext.newPage()
+  const errors: string[] = []
+  for (const page of [office, delegate]) page.on('pageerror', (e) => errors.push(e.message))
+
+  // 1. The Office adds an item to this year's programme.
+  await login(office, 'vanphong')
+  await office.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình công tác' }).click()
+  await office.getByRole('link', { name: /^Chương trình công tác năm \d{4} của Ban Thường vụ Tỉnh ủy$/ }).click()
+  expect(await seriousViolations(office)).toEqual([])
+  const content = 'Chuyên đề chuyển đổi số cấp xã, phường'
+  const addItem = office.locator('form', { has: office.getByRole('button', { name: 'Thêm nội dung' }) })
+  await addItem.getByLabel('Nội dung').fill(content)
+  await addItem.getByLabel('Tháng dự kiến').selectOption({ label: 'Tháng 12' })
+  await addItem.getByLabel('Loại cuộc họp').selectOption({ label: 'Họp chuyên đề' })
+  await addItem.getByLabel('Người chủ trì').selectOption({ label: 'Nguyễn Văn Thắng' })
+  await addItem.getByLabel('Cơ quan chuẩn bị').selectOption({ label: '\u00A0\u00A0\u00A0Ban Chính sách, chiến lược Tỉnh ủy' })
+  await addItem.getByRole('button', { name: 'Thêm nội dung' }).click()
+  await expect(office.getByRole('status')).toContainText('Đã thêm nội dung vào chương trình.')
+
+  // 2. It schedules a meeting from that item, with an agenda and participants.
+  await office.getByRole('link', { name: content }).click()
+  await office.getByRole('link', { name: 'Lên lịch cuộc họp' }).click()
+  await expect(office.getByLabel('Tên cuộc họp')).toHaveValue(content)
+  await office.getByLabel('Ngày họp').fill(futureDate())
+  await office.getByLabel('Địa điểm').fill('Phòng họp số 3, trụ sở Tỉnh ủy')
+  await office.getByRole('button', { name: 'Thêm nội dung' }).click()
+  await office.getByLabel('2. Nội dung').fill('Thảo luận, cho ý kiến')
+  // Reorder by keyboard: focus "Up" on item 2 and press Enter.
+  await office.getByRole('button', { name: 'Lên: 2' }).focus()
+  await office.keyboard.press('Enter')
+  await expect(office.getByLabel('1. Nội dung')).toHaveValue('Thảo luận, cho ý kiến')
+  await expect(office.getByLabel('2. Nội dung')).toHaveValue(content)
+  await office.getByLabel('Thành viên (từng người)').selectOption([{ label: 'Trần Thế Dũng — Trưởng Ban Tổ chức Tỉnh ủy' }, { label: 'Nguyễn Thị Nữ Ý — Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' }])
+  await office.getByLabel('Thư ký').selectOption({ label: 'Trần Thị Hồng Vân — Chánh Văn phòng Tỉnh ủy' })
+  await office.getByRole('button', { name: 'Tạo mới' }).click()
+  await expect(office.getByRole('status')).toContainText('Đã tạo cuộc họp.')
+  await expect(office.getByRole('heading', { level: 1 })).toHaveText(content)
+  await expect(office.locator('ol li').first()).toContainText('Thảo luận, cho ý kiến')
+
+  // 3. Invitations are an explicit act; the page says whether they went out in time.
+  await office.getByRole('button', { name: 'Gửi giấy mời' }).click()
+  await expect(office.getByRole('status')).toContainText(/Đã gửi giấy mời cho \d+ người\./)
+  await expect(office.getByTestId('invitation-timing')).toContainText('Gửi đúng hạn')
+  expect(await seriousViolations(office)).toEqual([])
+  const dung = office.getByTestId('participants').locator('li', { hasText: 'Trần Thế Dũng' })
+  await expect(dung).toContainText('Chưa trả lời')
+
+  // 4. The delegate, in another browser, finds the invitation and declines with a reason.
+  await login(delegate, 'uyvien2')
+  await delegate.getByTestId('invitations').getByRole('link', { name: content }).click()
+  await delegate.getByLabel('Vắng mặt', { exact: true }).check()
+  await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
+  await expect(delegate.getByText('Vui lòng nêu lý do vắng mặt.')).toBeVisible()
+  await delegate.getByLabel('Lý do vắng mặt').fill('Đi công tác tại Hà Nội')
+  await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
+  await expect(delegate.getByRole('status')).toContainText('Đã ghi nhận xác nhận của bạn.')
+
+  // 5. The Office's page, never reloaded, shows the decline.
+  await expect(dung).toContainText('Vắng — Đi công tác tại Hà Nội')
+  await expect(office.getByTestId('rsvp-summary')).toContainText('1 vắng')
+  expect(errors).toEqual([])
+  await officeContext.close()
+  await delegateContext.close()
+})
+
+test('the weekly schedule and the working-day calendar are readable and accessible', async ({ page }) => {
+  await login(page, 'giamsat')
+  await page.getByRole('link', { name: 'Lịch tuần' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần' })).toBeVisible()
+  await expect(page.getByRole('table')).toContainText('Thứ Hai')
+  expect(await seriousViolations(page)).toEqual([])
+  await page.getByRole('link', { name: 'Tuần sau →' }).click()
+  await expect(page).toHaveURL(/week=\d{4}-\d{2}-\d{2}/)
+  await page.goto('/working-days?year=2026')
+  await expect(page.getByTestId('holidays')).toContainText('Tết Nguyên đán (mùng 1)')
+  await expect(page.getByTestId('holidays')).toContainText('17/02/2026')
+  expect(await seriousViolations(page)).toEqual([])
+})
+
+test('a delegate not invited to a meeting is refused', async ({ page }) => {
+  await login(page, 'bantochuc')
+  const response = await page.goto('/meetings/1')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByText('Bạn không có quyền truy cập nội dung này.')).toBeVisible()
+})
