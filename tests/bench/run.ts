@@ -23,7 +23,9 @@ const { createSession, validateSessionToken } = await import('~/models/sessions.
 const { parseConfig } = await import('~/config.server')
 const { createApp } = await import('#server/app')
 const { count } = await import('drizzle-orm')
-const { units, users } = await import('#db/schema')
+const { units, users, meetings, meetingParticipants } = await import('#db/schema')
+const { listMeetings, getMeeting, findConflicts } = await import('~/models/meetings.server')
+const { getWorkingCalendar } = await import('~/models/calendar.server')
 
 type Row = { what: string; n: number; p50: number; p99: number; floor?: string }
 const rows: Row[] = []
@@ -53,13 +55,23 @@ await seedProvince(db, { password: 'bench-password-2026' })
 const seedMs = performance.now() - seedStart
 const unitCount = db.select({ n: count() }).from(units).get()!.n
 const userCount = db.select({ n: count() }).from(users).get()!.n
-console.log(`seeded ${unitCount} units, ${userCount} users in ${(seedMs / 1000).toFixed(1)} s`)
+const meetingCount = db.select({ n: count() }).from(meetings).get()!.n
+const participantCount = db.select({ n: count() }).from(meetingParticipants).get()!.n
+console.log(`seeded ${unitCount} units, ${userCount} users, ${meetingCount} meetings in ${(seedMs / 1000).toFixed(1)} s`)
 
 const rssBefore = process.memoryUsage().rss
 await measure('floor: SQLite `select 1`', 2000, () => db.$client.prepare('select 1').get())
 await measure('users list, page 1 of 50 (admin screen)', 500, () => listUsers({ page: 1, pageSize: 50 }), 'select 1')
 await measure('users search "nguyen van" (diacritics-insensitive)', 500, () => listUsers({ q: 'nguyen van', pageSize: 50 }), 'select 1')
 await measure('unit tree (all units, ordered)', 500, () => listUnitTree({ includeInactive: true }), 'select 1')
+const weekStart = new Date(Date.now() - 3 * 86_400_000)
+const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000)
+await measure('weekly schedule, whole body (one week of meetings)', 500, () => listMeetings({ from: weekStart, to: weekEnd, includeCancelled: true }), 'select 1')
+await measure('weekly schedule, one person (participant filter)', 500, () => listMeetings({ from: weekStart, to: weekEnd, userId: 5 }), 'select 1')
+const someMeeting = db.select({ id: meetings.id }).from(meetings).get()!.id
+await measure('meeting page data (agenda, participants)', 500, () => getMeeting(someMeeting), 'select 1')
+await measure('double-booking check (chair, 15 people, room)', 500, () => findConflicts({ startsAt: weekStart, endsAt: new Date(weekStart.getTime() + 3 * 3_600_000), chairUserId: 3, location: 'Hội trường Tỉnh ủy', userIds: Array.from({ length: 15 }, (_, i) => i + 3) }, null), 'select 1')
+await measure('working-day calendar load + 3-day deadline', 500, () => getWorkingCalendar().subtractWorkingDays('2026-12-17', 3), 'select 1')
 const { token } = createSession(1)
 await measure('session validation (every request)', 2000, () => validateSessionToken(token), 'select 1')
 
@@ -84,7 +96,7 @@ const table = [
 const section = [
   '<!-- bench:directory:start -->',
   `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB.`,
-  `Province seed: ${unitCount} units, ${userCount} users, seeded in ${(seedMs / 1000).toFixed(1)} s. Process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB before the measurements, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after.`,
+  `Province seed: ${unitCount} units, ${userCount} users, ${meetingCount} meetings with ${participantCount} participant rows (5 years), seeded in ${(seedMs / 1000).toFixed(1)} s. Process RSS ${(rssBefore / 2 ** 20).toFixed(0)} MiB before the measurements, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after.`,
   '',
   table,
   '<!-- bench:directory:end -->',
