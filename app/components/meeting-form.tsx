@@ -194,6 +194,7 @@ export function MeetingForm({
 
       <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('meetings.participants')}</legend>
+        <p className="text-sm text-stone-700 md:col-span-2">{t('meetings.defaultsHint')}</p>
         <MultiSelect label={t('meetings.members')} field={fields.memberUserIds} hint={t('meetings.multiHint')}>
           <PeopleOptions people={people} />
         </MultiSelect>

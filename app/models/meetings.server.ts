@@ -125,8 +125,11 @@ export function findConflicts(
 }
 
 function assertReferences(input: MeetingSaveInput, db: DBOrTx) {
-  const type = db.select({ id: meetingTypes.id, active: meetingTypes.active }).from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
+  const type = db.select().from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
   if (!type?.active) throw new DomainError('meeting.typeMissing', 'invalid', 'meetingTypeId')
+  // The type's rules are enforced, not just shown (R4.2).
+  if (type.maxDurationMinutes && input.endsAt.getTime() - input.startsAt.getTime() > type.maxDurationMinutes * 60_000)
+    throw new DomainError('meeting.tooLong', 'invalid', 'endTime')
   const chair = db
     .select({ id: users.id })
     .from(users)
@@ -191,8 +194,20 @@ function syncParticipants(tx: DBOrTx, meetingId: number, wanted: Map<number, { r
   if (fresh.length) tx.insert(meetingParticipants).values(fresh).run()
 }
 
-export function createMeeting(input: MeetingSaveInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+/**
+ * A meeting created with nobody but its chair invites the type's default participant groups
+ * (roles and units), e.g. the Standing Committee for "Họp Ban Thường vụ".
+ */
+function withTypeDefaults(input: MeetingSaveInput, db: DBOrTx): MeetingSaveInput {
+  const nobody = !input.memberUserIds.length && !input.memberRoles.length && !input.guestUnitIds.length && !input.guestUserIds.length
+  if (!nobody) return input
+  const type = db.select({ roles: meetingTypes.defaultRoles, unitIds: meetingTypes.defaultUnitIds }).from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
+  return type ? { ...input, memberRoles: type.roles, guestUnitIds: type.unitIds } : input
+}
+
+export function createMeeting(rawInput: MeetingSaveInput, actor: Actor, db: DB = getDb(), now = new Date()) {
   const id = db.transaction((tx) => {
+    const input = withTypeDefaults(rawInput, tx)
     assertReferences(input, tx)
     const row = tx
       .insert(meetings)
@@ -550,6 +565,22 @@ export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
     .orderBy(asc(meetings.startsAt))
     .all()
   return rows
+}
+
+/** Who attends each of the given meetings (not declined), by meeting, chair and members first. */
+export function participantNames(meetingIds: number[], db: DBOrTx = getDb()) {
+  const rows = meetingIds.length
+    ? db
+        .select({ meetingId: meetingParticipants.meetingId, name: users.fullName, role: meetingParticipants.role })
+        .from(meetingParticipants)
+        .innerJoin(users, eq(users.id, meetingParticipants.userId))
+        .where(and(inArray(meetingParticipants.meetingId, meetingIds), notInArray(meetingParticipants.rsvp, ['declined', 'substituted'])))
+        .orderBy(asc(users.searchText))
+        .all()
+    : []
+  const byMeeting = new Map<number, string[]>()
+  for (const r of rows.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r.name])
+  return byMeeting
 }
 
 /** The invitations a person has to answer or attend: upcoming meetings they were invited to. */

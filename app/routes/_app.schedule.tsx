@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { addDays, isValidDate, vietnamDate, weekday } from '~/lib/working-days'
-import { listMeetings } from '~/models/meetings.server'
+import { listMeetings, participantNames } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
 import { vietnamInstant } from '~/schemas/meetings'
 
@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Those who oversee see the whole body's week; everyone else sees their own.
   const mine = url.searchParams.get('mine') === '1' || !can(user, 'meetings.overview')
   const meetings = listMeetings({ from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true })
-  return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings })
+  const names = participantNames(meetings.map((m) => m.id))
+  return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings: meetings.map((m) => ({ ...m, participants: names.get(m.id) ?? [] })) })
 }
 
 export const meta: MetaFunction = () => [{ title: 'Lịch công tác tuần · Nghị sự' }]
@@ -90,7 +91,11 @@ export default function Schedule() {
                   <td className="p-3">
                     <Link to={`/meetings/${m.id}`}>{m.title}</Link>
                     <span className="block text-stone-600">
-                      {m.typeName} · {t(`meetingStatus.${m.status}`)} · {t('schedule.participantsCount', { count: m.participantCount })}
+                      {m.typeName} · {t(`meetingStatus.${m.status}`)}
+                    </span>
+                    <span className="block text-stone-700">
+                      {t('schedule.participants')}: {m.participants.slice(0, 8).join(', ')}
+                      {m.participants.length > 8 ? ` ${t('schedule.andOthers', { count: m.participants.length - 8 })}` : ''}
                     </span>
                   </td>
                   <td className="p-3">{m.location ?? t(`modes.${m.mode}`)}</td>

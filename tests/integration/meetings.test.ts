@@ -228,6 +228,46 @@ describe('realtime: the meeting room', () => {
   })
 })
 
+describe('postponing and cancelling', () => {
+  it('needs a reason, tells every invited participant, and the programme item follows', async () => {
+    const item = createProgrammeItemFixture(unitId)
+    const id = createMeeting(saveInput('2027-02-24', { programmeItemId: item.id, offProgrammeReason: null }), { id: office.id })
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-02-01', '08:00'))
+    const cookie = sessionCookieFor(office.id)
+    const noReason = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'status', status: 'postponed' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
+    expect(noReason.status).toBe(400)
+    expect(((await noReason.json()) as Reply).result.error?.reason?.map((k) => t(k))).toEqual(['Vui lòng nêu lý do.'])
+    const ok = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'status', status: 'postponed', reason: 'Trùng lịch làm việc với Trung ương' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
+    expect(ok.status).toBe(302)
+    expect(getMeeting(id)).toMatchObject({ status: 'postponed', statusReason: 'Trùng lịch làm việc với Trung ương' })
+    const told = getDb().select().from(notifications).where(and(eq(notifications.userId, delegates[2]!.id), eq(notifications.kind, 'meeting.postponed'))).all()
+    expect(told.map((n) => n.body)).toContain('Lý do: Trùng lịch làm việc với Trung ương')
+    expect(getDb().select().from(programmeItems).where(eq(programmeItems.id, item.id)).get()).toMatchObject({ status: 'postponed', statusReason: 'Trùng lịch làm việc với Trung ương' })
+  })
+})
+
+describe('meeting type rules (R4.2)', () => {
+  it('refuses a meeting longer than the type allows, beside the end time', async () => {
+    const short = createMeetingType({ name: 'Giao ban ngắn', maxDurationMinutes: 60 }).id
+    expect(() => createMeeting(saveInput('2027-02-22', { meetingTypeId: short }), { id: office.id })).toThrow('meeting.tooLong')
+    const response = (await newMeetingAction({
+      request: formRequest('/meetings/new', meetingFormFields({ title: 'Giao ban dài', meetingTypeId: short, chairUserId: chair.id, date: '2027-02-22', startTime: '08:00', endTime: '10:00', offProgrammeReason: 'x' }), sessionCookieFor(office.id)),
+      params: {},
+      context: ctx,
+    })) as Response
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as Reply).result.error?.endTime?.map((k) => t(k))).toEqual(['Cuộc họp dài hơn thời lượng tối đa của loại cuộc họp này.'])
+  })
+
+  it('invites the type’s default participant groups when nobody is chosen', () => {
+    const standing = createMeetingType({ name: 'Họp Ban Thường vụ (mặc định)', defaultRoles: ['delegate'] }).id
+    const id = createMeeting(saveInput('2027-02-23', { meetingTypeId: standing, memberUserIds: [], secretaryUserId: null }), { id: office.id })
+    const invited = getMeeting(id)!.participants.map((p) => p.userId)
+    for (const d of delegates) expect(invited).toContain(d.id)
+    expect(getMeeting(id)!.participants.find((p) => p.userId === delegates[0]!.id)?.source).toBe('role:delegate')
+  })
+})
+
 describe('roles', () => {
   it('only holders of the chair role may chair', () => {
     const notChair = delegates[2]!
