@@ -1,11 +1,10 @@
-import { eq, inArray } from 'drizzle-orm'
 import { addDays, vietnamDate, weekday } from '~/lib/working-days'
 import { createMeeting, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { createProgramme, createProgrammeItem } from '~/models/programme.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import type { DB } from './client'
-import { meetings, meetingTypes, programmeItems, units, users } from './schema'
+import { meetingTypes, units, users } from './schema'
 
 export const demoMeetingTypes = [
   { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', documentLeadDays: 5, conclusionDeadlineDays: 5, speakingLimitMinutes: 7, maxDurationMinutes: 480, defaultRoles: ['delegate' as const] },
@@ -42,6 +41,44 @@ const rooms = ['Phòng họp số 1, trụ sở Tỉnh ủy', 'Hội trường T
 
 type Ids = { units: Map<string, number>; users: Map<string, number> }
 
+/** A Standing Committee meeting as the seed makes them: members by name, the Office as secretary. */
+function standingMeeting(input: {
+  title: string
+  meetingTypeId: number
+  programmeItemId: number | null
+  chairUserId: number
+  startsAt: Date
+  endsAt: Date
+  location: string
+  preparingUnitId: number
+  members: number[]
+  secretaryUserId: number
+  agenda: { title: string; presenterUserId: number | null; presenterUnitId: number | null; plannedMinutes: number }[]
+  hybrid?: boolean
+  urgent?: boolean
+}) {
+  return {
+    title: input.title,
+    meetingTypeId: input.meetingTypeId,
+    programmeItemId: input.programmeItemId,
+    offProgrammeReason: input.programmeItemId ? null : 'Phát sinh theo chỉ đạo',
+    urgent: input.urgent ?? false,
+    chairUserId: input.chairUserId,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    mode: input.hybrid ? ('hybrid' as const) : ('in_person' as const),
+    location: input.location,
+    joinUrl: input.hybrid ? 'https://hop.tinhuy.example.vn/giao-ban' : null,
+    preparingUnitId: input.preparingUnitId,
+    agenda: input.agenda,
+    memberUserIds: input.members,
+    memberRoles: [],
+    guestUnitIds: [],
+    guestUserIds: [],
+    secretaryUserId: input.secretaryUserId,
+  }
+}
+
 function lookups(db: DB): Ids {
   return {
     units: new Map(db.select({ id: units.id, code: units.code }).from(units).all().map((u) => [u.code, u.id])),
@@ -51,7 +88,12 @@ function lookups(db: DB): Ids {
 
 function ensureTypes(db: DB) {
   if (!db.select({ id: meetingTypes.id }).from(meetingTypes).get()) db.insert(meetingTypes).values(demoMeetingTypes).run()
-  return db.select({ id: meetingTypes.id, name: meetingTypes.name }).from(meetingTypes).all()
+  return db.select({ id: meetingTypes.id, name: meetingTypes.name, maxDurationMinutes: meetingTypes.maxDurationMinutes }).from(meetingTypes).all()
+}
+
+/** The seed keeps to each type's maximum duration, like any user must. */
+function endWithin(startsAt: Date, endsAt: Date, maxMinutes: number | null | undefined) {
+  return maxMinutes ? new Date(Math.min(endsAt.getTime(), startsAt.getTime() + maxMinutes * 60_000)) : endsAt
 }
 
 /** This year's programme for the Standing Committee, with meetings held, this week and in the coming weeks. */
@@ -78,30 +120,24 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
 
   const schedule = (item: (typeof items)[number], date: string, start: string, end: string, room: string) =>
     createMeeting(
-      {
+      standingMeeting({
         title: item.content,
         meetingTypeId: typeIds[item.typeIndex]!,
         programmeItemId: item.id,
-        offProgrammeReason: null,
-        urgent: false,
         chairUserId: ids.users.get(item.chair)!,
         startsAt: vietnamInstant(date, start),
-        endsAt: vietnamInstant(date, end),
-        mode: item.typeIndex === 3 ? 'hybrid' : 'in_person',
+        endsAt: endWithin(vietnamInstant(date, start), vietnamInstant(date, end), demoMeetingTypes[item.typeIndex]!.maxDurationMinutes),
         location: room,
-        joinUrl: item.typeIndex === 3 ? 'https://hop.tinhuy.example.vn/giao-ban' : null,
+        hybrid: item.typeIndex === 3,
         preparingUnitId: ids.units.get(item.unit)!,
+        members: standing,
+        secretaryUserId: office.id!,
         agenda: [
           { title: `Báo cáo: ${item.content}`, presenterUnitId: ids.units.get(item.unit)!, presenterUserId: null, plannedMinutes: 30 },
           { title: 'Thảo luận, cho ý kiến', presenterUserId: null, presenterUnitId: null, plannedMinutes: 60 },
           { title: 'Kết luận của đồng chí chủ trì', presenterUserId: ids.users.get(item.chair)!, presenterUnitId: null, plannedMinutes: 15 },
         ],
-        memberUserIds: standing,
-        memberRoles: [],
-        guestUnitIds: [],
-        guestUserIds: [],
-        secretaryUserId: office.id,
-      },
+      }),
       office,
       db,
       now,
@@ -160,26 +196,20 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
         ? createProgrammeItem(programmeId, { content: `Nội dung ${n + 1} năm ${year}`, plannedMonth: Number(day.slice(5, 7)), meetingTypeId: types[n % types.length]!.id, presidingUserId: chairs[n % 2]!, preparingUnitId: unitIds[n % unitIds.length]!, notes: null, plannedDate: null }, office, db, now)
         : null
       const id = createMeeting(
-        {
+        standingMeeting({
           title: `Cuộc họp ${n + 1}/${year}`,
           meetingTypeId: types[n % types.length]!.id,
           programmeItemId: itemId,
-          offProgrammeReason: itemId ? null : 'Phát sinh theo chỉ đạo',
           urgent: n % 17 === 0,
           chairUserId: chairs[n % 2]!,
           startsAt,
-          endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
-          mode: 'in_person',
+          endsAt: endWithin(startsAt, new Date(startsAt.getTime() + 3 * 3_600_000), types[n % types.length]!.maxDurationMinutes),
           location: rooms[n % rooms.length]!,
-          joinUrl: null,
           preparingUnitId: unitIds[n % unitIds.length]!,
+          members: standing,
+          secretaryUserId: office.id!,
           agenda: [{ title: 'Báo cáo', presenterUnitId: unitIds[n % unitIds.length]!, presenterUserId: null, plannedMinutes: 30 }],
-          memberUserIds: standing,
-          memberRoles: [],
-          guestUnitIds: [],
-          guestUserIds: [],
-          secretaryUserId: office.id,
-        },
+        }),
         office,
         db,
         now,
@@ -192,16 +222,4 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
     }
   }
   return created
-}
-
-export function countMeetings(db: DB) {
-  return db.select({ id: meetings.id }).from(meetings).all().length
-}
-
-export function programmeItemIds(db: DB, itemIds: number[]) {
-  return itemIds.length ? db.select({ id: programmeItems.id }).from(programmeItems).where(inArray(programmeItems.id, itemIds)).all() : []
-}
-
-export function userIdByUsername(db: DB, username: string) {
-  return db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()?.id ?? null
 }

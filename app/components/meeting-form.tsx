@@ -1,11 +1,12 @@
-import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type FormMetadata } from '@conform-to/react'
-import { Form } from '@remix-run/react'
+import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type FormMetadata, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
-import type { MeetingFormInput } from '~/schemas/meetings'
+import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { meetingModes } from '#db/schema/meetings'
 import { roles } from '#db/schema/users'
 
@@ -233,5 +234,39 @@ export function MeetingForm({
         {submitLabel}
       </Button>
     </Form>
+  )
+}
+
+type PageData = Omit<Parameters<typeof MeetingForm>[0], 'form' | 'fields' | 'conflicts' | 'busy' | 'submitLabel'> & { defaults: unknown }
+
+/** The whole "new meeting" / "edit meeting" page: both routes differ only in data and labels. */
+export function MeetingFormPage({
+  formId,
+  heading,
+  submitLabel,
+  data,
+  actionData,
+}: {
+  formId: string
+  heading: string
+  submitLabel: string
+  data: PageData
+  actionData: { result: SubmissionResult<string[]>; conflicts: ConflictView[] } | undefined
+}) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm<MeetingFormInput>({
+    id: formId,
+    lastResult: actionData?.result,
+    // Form defaults are strings, as the browser holds them.
+    defaultValue: data.defaults as never,
+    constraint: getZodConstraint(meetingFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingFormSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="space-y-4">
+      <h1>{heading}</h1>
+      <MeetingForm form={form} fields={fields} {...data} conflicts={actionData?.conflicts ?? []} busy={navigation.state === 'submitting'} submitLabel={submitLabel} />
+    </div>
   )
 }

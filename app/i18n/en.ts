@@ -80,7 +80,6 @@ export const en: Messages = {
     delegate: { title: 'Delegate', body: 'Meeting schedule, documents to study beforehand and attendance.' },
     unit_officer: { title: 'Unit officer', body: 'Tasks assigned to {{unit}}: update progress and report results.' },
     supervisor: { title: 'Supervisor', body: 'Watch meeting discipline and task progress (read-only).' },
-    directory: 'Directory of units and people',
   },
   users: {
     title: 'Users',

@@ -78,7 +78,6 @@ export const vi = {
     delegate: { title: 'Đại biểu', body: 'Lịch họp, tài liệu cần nghiên cứu trước và xác nhận tham dự.' },
     unit_officer: { title: 'Cán bộ đơn vị', body: 'Nhiệm vụ được giao cho {{unit}}: cập nhật tiến độ và báo cáo kết quả.' },
     supervisor: { title: 'Kiểm tra, giám sát', body: 'Theo dõi việc chấp hành kỷ luật hội họp và tiến độ nhiệm vụ (chỉ xem).' },
-    directory: 'Danh bạ đơn vị và cán bộ',
   },
   users: {
     title: 'Người dùng',

@@ -243,10 +243,6 @@ export function importLookups(db: DBOrTx = getDb()) {
   }
 }
 
-export function itemsForMeetings(ids: number[], db: DBOrTx = getDb()) {
-  return ids.length ? db.select({ id: programmeItems.id, content: programmeItems.content }).from(programmeItems).where(inArray(programmeItems.id, ids)).all() : []
-}
-
 /** Items a meeting can be scheduled from: planned or postponed, any year's programme. */
 export function schedulableItems(db: DBOrTx = getDb()) {
   return db

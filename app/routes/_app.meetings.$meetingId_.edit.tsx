@@ -1,15 +1,12 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { actorOf, invariantResponse, requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MeetingForm } from '~/components/meeting-form'
+import { MeetingFormPage } from '~/components/meeting-form'
 import { formDefaults, meetingFormData, submitMeetingForm } from '~/meeting-form.server'
 import { getMeeting, meetingFormValues } from '~/models/meetings.server'
 import { parseId } from '~/schemas/common'
-import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,23 +31,8 @@ export const meta: MetaFunction = () => [{ title: 'Sửa cuộc họp · Nghị 
 export default function EditMeeting() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation()
-  const [form, fields] = useForm<MeetingFormInput>({
-    id: `meeting-edit-${data.id}`,
-    lastResult: actionData?.result,
-    // Form defaults are strings, as the browser holds them.
-    defaultValue: data.defaults as never,
-    constraint: getZodConstraint(meetingFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingFormSchema }),
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <div className="space-y-4">
-      <h1>{t('meetings.edit')}</h1>
-      <MeetingForm form={form} fields={fields} {...data} conflicts={actionData?.conflicts ?? []} busy={navigation.state === 'submitting'} submitLabel={t('common.save')} />
-    </div>
-  )
+  return <MeetingFormPage formId={`meeting-edit-${data.id}`} heading={t('meetings.edit')} submitLabel={t('common.save')} data={data} actionData={actionData} />
 }
 
 export function ErrorBoundary() {

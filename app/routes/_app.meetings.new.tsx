@@ -1,15 +1,12 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { actorOf, requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MeetingForm } from '~/components/meeting-form'
+import { MeetingFormPage } from '~/components/meeting-form'
 import { meetingFormData, submitMeetingForm } from '~/meeting-form.server'
 import { getProgrammeItem } from '~/models/programme.server'
 import { parseId } from '~/schemas/common'
-import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,23 +43,8 @@ export const meta: MetaFunction = () => [{ title: 'Tạo cuộc họp · Nghị 
 export default function NewMeeting() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation()
-  const [form, fields] = useForm<MeetingFormInput>({
-    id: 'meeting-new',
-    lastResult: actionData?.result,
-    // Form defaults are strings, as the browser holds them.
-    defaultValue: data.defaults as never,
-    constraint: getZodConstraint(meetingFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingFormSchema }),
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <div className="space-y-4">
-      <h1>{t('meetings.new')}</h1>
-      <MeetingForm form={form} fields={fields} {...data} conflicts={actionData?.conflicts ?? []} busy={navigation.state === 'submitting'} submitLabel={t('common.create')} />
-    </div>
-  )
+  return <MeetingFormPage formId={'meeting-new'} heading={t('meetings.new')} submitLabel={t('common.create')} data={data} actionData={actionData} />
 }
 
 export function ErrorBoundary() {

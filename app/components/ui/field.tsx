@@ -25,6 +25,43 @@ function describedBy(hintId?: string, errorId?: string) {
   return [hintId, errorId].filter(Boolean).join(' ') || undefined
 }
 
+/** Label, control, hint and errors, wired together with ids for screen readers. */
+function FieldShell({
+  id,
+  label,
+  required,
+  hint,
+  errors,
+  className = '',
+  children,
+}: {
+  id: string
+  label: ReactNode
+  required?: boolean
+  hint?: ReactNode
+  errors?: Errors
+  className?: string
+  children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+}) {
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+      </label>
+      {children({ 'aria-invalid': errorId ? true : undefined, 'aria-describedby': describedBy(hintId, errorId) })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 export function Field({
   label,
   inputProps,
@@ -43,22 +80,10 @@ export function Field({
   const fallbackId = useId()
   const { key, ...props } = inputProps
   const id = props.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const hintId = hint ? `${id}-hint` : undefined
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
-      </label>
-      <input key={key ?? undefined} id={id} className={controlClass} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...props} />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell id={id} label={label} required={required} hint={hint} errors={errors} className={className}>
+      {(aria) => <input key={key ?? undefined} id={id} className={controlClass} {...aria} {...props} />}
+    </FieldShell>
   )
 }
 
@@ -84,28 +109,19 @@ export function SelectField({
   const fallbackId = useId()
   const { key, ...props } = selectProps
   const id = props.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const hintId = hint ? `${id}-hint` : undefined
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select key={key ?? undefined} id={id} className={controlClass} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(hintId, errorId)} {...props}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(aria) => (
+        <select key={key ?? undefined} id={id} className={controlClass} {...aria} {...props}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   )
 }
 

@@ -1,0 +1,50 @@
+import { count, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { authenticate } from '~/models/login.server'
+import { vietnamDate } from '~/lib/working-days'
+import { openDatabase } from './client'
+import { migrateDatabase } from './migrate'
+import { meetings, meetingTypes, programmeItems, units, users } from './schema'
+import { seedDemo, seedProvince } from './seed'
+import os from 'node:os'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+
+function freshDb() {
+  const db = openDatabase(path.join(os.tmpdir(), `nghisu-seed-${randomUUID()}.db`))
+  migrateDatabase(db)
+  return db
+}
+
+describe('seeds', () => {
+  it('the demo body: units, people with every role, a programme and meetings past, this week and ahead', async () => {
+    const db = freshDb()
+    await seedDemo(db, { password: 'mat-khau-demo-kiem-thu' })
+    expect(db.select({ n: count() }).from(units).get()!.n).toBe(25)
+    expect(db.select({ n: count() }).from(users).get()!.n).toBeGreaterThanOrEqual(55)
+    expect(db.select({ n: count() }).from(meetingTypes).get()!.n).toBe(5)
+    expect(db.select({ n: count() }).from(programmeItems).get()!.n).toBeGreaterThan(15)
+    const all = db.select({ startsAt: meetings.startsAt, status: meetings.status }).from(meetings).all()
+    const now = Date.now()
+    expect(all.some((m) => m.status === 'held' && m.startsAt.getTime() < now)).toBe(true)
+    expect(all.some((m) => m.startsAt.getTime() > now && m.status === 'invited')).toBe(true)
+    expect(all.some((m) => Math.abs(m.startsAt.getTime() - now) < 7 * 86_400_000)).toBe(true)
+    for (const m of all) expect([0, 6]).not.toContain(new Date(`${vietnamDate(m.startsAt)}T00:00:00Z`).getUTCDay())
+    const admin = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()
+    expect(admin).toBeDefined()
+    expect(await authenticate({ username: 'bantochuc', password: 'mat-khau-demo-kiem-thu', ip: '127.0.0.9' }, db)).toMatchObject({ ok: true })
+    await expect(seedDemo(db, { password: 'mat-khau-demo-kiem-thu' })).rejects.toThrow(/đã có dữ liệu/)
+    db.$client.close()
+  })
+
+  it('province scale: about 150 units, 2,000 people and 3,000 meetings over five years', async () => {
+    const db = freshDb()
+    await seedProvince(db, { password: 'mat-khau-demo-kiem-thu' })
+    expect(db.select({ n: count() }).from(units).get()!.n).toBe(150)
+    expect(db.select({ n: count() }).from(users).get()!.n).toBe(2000)
+    const n = db.select({ n: count() }).from(meetings).get()!.n
+    expect(n).toBeGreaterThan(2500)
+    expect(n).toBeLessThan(3200)
+    db.$client.close()
+  }, 60_000)
+})
