@@ -1,28 +1,49 @@
-import { useRevalidator } from '@remix-run/react'
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
+import { useNavigation, useRevalidator } from '@remix-run/react'
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/schemas/realtime'
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 const SocketContext = createContext<AppSocket | null>(null)
 
-/** The live connection of a signed-in page; later features subscribe to rooms through it. */
+/** The live connection of a signed-in page; features subscribe to rooms through it. */
 export function useSocket() {
   return useContext(SocketContext)
+}
+
+/**
+ * `useRevalidator().revalidate` changes identity between renders; effects that depended on it
+ * re-ran on every navigation (and reconnected the socket). A ref keeps the latest one instead.
+ */
+function useLatestRevalidate() {
+  const { revalidate } = useRevalidator()
+  const ref = useRef(revalidate)
+  useEffect(() => {
+    ref.current = revalidate
+  }, [revalidate])
+  return ref
 }
 
 export function SocketProvider({ children }: { children: ReactNode }) {
   // Created once per mount in the browser (never on the server), connected by the effect.
   const [socket] = useState<AppSocket | null>(() => (typeof window === 'undefined' ? null : io({ autoConnect: false, withCredentials: true })))
-  const { revalidate } = useRevalidator()
+  const revalidate = useLatestRevalidate()
+  const navigation = useNavigation()
+  const navigationState = useRef(navigation.state)
+  useEffect(() => {
+    navigationState.current = navigation.state
+  }, [navigation.state])
   useEffect(() => {
     if (!socket) return
     // The server closes the socket when the session ends (signed out elsewhere, deactivated):
-    // reloading the data sends this tab to the sign-in page. Deferred, so the tab that signed
-    // out itself (and is already leaving the signed-in shell) is not reloaded on top of that.
+    // reloading the data sends this tab to the sign-in page. A tab that is itself submitting or
+    // navigating (the one that signed out) reloads its data anyway and is left alone.
     let timer: ReturnType<typeof setTimeout> | undefined
     const onDisconnect = (reason: Socket.DisconnectReason) => {
-      if (reason === 'io server disconnect') timer = setTimeout(() => revalidate(), 800)
+      if (reason !== 'io server disconnect' || navigationState.current !== 'idle') return
+      timer = setTimeout(() => {
+        if (navigationState.current === 'idle') revalidate.current()
+      }, 500)
     }
     socket.on('disconnect', onDisconnect)
     socket.connect()
@@ -36,34 +57,41 @@ export function SocketProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * Joins a room while the component is mounted (again after every reconnect, which also catches
- * up by revalidating) and revalidates the page's data when one of `eventNames` arrives.
+ * Joins a room while the component is mounted and revalidates the page's data when one of
+ * `eventNames` arrives. After a reconnect it joins again and revalidates once, to catch up on
+ * whatever happened while the connection was down.
  */
 export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClientEvents)[]) {
   const socket = useSocket()
-  const { revalidate } = useRevalidator()
+  const revalidate = useLatestRevalidate()
   const names = eventNames.join(',')
   useEffect(() => {
     if (!socket || !room) return
     let timer: ReturnType<typeof setTimeout> | undefined
+    let wasDisconnected = false
     const refresh = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => revalidate(), 150)
+      timer = setTimeout(() => revalidate.current(), 150)
     }
     const join = () => {
       socket.emit('room.join', { room }, () => {})
     }
-    const onReconnect = () => {
+    const onConnect = () => {
       join()
-      refresh()
+      if (wasDisconnected) refresh()
+    }
+    const onDisconnect = () => {
+      wasDisconnected = true
     }
     if (socket.connected) join()
-    socket.on('connect', onReconnect)
+    socket.on('connect', onConnect)
+    socket.on('disconnect', onDisconnect)
     const list = names.split(',') as (keyof ServerToClientEvents)[]
     for (const name of list) socket.on(name, refresh)
     return () => {
       clearTimeout(timer)
-      socket.off('connect', onReconnect)
+      socket.off('connect', onConnect)
+      socket.off('disconnect', onDisconnect)
       for (const name of list) socket.off(name, refresh)
       socket.emit('room.leave', { room }, () => {})
     }

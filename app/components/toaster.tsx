@@ -9,16 +9,24 @@ const styles = {
   info: 'border-blue-700 bg-blue-50 text-blue-900',
 }
 
-/** Shows the toast the server set after a redirect, in a polite live region. */
+/**
+ * Shows the toast the server set after a redirect, in a polite live region. The server hands a
+ * toast out once; a later reload of the data (any revalidation) returns none, and that must not
+ * hide the message the person has not had time to read: the last toast stays until it times out
+ * or is closed.
+ */
 export function Toaster({ toast }: { toast: ToastData | null }) {
   const { t } = useTranslation()
+  const [shown, setShown] = useState<ToastData | null>(toast)
+  if (toast && toast.id !== shown?.id) setShown(toast)
   const [dismissed, setDismissed] = useState<string | null>(null)
-  const visible = toast && toast.id !== dismissed ? toast : null
+  const visible = shown && shown.id !== dismissed ? shown : null
+  const shownId = shown?.id
   useEffect(() => {
-    if (!toast) return
-    const timer = setTimeout(() => setDismissed(toast.id), 8000)
+    if (!shownId) return
+    const timer = setTimeout(() => setDismissed(shownId), 8000)
     return () => clearTimeout(timer)
-  }, [toast])
+  }, [shownId])
   return (
     <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
       {visible ? (
