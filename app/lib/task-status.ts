@@ -1,0 +1,88 @@
+import { addDays } from './working-days'
+
+/**
+ * Task statuses are derived, never typed (R4.6h). The five categories are those the Government
+ * Office and provinces use; reports group them in four buckets.
+ *
+ * - `not_due` (chưa đến hạn): open, nothing reported yet, deadline not passed.
+ * - `in_progress` (đang thực hiện trong hạn): open, progress reported, deadline not passed.
+ * - `overdue` (quá hạn): open after the deadline day, with calendar days overdue.
+ * - `done_on_time` (hoàn thành đúng hạn): accepted as completed on or before the deadline day.
+ * - `done_late` (hoàn thành quá hạn): accepted as completed after it, with days late.
+ *
+ * The deadline day itself is within the deadline. Holidays do not move deadlines: a deadline is a
+ * date the chair wrote. An approved extension replaces the effective deadline; the original stays
+ * for reporting (`againstOriginal`).
+ */
+export type TaskStatus = 'not_due' | 'in_progress' | 'overdue' | 'done_on_time' | 'done_late'
+export type TaskBucket = 'done_on_time' | 'done_late' | 'open_within' | 'open_overdue'
+
+export type DatedTask = {
+  /** YYYY-MM-DD, the deadline in force (after approved extensions). */
+  deadline: string
+  /** YYYY-MM-DD, the deadline first set, kept when extended. */
+  originalDeadline?: string
+  /** YYYY-MM-DD when completion was declared and accepted; null while open. */
+  completedOn: string | null
+  /** Latest reported progress, 0–100. */
+  progress: number
+}
+
+function daysBetween(from: string, to: string) {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+export function deriveTaskStatus(task: DatedTask, today: string, againstOriginal = false): { status: TaskStatus; daysOverdue: number } {
+  const deadline = againstOriginal ? (task.originalDeadline ?? task.deadline) : task.deadline
+  if (task.completedOn) {
+    const late = daysBetween(deadline, task.completedOn)
+    return late > 0 ? { status: 'done_late', daysOverdue: late } : { status: 'done_on_time', daysOverdue: 0 }
+  }
+  const overdue = daysBetween(deadline, today)
+  if (overdue > 0) return { status: 'overdue', daysOverdue: overdue }
+  return { status: task.progress > 0 ? 'in_progress' : 'not_due', daysOverdue: 0 }
+}
+
+export function bucketOf(status: TaskStatus): TaskBucket {
+  switch (status) {
+    case 'done_on_time':
+      return 'done_on_time'
+    case 'done_late':
+      return 'done_late'
+    case 'overdue':
+      return 'open_overdue'
+    default:
+      return 'open_within'
+  }
+}
+
+export type ReportingCycle = 'month' | 'quarter' | 'half_year' | 'year'
+const CYCLE_MONTHS: Record<ReportingCycle, number> = { month: 1, quarter: 3, half_year: 6, year: 12 }
+
+/** The cycle containing `date`: its first and last day (YYYY-MM-DD). */
+export function cycleOf(date: string, cycle: ReportingCycle) {
+  const months = CYCLE_MONTHS[cycle]
+  const year = Number(date.slice(0, 4))
+  const startMonth = Math.floor((Number(date.slice(5, 7)) - 1) / months) * months + 1
+  const start = `${year}-${String(startMonth).padStart(2, '0')}-01`
+  const nextStart = startMonth + months > 12 ? `${year + 1}-01-01` : `${year}-${String(startMonth + months).padStart(2, '0')}-01`
+  return { start, end: addDays(nextStart, -1) }
+}
+
+/**
+ * A standing task (thường xuyên) reports once per cycle, by the cycle's last day. It is overdue
+ * when a finished cycle since it began has no report; otherwise in progress once the current
+ * cycle has a report, not yet due before that.
+ */
+export function deriveStandingTaskStatus(input: { startedOn: string; cycle: ReportingCycle; reportDates: string[] }, today: string) {
+  const missing: { start: string; end: string }[] = []
+  let current = cycleOf(input.startedOn, input.cycle)
+  while (current.end < today) {
+    const period = current
+    if (!input.reportDates.some((d) => d >= period.start && d <= period.end)) missing.push(period)
+    current = cycleOf(addDays(current.end, 1), input.cycle)
+  }
+  const reportedNow = input.reportDates.some((d) => d >= current.start && d <= current.end)
+  const status: TaskStatus = missing.length ? 'overdue' : reportedNow ? 'in_progress' : 'not_due'
+  return { status, currentCycle: current, missingCycles: missing, daysOverdue: missing.length ? daysBetween(missing[0]!.end, today) : 0 }
+}
