@@ -4,7 +4,7 @@ import { createProgramme, createProgrammeItem } from '~/models/programme.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import type { DB } from './client'
-import { meetingTypes, units, users } from './schema'
+import { issuingBodies, meetingTypes, units, users } from './schema'
 
 export const demoMeetingTypes = [
   { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', documentLeadDays: 5, conclusionDeadlineDays: 5, speakingLimitMinutes: 7, maxDurationMinutes: 480, defaultRoles: ['delegate' as const] },
@@ -105,6 +105,8 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   const today = vietnamDate(now)
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
+  // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
+  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
   const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, office, db, now)
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
   const calendar = getWorkingCalendar(db)
@@ -186,7 +188,9 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
   const endYear = Number(vietnamDate(now).slice(0, 4))
   let created = 0
   for (let year = endYear - 4; year <= endYear; year++) {
-    const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, office, db, now)
+    // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
+  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
+  const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, office, db, now)
     let day = `${year}-01-05`
     for (let n = 0; n < 600; n++) {
       day = calendar.addWorkingDays(day, n % 2)
