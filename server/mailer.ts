@@ -1,11 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer'
-import { inArray } from 'drizzle-orm'
 import type { Config } from '~/config.server'
 import { events } from '~/events.server'
 import { formatDateTime } from '~/lib/dates'
 import { getMeeting } from '~/models/meetings.server'
-import { getDb } from '#db/client'
-import { users } from '#db/schema'
+import { contactsOf } from '~/models/users.server'
 
 /**
  * E-mail for invitations and for postponed or cancelled meetings, when SMTP_URL is set. It
@@ -21,7 +19,7 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
   const send = (meetingId: number, userIds: number[], subjectPrefix: string) => {
     const meeting = getMeeting(meetingId)
     if (!meeting || !userIds.length) return
-    const recipients = getDb().select({ email: users.email, fullName: users.fullName }).from(users).where(inArray(users.id, userIds)).all()
+    const recipients = contactsOf(userIds)
     for (const r of recipients) {
       if (!r.email) continue
       const lines = [

@@ -311,3 +311,8 @@ export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
     .all()
   return rows
 }
+
+/** Names and e-mail addresses of people, for notices sent outside the app. */
+export function contactsOf(userIds: number[], db: DBOrTx = getDb()) {
+  return userIds.length ? db.select({ email: users.email, fullName: users.fullName }).from(users).where(inArray(users.id, userIds)).all() : []
+}
