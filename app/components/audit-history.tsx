@@ -27,7 +27,7 @@ export function AuditHistory({ rows }: { rows: AuditRow[] }) {
   const { t } = useTranslation()
   if (!rows.length) return <p className="text-stone-600">{t('common.noResults')}</p>
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label={t('users.history')} tabIndex={0}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-stone-300 text-stone-700">
           <tr>

@@ -46,7 +46,7 @@ export default function UnitsIndex() {
           {t('common.filter')}
         </Button>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-label={t('units.title')} tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('units.title')}</caption>
           <thead className="border-b border-stone-300 bg-stone-100 text-stone-800">

@@ -71,7 +71,7 @@ export default function UsersIndex() {
           </Button>
         </div>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white" role="region" aria-label={t('users.title')} tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('users.title')}</caption>
           <thead className="border-b border-stone-300 bg-stone-100 text-stone-800">

@@ -130,7 +130,7 @@ export default function ProgrammePage() {
         {[...byMonth].map(([month, list]) => (
           <section key={month} className="rounded-lg border border-stone-200 bg-white">
             <h2 className="border-b border-stone-200 bg-stone-100 px-4 py-2">{t('programme.month', { month })}</h2>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" role="region" aria-label={t('programme.month', { month })} tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <thead className="text-stone-700">
                   <tr>

@@ -51,7 +51,7 @@ export default function Schedule() {
           </Button>
         </nav>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white" role="region" aria-label={t('schedule.title')} tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{t('schedule.title')}</caption>
           <thead className="border-b border-stone-300 bg-stone-100">
