@@ -99,3 +99,26 @@ test('a delegate not invited to a meeting is refused', async ({ page }) => {
   expect(response?.status()).toBe(403)
   await expect(page.getByText('Bạn không có quyền truy cập nội dung này.')).toBeVisible()
 })
+
+test('the Office imports a programme sheet: a wrong row is named and nothing is imported, then a right sheet is', async ({ page }) => {
+  const { default: writeXlsxFile } = await import('write-excel-file/node')
+  const header = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'].map((value) => ({ value }))
+  const row = (cells: (string | number)[]) => cells.map((value) => ({ value, type: typeof value === 'number' ? Number : String }))
+  const good = row([12, '', 'Hội nghị tổng kết công tác dân vận (nhập từ Excel)', 'Họp chuyên đề', 'phobithu', 'BANTGDV', ''])
+  const bad = await writeXlsxFile([header, good, row([12, '', 'Nội dung có đơn vị sai', '', '', 'KHONGCO', ''])] as never, { buffer: true })
+  const fine = await writeXlsxFile([header, good] as never, { buffer: true })
+
+  await login(page, 'vanphong')
+  await page.goto('/programme/1')
+  const upload = page.locator('form', { has: page.getByRole('button', { name: 'Nhập', exact: true }) })
+  await upload.getByLabel('Tệp Excel').setInputFiles({ name: 'chuong-trinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bad })
+  await upload.getByRole('button', { name: 'Nhập', exact: true }).click()
+  await expect(page.getByRole('alert')).toContainText('Không nhập được')
+  await expect(page.getByRole('alert')).toContainText('Hàng 3: Không có đơn vị mã «khongco».')
+  await expect(page.getByTestId('programme-items')).not.toContainText('nhập từ Excel')
+
+  await upload.getByLabel('Tệp Excel').setInputFiles({ name: 'chuong-trinh.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: fine })
+  await upload.getByRole('button', { name: 'Nhập', exact: true }).click()
+  await expect(page.getByRole('status')).toContainText('Đã nhập 1 nội dung.')
+  await expect(page.getByTestId('programme-items')).toContainText('Hội nghị tổng kết công tác dân vận (nhập từ Excel)')
+})
