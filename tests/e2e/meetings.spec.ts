@@ -1,8 +1,8 @@
 import { expect, login, seriousViolations, test } from './fixtures'
 
-/** A working day about six weeks ahead, clear of the demo meetings. */
+/** A weekday six to ten weeks ahead, clear of the demo meetings (and of a retried attempt's). */
 function futureDate() {
-  const d = new Date(Date.now() + 45 * 86_400_000)
+  const d = new Date(Date.now() + (45 + Math.floor(Math.random() * 30)) * 86_400_000)
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
 }
