@@ -14,6 +14,7 @@ export type DomainEvents = {
   'meeting.statusChanged': { meetingId: number; userIds: number[] }
   'meeting.participants.updated': { meetingId: number }
   'notification.created': { userIds: number[] }
+  'task.updated': { taskId: number; unitIds: number[] }
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void

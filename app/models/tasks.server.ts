@@ -1,0 +1,163 @@
+import { and, asc, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { events } from '~/events.server'
+import { DomainError } from '~/lib/errors'
+import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskStatus } from '~/lib/task-status'
+import { vietnamDate } from '~/lib/working-days'
+import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
+import { type DB, type DBOrTx, getDb } from '#db/client'
+import { conclusions, meetings, taskEvents, tasks, units } from '#db/schema'
+import { writeAudit } from './audit.server'
+import type { TaskAccess } from './permissions.server'
+import type { Actor, SessionUser } from './users.server'
+
+type Task = typeof tasks.$inferSelect
+type EventKind = (typeof taskEvents.$inferInsert)['kind']
+
+/** What a task block in an issued conclusion says (validated before issuing). */
+export type TaskBlock = {
+  blockId: string
+  content: string
+  leadUnitId: number
+  coordinatingUnitIds: number[]
+  deadline: string | null
+  standingCycle: 'month' | 'quarter' | 'half_year' | 'year' | null
+  followingLeaderId: number | null
+}
+
+/** Creates the tasks of a conclusion being issued, inside the issuing transaction. */
+export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[], issuedOn: string, now = new Date()) {
+  return blocks.map((b, i) => {
+    if (!b.deadline && !b.standingCycle) throw new DomainError('task.deadlineRequired', 'invalid', b.blockId)
+    return tx
+      .insert(tasks)
+      .values({ conclusionId, position: i + 1, ...b, coordinatingUnitIds: b.coordinatingUnitIds.filter((u) => u !== b.leadUnitId), startedOn: issuedOn, createdAt: now, updatedAt: now })
+      .returning({ id: tasks.id })
+      .get().id
+  })
+}
+
+/** Who leads, coordinates, follows and chaired: what the permission rules need about a task. */
+export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | null {
+  const row = db
+    .select({ leadUnitId: tasks.leadUnitId, coordinatingUnitIds: tasks.coordinatingUnitIds, followingLeaderId: tasks.followingLeaderId, chairUserId: meetings.chairUserId })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .where(eq(tasks.id, taskId))
+    .get()
+  return row ?? null
+}
+
+/** The status a task has today, derived from its dates and reports (never stored). */
+export function statusOfTask(task: Task, reportDates: string[], today: string): { status: TaskStatus; daysOverdue: number } {
+  if (task.standingCycle && !task.deadline) {
+    const s = deriveStandingTaskStatus({ startedOn: task.startedOn, cycle: task.standingCycle, reportDates }, today)
+    return { status: s.status, daysOverdue: s.daysOverdue }
+  }
+  return deriveTaskStatus({ deadline: task.deadline!, originalDeadline: task.originalDeadline ?? undefined, completedOn: task.completedOn, progress: task.progress }, today)
+}
+
+/** Applies a change to a task and records it: one transaction, an event in the task's history, an audit row. */
+function change(
+  taskId: number,
+  actor: Actor & { unitId?: number | null },
+  kind: EventKind,
+  mutate: (task: Task) => { set?: Partial<Task>; event?: { percent?: number; text?: string | null; fromValue?: string | null; toValue?: string | null } },
+  db: DB,
+  now: Date,
+) {
+  const unitIds = db.transaction((tx) => {
+    const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get()
+    if (!task) throw new DomainError('task.notFound', 'not_found')
+    const { set, event } = mutate(task)
+    if (set) tx.update(tasks).set({ ...set, updatedAt: now }).where(eq(tasks.id, taskId)).run()
+    tx.insert(taskEvents)
+      .values({ taskId, kind, actorId: actor.id!, unitId: actor.unitId ?? null, at: now, percent: event?.percent ?? null, text: event?.text ?? null, fromValue: event?.fromValue ?? null, toValue: event?.toValue ?? null })
+      .run()
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { ...event, ...(set ? { set } : {}) } })
+    return [...new Set([task.leadUnitId, set?.leadUnitId ?? task.leadUnitId, ...task.coordinatingUnitIds])]
+  })
+  events.emit('task.updated', { taskId, unitIds })
+}
+
+type Who = Pick<SessionUser, 'id' | 'unitId'> & { ip?: string | null }
+const actorOf = (who: Who) => ({ id: who.id, ip: who.ip ?? null, unitId: who.unitId })
+
+function assertOpen(task: Task) {
+  if (task.completedOn) throw new DomainError('task.alreadyCompleted', 'conflict')
+}
+
+/** The lead unit reports progress (or an obstacle needing the leader's decision). */
+export function postProgress(taskId: number, who: Who, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), input.obstacle ? 'obstacle' : 'progress', (task) => {
+    assertOpen(task)
+    return { set: { progress: input.percent }, event: { percent: input.percent, text: input.text } }
+  }, db, now)
+}
+
+/** A coordinating unit's contribution: recorded, status untouched. */
+export function addContribution(taskId: number, who: Who, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now)
+}
+
+export function requestExtension(taskId: number, who: Who, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), 'extension_requested', (task) => {
+    assertOpen(task)
+    if (!task.deadline) throw new DomainError('task.standingNoExtension', 'invalid', 'newDeadline')
+    if (task.pendingDeadline) throw new DomainError('task.extensionPending', 'conflict', 'newDeadline')
+    if (input.newDeadline <= task.deadline) throw new DomainError('task.extensionNotLater', 'invalid', 'newDeadline')
+    return { set: { pendingDeadline: input.newDeadline }, event: { text: input.reason, fromValue: task.deadline, toValue: input.newDeadline } }
+  }, db, now)
+}
+
+/** Approving moves the deadline and keeps the original for reporting; rejecting needs a reason. */
+export function decideExtension(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), input.approve ? 'extension_approved' : 'extension_rejected', (task) => {
+    if (!task.pendingDeadline) throw new DomainError('task.noExtensionPending', 'conflict')
+    const event = { text: input.reason ?? null, fromValue: task.deadline, toValue: task.pendingDeadline }
+    if (!input.approve) return { set: { pendingDeadline: null }, event }
+    return { set: { deadline: task.pendingDeadline, originalDeadline: task.originalDeadline ?? task.deadline, pendingDeadline: null }, event }
+  }, db, now)
+}
+
+export function declareCompletion(taskId: number, who: Who, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), 'completion_declared', (task) => {
+    assertOpen(task)
+    if (input.completedOn > vietnamDate(now)) throw new DomainError('task.completionInFuture', 'invalid', 'completedOn')
+    return { set: { completionDeclaredOn: input.completedOn }, event: { text: input.text, toValue: input.completedOn } }
+  }, db, now)
+}
+
+/** Accepting fixes the completion date (on time or late follows from it); returning needs a reason. */
+export function decideCompletion(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), input.approve ? 'completion_accepted' : 'completion_returned', (task) => {
+    if (!task.completionDeclaredOn) throw new DomainError('task.noCompletionDeclared', 'conflict')
+    const event = { text: input.reason ?? null, toValue: task.completionDeclaredOn }
+    if (!input.approve) return { set: { completionDeclaredOn: null }, event }
+    return { set: { completedOn: task.completionDeclaredOn, progress: 100 }, event }
+  }, db, now)
+}
+
+/** The chair gives the task another lead unit; a task is never without one. */
+export function reassignLead(taskId: number, who: Who, input: z.infer<typeof reassignSchema>, db: DB = getDb(), now = new Date()) {
+  if (!db.select({ id: units.id }).from(units).where(and(eq(units.id, input.leadUnitId), eq(units.active, true))).get())
+    throw new DomainError('unit.notFound', 'invalid', 'leadUnitId')
+  change(taskId, actorOf(who), 'lead_reassigned', (task) => {
+    if (task.leadUnitId === input.leadUnitId) throw new DomainError('task.sameLead', 'invalid', 'leadUnitId')
+    return {
+      set: { leadUnitId: input.leadUnitId, coordinatingUnitIds: task.coordinatingUnitIds.filter((u) => u !== input.leadUnitId) },
+      event: { text: input.reason, fromValue: String(task.leadUnitId), toValue: String(input.leadUnitId) },
+    }
+  }, db, now)
+}
+
+/** A task with its history and its status today. */
+export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get()
+  if (!task) return null
+  const history = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
+  const reportDates = history.filter((e) => e.kind === 'progress' || e.kind === 'obstacle').map((e) => vietnamDate(e.at))
+  const derived = statusOfTask(task, reportDates, today)
+  return { ...task, ...derived, bucket: bucketOf(derived.status), history }
+}

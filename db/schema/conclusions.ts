@@ -1,0 +1,105 @@
+import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { meetings } from './meetings'
+import { issuingBodies } from './numbering'
+import { units } from './units'
+import { users } from './users'
+
+/** The chair's conclusion of a meeting (kết luận), drafted as Tiptap JSON and issued as a numbered notice. */
+export const conclusions = sqliteTable(
+  'conclusions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    status: text('status', { enum: ['draft', 'issued', 'superseded'] }).notNull().default('draft'),
+    /** Trích yếu: the summary line under the document kind. */
+    summary: text('summary').notNull().default(''),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    issuingBodyId: integer('issuing_body_id').references(() => issuingBodies.id),
+    kindCode: text('kind_code').notNull().default('TB'),
+    number: integer('number'),
+    numberFormatted: text('number_formatted'),
+    issuedOn: text('issued_on'),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }),
+    issuedBy: integer('issued_by').references(() => users.id),
+    /** Issued within the meeting type's deadline (working days after the meeting). */
+    onTime: integer('on_time', { mode: 'boolean' }),
+    supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => conclusions.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('conclusions_meeting_idx').on(t.meetingId)],
+)
+
+export const reportingCycles = ['month', 'quarter', 'half_year', 'year'] as const
+
+/** A task assigned in an issued conclusion: one lead unit, any coordinating units, a deadline or a reporting cycle. */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conclusionId: integer('conclusion_id')
+      .notNull()
+      .references(() => conclusions.id),
+    /** The id of the task node in the conclusion's document. */
+    blockId: text('block_id').notNull(),
+    position: integer('position').notNull(),
+    content: text('content').notNull(),
+    leadUnitId: integer('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    coordinatingUnitIds: text('coordinating_unit_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    /** YYYY-MM-DD in force; null for standing tasks. */
+    deadline: text('deadline'),
+    /** The first deadline, kept when an extension is approved. */
+    originalDeadline: text('original_deadline'),
+    standingCycle: text('standing_cycle', { enum: reportingCycles }),
+    followingLeaderId: integer('following_leader_id').references(() => users.id),
+    progress: integer('progress').notNull().default(0),
+    /** A requested new deadline awaiting the chair's or the Office's decision. */
+    pendingDeadline: text('pending_deadline'),
+    completionDeclaredOn: text('completion_declared_on'),
+    completedOn: text('completed_on'),
+    startedOn: text('started_on').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('tasks_lead_deadline_idx').on(t.leadUnitId, t.deadline), index('tasks_conclusion_idx').on(t.conclusionId)],
+)
+
+export const taskEventKinds = [
+  'progress',
+  'obstacle',
+  'contribution',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
+  'completion_declared',
+  'completion_accepted',
+  'completion_returned',
+  'lead_reassigned',
+] as const
+
+/** Everything that happened to a task, in order (R4.4: responsibility leaves a trail). */
+export const taskEvents = sqliteTable(
+  'task_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    kind: text('kind', { enum: taskEventKinds }).notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: integer('unit_id').references(() => units.id),
+    percent: integer('percent'),
+    text: text('text'),
+    /** Deadlines before and after, for extensions; unit ids for reassignment. */
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+)

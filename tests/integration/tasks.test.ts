@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createMeeting } from '~/models/meetings.server'
+import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
+import { addContribution, createTasks, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { getDb } from '#db/client'
+import { conclusions } from '#db/schema'
+import { createMeetingType, createUnit, createUser } from '../factories'
+
+let lead: ReturnType<typeof createUnit>
+let coord: ReturnType<typeof createUnit>
+let other: ReturnType<typeof createUnit>
+let people: Record<string, Awaited<ReturnType<typeof createUser>>>
+let conclusionId: number
+
+beforeAll(async () => {
+  lead = createUnit({ name: 'Ban Tổ chức', code: 'BTC_TASK' })
+  coord = createUnit({ name: 'Sở Nội vụ', code: 'SNV_TASK' })
+  other = createUnit({ name: 'Sở Y tế', code: 'SYT_TASK' })
+  people = {
+    chair: await createUser({ roles: ['chair'] }),
+    otherChair: await createUser({ roles: ['chair'] }),
+    office: await createUser({ roles: ['office'] }),
+    leadOfficer: await createUser({ roles: ['unit_officer'], unitId: lead.id }),
+    leadDelegate: await createUser({ roles: ['delegate'], unitId: lead.id }),
+    coordOfficer: await createUser({ roles: ['unit_officer'], unitId: coord.id }),
+    otherOfficer: await createUser({ roles: ['unit_officer'], unitId: other.id }),
+  }
+  const meetingId = createMeeting(
+    { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+    { id: people.office!.id },
+  )
+  const now = new Date()
+  conclusionId = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
+})
+
+function newTask(over: Partial<Parameters<typeof createTasks>[2][number]> = {}) {
+  return getDb().transaction((tx) =>
+    createTasks(tx, conclusionId, [{ blockId: `b${Math.random()}`, content: 'Rà soát quy hoạch cán bộ', leadUnitId: lead.id, coordinatingUnitIds: [coord.id], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], '2026-06-05'),
+  )[0]!
+}
+
+describe('who may do what with a task', () => {
+  it('only the lead unit’s officers report; coordinating units contribute; others neither', () => {
+    const access = taskAccess(newTask())!
+    expect(canReportOnTask(people.leadOfficer!, access)).toBe(true)
+    expect(canReportOnTask(people.otherOfficer!, access)).toBe(false)
+    expect(canReportOnTask(people.coordOfficer!, access)).toBe(false)
+    expect(canReportOnTask(people.leadDelegate!, access)).toBe(false)
+    expect(canContributeToTask(people.coordOfficer!, access)).toBe(true)
+    expect(canContributeToTask(people.otherOfficer!, access)).toBe(false)
+    expect(canViewTask(people.otherOfficer!, access)).toBe(false)
+    expect(canViewTask(people.coordOfficer!, access)).toBe(true)
+  })
+
+  it('the Office or the meeting’s chair decide; only the chair reassigns the lead', () => {
+    const access = taskAccess(newTask())!
+    expect(canDecideOnTask(people.office!, access)).toBe(true)
+    expect(canDecideOnTask(people.chair!, access)).toBe(true)
+    expect(canDecideOnTask(people.otherChair!, access)).toBe(false)
+    expect(canDecideOnTask(people.leadOfficer!, access)).toBe(false)
+    expect(canReassignTask(people.chair!, access)).toBe(true)
+    expect(canReassignTask(people.office!, access)).toBe(false)
+  })
+})
+
+describe('following a task up (R4.6h, R4.4)', () => {
+  it('requires a deadline or a reporting cycle, naming the block', () => {
+    expect(() => newTask({ blockId: 'task-7', deadline: null })).toThrow('task.deadlineRequired')
+  })
+
+  it('progress moves the status from not yet due to in progress', () => {
+    const id = newTask()
+    expect(getTask(id, getDb(), '2026-06-10')).toMatchObject({ status: 'not_due', bucket: 'open_within' })
+    postProgress(id, people.leadOfficer!, { percent: 50, text: 'Đã rà soát 7/14 đơn vị', obstacle: false })
+    expect(getTask(id, getDb(), '2026-06-10')).toMatchObject({ progress: 50, status: 'in_progress' })
+    expect(getTask(id, getDb(), '2026-07-02')).toMatchObject({ status: 'overdue', daysOverdue: 2, bucket: 'open_overdue' })
+  })
+
+  it('an approved extension moves the deadline and keeps the original in the task and its history', () => {
+    const id = newTask()
+    requestExtension(id, people.leadOfficer!, { newDeadline: '2026-07-31', reason: 'Chờ hướng dẫn của Trung ương' })
+    expect(() => requestExtension(id, people.leadOfficer!, { newDeadline: '2026-08-31', reason: 'x' })).toThrow('task.extensionPending')
+    decideExtension(id, people.chair!, { approve: true })
+    const task = getTask(id, getDb(), '2026-07-10')!
+    expect(task).toMatchObject({ deadline: '2026-07-31', originalDeadline: '2026-06-30', pendingDeadline: null, status: 'not_due' })
+    expect(task.history.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([
+      ['extension_requested', '2026-06-30', '2026-07-31'],
+      ['extension_approved', '2026-06-30', '2026-07-31'],
+    ])
+  })
+
+  it('a rejected extension leaves the deadline', () => {
+    const id = newTask()
+    requestExtension(id, people.leadOfficer!, { newDeadline: '2026-07-15', reason: 'Thiếu nhân lực' })
+    decideExtension(id, people.office!, { approve: false, reason: 'Nhiệm vụ trọng tâm, không gia hạn' })
+    expect(getTask(id)).toMatchObject({ deadline: '2026-06-30', originalDeadline: null, pendingDeadline: null })
+  })
+
+  it('completion is declared by the unit and counts once accepted: on time or late', () => {
+    const onTime = newTask()
+    declareCompletion(onTime, people.leadOfficer!, { completedOn: '2026-06-30', text: 'Đã ban hành quyết định' }, getDb(), new Date('2026-07-01T02:00:00Z'))
+    expect(getTask(onTime, getDb(), '2026-07-01')).toMatchObject({ status: 'overdue' }) // declared, not yet accepted
+    decideCompletion(onTime, people.chair!, { approve: true })
+    expect(getTask(onTime, getDb(), '2026-08-01')).toMatchObject({ completedOn: '2026-06-30', progress: 100, status: 'done_on_time', bucket: 'done_on_time' })
+
+    const late = newTask()
+    declareCompletion(late, people.leadOfficer!, { completedOn: '2026-07-04', text: 'Xong' }, getDb(), new Date('2026-07-05T02:00:00Z'))
+    decideCompletion(late, people.office!, { approve: false, reason: 'Thiếu báo cáo kết quả' })
+    expect(getTask(late)).toMatchObject({ completionDeclaredOn: null, completedOn: null })
+    declareCompletion(late, people.leadOfficer!, { completedOn: '2026-07-04', text: 'Bổ sung báo cáo' }, getDb(), new Date('2026-07-05T02:00:00Z'))
+    decideCompletion(late, people.office!, { approve: true })
+    expect(getTask(late, getDb(), '2026-08-01')).toMatchObject({ status: 'done_late', daysOverdue: 4 })
+    expect(() => postProgress(late, people.leadOfficer!, { percent: 10, text: 'x', obstacle: false })).toThrow('task.alreadyCompleted')
+  })
+
+  it('a coordinating contribution is recorded without touching progress', () => {
+    const id = newTask()
+    addContribution(id, people.coordOfficer!, { text: 'Sở Nội vụ đã gửi danh sách' })
+    const task = getTask(id)!
+    expect(task.progress).toBe(0)
+    expect(task.history.map((e) => [e.kind, e.unitId])).toEqual([['contribution', coord.id]])
+  })
+
+  it('reassigning the lead keeps a lead at all times and records who had it', () => {
+    const id = newTask()
+    reassignLead(id, people.chair!, { leadUnitId: coord.id, reason: 'Đúng chức năng quản lý nhà nước' })
+    const task = getTask(id)!
+    expect(task).toMatchObject({ leadUnitId: coord.id, coordinatingUnitIds: [] })
+    expect(task.history.at(-1)).toMatchObject({ kind: 'lead_reassigned', fromValue: String(lead.id), toValue: String(coord.id) })
+    expect(() => reassignLead(id, people.chair!, { leadUnitId: 999_999, reason: 'x' })).toThrow('unit.notFound')
+  })
+
+  it('a standing task reports per cycle', () => {
+    const id = newTask({ deadline: null, standingCycle: 'month' })
+    expect(getTask(id, getDb(), '2026-06-20')).toMatchObject({ status: 'not_due' })
+    postProgress(id, people.leadOfficer!, { percent: 0, text: 'Báo cáo tháng 6', obstacle: false }, getDb(), new Date('2026-06-25T02:00:00Z'))
+    expect(getTask(id, getDb(), '2026-06-28')).toMatchObject({ status: 'in_progress' })
+    expect(getTask(id, getDb(), '2026-08-02')).toMatchObject({ status: 'overdue' }) // July had no report
+  })
+})
