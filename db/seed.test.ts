@@ -4,7 +4,7 @@ import { authenticate } from '~/models/login.server'
 import { vietnamDate } from '~/lib/working-days'
 import { openDatabase } from './client'
 import { migrateDatabase } from './migrate'
-import { meetings, meetingTypes, programmeItems, units, users } from './schema'
+import { conclusions, meetings, meetingTypes, programmeItems, tasks, units, users } from './schema'
 import { seedDemo, seedProvince } from './seed'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,6 +33,11 @@ describe('seeds', () => {
     const admin = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()
     expect(admin).toBeDefined()
     expect(await authenticate({ username: 'bantochuc', password: 'mat-khau-demo-kiem-thu', ip: '127.0.0.9' }, db)).toMatchObject({ ok: true })
+    // Issued conclusions numbered continuously, with tasks in every state.
+    const numbers = db.select({ n: conclusions.numberFormatted }).from(conclusions).all().map((c) => c.n)
+    // (Early in January there may be no held meeting yet: nothing here assumes the date.)
+    numbers.forEach((n, i) => expect(n).toBe(`Số ${String(i + 1).padStart(2, '0')}-TB/TU`))
+    expect(db.select({ n: count() }).from(tasks).get()!.n).toBeGreaterThanOrEqual(2 * numbers.length)
     await expect(seedDemo(db, { password: 'mat-khau-demo-kiem-thu' })).rejects.toThrow(/đã có dữ liệu/)
     db.$client.close()
   })

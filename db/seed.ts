@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm'
 import { normaliseForSearch } from '~/lib/text'
 import type { DB } from './client'
 import { demoLeaders, demoUnitStaff, demoUnits, generatedName } from './seed-data'
+import { seedDemoConclusions } from './seed-conclusions'
 import { seedDemoMeetings, seedProvinceMeetings } from './seed-meetings'
 import { type Role, units, unitKinds, userRoles, users } from './schema'
 
@@ -58,7 +59,10 @@ export async function seedDemo(db: DB, options: { password: string; force?: bool
     }))
     insertUsers(tx as unknown as DB, people, passwordHash)
   })
-  if (options.meetings !== false) seedDemoMeetings(db)
+  if (options.meetings !== false) {
+    seedDemoMeetings(db)
+    seedDemoConclusions(db)
+  }
 }
 
 export const DEMO_ACCOUNTS_NOTE = (password: string) =>

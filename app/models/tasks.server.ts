@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { events } from '~/events.server'
 import { DomainError } from '~/lib/errors'
@@ -160,4 +160,43 @@ export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDat
   const reportDates = history.filter((e) => e.kind === 'progress' || e.kind === 'obstacle').map((e) => vietnamDate(e.at))
   const derived = statusOfTask(task, reportDates, today)
   return { ...task, ...derived, bucket: bucketOf(derived.status), history }
+}
+
+export type TaskFilter = { unitId?: number; meetingId?: number; leaderId?: number; status?: TaskStatus; deadlineFrom?: string; deadlineTo?: string }
+
+/**
+ * Tasks with their status today. `unitId` keeps those the unit leads or coordinates. Status is
+ * derived, so the status filter applies after derivation.
+ */
+export function listTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const rows = db
+    .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .where(
+      and(
+        eq(conclusions.status, 'issued'),
+        filter.meetingId ? eq(conclusions.meetingId, filter.meetingId) : undefined,
+        filter.leaderId ? eq(tasks.followingLeaderId, filter.leaderId) : undefined,
+        filter.unitId ? sql`(${tasks.leadUnitId} = ${filter.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.unitId}))` : undefined,
+        filter.deadlineFrom ? gte(tasks.deadline, filter.deadlineFrom) : undefined,
+        filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
+      ),
+    )
+    .orderBy(asc(tasks.deadline), asc(tasks.id))
+    .all()
+  const standingIds = rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id)
+  const reports = new Map<number, string[]>()
+  if (standingIds.length) {
+    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, standingIds), inArray(taskEvents.kind, ['progress', 'obstacle']))).all())
+      reports.set(e.taskId, [...(reports.get(e.taskId) ?? []), vietnamDate(e.at)])
+  }
+  return rows
+    .map((r) => {
+      const derived = statusOfTask(r.task, reports.get(r.task.id) ?? [], today)
+      return { ...r.task, meetingId: r.meetingId, meetingTitle: r.meetingTitle, chairUserId: r.chairUserId, numberFormatted: r.numberFormatted, leadUnitName: r.leadUnitName, ...derived, bucket: bucketOf(derived.status) }
+    })
+    .filter((t) => !filter.status || t.status === filter.status)
 }

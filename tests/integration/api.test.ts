@@ -191,7 +191,8 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/invitations', '/meetings/{id}/rsvp',
-      '/programme-items', '/units', '/units/{id}', '/users', '/users/{id}',
+      '/programme-items', '/tasks', '/tasks/{id}', '/tasks/{id}/completion', '/tasks/{id}/completion-decision', '/tasks/{id}/contributions',
+      '/tasks/{id}/extension-decision', '/tasks/{id}/extension-requests', '/tasks/{id}/progress', '/units', '/units/{id}', '/users', '/users/{id}',
     ])
     expect(Object.keys(doc.paths['/units']!).sort()).toEqual(['get', 'post'])
     expect(doc.paths['/units']!.post!.responses).toHaveProperty('409')

@@ -5,7 +5,9 @@ import { addContribution, createTasks, decideCompletion, decideExtension, declar
 import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { conclusions } from '#db/schema'
-import { createMeetingType, createUnit, createUser } from '../factories'
+import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { startTestServer } from '../setup/server'
+import { afterAll } from 'vitest'
 
 let lead: ReturnType<typeof createUnit>
 let coord: ReturnType<typeof createUnit>
@@ -137,5 +139,46 @@ describe('following a task up (R4.6h, R4.4)', () => {
     postProgress(id, people.leadOfficer!, { percent: 0, text: 'Báo cáo tháng 6', obstacle: false }, getDb(), new Date('2026-06-25T02:00:00Z'))
     expect(getTask(id, getDb(), '2026-06-28')).toMatchObject({ status: 'in_progress' })
     expect(getTask(id, getDb(), '2026-08-02')).toMatchObject({ status: 'overdue' }) // July had no report
+  })
+})
+
+describe('tasks API', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server.close())
+  const post = (path: string, userId: number, body: unknown) =>
+    fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { Cookie: sessionCookieFor(userId), Origin: server.url, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+
+  it('another unit’s officer gets 403 posting progress; the lead unit’s officer posts it', async () => {
+    const id = newTask()
+    const refused = await post(`/tasks/${id}/progress`, people.otherOfficer!.id, { percent: 50, text: 'Không phải việc của đơn vị này' })
+    expect(refused.status).toBe(403)
+    expect(getTask(id)!.progress).toBe(0)
+    expect((await post(`/tasks/${id}/progress`, people.coordOfficer!.id, { percent: 50, text: 'Phối hợp' })).status).toBe(403)
+    const ok = await post(`/tasks/${id}/progress`, people.leadOfficer!.id, { percent: 50, text: 'Đã hoàn thành 50%' })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ progress: 50, status: expect.stringMatching(/in_progress|overdue/) })
+  })
+
+  it('extension: requested by the lead unit, decided by the Office only; the original deadline is kept', async () => {
+    const id = newTask()
+    expect((await post(`/tasks/${id}/extension-requests`, people.leadOfficer!.id, { newDeadline: '2026-09-30', reason: 'Chờ ý kiến Trung ương' })).status).toBe(200)
+    expect((await post(`/tasks/${id}/extension-decision`, people.leadOfficer!.id, { approve: true })).status).toBe(403)
+    const bad = await post(`/tasks/${id}/extension-decision`, people.office!.id, { approve: false })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields.reason).toEqual(['Vui lòng nêu lý do.'])
+    const ok = await post(`/tasks/${id}/extension-decision`, people.office!.id, { approve: true })
+    expect(await ok.json()).toMatchObject({ deadline: '2026-09-30', originalDeadline: '2026-06-30' })
+  })
+
+  it('lists only the tasks the caller may see', async () => {
+    const mine = newTask()
+    const list = async (userId: number) =>
+      ((await (await fetch(`${server.url}/api/v1/tasks`, { headers: { Cookie: sessionCookieFor(userId) } })).json()) as { items: { id: number }[] }).items.map((t) => t.id)
+    expect(await list(people.leadOfficer!.id)).toContain(mine)
+    expect(await list(people.otherOfficer!.id)).not.toContain(mine)
+    expect(await list(people.office!.id)).toContain(mine)
   })
 })

@@ -6,6 +6,7 @@ import { authenticateApi } from './auth'
 import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'
 import { registerMeetingEndpoints } from './meetings'
+import { registerTaskEndpoints } from './tasks'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: string }
 
@@ -18,6 +19,7 @@ export function createApiRouter(options: ApiOptions) {
   const api = Router()
   registerDirectoryEndpoints(api, registry)
   registerMeetingEndpoints(api, registry)
+  registerTaskEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

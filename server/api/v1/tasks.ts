@@ -1,0 +1,108 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
+import type { Router } from 'express'
+import { z } from 'zod'
+import { serverT } from '~/i18n'
+import { DomainError } from '~/lib/errors'
+import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, type TaskAccess } from '~/models/permissions.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
+import type { SessionUser } from '~/models/users.server'
+import { dateSchema } from '~/schemas/meetings'
+import { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema } from '~/schemas/tasks'
+import { reportingCycles, taskEventKinds } from '#db/schema/conclusions'
+import { requireApiPermission } from './auth'
+import { defineEndpoint } from './endpoint'
+import { ApiError } from './errors'
+
+const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
+const idParams = z.object({ id: z.coerce.number().int().positive() })
+
+const taskSchema = z
+  .object({
+    id: z.number().int(),
+    content: z.string(),
+    leadUnitId: z.number().int(),
+    coordinatingUnitIds: z.array(z.number().int()),
+    deadline: z.string().nullable(),
+    originalDeadline: z.string().nullable(),
+    standingCycle: z.enum(reportingCycles).nullable(),
+    progress: z.number().int(),
+    pendingDeadline: z.string().nullable(),
+    completionDeclaredOn: z.string().nullable(),
+    completedOn: z.string().nullable(),
+    status: z.enum(statuses),
+    daysOverdue: z.number().int(),
+    bucket: z.enum(['done_on_time', 'done_late', 'open_within', 'open_overdue']),
+  })
+  .meta({ id: 'Task' })
+const taskDetailSchema = taskSchema
+  .extend({ history: z.array(z.object({ kind: z.enum(taskEventKinds), actorId: z.number().int(), unitId: z.number().int().nullable(), percent: z.number().int().nullable(), text: z.string().nullable(), fromValue: z.string().nullable(), toValue: z.string().nullable(), at: z.string() })) })
+  .meta({ id: 'TaskDetail' })
+
+/** Loads the task's access facts and applies one permission rule; 404 / 403 otherwise. */
+function requireTask(user: SessionUser, id: number, rule: (user: SessionUser, task: TaskAccess) => boolean) {
+  const access = taskAccess(id)
+  if (!access) throw new DomainError('task.notFound', 'not_found')
+  if (!rule(user, access)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+}
+
+export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry) {
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/tasks',
+    tag: 'Nhiệm vụ',
+    summary: 'Nhiệm vụ theo đơn vị (chủ trì hoặc phối hợp), trạng thái, hạn, cuộc họp — chỉ những nhiệm vụ người gọi được xem',
+    query: z
+      .object({
+        unitId: z.coerce.number().int().positive().optional(),
+        meetingId: z.coerce.number().int().positive().optional(),
+        status: z.enum(statuses).optional(),
+        deadlineFrom: dateSchema.optional(),
+        deadlineTo: dateSchema.optional(),
+      })
+      .strict(),
+    success: { status: 200, description: 'Các nhiệm vụ', schema: z.object({ items: z.array(taskSchema) }) },
+    errors: [400, 403],
+    handler: ({ req, query, user }) => {
+      requireApiPermission(req, 'directory.read')
+      return { items: listTasks(query).filter((t) => canViewTask(user, t)) }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/tasks/:id',
+    tag: 'Nhiệm vụ',
+    summary: 'Một nhiệm vụ với toàn bộ lịch sử',
+    params: idParams,
+    success: { status: 200, description: 'Nhiệm vụ', schema: taskDetailSchema },
+    errors: [403, 404],
+    handler: ({ params, user }) => {
+      requireTask(user, params.id, canViewTask)
+      return getTask(params.id)
+    },
+  })
+
+  const action = <S extends z.ZodType>(path: string, summary: string, body: S, rule: (user: SessionUser, task: TaskAccess) => boolean, run: (id: number, user: SessionUser & { ip?: string }, body: z.infer<S>) => void) =>
+    defineEndpoint(router, registry, {
+      method: 'post',
+      path,
+      tag: 'Nhiệm vụ',
+      summary,
+      params: idParams,
+      body,
+      success: { status: 200, description: 'Nhiệm vụ sau khi cập nhật', schema: taskDetailSchema },
+      errors: [400, 403, 404, 409],
+      handler: ({ req, params, body: input, user }) => {
+        requireTask(user, params.id, rule)
+        run(params.id, { ...user, ip: req.ip }, input)
+        return getTask(params.id)
+      },
+    })
+
+  action('/tasks/:id/progress', 'Báo cáo tiến độ hoặc vướng mắc (cán bộ đơn vị chủ trì)', progressSchema.strict(), canReportOnTask, postProgress)
+  action('/tasks/:id/contributions', 'Ý kiến, kết quả phối hợp (đơn vị phối hợp)', contributionSchema.strict(), canContributeToTask, addContribution)
+  action('/tasks/:id/extension-requests', 'Đề nghị gia hạn (đơn vị chủ trì)', extensionRequestSchema.strict(), canReportOnTask, requestExtension)
+  action('/tasks/:id/extension-decision', 'Đồng ý hoặc không đồng ý gia hạn (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideExtension)
+  action('/tasks/:id/completion', 'Báo cáo hoàn thành (đơn vị chủ trì)', completionSchema.strict(), canReportOnTask, declareCompletion)
+  action('/tasks/:id/completion-decision', 'Công nhận hoàn thành hoặc trả lại (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideCompletion)
+}
