@@ -54,16 +54,24 @@ export function canManageMeetings(user: Subject) {
 
 /**
  * Socket rooms. `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who
- * oversee every unit (admin, office, supervisor). `meeting:<id>`: whoever may view the meeting
- * (the caller looks the meeting up). Anything else is refused.
+ * oversee every unit (admin, office, supervisor). `meeting:<id>` and `task:<id>`: whoever may view
+ * it (the caller looks it up). Anything else is refused.
  */
-export function canJoinRoom(user: Subject, room: string, lookupMeeting?: (id: number) => MeetingAccess | null): boolean {
-  const match = /^(user|unit|meeting):(\d+)$/.exec(room)
+export function canJoinRoom(
+  user: Subject,
+  room: string,
+  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null } = {},
+): boolean {
+  const match = /^(user|unit|meeting|task):(\d+)$/.exec(room)
   if (!match) return false
   const id = Number(match[2])
   if (match[1] === 'user') return id === user.id
   if (match[1] === 'unit') return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
-  const meeting = lookupMeeting?.(id)
+  if (match[1] === 'task') {
+    const task = lookup.task?.(id)
+    return task ? canViewTask(user, task) : false
+  }
+  const meeting = lookup.meeting?.(id)
   return meeting ? canViewMeeting(user, meeting) : false
 }
 

@@ -159,7 +159,14 @@ export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDat
   const history = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
   const reportDates = history.filter((e) => e.kind === 'progress' || e.kind === 'obstacle').map((e) => vietnamDate(e.at))
   const derived = statusOfTask(task, reportDates, today)
-  return { ...task, ...derived, bucket: bucketOf(derived.status), history }
+  const source = db
+    .select({ meetingId: conclusions.meetingId, meetingTitle: meetings.title, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
+    .from(conclusions)
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .innerJoin(units, eq(units.id, task.leadUnitId))
+    .where(eq(conclusions.id, task.conclusionId))
+    .get()!
+  return { ...task, ...source, ...derived, bucket: bucketOf(derived.status), history }
 }
 
 export type TaskFilter = { unitId?: number; meetingId?: number; leaderId?: number; status?: TaskStatus; deadlineFrom?: string; deadlineTo?: string }

@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: '/', key: 'nav.home' },
     { to: '/schedule', key: 'nav.schedule' },
     { to: '/programme', key: 'nav.programme' },
+    { to: '/tasks', key: 'nav.tasks' },
   ]
   if (can(user, 'meetings.manage')) nav.push({ to: '/meetings/new', key: 'meetings.new' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })

@@ -6,6 +6,8 @@ export type ServerToClientEvents = {
   /** Something about the meeting changed (details, participants, answers): reload its data. */
   'meeting.changed': (payload: { meetingId: number }) => void
   'notification.created': (payload: { userId: number }) => void
+  /** A task's progress, deadline, status or lead changed. */
+  'task.changed': (payload: { taskId: number }) => void
 }
 
 export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()

@@ -9,10 +9,11 @@ export const progressSchema = z.object({
 })
 export const contributionSchema = z.object({ text: requiredText(5000) })
 export const extensionRequestSchema = z.object({ newDeadline: dateSchema, reason: requiredText(2000) })
-export const decisionSchema = z
-  .object({ approve: z.boolean(), reason: z.string().trim().max(2000).optional() })
-  .superRefine((v, ctx) => {
-    if (!v.approve && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'meeting.reasonRequired' })
-  })
+function decisionRule(v: { approve: boolean; reason?: string }, ctx: z.RefinementCtx) {
+  if (!v.approve && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'meeting.reasonRequired' })
+}
+export const decisionSchema = z.object({ approve: z.boolean(), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
+/** The page's form: the "reject" button sends no `approve`, which means false. */
+export const decisionFormSchema = z.object({ approve: z.boolean().default(false), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
 export const completionSchema = z.object({ completedOn: dateSchema, text: requiredText(5000) })
 export const reassignSchema = z.object({ leadUnitId: idSchema, reason: requiredText(2000) })

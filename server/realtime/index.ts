@@ -4,6 +4,7 @@ import { Server, type Socket } from 'socket.io'
 import { SESSION_COOKIE } from '~/auth.server'
 import { events } from '~/events.server'
 import { meetingAccess } from '~/models/meetings.server'
+import { taskAccess } from '~/models/tasks.server'
 import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
@@ -53,7 +54,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const respond = typeof ack === 'function' ? ack : () => {}
       const parsed = roomSchema.safeParse(payload)
       if (!parsed.success) return respond({ ok: false, error: 'invalid' })
-      if (!canJoinRoom(user, parsed.data.room, (id) => meetingAccess(id))) return respond({ ok: false, error: 'forbidden' })
+      if (!canJoinRoom(user, parsed.data.room, { meeting: meetingAccess, task: taskAccess })) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
     })
@@ -77,6 +78,10 @@ export function bridgeEvents(io: RealtimeServer) {
     ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
       events.on(name, ({ meetingId }) => io.to(`meeting:${meetingId}`).emit('meeting.changed', { meetingId })),
     ),
+    events.on('task.updated', ({ taskId, unitIds }) => {
+      io.to(`task:${taskId}`).emit('task.changed', { taskId })
+      for (const unitId of unitIds) io.to(`unit:${unitId}`).emit('task.changed', { taskId })
+    }),
     events.on('notification.created', ({ userIds }) => {
       for (const userId of userIds) io.to(`user:${userId}`).emit('notification.created', { userId })
     }),

@@ -8,6 +8,8 @@ import { conclusions } from '#db/schema'
 import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
 import { startTestServer } from '../setup/server'
 import { afterAll } from 'vitest'
+import { action as taskAction } from '~/routes/_app.tasks.$taskId'
+import { formRequest } from '../factories'
 
 let lead: ReturnType<typeof createUnit>
 let coord: ReturnType<typeof createUnit>
@@ -180,5 +182,49 @@ describe('tasks API', () => {
     expect(await list(people.leadOfficer!.id)).toContain(mine)
     expect(await list(people.otherOfficer!.id)).not.toContain(mine)
     expect(await list(people.office!.id)).toContain(mine)
+  })
+})
+
+describe('the task page and the task room', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server.close())
+
+  it('another unit’s officer gets 403 from the page action; the lead unit’s officer saves', async () => {
+    const id = newTask()
+    const attempt = (userId: number) =>
+      taskAction({ request: formRequest(`/tasks/${id}`, { intent: 'progress', percent: '60', text: 'Báo cáo' }, sessionCookieFor(userId)), params: { taskId: String(id) }, context: { ip: '10.0.0.1' } })
+    let status: number | string = 'no error'
+    try {
+      await attempt(people.otherOfficer!.id)
+    } catch (e) {
+      status = e instanceof Response ? e.status : String(e)
+    }
+    expect(status).toBe(403)
+    expect(getTask(id)!.progress).toBe(0)
+    const ok = (await attempt(people.leadOfficer!.id)) as Response
+    expect(ok.status).toBe(302)
+    expect(getTask(id)!.progress).toBe(60)
+  })
+
+  it('only those who may view the task can join task:<id>, and they hear of changes', async () => {
+    const { io: connect } = await import('socket.io-client')
+    const id = newTask()
+    const open = async (userId: number) => {
+      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(userId), Origin: server.url }, reconnection: false })
+      await new Promise((resolve) => socket.once('session.ready', resolve))
+      return socket
+    }
+    const outsider = await open(people.otherOfficer!.id)
+    const watcher = await open(people.office!.id)
+    expect(await outsider.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: false, error: 'forbidden' })
+    expect(await watcher.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: true })
+    const heard = new Promise((resolve) => watcher.once('task.changed', resolve))
+    postProgress(id, people.leadOfficer!, { percent: 20, text: 'Bắt đầu', obstacle: false })
+    expect(await heard).toEqual({ taskId: id })
+    outsider.disconnect()
+    watcher.disconnect()
   })
 })

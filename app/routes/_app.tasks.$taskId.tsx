@@ -1,0 +1,206 @@
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { invariantResponse, requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Button } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { Field } from '~/components/ui/field'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { formatDate, formatDateTime } from '~/lib/dates'
+import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
+import { parseId } from '~/schemas/common'
+import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema } from '~/schemas/tasks'
+import { redirectWithToast } from '~/toast.server'
+
+/** Each form on the page and the schema both sides validate it with. */
+const intents = {
+  progress: { schema: progressSchema },
+  contribution: { schema: contributionSchema },
+  extension: { schema: extensionRequestSchema },
+  completion: { schema: completionSchema },
+  extensionDecision: { schema: decisionFormSchema },
+  completionDecision: { schema: decisionFormSchema },
+} as const
+type Intent = keyof typeof intents
+const intentSchema = z.enum(Object.keys(intents) as [Intent, ...Intent[]])
+
+function requireTaskAccess(request: Request, param: string | undefined) {
+  const user = requireUser(request)
+  const id = parseId(param)
+  const access = id ? taskAccess(id) : null
+  invariantResponse(id && access, 'task.notFound')
+  invariantResponse(canViewTask(user, access), 'errors.forbidden', 403)
+  return { user, id, access }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, id, access } = requireTaskAccess(request, params.taskId)
+  return json({
+    task: getTask(id)!,
+    may: { report: canReportOnTask(user, access), contribute: canContributeToTask(user, access), decide: canDecideOnTask(user, access) },
+  })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, id, access } = requireTaskAccess(request, params.taskId)
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  invariantResponse(intent.success, 'errors.badRequest', 400)
+  // Who may send each form, and what it does (server only).
+  const server = {
+    progress: { rule: canReportOnTask, run: postProgress },
+    contribution: { rule: canContributeToTask, run: addContribution },
+    extension: { rule: canReportOnTask, run: requestExtension },
+    completion: { rule: canReportOnTask, run: declareCompletion },
+    extensionDecision: { rule: canDecideOnTask, run: decideExtension },
+    completionDecision: { rule: canDecideOnTask, run: decideCompletion },
+  }[intent.data]
+  const { schema } = intents[intent.data]
+  const { rule, run } = server
+  invariantResponse(rule(user, access), 'errors.forbidden', 403)
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+  try {
+    ;(run as (id: number, who: typeof user & { ip?: string }, input: unknown) => void)(id, { ...user, ip: context.ip }, submission.value)
+  } catch (error) {
+    return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+  }
+  return redirectWithToast(`/tasks/${id}`, { key: 'tasks.saved' })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
+
+/** One small form per intent, each keeping its own input and errors. */
+function IntentForm({ intent, title, lastResult, children, submit, extraButtons }: { intent: Intent; title: string; lastResult?: SubmissionResult<string[]>; children: (fields: Record<string, { id: string; name: string; errors?: string[]; initialValue?: unknown }>) => ReactNode; submit: string; extraButtons?: ReactNode }) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({ id: `task-${intent}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: intents[intent].schema }), shouldRevalidate: 'onInput' })
+  return (
+    <Card title={title}>
+      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value={intent} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {children(fields as never)}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name={extraButtons ? 'approve' : undefined} value={extraButtons ? 'on' : undefined} disabled={navigation.state === 'submitting'}>
+            {submit}
+          </Button>
+          {extraButtons}
+        </div>
+      </Form>
+    </Card>
+  )
+}
+
+export default function TaskPage() {
+  const { task, may } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  useLiveRoom(`task:${task.id}`, ['task.changed'])
+  const last = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
+  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
+  const open = !task.completedOn
+  const input = (f: { id: string; name: string; errors?: string[]; initialValue?: unknown }, type: string) => getInputProps(f as never, { type: type as 'text' })
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">
+          {task.numberFormatted ?? t('tasks.notice')} · <Link to={`/meetings/${task.meetingId}`}>{task.meetingTitle}</Link>
+        </p>
+        <h1>{task.content}</h1>
+        <p className="mt-1 flex flex-wrap gap-2">
+          <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-medium" data-testid="task-status">
+            {t(`taskStatus.${task.status}`)}
+          </span>
+          {task.status === 'overdue' || task.status === 'done_late' ? <span className="text-sm text-red-900">{t('tasks.daysOverdue', { count: task.daysOverdue })}</span> : null}
+        </p>
+      </div>
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium text-stone-700">{t('tasks.deadline')}</dt>
+          <dd>
+            {task.deadline ? day(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
+            {task.originalDeadline ? ` (${t('tasks.originally', { date: day(task.originalDeadline) })})` : ''}
+          </dd>
+          <dt className="font-medium text-stone-700">{t('tasks.lead')}</dt>
+          <dd>{task.leadUnitName}</dd>
+          <dt className="font-medium text-stone-700">{t('tasks.progress')}</dt>
+          <dd data-testid="task-progress">{task.progress}%</dd>
+        </dl>
+      </Card>
+      {may.report && open ? (
+        <>
+          <IntentForm intent="progress" title={t('tasks.reportProgress')} lastResult={last('progress')} submit={t('tasks.reportProgress')}>
+            {(f) => (
+              <>
+                <Field label={t('tasks.percent')} inputProps={{ ...input(f.percent!, 'number'), min: 0, max: 100 }} errors={f.percent!.errors} />
+                <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="obstacle" value="on" className="h-5 w-5 accent-brand-600" />
+                  {t('tasks.obstacle')}
+                </label>
+              </>
+            )}
+          </IntentForm>
+          {task.deadline && !task.pendingDeadline ? (
+            <IntentForm intent="extension" title={t('tasks.requestExtension')} lastResult={last('extension')} submit={t('tasks.requestExtension')}>
+              {(f) => (
+                <>
+                  <Field label={t('tasks.newDeadline')} inputProps={input(f.newDeadline!, 'date')} errors={f.newDeadline!.errors} />
+                  <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />
+                </>
+              )}
+            </IntentForm>
+          ) : null}
+          {!task.completionDeclaredOn ? (
+            <IntentForm intent="completion" title={t('tasks.declareCompletion')} lastResult={last('completion')} submit={t('tasks.declareCompletion')}>
+              {(f) => (
+                <>
+                  <Field label={t('tasks.completedOn')} inputProps={input(f.completedOn!, 'date')} errors={f.completedOn!.errors} />
+                  <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />
+                </>
+              )}
+            </IntentForm>
+          ) : null}
+        </>
+      ) : null}
+      {may.contribute ? (
+        <IntentForm intent="contribution" title={t('tasks.contribute')} lastResult={last('contribution')} submit={t('tasks.contribute')}>
+          {(f) => <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />}
+        </IntentForm>
+      ) : null}
+      {may.decide && task.pendingDeadline ? (
+        <IntentForm intent="extensionDecision" title={t('tasks.decideExtension', { date: day(task.pendingDeadline) })} lastResult={last('extensionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
+          {(f) => <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />}
+        </IntentForm>
+      ) : null}
+      {may.decide && task.completionDeclaredOn && open ? (
+        <IntentForm intent="completionDecision" title={t('tasks.decideCompletion', { date: day(task.completionDeclaredOn) })} lastResult={last('completionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
+          {(f) => <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />}
+        </IntentForm>
+      ) : null}
+      <Card title={t('tasks.history')}>
+        <ol className="space-y-2" data-testid="task-history">
+          {task.history.map((e) => (
+            <li key={e.id}>
+              <span className="font-medium">{t(`taskEvents.${e.kind}`)}</span> · {formatDateTime(e.at)}
+              {e.percent != null ? ` · ${e.percent}%` : ''}
+              {e.fromValue && e.toValue && e.kind.startsWith('extension') ? ` · ${day(e.fromValue)} → ${day(e.toValue)}` : ''}
+              {e.text ? <span className="block text-stone-700">{e.text}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

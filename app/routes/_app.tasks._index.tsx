@@ -1,0 +1,110 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Button } from '~/components/ui/button'
+import { Field, SelectField } from '~/components/ui/field'
+import { unitOptions } from '~/components/user-form'
+import { formatDate } from '~/lib/dates'
+import { isValidDate } from '~/lib/working-days'
+import { can, canViewTask } from '~/models/permissions.server'
+import { listTasks } from '~/models/tasks.server'
+import { listUnitTree } from '~/models/units.server'
+
+const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
+const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+const day = z.string().refine(isValidDate).optional().catch(undefined)
+const filterSchema = z.object({
+  unit: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(statuses).optional().catch(undefined),
+  from: day,
+  to: day,
+  meeting: z.coerce.number().int().positive().optional().catch(undefined),
+})
+
+/** "Nhiệm vụ của đơn vị": a unit officer lands on their unit's tasks; those who oversee pick any unit. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const url = new URL(request.url)
+  const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
+  const overview = can(user, 'meetings.overview')
+  const unitId = overview ? filter.unit : (user.unitId ?? undefined)
+  const all = listTasks({ unitId, meetingId: filter.meeting, deadlineFrom: filter.from, deadlineTo: filter.to }).filter((t) => canViewTask(user, t))
+  const counts = Object.fromEntries(buckets.map((b) => [b, all.filter((t) => t.bucket === b).length]))
+  const rows = filter.status ? all.filter((t) => t.status === filter.status) : all
+  return json({ tasks: rows, counts, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [] })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
+
+const badge: Record<(typeof statuses)[number], string> = {
+  not_due: 'bg-stone-200 text-stone-900',
+  in_progress: 'bg-blue-100 text-blue-900',
+  overdue: 'bg-red-100 text-red-900',
+  done_on_time: 'bg-green-100 text-green-900',
+  done_late: 'bg-amber-100 text-amber-950',
+}
+
+export default function Tasks() {
+  const { tasks, counts, overview, unitId, units } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const { t } = useTranslation()
+  useLiveRoom(unitId ? `unit:${unitId}` : null, ['task.changed'])
+  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
+  return (
+    <div className="space-y-4">
+      <h1>{overview ? t('tasks.title') : t('tasks.unitTitle')}</h1>
+      <section aria-label={t('tasks.buckets')} className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="task-buckets">
+        {buckets.map((b) => (
+          <div key={b} className="rounded-lg border border-stone-200 bg-white p-3">
+            <p className="text-2xl font-bold" data-testid={`bucket-${b}`}>
+              {counts[b]}
+            </p>
+            <p className="text-sm text-stone-700">{t(`taskBuckets.${b}`)}</p>
+          </div>
+        ))}
+      </section>
+      <Form method="get" role="search" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+        {overview ? <SelectField label={t('tasks.unit')} selectProps={{ name: 'unit', defaultValue: params.get('unit') ?? '' }} options={unitOptions(units)} placeholder={t('common.all')} /> : null}
+        <SelectField label={t('tasks.status')} selectProps={{ name: 'status', defaultValue: params.get('status') ?? '' }} options={statuses.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} placeholder={t('common.all')} />
+        <Field label={t('tasks.deadlineFrom')} inputProps={{ name: 'from', type: 'date', defaultValue: params.get('from') ?? '' }} />
+        <Field label={t('tasks.deadlineTo')} inputProps={{ name: 'to', type: 'date', defaultValue: params.get('to') ?? '' }} />
+        <div className="flex items-end">
+          <Button type="submit" variant="secondary">
+            {t('common.filter')}
+          </Button>
+        </div>
+      </Form>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" data-testid="task-list">
+        {tasks.map((task) => (
+          <li key={task.id} className="grid gap-1 p-3 md:grid-cols-[1fr_auto]">
+            <div>
+              <Link to={`/tasks/${task.id}`} className="font-medium">
+                {task.content}
+              </Link>
+              <p className="text-sm text-stone-700">
+                {t('tasks.lead')}: {task.leadUnitName} · {task.numberFormatted ?? ''} · {task.meetingTitle}
+              </p>
+              <p className="text-sm text-stone-700">
+                {t('tasks.deadline')}: {task.deadline ? day(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
+                {task.originalDeadline ? ` (${t('tasks.originally', { date: day(task.originalDeadline) })})` : ''} · {t('tasks.progress')}: {task.progress}%
+              </p>
+            </div>
+            <p className="md:text-right">
+              <span className={`rounded px-2 py-0.5 text-sm font-medium ${badge[task.status]}`}>{t(`taskStatus.${task.status}`)}</span>
+              {task.status === 'overdue' || task.status === 'done_late' ? <span className="block text-sm text-red-900">{t('tasks.daysOverdue', { count: task.daysOverdue })}</span> : null}
+            </p>
+          </li>
+        ))}
+        {tasks.length === 0 ? <li className="p-3 text-stone-600">{t('tasks.none')}</li> : null}
+      </ul>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
