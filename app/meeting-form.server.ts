@@ -3,12 +3,11 @@ import { json } from '@remix-run/node'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { listMeetingTypes } from '~/models/meeting-types.server'
-import { createMeeting, describeConflict, expandParticipants, findConflicts, type MeetingSaveInput, updateMeeting } from '~/models/meetings.server'
+import { type MeetingSaveInput, saveMeeting, scheduleConflicts } from '~/models/meetings.server'
 import { schedulableItems } from '~/models/programme.server'
 import { listUnitTree } from '~/models/units.server'
 import { type Actor, listUserOptions } from '~/models/users.server'
 import { type MeetingFormInput, meetingFormSchema, vietnamInstant } from '~/schemas/meetings'
-import { getDb } from '#db/client'
 
 /** Everything the meeting form's pickers need. */
 export function meetingFormData() {
@@ -59,17 +58,10 @@ export async function submitMeetingForm(formData: FormData, existingId: number |
   const submission = parseWithZod(formData, { schema: meetingFormSchema })
   if (submission.status !== 'success') return { error: json({ result: submission.reply(), conflicts: [] }, { status: 400 }) }
   const input = toSaveInput(submission.value)
-  const people = [...expandParticipants(input, getDb()).keys()]
-  const conflicts = findConflicts({ startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds: people }, existingId).map(describeConflict)
-  if (conflicts.length && !submission.value.confirmConflicts) {
-    return { error: json({ result: submission.reply(), conflicts: conflicts.map((c) => ({ kind: c.kind, title: c.title, when: c.when, names: c.names.slice(0, 8) })) }, { status: 409 }) }
-  }
+  const conflicts = scheduleConflicts(input, existingId)
+  if (conflicts.length && !submission.value.confirmConflicts) return { error: json({ result: submission.reply(), conflicts }, { status: 409 }) }
   try {
-    if (existingId) {
-      updateMeeting(existingId, input, actor)
-      return { id: existingId }
-    }
-    return { id: createMeeting(input, actor) }
+    return { id: saveMeeting(input, existingId, actor) }
   } catch (error) {
     return { error: json({ result: replyWithDomainError(submission, error), conflicts: [] }, { status: statusOf(error) }) }
   }

@@ -17,7 +17,7 @@ function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {
 }
 
 export type PersonOption = { id: number; fullName: string; position: string | null; unitName: string | null }
-export type ConflictView = { kind: 'chair' | 'participant' | 'room'; title: string; when: string; names: string[] }
+export type ConflictView = { messageKey: string; title: string; when: string; names: string[] }
 
 /** People grouped by unit, for <select>: keeps 2,000 names navigable by keyboard (type-ahead). */
 function PeopleOptions({ people }: { people: PersonOption[] }) {
@@ -100,7 +100,7 @@ export function MeetingForm({
           <ul className="list-disc space-y-1 pl-5">
             {conflicts.map((c, i) => (
               <li key={i}>
-                {t(c.kind === 'chair' ? 'meetings.conflictChair' : c.kind === 'room' ? 'meetings.conflictRoom' : 'meetings.conflictParticipant', { names: c.names.join(', '), title: c.title, when: c.when })}
+                {t(c.messageKey, { names: c.names.join(', '), title: c.title, when: c.when })}
               </li>
             ))}
           </ul>

@@ -387,7 +387,6 @@ export const en: Messages = {
     time: 'Time',
     participants: 'Participants',
     andOthers: 'and {{count}} more',
-    participantsCount: '{{count}} attending',
   },
   notifications: { unreadSuffix: 'unread', title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications' },
   feed: {

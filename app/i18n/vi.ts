@@ -391,7 +391,6 @@ export const vi = {
     time: 'Thời gian',
     participants: 'Thành phần',
     andOthers: 'và {{count}} người khác',
-    participantsCount: '{{count}} người dự',
   },
   notifications: { unreadSuffix: 'chưa đọc', title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc' },
   feed: {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt } from 'drizzle-orm'
+import { and, count, desc, eq, gt } from 'drizzle-orm'
 import { config } from '~/config.server'
 import { type DB, getDb } from '#db/client'
 import { loginAttempts } from '#db/schema'
@@ -73,8 +73,4 @@ export async function authenticate(
   if (!user || !valid) return { ok: false, reason: 'invalid' }
   if (!user.active) return { ok: false, reason: 'inactive' }
   return { ok: true, userId: user.id }
-}
-
-export function recentLoginAttempts(username: string, db: DB = getDb()) {
-  return db.select().from(loginAttempts).where(eq(loginAttempts.username, username)).orderBy(asc(loginAttempts.at)).all()
 }

@@ -18,10 +18,6 @@ export function listMeetingTypes(options: { includeInactive?: boolean } = {}, db
     .all()
 }
 
-export function getMeetingType(id: number, db: DBOrTx = getDb()) {
-  return db.select().from(meetingTypes).where(eq(meetingTypes.id, id)).get() ?? null
-}
-
 function unique(error: unknown): never {
   if (error instanceof SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DomainError('meetingType.nameTaken', 'conflict', 'name')
   throw error

@@ -595,6 +595,28 @@ export function upcomingInvitations(userId: number, db: DBOrTx = getDb(), now = 
     .all()
 }
 
+const CONFLICT_MESSAGES = { chair: 'meetings.conflictChair', participant: 'meetings.conflictParticipant', room: 'meetings.conflictRoom' } as const
+
 export function describeConflict(c: Conflict) {
-  return { ...c, when: `${formatDate(c.startsAt)} ${formatDateTime(c.startsAt).slice(11)}–${formatDateTime(c.endsAt).slice(11)}` }
+  return {
+    kind: c.kind,
+    title: c.title,
+    names: c.names.slice(0, 8),
+    /** i18n key of the sentence that explains it. */
+    messageKey: CONFLICT_MESSAGES[c.kind],
+    when: `${formatDate(c.startsAt)} ${formatDateTime(c.startsAt).slice(11)}–${formatDateTime(c.endsAt).slice(11)}`,
+  }
+}
+
+/** The double bookings saving this meeting would make: chair, any invited person, the room. */
+export function scheduleConflicts(input: MeetingSaveInput, existingId: number | null, db: DBOrTx = getDb()) {
+  const userIds = [...expandParticipants(input, db).keys()]
+  return findConflicts({ startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds }, existingId, db).map(describeConflict)
+}
+
+/** Creates the meeting, or updates it when `existingId` is given; returns its id. */
+export function saveMeeting(input: MeetingSaveInput, existingId: number | null, actor: Actor, db: DB = getDb()) {
+  if (!existingId) return createMeeting(input, actor, db)
+  updateMeeting(existingId, input, actor, db)
+  return existingId
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidDate } from '~/lib/working-days'
-import { meetingModes, programmeItemStatuses, programmePeriods } from '#db/schema/meetings'
+import { meetingModes, programmePeriods } from '#db/schema/meetings'
 import { roles } from '#db/schema/users'
 import { idSchema, optionalText, requiredText } from './common'
 
@@ -70,7 +70,6 @@ export const itemStatusChangeSchema = z.object({
   if ((v.status === 'postponed' || v.status === 'cancelled') && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'meeting.reasonRequired' })
 })
 export const itemMoveSchema = z.object({ targetYear: z.number().int().min(2000).max(2100), targetMonth: z.number().int().min(1).max(12), reason: requiredText(1000) })
-export { programmeItemStatuses }
 
 export const agendaItemSchema = z.object({
   title: requiredText(500),

@@ -6,19 +6,7 @@ import { DomainError } from '~/lib/errors'
 import { toSaveInput } from '~/meeting-form.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { listMeetingTypes } from '~/models/meeting-types.server'
-import {
-  createMeeting,
-  describeConflict,
-  expandParticipants,
-  findConflicts,
-  getMeeting,
-  invitationTiming,
-  listMeetings,
-  meetingAccess,
-  respondToInvitation,
-  sendInvitations,
-  updateMeeting,
-} from '~/models/meetings.server'
+import { getMeeting, invitationTiming, listMeetings, meetingAccess, respondToInvitation, saveMeeting, scheduleConflicts, sendInvitations } from '~/models/meetings.server'
 import { can, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { createProgrammeItem, getProgrammeItem, listProgrammeItems } from '~/models/programme.server'
 import { meetingApiSchema, type MeetingFormInput, programmeItemApiSchema, rsvpSchema } from '~/schemas/meetings'
@@ -80,20 +68,16 @@ function meetingDetail(id: number) {
 }
 
 /** Creates or updates after the same double-booking check the form makes (409 with the conflicts unless confirmed). */
-function saveMeeting(body: MeetingFormInput, existingId: number | null, user: SessionUser, ip: string | undefined) {
+function saveUnlessConflicting(body: MeetingFormInput, existingId: number | null, user: SessionUser, ip: string | undefined) {
   const input = toSaveInput(body)
-  const conflicts = findConflicts({ startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds: [...expandParticipants(input).keys()] }, existingId)
+  const conflicts = scheduleConflicts(input, existingId)
   if (conflicts.length && !body.confirmConflicts) {
     const t = serverT(user.locale)
     throw new ApiError(409, 'schedule_conflict', t('meetings.conflicts'), {
-      confirmConflicts: conflicts.map(describeConflict).map((c) => t(c.kind === 'chair' ? 'meetings.conflictChair' : c.kind === 'room' ? 'meetings.conflictRoom' : 'meetings.conflictParticipant', { names: c.names.join(', '), title: c.title, when: c.when })),
+      confirmConflicts: conflicts.map((c) => t(c.messageKey, { names: c.names.join(', '), title: c.title, when: c.when })),
     })
   }
-  if (existingId) {
-    updateMeeting(existingId, input, { id: user.id, ip })
-    return existingId
-  }
-  return createMeeting(input, { id: user.id, ip })
+  return saveMeeting(input, existingId, { id: user.id, ip })
 }
 
 export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegistry) {
@@ -165,7 +149,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     errors: [400, 403, 409, 413],
     handler: ({ req, body, user }) => {
       if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
-      return meetingDetail(saveMeeting(body, null, user, req.ip))
+      return meetingDetail(saveUnlessConflicting(body, null, user, req.ip))
     },
   })
 
@@ -195,7 +179,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     handler: ({ req, params, body, user }) => {
       if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
       if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
-      return meetingDetail(saveMeeting(body, params.id, user, req.ip))
+      return meetingDetail(saveUnlessConflicting(body, params.id, user, req.ip))
     },
   })
 
