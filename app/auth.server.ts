@@ -34,9 +34,14 @@ export function clearSessionCookieHeader(request: Request) {
   return serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request), path: '/', maxAge: 0 })
 }
 
+// Remix hands the same Request to every loader of a document request (root, layout, page):
+// validate its cookie once.
+const authByRequest = new WeakMap<Request, ReturnType<typeof validateSessionToken>>()
+
 /** The session and user behind the request's cookie, or null. */
 export function getAuth(request: Request) {
-  return validateSessionToken(readCookie(request, SESSION_COOKIE))
+  if (!authByRequest.has(request)) authByRequest.set(request, validateSessionToken(readCookie(request, SESSION_COOKIE)))
+  return authByRequest.get(request)!
 }
 
 export function getUser(request: Request): SessionUser | null {
