@@ -15,6 +15,8 @@ export type DomainEvents = {
   'meeting.participants.updated': { meetingId: number }
   'notification.created': { userIds: number[] }
   'task.updated': { taskId: number; unitIds: number[] }
+  'conclusion.updated': { meetingId: number; conclusionId: number }
+  'tasks.dayChanged': { today: string }
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void

@@ -31,7 +31,20 @@ export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[
     if (!b.deadline && !b.standingCycle) throw new DomainError('task.deadlineRequired', 'invalid', b.blockId)
     return tx
       .insert(tasks)
-      .values({ conclusionId, position: i + 1, ...b, coordinatingUnitIds: b.coordinatingUnitIds.filter((u) => u !== b.leadUnitId), startedOn: issuedOn, createdAt: now, updatedAt: now })
+      .values({
+        conclusionId,
+        position: i + 1,
+        blockId: b.blockId,
+        content: b.content,
+        leadUnitId: b.leadUnitId,
+        coordinatingUnitIds: b.coordinatingUnitIds.filter((u) => u !== b.leadUnitId),
+        deadline: b.deadline,
+        standingCycle: b.standingCycle,
+        followingLeaderId: b.followingLeaderId,
+        startedOn: issuedOn,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: tasks.id })
       .get().id
   })
@@ -192,7 +205,7 @@ export function listTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today =
         filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
       ),
     )
-    .orderBy(asc(tasks.deadline), asc(tasks.id))
+    .orderBy(sql`${tasks.deadline} is null`, asc(tasks.deadline), asc(tasks.id))
     .all()
   const standingIds = rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id)
   const reports = new Map<number, string[]>()

@@ -1,4 +1,4 @@
-import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { meetings } from './meetings'
 import { issuingBodies } from './numbering'
 import { units } from './units'
@@ -26,10 +26,42 @@ export const conclusions = sqliteTable(
     /** Issued within the meeting type's deadline (working days after the meeting). */
     onTime: integer('on_time', { mode: 'boolean' }),
     supersedesId: integer('supersedes_id').references((): AnySQLiteColumn => conclusions.id),
+    /** Why a correction was made (for a conclusion that supersedes another). */
+    correctionReason: text('correction_reason'),
+    /** Bumped on every save of the draft: a save names the revision it started from. */
+    revision: integer('revision').notNull().default(0),
+    updatedBy: integer('updated_by').references(() => users.id),
+    /** Nơi nhận beyond the units with tasks (which are added when issuing). */
+    recipientUnitIds: text('recipient_unit_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    otherRecipients: text('other_recipients', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    signerTitle: text('signer_title'),
+    signerName: text('signer_name'),
+    /** The reader's HTML, generated on the server from `content` when issued. */
+    html: text('html'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('conclusions_meeting_idx').on(t.meetingId)],
+)
+
+/** Saved states of a draft: who saved it and when. Autosaves by the same person within a few minutes update one version. */
+export const conclusionVersions = sqliteTable(
+  'conclusion_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    conclusionId: integer('conclusion_id')
+      .notNull()
+      .references(() => conclusions.id),
+    revision: integer('revision').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    summary: text('summary').notNull().default(''),
+    savedBy: integer('saved_by')
+      .notNull()
+      .references(() => users.id),
+    firstSavedAt: integer('first_saved_at', { mode: 'timestamp_ms' }).notNull(),
+    savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('conclusion_versions_idx').on(t.conclusionId, t.savedAt)],
 )
 
 export const reportingCycles = ['month', 'quarter', 'half_year', 'year'] as const
@@ -79,6 +111,7 @@ export const taskEventKinds = [
   'completion_accepted',
   'completion_returned',
   'lead_reassigned',
+  'corrected',
 ] as const
 
 /** Everything that happened to a task, in order (R4.4: responsibility leaves a trail). */
@@ -102,4 +135,24 @@ export const taskEvents = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+)
+
+export const reminderKinds = ['before', 'due', 'escalated'] as const
+
+/**
+ * Reminders already sent: one row per task, kind and deadline, so a restart or a second run of
+ * the daily job never sends the same reminder twice (the unique index is the guard).
+ */
+export const taskReminders = sqliteTable(
+  'task_reminders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    deadline: text('deadline').notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('task_reminders_once').on(t.taskId, t.kind, t.deadline)],
 )
