@@ -70,7 +70,7 @@ export function nameLookup(db: DBOrTx = getDb()): NameLookup {
 }
 
 /** The reader's HTML, generated here from the stored JSON; never taken from the client. */
-export function renderConclusionHtml(content: DocJSON, names: NameLookup = nameLookup()) {
+export function renderConclusionHtml(content: DocJSON | Record<string, unknown>, names: NameLookup = nameLookup()) {
   return generateHTML(content as Parameters<typeof generateHTML>[0], conclusionExtensions(names))
 }
 

@@ -108,3 +108,18 @@ export function canDecideOnTask(user: Subject, task: TaskAccess) {
 export function canReassignTask(user: Subject, task: TaskAccess) {
   return hasRole(user, 'chair') && (task.chairUserId === user.id || task.followingLeaderId === user.id)
 }
+
+/** Drafting the conclusion: the Office prepares it, the meeting's chair edits and approves it. */
+export function canEditConclusion(user: Subject, meeting: MeetingAccess) {
+  return can(user, 'meetings.manage') || meeting.chairUserId === user.id
+}
+
+/** Issuing (and correcting) the notice: the chair of the meeting. */
+export function canIssueConclusion(user: Subject, meeting: MeetingAccess) {
+  return hasRole(user, 'chair') && meeting.chairUserId === user.id
+}
+
+/** An issued notice: whoever may view the meeting, and the units it is sent to (Nơi nhận). */
+export function canReadIssuedConclusion(user: Subject, meeting: MeetingAccess, recipientUnitIds: number[]) {
+  return canViewMeeting(user, meeting) || (user.unitId != null && recipientUnitIds.includes(user.unitId))
+}

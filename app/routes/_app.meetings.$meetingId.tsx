@@ -13,6 +13,7 @@ import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { getWorkingCalendar } from '~/models/calendar.server'
+import { getConclusionState } from '~/models/conclusions.server'
 import { getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { listUserOptions } from '~/models/users.server'
@@ -37,8 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const timing = invitationTiming(meeting, meeting.leadDays, getWorkingCalendar())
   const me = meeting.participants.find((p) => p.userId === user.id) ?? null
   const canManage = canManageMeetings(user)
+  const { issued } = getConclusionState(id)
   return json({
-    meeting,
+    meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
     timing,
     me: me && me.invitedAt ? me : null,
     canManage,
@@ -182,6 +184,12 @@ export default function MeetingPage() {
             ) : (
               `${t('meetings.offProgramme')}: ${meeting.offProgrammeReason ?? ''}`
             )}
+          </dd>
+          <dt className="font-medium text-stone-700">{t('conclusion.link')}</dt>
+          <dd>
+            <Link to="conclusion" data-testid="conclusion-link">
+              {meeting.conclusion ? `${meeting.conclusion}` : t('conclusion.notIssuedYet')}
+            </Link>
           </dd>
           <dt className="font-medium text-stone-700">{t('meetings.invitationDeadline')}</dt>
           <dd data-testid="invitation-timing">

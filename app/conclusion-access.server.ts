@@ -1,0 +1,23 @@
+import { invariantResponse, requireUser } from '~/auth.server'
+import { getConclusionState } from '~/models/conclusions.server'
+import { meetingAccess } from '~/models/meetings.server'
+import { canEditConclusion, canIssueConclusion, canReadIssuedConclusion, canViewMeeting } from '~/models/permissions.server'
+import { parseId } from '~/schemas/common'
+
+/**
+ * Who is asking about a meeting's conclusion, and what they may do: the conclusion page, the
+ * autosave endpoint and the DOCX/PDF downloads all start here. Drafts are for those who edit
+ * them (the Office, the chair); an issued notice for the meeting's people and its recipients.
+ */
+export function requireConclusionAccess(request: Request, meetingIdParam: string | undefined) {
+  const user = requireUser(request)
+  const meetingId = parseId(meetingIdParam)
+  const access = meetingId ? meetingAccess(meetingId) : null
+  invariantResponse(meetingId && access, 'meeting.notFound')
+  const state = getConclusionState(meetingId)
+  const canEdit = canEditConclusion(user, access)
+  const canIssue = canIssueConclusion(user, access)
+  const canRead = canEdit || canViewMeeting(user, access) || (state.issued !== null && canReadIssuedConclusion(user, access, state.issued.recipientUnitIds))
+  invariantResponse(canRead, 'errors.forbidden', 403)
+  return { user, meetingId, access, state, canEdit, canIssue }
+}

@@ -1,0 +1,497 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { actorOf, invariantResponse } from '~/auth.server'
+import { requireConclusionAccess } from '~/conclusion-access.server'
+import { ConclusionEditor } from '~/components/conclusion-editor'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { ErrorList, Field } from '~/components/ui/field'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { type DocJSON, type TaskBlockProblem, vnDate } from '~/lib/conclusion-doc'
+import { formatDate, formatDateTime } from '~/lib/dates'
+import { vietnamDate } from '~/lib/working-days'
+import { getWorkingCalendar } from '~/models/calendar.server'
+import { getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, renderConclusionHtml, startCorrection, TaskBlocksInvalid } from '~/models/conclusions.server'
+import { getMeeting } from '~/models/meetings.server'
+import { listTasks } from '~/models/tasks.server'
+import { listUnits } from '~/models/units.server'
+import { getUser, listUserOptions } from '~/models/users.server'
+import { parseId } from '~/schemas/common'
+import { correctionSchema, issueFormSchema } from '~/schemas/conclusions'
+import { redirectWithToast } from '~/toast.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kết luận: ${data.meeting.title} · Nghị sự` : 'Nghị sự' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meetingId, state, canEdit, canIssue } = requireConclusionAccess(request, params.meetingId)
+  const meeting = getMeeting(meetingId)!
+  const names = nameLookup()
+  const draft = canEdit ? state.draft : null
+  const versionId = parseId(new URL(request.url).searchParams.get('version') ?? undefined)
+  const version = draft && versionId ? getVersion(draft.id, versionId) : null
+  const meetingDay = vietnamDate(meeting.startsAt)
+  const chair = getUser(meeting.chairUserId)
+  const issued = state.issued
+  return json({
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, chairName: meeting.chairName, typeName: meeting.typeName },
+    deadline: getWorkingCalendar().addWorkingDays(meetingDay, meeting.conclusionDeadlineDays),
+    deadlineDays: meeting.conclusionDeadlineDays,
+    issued: issued
+      ? {
+          id: issued.id,
+          numberFormatted: issued.numberFormatted,
+          issuedOn: issued.issuedOn,
+          onTime: issued.onTime,
+          summary: issued.summary,
+          html: issued.html ?? renderConclusionHtml(issued.content, names),
+          signerTitle: issued.signerTitle,
+          signerName: issued.signerName,
+          recipients: [...issued.recipientUnitIds.map((id) => names.unitName(id) ?? ''), ...issued.otherRecipients],
+          correctionReason: issued.correctionReason,
+        }
+      : null,
+    draft: draft
+      ? { id: draft.id, content: draft.content, summary: draft.summary, revision: draft.revision, updatedAt: draft.updatedAt, supersedesId: draft.supersedesId, correctionReason: draft.correctionReason }
+      : null,
+    versions: draft ? listVersions(draft.id) : [],
+    version: version ? { id: version.id, savedAt: version.savedAt, savedByName: version.savedByName, html: renderConclusionHtml(version.content, names) } : null,
+    history: issuedHistory(meetingId).filter((h) => h.status === 'superseded'),
+    tasks: issued ? listTasks({ meetingId }).map((t) => ({ id: t.id, content: t.content, leadUnitName: t.leadUnitName, deadline: t.deadline, status: t.status, progress: t.progress })) : [],
+    canEdit,
+    canIssue,
+    units: canEdit ? listUnits().map((u) => ({ id: u.id, name: u.name })) : [],
+    leaders: canEdit ? listUserOptions('chair').map((u) => ({ id: u.id, name: u.fullName })) : [],
+    issueDefaults: {
+      signerTitle: draft?.signerTitle ?? chair?.position ?? '',
+      signerName: draft?.signerName ?? meeting.chairName,
+      recipientUnitIds: (draft?.recipientUnitIds ?? []).map(String),
+      otherRecipients: (draft?.otherRecipients ?? []).join('\n'),
+    },
+  })
+}
+
+const intentSchema = z.enum(['issue', 'correct'])
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, meetingId, state, canIssue } = requireConclusionAccess(request, params.meetingId)
+  invariantResponse(canIssue, 'errors.forbidden', 403)
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  invariantResponse(intent.success, 'errors.badRequest', 400)
+  if (intent.data === 'correct') {
+    const submission = parseWithZod(formData, { schema: correctionSchema })
+    if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
+    try {
+      startCorrection(meetingId, actorOf(user, context) as { id: number }, submission.value.reason)
+    } catch (error) {
+      return json({ intent: intent.data, result: replyWithDomainError(submission, error), problems: [] as TaskBlockProblem[] }, { status: statusOf(error) })
+    }
+    return redirectWithToast(`/meetings/${meetingId}/conclusion`, { key: 'conclusion.correctionStarted' })
+  }
+  const submission = parseWithZod(formData, { schema: issueFormSchema })
+  if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
+  if (!state.draft?.summary.trim()) return json({ intent: intent.data, result: submission.reply({ fieldErrors: { summary: ['conclusion.summaryRequired'] } }), problems: [] as TaskBlockProblem[] }, { status: 400 })
+  try {
+    const issued = issueConclusion(meetingId, actorOf(user, context) as { id: number }, {
+      ...submission.value,
+      summary: state.draft.summary,
+      otherRecipients: (submission.value.otherRecipients ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
+      recipientUnitIds: submission.value.recipientUnitIds ?? [],
+    })
+    return redirectWithToast(`/meetings/${meetingId}/conclusion`, { key: 'conclusion.issuedToast', params: { number: issued.number } })
+  } catch (error) {
+    const problems = error instanceof TaskBlocksInvalid ? error.problems : []
+    return json({ intent: intent.data, result: replyWithDomainError(submission, error), problems }, { status: statusOf(error) })
+  }
+}
+
+type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'error'
+const backupKey = (meetingId: number) => `nghisu:conclusion-draft:${meetingId}`
+type Backup = { baseRevision: number; content: DocJSON; summary: string }
+
+const template = (title: string, day: string): DocJSON => ({
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [{ type: 'text', text: `Ngày ${day}, Ban Thường vụ họp ${title.charAt(0).toLowerCase()}${title.slice(1)}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, đồng chí chủ trì kết luận như sau:` }] },
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1. Đánh giá chung' }] },
+    { type: 'paragraph' },
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '2. Nhiệm vụ thời gian tới' }] },
+    { type: 'paragraph' },
+  ],
+})
+
+/** The draft: editor with autosave (kept on this device until the server has it), versions, and the issue form. */
+function DraftEditor() {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const meetingId = data.meeting.id
+  const initial = (data.draft?.content as DocJSON | undefined) ?? template(data.meeting.title, vnDate(vietnamDate(new Date(data.meeting.startsAt))))
+  const revision = useRef(data.draft?.revision ?? 0)
+  const content = useRef<DocJSON>(initial)
+  const [summary, setSummary] = useState(data.draft?.summary ?? '')
+  const summaryRef = useRef(summary)
+  const [state, setState] = useState<SaveState>('saved')
+  const [savedAt, setSavedAt] = useState<string | null>(data.draft ? String(data.draft.updatedAt) : null)
+  const [restored, setRestored] = useState(false)
+  const [shownRevision, setShownRevision] = useState(data.draft?.revision ?? 0)
+  const changes = useRef(0)
+  const inflight = useRef(false)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+  const saveRef = useRef<() => Promise<void>>(async () => {})
+
+  const save = useCallback(async () => {
+    if (inflight.current) return
+    inflight.current = true
+    const sent = changes.current
+    setState('saving')
+    const form = new FormData()
+    form.set('content', JSON.stringify(content.current))
+    form.set('summary', summaryRef.current)
+    form.set('baseRevision', String(revision.current))
+    try {
+      const res = await fetch(`/meetings/${meetingId}/conclusion-draft`, { method: 'POST', body: form, headers: { Accept: 'application/json' } })
+      const body = (await res.json()) as { ok: true; revision: number; savedAt: string } | { ok: false; message: string }
+      if (body.ok) {
+        revision.current = body.revision
+        setShownRevision(body.revision)
+        setSavedAt(body.savedAt)
+        if (changes.current === sent) {
+          localStorage.removeItem(backupKey(meetingId))
+          setState('saved')
+        } else {
+          localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current, summary: summaryRef.current } satisfies Backup))
+          setState('dirty')
+          timer.current = setTimeout(() => void saveRef.current(), 300)
+        }
+      } else setState(res.status === 409 ? 'conflict' : 'error')
+    } catch {
+      setState('offline')
+      timer.current = setTimeout(() => void saveRef.current(), 5000)
+    } finally {
+      inflight.current = false
+    }
+  }, [meetingId])
+  useEffect(() => {
+    saveRef.current = save
+  }, [save])
+
+  const changed = useCallback(() => {
+    changes.current++
+    setState((s) => (s === 'conflict' ? s : 'dirty'))
+    localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current, summary: summaryRef.current } satisfies Backup))
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => void save(), 1200)
+  }, [meetingId, save])
+
+  useEffect(() => {
+    const online = () => void save()
+    const leave = (e: BeforeUnloadEvent) => {
+      if (changes.current > 0 && localStorage.getItem(backupKey(meetingId))) e.preventDefault()
+    }
+    window.addEventListener('online', online)
+    window.addEventListener('beforeunload', leave)
+    return () => {
+      window.removeEventListener('online', online)
+      window.removeEventListener('beforeunload', leave)
+      clearTimeout(timer.current)
+    }
+  }, [meetingId, save])
+
+  const onReady = useCallback(
+    (editor: { commands: { setContent: (c: DocJSON) => boolean } }) => {
+      const raw = localStorage.getItem(backupKey(meetingId))
+      if (!raw) return
+      try {
+        const backup = JSON.parse(raw) as Backup
+        if (backup.baseRevision !== revision.current || JSON.stringify(backup.content) === JSON.stringify(content.current)) return
+        editor.commands.setContent(backup.content)
+        content.current = backup.content
+        summaryRef.current = backup.summary
+        setSummary(backup.summary)
+        setRestored(true)
+        changed()
+      } catch {
+        localStorage.removeItem(backupKey(meetingId))
+      }
+    },
+    [meetingId, changed],
+  )
+
+  const problems = actionData?.intent === 'issue' ? actionData.problems : []
+  const [issueForm, issueFields] = useForm({
+    id: 'issue',
+    lastResult: actionData?.intent === 'issue' ? actionData.result : undefined,
+    defaultValue: data.issueDefaults,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: issueFormSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const summaryErrors = actionData?.intent === 'issue' ? actionData.result.error?.summary : undefined
+  const busy = navigation.state !== 'idle'
+  const statusText = {
+    saved: savedAt ? t('conclusion.savedAt', { time: formatDateTime(savedAt) }) : t('conclusion.notSavedYet'),
+    dirty: t('conclusion.unsaved'),
+    saving: t('conclusion.saving'),
+    offline: t('conclusion.offline'),
+    conflict: t('conclusion.conflictNotice'),
+    error: t('conclusion.saveError'),
+  }[state]
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="space-y-4">
+        {data.draft?.supersedesId ? <p className="rounded bg-amber-100 p-3 text-amber-950">{t('conclusion.correctionDraft', { reason: data.draft.correctionReason ?? '' })}</p> : null}
+        {restored ? (
+          <p role="status" className="rounded bg-sky-100 p-3 text-sky-950">
+            {t('conclusion.restored')}
+          </p>
+        ) : null}
+        <div>
+          <label htmlFor="conclusion-summary" className="mb-1 block text-sm font-medium">
+            {t('conclusion.summary')} <span aria-hidden="true" className="text-red-800">*</span>
+          </label>
+          <input
+            id="conclusion-summary"
+            className="block min-h-10 w-full rounded-md border border-stone-400 px-3 py-2"
+            value={summary}
+            aria-describedby="conclusion-summary-hint"
+            aria-invalid={summaryErrors ? true : undefined}
+            onChange={(e) => {
+              setSummary(e.target.value)
+              summaryRef.current = e.target.value
+              changed()
+            }}
+          />
+          <p id="conclusion-summary-hint" className="mt-1 text-sm text-stone-600">
+            {t('conclusion.summaryHint')}
+          </p>
+          <ErrorList errors={summaryErrors ?? undefined} />
+        </div>
+        <h2 id="conclusion-body-label" className="text-lg">
+          {t('conclusion.body')}
+        </h2>
+        <ConclusionEditor
+          initialContent={initial}
+          units={data.units}
+          leaders={data.leaders}
+          problems={problems}
+          labelledBy="conclusion-body-label"
+          onReady={onReady}
+          onChange={(doc) => {
+            content.current = doc
+            changed()
+          }}
+        />
+        <p role="status" aria-live="polite" data-testid="save-state" data-state={state} data-revision={shownRevision} className={`text-sm ${state === 'conflict' || state === 'error' ? 'text-red-800' : 'text-stone-700'}`}>
+          {statusText}
+          {state === 'conflict' ? (
+            <>
+              {' '}
+              <a href={`/meetings/${meetingId}/conclusion`}>{t('conclusion.reload')}</a>
+            </>
+          ) : null}
+        </p>
+      </div>
+
+      <div className="space-y-4">
+        <Card title={t('conclusion.preview')}>
+          <div className="flex flex-wrap gap-2">
+            <a className={buttonClass('secondary')} href={`/meetings/${meetingId}/conclusion.docx?draft`}>
+              {t('conclusion.downloadDocx')}
+            </a>
+            <a className={buttonClass('secondary')} href={`/meetings/${meetingId}/conclusion.pdf?draft`}>
+              {t('conclusion.downloadPdf')}
+            </a>
+          </div>
+          <p className="mt-2 text-sm text-stone-600">{t('conclusion.previewHint')}</p>
+        </Card>
+        {data.canIssue ? (
+          <Card title={t('conclusion.issueTitle')}>
+            <p className="mb-3 text-sm text-stone-700">{t('conclusion.deadlineInfo', { date: formatDate(`${data.deadline}T12:00:00+07:00`), days: data.deadlineDays })}</p>
+            <Form method="post" {...getFormProps(issueForm)} className="space-y-3">
+              <FormErrors errors={issueForm.errors} />
+              <input type="hidden" name="baseRevision" value={shownRevision} />
+              <Field label={t('conclusion.signerTitle')} required inputProps={getInputProps(issueFields.signerTitle, { type: 'text' })} errors={issueFields.signerTitle.errors} />
+              <Field label={t('conclusion.signerName')} required inputProps={getInputProps(issueFields.signerName, { type: 'text' })} errors={issueFields.signerName.errors} />
+              <div>
+                <label htmlFor={issueFields.recipientUnitIds.id} className="mb-1 block text-sm font-medium">
+                  {t('conclusion.otherRecipientUnits')}
+                </label>
+                <select {...getSelectProps(issueFields.recipientUnitIds)} multiple size={5} className="block w-full rounded-md border border-stone-400 px-2 py-1" aria-describedby="recipients-hint">
+                  {data.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+                <p id="recipients-hint" className="mt-1 text-sm text-stone-600">
+                  {t('conclusion.recipientsHint')}
+                </p>
+              </div>
+              <div>
+                <label htmlFor={issueFields.otherRecipients.id} className="mb-1 block text-sm font-medium">
+                  {t('conclusion.otherRecipients')}
+                </label>
+                <textarea {...getTextareaProps(issueFields.otherRecipients)} rows={3} className="block w-full rounded-md border border-stone-400 px-3 py-2" />
+              </div>
+              <Button type="submit" name="intent" value="issue" disabled={busy || state !== 'saved'}>
+                {t('conclusion.issue')}
+              </Button>
+              {state !== 'saved' ? <p className="text-sm text-stone-600">{t('conclusion.issueWaitsForSave')}</p> : null}
+            </Form>
+          </Card>
+        ) : null}
+        <Card title={t('conclusion.versions')}>
+          {data.versions.length ? (
+            <ul className="space-y-1 text-sm" data-testid="versions">
+              {data.versions.map((v) => (
+                <li key={v.id}>
+                  <Link to={`?version=${v.id}`}>{formatDateTime(v.savedAt)}</Link> · {v.savedByName}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-stone-600">{t('conclusion.noVersions')}</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  )
+}
+
+function IssuedNotice() {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const issued = data.issued!
+  const [form, fields] = useForm({
+    id: 'correct',
+    lastResult: actionData?.intent === 'correct' ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: correctionSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="space-y-6">
+      <Card>
+        <p className="flex flex-wrap items-center gap-2">
+          <strong data-testid="notice-number">{issued.numberFormatted}</strong>
+          <span>· {t('conclusion.issuedOn', { date: formatDate(`${issued.issuedOn}T12:00:00+07:00`) })}</span>
+          <span className={`rounded px-2 py-0.5 text-sm ${issued.onTime ? 'bg-emerald-100 text-emerald-900' : 'bg-red-100 text-red-900'}`} data-testid="notice-timing">
+            {issued.onTime ? t('conclusion.onTime') : t('conclusion.late')}
+          </span>
+        </p>
+        {issued.correctionReason ? <p className="mt-1 text-sm text-stone-700">{t('conclusion.correctionOf', { reason: issued.correctionReason })}</p> : null}
+        <div className="mt-3 flex flex-wrap gap-2">
+          <a className={buttonClass('secondary')} href={`/meetings/${data.meeting.id}/conclusion.docx`} data-testid="download-docx">
+            {t('conclusion.downloadDocx')}
+          </a>
+          <a className={buttonClass('secondary')} href={`/meetings/${data.meeting.id}/conclusion.pdf`}>
+            {t('conclusion.downloadPdf')}
+          </a>
+        </div>
+      </Card>
+      <article className="conclusion-html rounded-md border border-stone-300 bg-white p-6" data-testid="notice">
+        <p className="text-center text-lg font-bold">THÔNG BÁO KẾT LUẬN</p>
+        <p className="text-center font-bold">{issued.summary}</p>
+        <div dangerouslySetInnerHTML={{ __html: issued.html }} />
+        <div className="mt-6 grid gap-4 sm:grid-cols-2">
+          <div>
+            <p className="font-bold italic underline">Nơi nhận:</p>
+            <ul data-testid="recipients">
+              {issued.recipients.map((r) => (
+                <li key={r}>- {r}</li>
+              ))}
+            </ul>
+          </div>
+          <div className="text-center font-bold">
+            <p>T/M BAN THƯỜNG VỤ</p>
+            <p>{issued.signerTitle?.toUpperCase()}</p>
+            <p className="mt-10">{issued.signerName}</p>
+          </div>
+        </div>
+      </article>
+      <Card title={t('conclusion.tasks')}>
+        <ul className="divide-y divide-stone-200" data-testid="conclusion-tasks">
+          {data.tasks.map((task) => (
+            <li key={task.id} className="flex flex-wrap justify-between gap-2 py-2">
+              <Link to={`/tasks/${task.id}`}>{task.content}</Link>
+              <span className="text-sm">
+                {task.leadUnitName} · {task.deadline ? formatDate(`${task.deadline}T12:00:00+07:00`) : t('conclusion.standingShort')} · {t(`taskStatus.${task.status}`)} · {task.progress}%
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Link className="mt-3 inline-block" to={`/dashboard?meeting=${data.meeting.id}`}>
+          {t('conclusion.followTasks')}
+        </Link>
+      </Card>
+      {data.canIssue && !data.draft ? (
+        <Card title={t('conclusion.correct')}>
+          <Form method="post" {...getFormProps(form)} className="space-y-3">
+            <FormErrors errors={form.errors} />
+            <Field label={t('conclusion.correctionReason')} required inputProps={getInputProps(fields.reason, { type: 'text' })} errors={fields.reason.errors} />
+            <Button type="submit" name="intent" value="correct" variant="secondary" disabled={navigation.state !== 'idle'}>
+              {t('conclusion.startCorrection')}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      {data.history.length ? (
+        <Card title={t('conclusion.superseded')}>
+          <ul className="text-sm">
+            {data.history.map((h) => (
+              <li key={h.id}>
+                {h.numberFormatted} · {h.issuedOn ? formatDate(`${h.issuedOn}T12:00:00+07:00`) : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  )
+}
+
+export default function ConclusionPage() {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  useLiveRoom(`meeting:${data.meeting.id}`, ['meeting.changed', 'task.changed'])
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">
+          <Link to={`/meetings/${data.meeting.id}`}>{data.meeting.title}</Link> · {formatDateTime(data.meeting.startsAt)}
+        </p>
+        <h1>{t('conclusion.title')}</h1>
+      </div>
+      {data.version ? (
+        <Card title={t('conclusion.versionOf', { time: formatDateTime(data.version.savedAt), name: data.version.savedByName })}>
+          <div className="conclusion-html" data-testid="version-view" dangerouslySetInnerHTML={{ __html: data.version.html }} />
+          <Link to="." className="mt-3 inline-block">
+            {t('conclusion.backToDraft')}
+          </Link>
+        </Card>
+      ) : null}
+      {data.issued ? <IssuedNotice /> : null}
+      {data.canEdit && (data.draft || !data.issued) ? (
+        <section aria-labelledby="draft-title" className="space-y-3">
+          <h2 id="draft-title">{data.issued ? t('conclusion.correctionTitle') : t('conclusion.draftTitle')}</h2>
+          <DraftEditor key={data.draft?.id ?? 'new'} />
+        </section>
+      ) : null}
+      {!data.issued && !data.canEdit ? <p>{t('conclusion.notIssuedYet')}</p> : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

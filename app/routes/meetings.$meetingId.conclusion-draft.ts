@@ -1,0 +1,36 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { invariantResponse } from '~/auth.server'
+import { requireConclusionAccess } from '~/conclusion-access.server'
+import { DomainError } from '~/lib/errors'
+import { saveDraft } from '~/models/conclusions.server'
+
+const draftSchema = z.object({
+  content: z.string().max(1_500_000),
+  summary: z.string().trim().max(500, 'validation.tooLong'),
+  baseRevision: z.coerce.number().int().min(0),
+})
+
+/**
+ * Autosave of the conclusion draft (called with fetch by the editor, so a dropped connection is
+ * retried by the page instead of breaking it). Answers JSON: the new revision, or the reason.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, meetingId, canEdit } = requireConclusionAccess(request, params.meetingId)
+  invariantResponse(canEdit, 'errors.forbidden', 403)
+  const parsed = draftSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) return Response.json({ ok: false, message: 'conclusion.invalidDocument' }, { status: 400 })
+  let content: unknown
+  try {
+    content = JSON.parse(parsed.data.content)
+  } catch {
+    return Response.json({ ok: false, message: 'conclusion.invalidDocument' }, { status: 400 })
+  }
+  try {
+    const saved = saveDraft(meetingId, { id: user.id, ip: (context as { ip?: string } | undefined)?.ip }, { content, summary: parsed.data.summary, baseRevision: parsed.data.baseRevision })
+    return Response.json({ ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() })
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    return Response.json({ ok: false, message: error.message }, { status: error.kind === 'conflict' ? 409 : 400 })
+  }
+}
