@@ -3,7 +3,7 @@ import type { Messages } from './vi'
 /** English, switchable per user. The type makes a missing key a compile error. */
 export const en: Messages = {
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
-  nav: { tasks: 'Tasks', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
+  nav: { tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
   unitKinds: {
     committee: 'Party committee',
@@ -505,6 +505,20 @@ export const en: Messages = {
     superseded: 'Superseded notices',
     notIssuedYet: 'This meeting’s conclusion has not been issued yet.',
     link: 'Conclusion notice',
+  },
+  dashboard: {
+    title: 'Task follow-up',
+    scopeBody: 'Every task assigned in conclusion notices.',
+    scope_meeting: 'Tasks of the meeting: {{name}}',
+    scope_leader: 'Tasks followed by {{name}}',
+    scope_unit: 'Tasks of {{name}} (lead or coordinating)',
+    wholeBody: 'See all',
+    total: '{{count}} tasks in all',
+    byUnit: 'By lead unit',
+    tasks: 'Tasks',
+    pages: 'Pages',
+    previous: '← Previous',
+    next: 'Next →',
   },
   numbering: { bodyMissing: 'No issuing body is configured for numbering.' },
   tasks: {

@@ -1,7 +1,7 @@
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). */
 export const vi = {
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
-  nav: { tasks: 'Nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
+  nav: { tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
   unitKinds: {
     committee: 'Cấp ủy',
@@ -509,6 +509,20 @@ export const vi = {
     superseded: 'Các bản đã bị thay thế',
     notIssuedYet: 'Kết luận của cuộc họp này chưa được ban hành.',
     link: 'Thông báo kết luận',
+  },
+  dashboard: {
+    title: 'Theo dõi nhiệm vụ',
+    scopeBody: 'Toàn bộ nhiệm vụ được giao theo các thông báo kết luận.',
+    scope_meeting: 'Nhiệm vụ của cuộc họp: {{name}}',
+    scope_leader: 'Nhiệm vụ đồng chí {{name}} theo dõi',
+    scope_unit: 'Nhiệm vụ của {{name}} (chủ trì hoặc phối hợp)',
+    wholeBody: 'Xem toàn bộ',
+    total: 'Tổng số {{count}} nhiệm vụ',
+    byUnit: 'Theo đơn vị chủ trì',
+    tasks: 'Danh sách nhiệm vụ',
+    pages: 'Trang',
+    previous: '← Trang trước',
+    next: 'Trang sau →',
   },
   numbering: { bodyMissing: 'Chưa cấu hình cơ quan ban hành để đánh số văn bản.' },
   tasks: {

@@ -55,18 +55,21 @@ export function canManageMeetings(user: Subject) {
 /**
  * Socket rooms. `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who
  * oversee every unit (admin, office, supervisor). `meeting:<id>` and `task:<id>`: whoever may view
- * it (the caller looks it up). Anything else is refused.
+ * it (the caller looks it up). `leader:<id>`: the tasks a leader follows — that leader, and those
+ * who oversee. `dashboard:0`: every task of the body — those who oversee. Anything else is refused.
  */
 export function canJoinRoom(
   user: Subject,
   room: string,
   lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null } = {},
 ): boolean {
-  const match = /^(user|unit|meeting|task):(\d+)$/.exec(room)
+  const match = /^(user|unit|meeting|task|leader|dashboard):(\d+)$/.exec(room)
   if (!match) return false
   const id = Number(match[2])
   if (match[1] === 'user') return id === user.id
   if (match[1] === 'unit') return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
+  if (match[1] === 'leader') return id === user.id || can(user, 'meetings.overview')
+  if (match[1] === 'dashboard') return id === 0 && can(user, 'meetings.overview')
   if (match[1] === 'task') {
     const task = lookup.task?.(id)
     return task ? canViewTask(user, task) : false

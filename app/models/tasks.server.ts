@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { events } from '~/events.server'
 import { DomainError } from '~/lib/errors'
-import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskStatus } from '~/lib/task-status'
+import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, type TaskStatus } from '~/lib/task-status'
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
@@ -60,6 +60,18 @@ export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | n
     .where(eq(tasks.id, taskId))
     .get()
   return row ?? null
+}
+
+/** Where a task's changes are announced: its meeting and the leader who follows it. */
+export function taskAudience(taskId: number, db: DBOrTx = getDb()) {
+  return (
+    db
+      .select({ meetingId: conclusions.meetingId, followingLeaderId: tasks.followingLeaderId })
+      .from(tasks)
+      .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+      .where(eq(tasks.id, taskId))
+      .get() ?? null
+  )
 }
 
 /** The status a task has today, derived from its dates and reports (never stored). */
@@ -182,41 +194,129 @@ export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDat
   return { ...task, ...source, ...derived, bucket: bucketOf(derived.status), history }
 }
 
-export type TaskFilter = { unitId?: number; meetingId?: number; leaderId?: number; status?: TaskStatus; deadlineFrom?: string; deadlineTo?: string }
+export type TaskFilter = {
+  unitId?: number
+  meetingId?: number
+  leaderId?: number
+  status?: TaskStatus
+  bucket?: TaskBucket
+  deadlineFrom?: string
+  deadlineTo?: string
+  /**
+   * Only what this person may see (the rule of `canViewTask`, in SQL): their unit's tasks (lead
+   * or coordinating), those they follow, those of meetings they chaired. Omit for those who oversee.
+   */
+  viewer?: { userId: number; unitId: number | null }
+}
 
 /**
- * Tasks with their status today. `unitId` keeps those the unit leads or coordinates. Status is
- * derived, so the status filter applies after derivation.
+ * The status of a dated task, in SQL: the same rule as `deriveTaskStatus` (the deadline day is
+ * within the deadline; completion on it is on time), so filters and counts run in the database.
+ * Standing tasks (no deadline) report per cycle and are derived in code.
  */
-export function listTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
-  const rows = db
+export function taskStatusSql(today: string) {
+  return sql<TaskStatus>`(case when ${tasks.completedOn} is not null then (case when ${tasks.completedOn} <= ${tasks.deadline} then 'done_on_time' else 'done_late' end) when ${tasks.deadline} < ${today} then 'overdue' when ${tasks.progress} > 0 then 'in_progress' else 'not_due' end)`
+}
+const STATUSES_OF_BUCKET: Record<TaskBucket, TaskStatus[]> = {
+  done_on_time: ['done_on_time'],
+  done_late: ['done_late'],
+  open_within: ['not_due', 'in_progress'],
+  open_overdue: ['overdue'],
+}
+
+/** Tasks of issued conclusions matching the filter (not the status: see `statusCondition`). */
+function scopeConditions(filter: TaskFilter) {
+  return and(
+    eq(conclusions.status, 'issued'),
+    filter.meetingId ? eq(conclusions.meetingId, filter.meetingId) : undefined,
+    filter.leaderId ? eq(tasks.followingLeaderId, filter.leaderId) : undefined,
+    filter.unitId ? sql`(${tasks.leadUnitId} = ${filter.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.unitId}))` : undefined,
+    filter.deadlineFrom ? gte(tasks.deadline, filter.deadlineFrom) : undefined,
+    filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
+    filter.viewer
+      ? sql`(${tasks.followingLeaderId} = ${filter.viewer.userId} or ${conclusions.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.chairUserId} = ${filter.viewer.userId})${
+          filter.viewer.unitId ? sql` or ${tasks.leadUnitId} = ${filter.viewer.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.viewer.unitId})` : sql``
+        })`
+      : undefined,
+  )
+}
+
+/** Standing tasks always pass (their status is derived afterwards); dated ones are filtered here. */
+function statusCondition(filter: TaskFilter, today: string) {
+  const wanted = filter.status ? [filter.status] : filter.bucket ? STATUSES_OF_BUCKET[filter.bucket] : null
+  if (!wanted) return undefined
+  return sql`(${tasks.deadline} is null or ${taskStatusSql(today)} in (${sql.join(wanted.map((w) => sql`${w}`), sql`, `)}))`
+}
+
+function reportDatesOf(taskIds: number[], db: DBOrTx) {
+  const reports = new Map<number, string[]>()
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const chunk = taskIds.slice(i, i + 500)
+    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, chunk), inArray(taskEvents.kind, ['progress', 'obstacle']))).all())
+      reports.set(e.taskId, [...(reports.get(e.taskId) ?? []), vietnamDate(e.at)])
+  }
+  return reports
+}
+
+/**
+ * Tasks with their status today, filtered in SQL. `unitId` keeps those the unit leads or
+ * coordinates. `limit`/`offset` page through them (deadline order, standing tasks last).
+ */
+export function listTasks(filter: TaskFilter & { limit?: number; offset?: number } = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const query = db
     .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
     .from(tasks)
     .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
     .innerJoin(units, eq(units.id, tasks.leadUnitId))
-    .where(
-      and(
-        eq(conclusions.status, 'issued'),
-        filter.meetingId ? eq(conclusions.meetingId, filter.meetingId) : undefined,
-        filter.leaderId ? eq(tasks.followingLeaderId, filter.leaderId) : undefined,
-        filter.unitId ? sql`(${tasks.leadUnitId} = ${filter.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.unitId}))` : undefined,
-        filter.deadlineFrom ? gte(tasks.deadline, filter.deadlineFrom) : undefined,
-        filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
-      ),
-    )
+    .where(and(scopeConditions(filter), statusCondition(filter, today)))
     .orderBy(sql`${tasks.deadline} is null`, asc(tasks.deadline), asc(tasks.id))
-    .all()
-  const standingIds = rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id)
-  const reports = new Map<number, string[]>()
-  if (standingIds.length) {
-    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, standingIds), inArray(taskEvents.kind, ['progress', 'obstacle']))).all())
-      reports.set(e.taskId, [...(reports.get(e.taskId) ?? []), vietnamDate(e.at)])
-  }
+  const rows = filter.limit ? query.limit(filter.limit).offset(filter.offset ?? 0).all() : query.all()
+  const reports = reportDatesOf(rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id), db)
   return rows
     .map((r) => {
       const derived = statusOfTask(r.task, reports.get(r.task.id) ?? [], today)
       return { ...r.task, meetingId: r.meetingId, meetingTitle: r.meetingTitle, chairUserId: r.chairUserId, numberFormatted: r.numberFormatted, leadUnitName: r.leadUnitName, ...derived, bucket: bucketOf(derived.status) }
     })
-    .filter((t) => !filter.status || t.status === filter.status)
+    .filter((t) => (!filter.status || t.status === filter.status) && (!filter.bucket || t.bucket === filter.bucket))
+}
+
+export type BucketCounts = Record<TaskBucket, number>
+const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 0 })
+
+/**
+ * The four buckets (completed on time / late, open within the deadline / overdue), in total and
+ * by lead unit. Dated tasks are counted by SQL; standing tasks are derived from their reports.
+ */
+export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const status = taskStatusSql(today)
+  const bucket = sql<TaskBucket>`(case ${status} when 'overdue' then 'open_overdue' when 'not_due' then 'open_within' when 'in_progress' then 'open_within' else ${status} end)`
+  const dated = db
+    .select({ unitId: tasks.leadUnitId, bucket, n: sql<number>`count(*)` })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .where(and(scopeConditions(filter), sql`${tasks.deadline} is not null`))
+    .groupBy(tasks.leadUnitId, bucket)
+    .all()
+  const standing = db
+    .select({ task: tasks })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .where(and(scopeConditions(filter), sql`${tasks.deadline} is null`))
+    .all()
+  const reports = reportDatesOf(standing.map((s) => s.task.id), db)
+  const rows = [...dated, ...standing.map((s) => ({ unitId: s.task.leadUnitId, bucket: bucketOf(statusOfTask(s.task, reports.get(s.task.id) ?? [], today).status), n: 1 }))]
+  const total = emptyCounts()
+  const byUnit = new Map<number, BucketCounts>()
+  for (const r of rows) {
+    total[r.bucket] += r.n
+    const c = byUnit.get(r.unitId) ?? emptyCounts()
+    c[r.bucket] += r.n
+    byUnit.set(r.unitId, c)
+  }
+  const names = new Map(byUnit.size ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...byUnit.keys()])).all().map((u) => [u.id, u.name]) : [])
+  return {
+    total,
+    byUnit: [...byUnit].map(([unitId, counts]) => ({ unitId, unitName: names.get(unitId) ?? '', counts })).sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+  }
 }

@@ -11,7 +11,7 @@ import { unitOptions } from '~/components/user-form'
 import { formatDate } from '~/lib/dates'
 import { isValidDate } from '~/lib/working-days'
 import { can, canViewTask } from '~/models/permissions.server'
-import { listTasks } from '~/models/tasks.server'
+import { countTasks, listTasks } from '~/models/tasks.server'
 import { listUnitTree } from '~/models/units.server'
 
 const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
@@ -32,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
   const overview = can(user, 'meetings.overview')
   const unitId = overview ? filter.unit : (user.unitId ?? undefined)
-  const all = listTasks({ unitId, meetingId: filter.meeting, deadlineFrom: filter.from, deadlineTo: filter.to }).filter((t) => canViewTask(user, t))
-  const counts = Object.fromEntries(buckets.map((b) => [b, all.filter((t) => t.bucket === b).length]))
-  const rows = filter.status ? all.filter((t) => t.status === filter.status) : all
+  const scope = { unitId, meetingId: filter.meeting, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
+  const counts = countTasks(scope).total
+  const rows = listTasks({ ...scope, status: filter.status, limit: 500 }).filter((t) => canViewTask(user, t))
   return json({ tasks: rows, counts, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [] })
 }
 

@@ -8,6 +8,8 @@ export type ServerToClientEvents = {
   'notification.created': (payload: { userId: number }) => void
   /** A task's progress, deadline, status or lead changed. */
   'task.changed': (payload: { taskId: number }) => void
+  /** A new day began in Asia/Ho_Chi_Minh: statuses that depend on the date may have changed. */
+  'tasks.dayChanged': (payload: { today: string }) => void
 }
 
 export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()

@@ -4,7 +4,7 @@ import { Server, type Socket } from 'socket.io'
 import { SESSION_COOKIE } from '~/auth.server'
 import { events } from '~/events.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { taskAccess } from '~/models/tasks.server'
+import { taskAccess, taskAudience } from '~/models/tasks.server'
 import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
@@ -78,10 +78,15 @@ export function bridgeEvents(io: RealtimeServer) {
     ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
       events.on(name, ({ meetingId }) => io.to(`meeting:${meetingId}`).emit('meeting.changed', { meetingId })),
     ),
+    // One emit to the union of the rooms that show the task: a socket in several gets it once.
     events.on('task.updated', ({ taskId, unitIds }) => {
-      io.to(`task:${taskId}`).emit('task.changed', { taskId })
-      for (const unitId of unitIds) io.to(`unit:${unitId}`).emit('task.changed', { taskId })
+      const audience = taskAudience(taskId)
+      const rooms = [`task:${taskId}`, 'dashboard:0', ...unitIds.map((u) => `unit:${u}`)]
+      if (audience) rooms.push(`meeting:${audience.meetingId}`)
+      if (audience?.followingLeaderId) rooms.push(`leader:${audience.followingLeaderId}`)
+      io.to(rooms).emit('task.changed', { taskId })
     }),
+    events.on('tasks.dayChanged', ({ today }) => io.emit('tasks.dayChanged', { today })),
     events.on('notification.created', ({ userIds }) => {
       for (const userId of userIds) io.to(`user:${userId}`).emit('notification.created', { userId })
     }),

@@ -190,7 +190,7 @@ describe('OpenAPI document', () => {
     }
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/invitations', '/meetings/{id}/rsvp',
+      '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/conclusion', '/meetings/{id}/invitations', '/meetings/{id}/rsvp',
       '/programme-items', '/tasks', '/tasks/{id}', '/tasks/{id}/completion', '/tasks/{id}/completion-decision', '/tasks/{id}/contributions',
       '/tasks/{id}/extension-decision', '/tasks/{id}/extension-requests', '/tasks/{id}/progress', '/units', '/units/{id}', '/users', '/users/{id}',
     ])

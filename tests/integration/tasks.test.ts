@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createMeeting } from '~/models/meetings.server'
 import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
-import { addContribution, createTasks, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
+import { addContribution, countTasks, createTasks, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
-import { conclusions } from '#db/schema'
+import { eq } from 'drizzle-orm'
+import { conclusions, tasks } from '#db/schema'
 import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
 import { startTestServer } from '../setup/server'
 import { afterAll } from 'vitest'
@@ -226,5 +227,74 @@ describe('the task page and the task room', () => {
     expect(await heard).toEqual({ taskId: id })
     outsider.disconnect()
     watcher.disconnect()
+  })
+
+  it('dashboard rooms: the whole body for those who oversee, a leader’s room for that leader; each hears a progress post once', async () => {
+    const { io: connect } = await import('socket.io-client')
+    const id = newTask({ followingLeaderId: people.chair!.id })
+    const open = async (userId: number) => {
+      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(userId), Origin: server.url }, reconnection: false })
+      await new Promise((resolve) => socket.once('session.ready', resolve))
+      return socket
+    }
+    const officer = await open(people.otherOfficer!.id)
+    const office = await open(people.office!.id)
+    const chair = await open(people.chair!.id)
+    expect(await officer.emitWithAck('room.join', { room: 'dashboard:0' })).toEqual({ ok: false, error: 'forbidden' })
+    expect(await officer.emitWithAck('room.join', { room: `leader:${people.chair!.id}` })).toEqual({ ok: false, error: 'forbidden' })
+    expect(await office.emitWithAck('room.join', { room: 'dashboard:0' })).toEqual({ ok: true })
+    expect(await chair.emitWithAck('room.join', { room: `leader:${people.chair!.id}` })).toEqual({ ok: true })
+    expect(await chair.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: true })
+    const heard = { office: 0, chair: 0, officer: 0 }
+    office.on('task.changed', () => heard.office++)
+    chair.on('task.changed', () => heard.chair++)
+    officer.on('task.changed', () => heard.officer++)
+    postProgress(id, people.leadOfficer!, { percent: 30, text: 'Đang làm', obstacle: false })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(heard).toEqual({ office: 1, chair: 1, officer: 0 })
+    for (const s of [officer, office, chair]) s.disconnect()
+  })
+})
+
+describe('counts and filters run in SQL and agree with the derived statuses', () => {
+  it('at the deadline’s boundaries, for every status and bucket', () => {
+    const meetingId = createMeeting(
+      { title: 'Họp đếm nhiệm vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-01-05', '08:00'), endsAt: vietnamInstant('2026-01-05', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+      { id: people.office!.id },
+    )
+    const now = new Date()
+    const cid = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
+    const make = (over: Partial<Parameters<typeof createTasks>[2][number]>) =>
+      getDb().transaction((tx) => createTasks(tx, cid, [{ blockId: `c${Math.random()}`, content: 'Đếm', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], '2026-01-05'))[0]!
+    const open = make({})
+    const started = make({ leadUnitId: coord.id })
+    getDb().update(tasks).set({ progress: 40 }).where(eq(tasks.id, started)).run()
+    const onDeadline = make({})
+    getDb().update(tasks).set({ completedOn: '2026-06-30', progress: 100 }).where(eq(tasks.id, onDeadline)).run()
+    const dayLate = make({})
+    getDb().update(tasks).set({ completedOn: '2026-07-01', progress: 100 }).where(eq(tasks.id, dayLate)).run()
+    make({ deadline: '2026-06-29' })
+    make({ deadline: null, standingCycle: 'quarter' })
+    expect(open).toBeGreaterThan(0)
+
+    const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
+    const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+    for (const today of ['2026-06-29', '2026-06-30', '2026-07-01']) {
+      const all = listTasks({ meetingId }, getDb(), today)
+      expect(all).toHaveLength(6)
+      for (const status of statuses)
+        expect(listTasks({ meetingId, status }, getDb(), today).map((t) => t.id), `${status} on ${today}`).toEqual(all.filter((t) => t.status === status).map((t) => t.id))
+      for (const bucket of buckets) expect(listTasks({ meetingId, bucket }, getDb(), today).map((t) => t.id)).toEqual(all.filter((t) => t.bucket === bucket).map((t) => t.id))
+      const counts = countTasks({ meetingId }, getDb(), today)
+      expect(counts.total).toEqual(Object.fromEntries(buckets.map((b) => [b, all.filter((t) => t.bucket === b).length])))
+      expect(counts.byUnit.find((u) => u.unitId === coord.id)!.counts.open_within + counts.byUnit.find((u) => u.unitId === coord.id)!.counts.open_overdue).toBe(1)
+    }
+    // On 30 June the deadline day is still within it; the next day the open ones are overdue.
+    expect(countTasks({ meetingId }, getDb(), '2026-06-30').total).toEqual({ done_on_time: 1, done_late: 1, open_within: 2, open_overdue: 2 })
+    expect(countTasks({ meetingId }, getDb(), '2026-07-01').total).toEqual({ done_on_time: 1, done_late: 1, open_within: 0, open_overdue: 4 })
+    // Another unit's officer sees none of them; the lead unit's officer sees theirs.
+    expect(listTasks({ meetingId, viewer: { userId: people.otherOfficer!.id, unitId: other.id } })).toHaveLength(0)
+    expect(listTasks({ meetingId, viewer: { userId: people.leadOfficer!.id, unitId: lead.id } })).toHaveLength(5)
+    expect(listTasks({ meetingId, viewer: { userId: people.chair!.id, unitId: null } })).toHaveLength(6)
   })
 })

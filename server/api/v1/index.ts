@@ -6,7 +6,7 @@ import { authenticateApi } from './auth'
 import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'
 import { registerMeetingEndpoints } from './meetings'
-import { registerTaskEndpoints } from './tasks'
+import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: string }
 
@@ -20,6 +20,7 @@ export function createApiRouter(options: ApiOptions) {
   registerDirectoryEndpoints(api, registry)
   registerMeetingEndpoints(api, registry)
   registerTaskEndpoints(api, registry)
+  registerConclusionEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

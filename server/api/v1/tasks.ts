@@ -3,7 +3,9 @@ import type { Router } from 'express'
 import { z } from 'zod'
 import { serverT } from '~/i18n'
 import { DomainError } from '~/lib/errors'
-import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, type TaskAccess } from '~/models/permissions.server'
+import { getConclusionState } from '~/models/conclusions.server'
+import { meetingAccess } from '~/models/meetings.server'
+import { can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadIssuedConclusion, canReportOnTask, canViewMeeting, canViewTask, type TaskAccess } from '~/models/permissions.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
 import type { SessionUser } from '~/models/users.server'
 import { dateSchema } from '~/schemas/meetings'
@@ -58,13 +60,17 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
         status: z.enum(statuses).optional(),
         deadlineFrom: dateSchema.optional(),
         deadlineTo: dateSchema.optional(),
+        leaderId: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(200),
+        offset: z.coerce.number().int().min(0).default(0),
       })
       .strict(),
-    success: { status: 200, description: 'Các nhiệm vụ', schema: z.object({ items: z.array(taskSchema) }) },
+    success: { status: 200, description: 'Các nhiệm vụ (theo hạn, tối đa `limit` mỗi trang)', schema: z.object({ items: z.array(taskSchema) }) },
     errors: [400, 403],
     handler: ({ req, query, user }) => {
       requireApiPermission(req, 'directory.read')
-      return { items: listTasks(query).filter((t) => canViewTask(user, t)) }
+      const viewer = can(user, 'meetings.overview') ? undefined : { userId: user.id, unitId: user.unitId }
+      return { items: listTasks({ ...query, viewer }).filter((t) => canViewTask(user, t)) }
     },
   })
 
@@ -105,4 +111,51 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
   action('/tasks/:id/extension-decision', 'Đồng ý hoặc không đồng ý gia hạn (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideExtension)
   action('/tasks/:id/completion', 'Báo cáo hoàn thành (đơn vị chủ trì)', completionSchema.strict(), canReportOnTask, declareCompletion)
   action('/tasks/:id/completion-decision', 'Công nhận hoàn thành hoặc trả lại (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideCompletion)
+}
+
+const conclusionSchema = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(['draft', 'issued', 'superseded']),
+    numberFormatted: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    summary: z.string(),
+    content: z.record(z.string(), z.unknown()),
+    html: z.string().nullable(),
+    recipientUnitIds: z.array(z.number().int()),
+    otherRecipients: z.array(z.string()),
+    supersedesId: z.number().int().nullable(),
+    revision: z.number().int(),
+  })
+  .meta({ id: 'Conclusion' })
+
+export function registerConclusionEndpoints(router: Router, registry: OpenAPIRegistry) {
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/meetings/:id/conclusion',
+    tag: 'Kết luận',
+    summary: 'Thông báo kết luận của cuộc họp (bản đã ban hành; bản dự thảo chỉ cho Văn phòng và người chủ trì) và các nhiệm vụ',
+    params: idParams,
+    success: {
+      status: 200,
+      description: 'Kết luận và nhiệm vụ',
+      schema: z.object({ issued: conclusionSchema.nullable(), draft: conclusionSchema.nullable(), tasks: z.array(taskSchema) }),
+    },
+    errors: [403, 404],
+    handler: ({ params, user }) => {
+      const access = meetingAccess(params.id)
+      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      const { issued, draft } = getConclusionState(params.id)
+      const canEdit = canEditConclusion(user, access)
+      const canRead = canEdit || canViewMeeting(user, access) || (issued !== null && canReadIssuedConclusion(user, access, issued.recipientUnitIds))
+      if (!canRead) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+      const shape = (c: NonNullable<typeof issued>) => ({ ...c, content: c.content, html: c.html })
+      return {
+        issued: issued ? shape(issued) : null,
+        draft: canEdit && draft ? shape(draft) : null,
+        tasks: issued ? listTasks({ meetingId: params.id }) : [],
+      }
+    },
+  })
 }

@@ -1,0 +1,217 @@
+import { json, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { invariantResponse, requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Card } from '~/components/ui/card'
+import { formatDate } from '~/lib/dates'
+import { vietnamDate } from '~/lib/working-days'
+import { getMeeting, meetingAccess } from '~/models/meetings.server'
+import { can, canViewMeeting, hasRole } from '~/models/permissions.server'
+import { countTasks, listTasks, type TaskFilter } from '~/models/tasks.server'
+import { getUnit } from '~/models/units.server'
+import { getUser } from '~/models/users.server'
+
+const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+const PAGE = 50
+const querySchema = z.object({
+  meeting: z.coerce.number().int().positive().optional().catch(undefined),
+  leader: z.union([z.literal('me'), z.coerce.number().int().positive()]).optional().catch(undefined),
+  unit: z.coerce.number().int().positive().optional().catch(undefined),
+  bucket: z.enum(buckets).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+})
+
+/**
+ * Theo dõi nhiệm vụ: the four buckets and the breakdown by unit, for the whole body (those who
+ * oversee), a leader's tasks, a meeting's tasks or a unit's tasks. Live through the room of the
+ * same scope, which the socket server grants by the same rules as this loader.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const q = querySchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== '')))
+  const overview = can(user, 'meetings.overview')
+  let scope: { kind: 'body' | 'meeting' | 'leader' | 'unit'; id: number; title: string }
+  const filter: TaskFilter = {}
+  if (q.meeting) {
+    const access = meetingAccess(q.meeting)
+    invariantResponse(access, 'meeting.notFound')
+    invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
+    filter.meetingId = q.meeting
+    scope = { kind: 'meeting', id: q.meeting, title: getMeeting(q.meeting)!.title }
+  } else if (q.leader) {
+    const leaderId = q.leader === 'me' ? user.id : q.leader
+    invariantResponse(leaderId === user.id || overview, 'errors.forbidden', 403)
+    const leader = getUser(leaderId)
+    invariantResponse(leader, 'user.notFound')
+    filter.leaderId = leaderId
+    scope = { kind: 'leader', id: leaderId, title: leader.fullName }
+  } else if (q.unit) {
+    invariantResponse(overview || user.unitId === q.unit, 'errors.forbidden', 403)
+    const unit = getUnit(q.unit)
+    invariantResponse(unit, 'unit.notFound')
+    filter.unitId = q.unit
+    scope = { kind: 'unit', id: q.unit, title: unit.name }
+  } else if (overview) {
+    scope = { kind: 'body', id: 0, title: '' }
+  } else if (hasRole(user, 'chair')) {
+    throw redirect('/dashboard?leader=me')
+  } else {
+    throw redirect('/tasks')
+  }
+  const today = vietnamDate(new Date())
+  const counts = countTasks(filter, undefined, today)
+  const tasks = listTasks({ ...filter, bucket: q.bucket, limit: PAGE + 1, offset: (q.page - 1) * PAGE }, undefined, today)
+  return json({
+    scope,
+    today,
+    counts,
+    overview,
+    page: q.page,
+    hasMore: tasks.length > PAGE,
+    tasks: tasks.slice(0, PAGE).map((t) => ({
+      id: t.id,
+      content: t.content,
+      leadUnitName: t.leadUnitName,
+      deadline: t.deadline,
+      standingCycle: t.standingCycle,
+      status: t.status,
+      daysOverdue: t.daysOverdue,
+      progress: t.progress,
+      numberFormatted: t.numberFormatted,
+    })),
+  })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Theo dõi nhiệm vụ · Nghị sự' }]
+
+const bucketStyle: Record<(typeof buckets)[number], string> = {
+  done_on_time: 'border-green-700 bg-green-50',
+  done_late: 'border-amber-600 bg-amber-50',
+  open_within: 'border-blue-700 bg-blue-50',
+  open_overdue: 'border-red-700 bg-red-50',
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const room = data.scope.kind === 'body' ? 'dashboard:0' : `${data.scope.kind}:${data.scope.id}`
+  useLiveRoom(room, ['task.changed', 'tasks.dayChanged'])
+  const link = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(params)
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) next.delete(k)
+      else next.set(k, v)
+    }
+    return `?${next.toString()}`
+  }
+  const total = buckets.reduce((n, b) => n + data.counts.total[b], 0)
+  const active = params.get('bucket')
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>{t('dashboard.title')}</h1>
+        <p className="text-stone-700">{data.scope.kind === 'body' ? t('dashboard.scopeBody') : t(`dashboard.scope_${data.scope.kind}`, { name: data.scope.title })}</p>
+        {data.scope.kind !== 'body' && data.overview ? (
+          <Link to="/dashboard" className="text-sm">
+            {t('dashboard.wholeBody')}
+          </Link>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="buckets-title">
+        <h2 id="buckets-title" className="sr-only">
+          {t('tasks.buckets')}
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="bucket-counts">
+          {buckets.map((b) => (
+            <li key={b}>
+              <Link
+                to={link({ bucket: active === b ? null : b, page: null })}
+                aria-current={active === b ? 'true' : undefined}
+                className={`block rounded-md border-l-4 p-3 text-stone-900 no-underline hover:no-underline ${bucketStyle[b]} ${active === b ? 'ring-2 ring-stone-900' : ''}`}
+                data-testid={`bucket-${b}`}
+              >
+                <span className="block text-2xl font-bold" data-testid={`count-${b}`}>
+                  {data.counts.total[b]}
+                </span>
+                <span className="text-sm">{t(`taskBuckets.${b}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-sm text-stone-700">{t('dashboard.total', { count: total })}</p>
+      </section>
+
+      {data.scope.kind !== 'unit' && data.counts.byUnit.length > 1 ? (
+        <Card title={t('dashboard.byUnit')}>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="by-unit">
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="py-1 pr-2">
+                    {t('tasks.unit')}
+                  </th>
+                  {buckets.map((b) => (
+                    <th key={b} scope="col" className="px-2 py-1 text-right">
+                      {t(`taskBuckets.${b}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.counts.byUnit.slice(0, 200).map((u) => (
+                  <tr key={u.unitId} className="border-t border-stone-200">
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                      {data.overview ? <Link to={`/dashboard?unit=${u.unitId}`}>{u.unitName}</Link> : u.unitName}
+                    </th>
+                    {buckets.map((b) => (
+                      <td key={b} className={`px-2 py-1 text-right ${b === 'open_overdue' && u.counts[b] ? 'font-semibold text-red-800' : ''}`}>
+                        {u.counts[b]}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      ) : null}
+
+      <Card title={active ? t(`taskBuckets.${active}`) : t('dashboard.tasks')}>
+        {data.tasks.length ? (
+          <ul className="divide-y divide-stone-200" data-testid="dashboard-tasks">
+            {data.tasks.map((task) => (
+              <li key={task.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2" data-testid={`dashboard-task-${task.id}`}>
+                <span className="min-w-0 flex-1">
+                  <Link to={`/tasks/${task.id}`}>{task.content}</Link>
+                  <span className="block text-sm text-stone-600">
+                    {task.leadUnitName} · {task.numberFormatted} · {task.deadline ? formatDate(`${task.deadline}T12:00:00+07:00`) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle ?? 'quarter'}`) })}
+                  </span>
+                </span>
+                <span className="text-sm">
+                  {t(`taskStatus.${task.status}`)}
+                  {task.daysOverdue ? ` (${t('tasks.daysOverdue', { count: task.daysOverdue })})` : ''} ·{' '}
+                  <span data-testid="dashboard-progress">{task.progress}%</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-stone-600">{t('tasks.none')}</p>
+        )}
+        <nav aria-label={t('dashboard.pages')} className="mt-3 flex gap-4">
+          {data.page > 1 ? <Link to={link({ page: String(data.page - 1) })}>{t('dashboard.previous')}</Link> : null}
+          {data.hasMore ? <Link to={link({ page: String(data.page + 1) })}>{t('dashboard.next')}</Link> : null}
+        </nav>
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
