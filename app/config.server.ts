@@ -31,6 +31,8 @@ const configSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Nghị sự <no-reply@localhost>'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Remind the lead unit this many working days before a task's deadline (then on the day, and escalate once overdue). */
+  TASK_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -11,6 +11,7 @@ import { createApp } from './app'
 import { prepareFirstRun } from './first-run'
 import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
+import { startScheduler } from './scheduler'
 
 function readConfig() {
   try {
@@ -65,6 +66,7 @@ httpServer.on('request', app)
 const io = attachRealtime(httpServer, { publicUrl: config.PUBLIC_URL })
 const detachBridge = bridgeEvents(io)
 const mailer = attachMailer(config)
+const scheduler = startScheduler({ reminderDays: config.TASK_REMINDER_DAYS })
 
 httpServer.listen(config.PORT, config.HOST, () => {
   console.log(`Nghị sự đang chạy tại ${baseUrl} (${production ? 'production' : 'development'}, CSDL: ${config.DATABASE_PATH})`)
@@ -82,6 +84,7 @@ function shutdown(signal: string) {
   force.unref()
   detachBridge()
   mailer.detach()
+  scheduler.stop()
   // io.close disconnects every socket and closes the HTTP server; its callback runs once the
   // last connection has ended.
   void io.close(async () => {

@@ -3,6 +3,7 @@ import type { Config } from '~/config.server'
 import { events } from '~/events.server'
 import { formatDateTime } from '~/lib/dates'
 import { getMeeting } from '~/models/meetings.server'
+import { notificationsForEmail } from '~/models/notifications.server'
 import { contactsOf } from '~/models/users.server'
 
 /**
@@ -42,7 +43,21 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
     }
   }
 
+  /** Reminders and escalations: the notification's own title and text, with a link to act on it. */
+  const sendNotifications = (ids: number[]) => {
+    for (const n of notificationsForEmail(ids)) {
+      if (!n.email) continue
+      const text = [`Kính gửi đồng chí ${n.fullName},`, '', n.title, n.body ?? '', '', n.link ? `Chi tiết: ${base}${n.link}` : ''].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n')
+      const job = transporter
+        .sendMail({ from: config.SMTP_FROM, to: `"${n.fullName}" <${n.email}>`, subject: n.title, text })
+        .catch((error: unknown) => console.error(`Không gửi được e-mail tới ${n.email}:`, error instanceof Error ? error.message : error))
+        .finally(() => pending.delete(job))
+      pending.add(job)
+    }
+  }
+
   const detach = [
+    events.on('notification.email', ({ notificationIds }) => sendNotifications(notificationIds)),
     events.on('meeting.invited', ({ meetingId, userIds }) => send(meetingId, userIds, 'Giấy mời họp')),
     events.on('meeting.statusChanged', ({ meetingId, userIds }) => {
       const status = getMeeting(meetingId)?.status

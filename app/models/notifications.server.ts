@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { type DBOrTx, getDb } from '#db/client'
-import { notifications } from '#db/schema'
+import { notifications, users } from '#db/schema'
 
 export type NewNotification = { userId: number; kind: string; title: string; body?: string | null; link?: string | null }
 
@@ -26,4 +26,15 @@ export function markRead(userId: number, ids: number[] | 'all', db: DBOrTx = get
       ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
       : and(eq(notifications.userId, userId), inArray(notifications.id, ids.length ? ids : [-1]))
   db.update(notifications).set({ readAt: now }).where(where).run()
+}
+
+/** Notifications with their recipient's name and e-mail, for the mailer. */
+export function notificationsForEmail(ids: number[], db: DBOrTx = getDb()) {
+  if (!ids.length) return []
+  return db
+    .select({ id: notifications.id, title: notifications.title, body: notifications.body, link: notifications.link, fullName: users.fullName, email: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(and(inArray(notifications.id, ids), eq(users.active, true)))
+    .all()
 }

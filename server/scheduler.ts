@@ -1,0 +1,31 @@
+import { events } from '~/events.server'
+import { vietnamDate } from '~/lib/working-days'
+import { runTaskReminders } from '~/models/reminders.server'
+import type { DB } from '#db/client'
+import { getDb } from '#db/client'
+
+/**
+ * The clock of the app: at start and whenever the date changes in Asia/Ho_Chi_Minh, it runs the
+ * task reminders and tells every open dashboard that the day changed (statuses that depend on
+ * the date — overdue — are derived, so a refresh is all they need). Checks once a minute.
+ */
+export function startScheduler(options: { reminderDays: number; db?: DB; now?: () => Date; intervalMs?: number }) {
+  const now = options.now ?? (() => new Date())
+  let lastDay: string | null = null
+  const tick = () => {
+    const today = vietnamDate(now())
+    if (today === lastDay) return
+    const firstRun = lastDay === null
+    lastDay = today
+    try {
+      runTaskReminders({ reminderDays: options.reminderDays }, options.db ?? getDb(), now())
+    } catch (error) {
+      console.error('Không chạy được nhắc việc:', error instanceof Error ? error.message : error)
+    }
+    if (!firstRun) events.emit('tasks.dayChanged', { today })
+  }
+  tick()
+  const timer = setInterval(tick, options.intervalMs ?? 60_000)
+  timer.unref()
+  return { stop: () => clearInterval(timer), tick }
+}

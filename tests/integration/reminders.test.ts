@@ -1,0 +1,116 @@
+import type { AddressInfo } from 'node:net'
+import { eq } from 'drizzle-orm'
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { events } from '~/events.server'
+import { createMeeting } from '~/models/meetings.server'
+import { listNotifications } from '~/models/notifications.server'
+import { remindersOf, runTaskReminders } from '~/models/reminders.server'
+import { createTasks, decideExtension, requestExtension } from '~/models/tasks.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { getDb } from '#db/client'
+import { conclusions, users } from '#db/schema'
+import { startScheduler } from '#server/scheduler'
+import { createMeetingType, createUnit, createUser } from '../factories'
+import { startTestServer } from '../setup/server'
+
+const mails: { to: string[]; raw: string }[] = []
+let smtp: SMTPServer
+let server: Awaited<ReturnType<typeof startTestServer>>
+let officer: Awaited<ReturnType<typeof createUser>>
+let leader: Awaited<ReturnType<typeof createUser>>
+let office: Awaited<ReturnType<typeof createUser>>
+let unitId: number
+let conclusionId: number
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = ''
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL: 'https://nghisu.example.vn' })
+  unitId = createUnit({ name: 'Ban Dân vận', code: 'BDV_REM' }).id
+  officer = await createUser({ roles: ['unit_officer'], unitId })
+  leader = await createUser({ roles: ['chair'], fullName: 'Lãnh đạo Theo dõi' })
+  office = await createUser({ roles: ['office'] })
+  getDb().update(users).set({ email: 'canbo@bdv.example.vn' }).where(eq(users.id, officer.id)).run()
+  getDb().update(users).set({ email: 'lanhdao@tinhuy.example.vn' }).where(eq(users.id, leader.id)).run()
+  const meetingId = createMeeting(
+    { title: 'Họp nhắc việc', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: leader.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+    { id: office.id },
+  )
+  const now = new Date()
+  conclusionId = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
+})
+afterAll(async () => {
+  await server.close()
+  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+})
+
+/** Tuesday 30 June 2026 is the deadline; three working days before it is Thursday 25 June. */
+function task(deadline = '2026-06-30') {
+  return getDb().transaction((tx) => createTasks(tx, conclusionId, [{ blockId: `r${Math.random()}`, content: 'Sơ kết công tác dân vận', leadUnitId: unitId, coordinatingUnitIds: [], deadline, standingCycle: null, followingLeaderId: leader.id }], '2026-06-02'))[0]!
+}
+const on = (day: string, time = '07:00') => new Date(`${day}T${time}:00+07:00`)
+const run = (day: string) => runTaskReminders({ reminderDays: 3 }, getDb(), on(day)).sent.filter((s) => s.taskId === currentTask)
+let currentTask = 0
+
+describe('reminders and escalation (R5)', () => {
+  it('N working days before, on the day, escalation when overdue — each once, by e-mail too', async () => {
+    currentTask = task()
+    expect(run('2026-06-24')).toEqual([])
+    expect(run('2026-06-25')).toEqual([{ taskId: currentTask, kind: 'before', userIds: [officer.id] }])
+    expect(run('2026-06-25')).toEqual([])
+    expect(run('2026-06-26')).toEqual([])
+    expect(run('2026-06-30')).toEqual([{ taskId: currentTask, kind: 'due', userIds: [officer.id] }])
+    expect(run('2026-07-01')).toEqual([{ taskId: currentTask, kind: 'escalated', userIds: [leader.id] }])
+    expect(run('2026-07-02')).toEqual([])
+    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before', 'due', 'escalated'])
+    const titles = listNotifications(officer.id).map((n) => n.title)
+    expect(titles).toEqual(expect.arrayContaining(['Còn 3 ngày làm việc đến hạn nhiệm vụ', 'Hôm nay là hạn hoàn thành nhiệm vụ']))
+    expect(listNotifications(leader.id)[0]!.title).toBe('Nhiệm vụ quá hạn: Ban Dân vận')
+    await server.mailer.idle()
+    expect(mails.filter((m) => m.to.includes('canbo@bdv.example.vn'))).toHaveLength(2)
+    const escalation = mails.filter((m) => m.to.includes('lanhdao@tinhuy.example.vn'))
+    expect(escalation).toHaveLength(1)
+    const decoded = Buffer.from(escalation[0]!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+    expect(decoded).toContain('Sơ kết công tác dân vận — hạn 30/6/2026, quá hạn 1 ngày')
+    expect(decoded).toContain(`https://nghisu.example.vn/tasks/${currentTask}`)
+  })
+
+  it('an approved extension gets reminders of its own for the new deadline', () => {
+    currentTask = task('2026-06-30')
+    expect(run('2026-06-26').map((s) => s.kind)).toEqual(['before'])
+    requestExtension(currentTask, officer, { newDeadline: '2026-07-31', reason: 'Chờ số liệu' })
+    decideExtension(currentTask, office, { approve: true })
+    expect(run('2026-06-30')).toEqual([])
+    expect(run('2026-07-28').map((s) => s.kind)).toEqual(['before'])
+  })
+
+  it('the scheduler reminds at start and at the day boundary, tells dashboards the day changed, and a restart sends nothing twice', () => {
+    currentTask = task('2026-08-04')
+    let now = on('2026-07-29', '23:59')
+    const days: string[] = []
+    const off = events.on('tasks.dayChanged', ({ today }) => days.push(today))
+    const first = startScheduler({ reminderDays: 3, now: () => now, intervalMs: 3_600_000 })
+    expect(remindersOf(currentTask)).toEqual([])
+    now = on('2026-07-30', '00:00')
+    first.tick()
+    first.tick()
+    expect(days).toEqual(['2026-07-30'])
+    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
+    first.stop()
+    const restarted = startScheduler({ reminderDays: 3, now: () => now, intervalMs: 3_600_000 })
+    restarted.stop()
+    off()
+    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
+  })
+})
