@@ -1,16 +1,29 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { allocateDocumentNumber } from '~/models/numbering.server'
-import { createTasks, declareCompletion, decideCompletion, postProgress } from '~/models/tasks.server'
+import { createTasks, declareCompletion, decideCompletion, postProgress, type TaskBlock } from '~/models/tasks.server'
+import { vnDate } from '~/lib/conclusion-doc'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamDate } from '~/lib/working-days'
 import type { DB } from './client'
-import { conclusions, issuingBodies, meetings, meetingTypes, units, userRoles, users } from './schema'
+import { conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, userRoles, users } from './schema'
 
 const taskTexts = [
   'Hoàn thiện dự thảo, trình Ban Thường vụ xem xét',
   'Tổ chức quán triệt, triển khai đến các chi bộ, đảng bộ trực thuộc',
   'Rà soát, báo cáo kết quả thực hiện, đề xuất giải pháp',
 ]
+
+/** A conclusion's document: an opening paragraph, a heading, and one task block per task (same ids as the tasks). */
+export function conclusionContent(opening: string, blocks: TaskBlock[]) {
+  return {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: opening }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Nhiệm vụ thời gian tới' }] },
+      ...blocks.map((b) => ({ type: 'taskBlock', attrs: { id: b.blockId, content: b.content, leadUnitId: b.leadUnitId, coordinatingUnitIds: b.coordinatingUnitIds, deadline: b.deadline, standingCycle: b.standingCycle, followingLeaderId: b.followingLeaderId } })),
+    ],
+  }
+}
 
 /**
  * Issued conclusions, with tasks, for the demo's held meetings: some done on time, some late,
@@ -30,6 +43,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
   const unitIds = db.select({ id: units.id }).from(units).all().map((u) => u.id)
   const calendar = getWorkingCalendar(db)
   const today = vietnamDate(now)
+  const chairNames = new Map(db.select({ id: users.id, name: users.fullName }).from(users).all().map((u) => [u.id, u.name]))
   held.forEach((m, n) => {
     const meetingDay = vietnamDate(m.startsAt)
     const issuedOn = calendar.addWorkingDays(meetingDay, n % 4 === 3 ? m.deadlineDays + 2 : 2)
@@ -42,6 +56,15 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
       .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer')))
       .where(eq(users.unitId, lead))
       .get()
+    const blocks = taskTexts.slice(0, 2 + (n % 2)).map((text, i) => ({
+      blockId: `task-${m.id}-${i + 1}`,
+      content: text,
+      leadUnitId: lead,
+      coordinatingUnitIds: [unitIds[(n + i + 3) % unitIds.length]!].filter((u) => u !== lead),
+      deadline: i === 2 ? null : calendar.addWorkingDays(issuedOn, 20 + i * 25),
+      standingCycle: i === 2 ? ('quarter' as const) : null,
+      followingLeaderId: m.chairUserId,
+    }))
     const taskIds = db.transaction((tx) => {
       const numbered = allocateDocumentNumber(tx, body.id, 'TB', issuedOn)
       const conclusion = tx
@@ -50,7 +73,11 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
           meetingId: m.id,
           status: 'issued',
           summary: `Kết luận của Ban Thường vụ Tỉnh ủy về ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
-          content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Ngày ${meetingDay}, Ban Thường vụ Tỉnh ủy họp nghe báo cáo: ${m.title}.` }] }] },
+          content: conclusionContent(`Ngày ${vnDate(meetingDay)}, Ban Thường vụ Tỉnh ủy họp nghe báo cáo: ${m.title}.`, blocks),
+          recipientUnitIds: [...new Set(blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]))],
+          otherRecipients: ['Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy'],
+          signerTitle: 'Phó Bí thư Thường trực',
+          signerName: chairNames.get(m.chairUserId) ?? '',
           issuingBodyId: body.id,
           number: numbered.number,
           numberFormatted: numbered.formatted,
@@ -63,21 +90,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
         })
         .returning({ id: conclusions.id })
         .get()
-      return createTasks(
-        tx,
-        conclusion.id,
-        taskTexts.slice(0, 2 + (n % 2)).map((text, i) => ({
-          blockId: `task-${m.id}-${i + 1}`,
-          content: text,
-          leadUnitId: lead,
-          coordinatingUnitIds: [unitIds[(n + i + 3) % unitIds.length]!].filter((u) => u !== lead),
-          deadline: i === 2 ? null : calendar.addWorkingDays(issuedOn, 20 + i * 25),
-          standingCycle: i === 2 ? ('quarter' as const) : null,
-          followingLeaderId: m.chairUserId,
-        })),
-        issuedOn,
-        issuedAt,
-      )
+      return createTasks(tx, conclusion.id, blocks, issuedOn, issuedAt)
     })
     if (!officer) return
     taskIds.forEach((taskId, i) => {
@@ -90,4 +103,96 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
       }
     })
   })
+}
+
+/**
+ * Province scale for benchmarks: a notice for every held meeting with ten tasks each (about
+ * 30,000 tasks over five years), spread over every unit; most completed (some late), the rest
+ * open within the deadline or overdue, with progress reports. Written in bulk, not through the
+ * models, so the seed takes seconds.
+ */
+export function seedProvinceConclusions(db: DB, now = new Date()) {
+  const body = db.select().from(issuingBodies).orderBy(asc(issuingBodies.id)).get()
+  if (!body) return 0
+  const office = db.select({ id: users.id }).from(users).where(eq(users.username, 'vanphong')).get()!.id
+  const held = db.select({ id: meetings.id, startsAt: meetings.startsAt, title: meetings.title, chairUserId: meetings.chairUserId }).from(meetings).where(eq(meetings.status, 'held')).orderBy(asc(meetings.startsAt)).all()
+  const unitIds = db.select({ id: units.id }).from(units).all().map((u) => u.id)
+  const calendar = getWorkingCalendar(db)
+  const today = vietnamDate(now)
+  const texts = [...taskTexts, 'Kiểm tra, đôn đốc việc thực hiện', 'Xây dựng kế hoạch triển khai', 'Tham mưu sơ kết, đánh giá']
+  let made = 0
+  const chunk = 200
+  for (let start = 0; start < held.length; start += chunk) {
+    db.transaction((tx) => {
+      held.slice(start, start + chunk).forEach((m, k) => {
+        const n = start + k
+        const issuedOn = calendar.addWorkingDays(vietnamDate(m.startsAt), 2 + (n % 7 === 0 ? 5 : 0))
+        if (issuedOn > today) return
+        const issuedAt = new Date(`${issuedOn}T09:00:00+07:00`)
+        const blocks: TaskBlock[] = Array.from({ length: 10 }, (_, i) => ({
+          blockId: `p${m.id}-${i}`,
+          content: `${texts[(n + i) % texts.length]} (nội dung ${i + 1})`,
+          leadUnitId: unitIds[(n * 7 + i * 13) % unitIds.length]!,
+          coordinatingUnitIds: [unitIds[(n * 7 + i * 13 + 5) % unitIds.length]!],
+          deadline: i === 9 && n % 4 === 0 ? null : calendar.addWorkingDays(issuedOn, 15 + ((n + i * 11) % 90)),
+          standingCycle: i === 9 && n % 4 === 0 ? ('quarter' as const) : null,
+          followingLeaderId: m.chairUserId,
+        }))
+        const numbered = allocateDocumentNumber(tx, body.id, 'TB', issuedOn)
+        const conclusionId = tx
+          .insert(conclusions)
+          .values({
+            meetingId: m.id,
+            status: 'issued',
+            summary: `Kết luận về ${m.title.toLowerCase()}`,
+            content: conclusionContent(`Ban Thường vụ họp nghe báo cáo: ${m.title}.`, blocks),
+            recipientUnitIds: [...new Set(blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]))],
+            issuingBodyId: body.id,
+            number: numbered.number,
+            numberFormatted: numbered.formatted,
+            issuedOn,
+            issuedAt,
+            issuedBy: m.chairUserId,
+            onTime: n % 7 !== 0,
+            createdAt: issuedAt,
+            updatedAt: issuedAt,
+          })
+          .returning({ id: conclusions.id })
+          .get().id
+        const rows = blocks.map((b, i) => {
+          const h = (n * 31 + i * 17) % 100
+          const due = b.deadline ?? issuedOn
+          const completedOn = b.deadline && h < 65 ? calendar.addWorkingDays(due, h < 52 ? -3 : 4) : null
+          const done = completedOn && completedOn <= today ? completedOn : null
+          return {
+            conclusionId,
+            blockId: b.blockId,
+            position: i + 1,
+            content: b.content,
+            leadUnitId: b.leadUnitId,
+            coordinatingUnitIds: b.coordinatingUnitIds.filter((u) => u !== b.leadUnitId),
+            deadline: b.deadline,
+            standingCycle: b.standingCycle,
+            followingLeaderId: b.followingLeaderId,
+            progress: done ? 100 : h % 4 === 0 ? 0 : 20 + (h % 7) * 10,
+            completedOn: done,
+            completionDeclaredOn: done,
+            startedOn: issuedOn,
+            createdAt: issuedAt,
+            updatedAt: issuedAt,
+          }
+        })
+        const ids = tx.insert(tasks).values(rows).returning({ id: tasks.id }).all()
+        const reports = ids.flatMap((t, i) => {
+          const row = rows[i]!
+          if (row.progress === 0) return []
+          const at = new Date(Math.min(now.getTime(), issuedAt.getTime() + (10 + i) * 86_400_000))
+          return [{ taskId: t.id, kind: 'progress' as const, actorId: office, unitId: row.leadUnitId, percent: Math.min(row.progress, 60), text: 'Đơn vị đang triển khai.', at }]
+        })
+        if (reports.length) tx.insert(taskEvents).values(reports).run()
+        made += ids.length
+      })
+    })
+  }
+  return made
 }

@@ -4,6 +4,8 @@ import { authenticate } from '~/models/login.server'
 import { vietnamDate } from '~/lib/working-days'
 import { openDatabase } from './client'
 import { migrateDatabase } from './migrate'
+import { type DocJSON, taskBlocksOf } from '~/lib/conclusion-doc'
+import { countTasks } from '~/models/tasks.server'
 import { conclusions, meetings, meetingTypes, programmeItems, tasks, units, users } from './schema'
 import { seedDemo, seedProvince } from './seed'
 import os from 'node:os'
@@ -50,6 +52,14 @@ describe('seeds', () => {
     const n = db.select({ n: count() }).from(meetings).get()!.n
     expect(n).toBeGreaterThan(2500)
     expect(n).toBeLessThan(3200)
+    // About 30,000 tasks over five years, in every bucket, each notice's text naming its tasks.
+    const taskCount = db.select({ n: count() }).from(tasks).get()!.n
+    expect(taskCount).toBeGreaterThan(25_000)
+    expect(taskCount).toBeLessThan(32_000)
+    const totals = countTasks({}, db).total
+    for (const bucket of ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const) expect(totals[bucket], bucket).toBeGreaterThan(500)
+    const sample = db.select().from(conclusions).where(eq(conclusions.status, 'issued')).limit(1).get()!
+    expect(taskBlocksOf(sample.content as DocJSON).map((b) => b.id)).toEqual(db.select({ id: tasks.blockId }).from(tasks).where(eq(tasks.conclusionId, sample.id)).all().map((t) => t.id))
     db.$client.close()
-  }, 60_000)
+  }, 120_000)
 })

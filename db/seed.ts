@@ -3,7 +3,7 @@ import { count } from 'drizzle-orm'
 import { normaliseForSearch } from '~/lib/text'
 import type { DB } from './client'
 import { demoLeaders, demoUnitStaff, demoUnits, generatedName } from './seed-data'
-import { seedDemoConclusions } from './seed-conclusions'
+import { seedDemoConclusions, seedProvinceConclusions } from './seed-conclusions'
 import { seedDemoMeetings, seedProvinceMeetings } from './seed-meetings'
 import { type Role, units, unitKinds, userRoles, users } from './schema'
 
@@ -113,4 +113,5 @@ export async function seedProvince(db: DB, options: { password: string; force?: 
     insertUsers(tx as unknown as DB, people, passwordHash)
   })
   seedProvinceMeetings(db)
+  seedProvinceConclusions(db)
 }
