@@ -183,7 +183,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       <ToolbarButton label={t('conclusion.redo')} disabled={!state.canRedo} onClick={() => chain().redo().run()} />
       <button
         type="button"
-        onClick={() => chain().insertContent({ type: 'taskBlock', attrs: { id: crypto.randomUUID() } }).run()}
+        onClick={() => chain().insertContentAt(editor.state.selection.to, { type: 'taskBlock', attrs: { id: crypto.randomUUID() } }).run()}
         className="min-h-9 rounded border border-brand-600 bg-white px-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
       >
         {t('conclusion.addTask')}

@@ -65,13 +65,28 @@ export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClie
   const socket = useSocket()
   const revalidate = useLatestRevalidate()
   const names = eventNames.join(',')
+  // A revalidation started while this page submits or navigates would abort that request and
+  // could swallow its outcome (the toast); such events wait until the navigation is done.
+  const navigation = useNavigation()
+  const busy = useRef(false)
+  const pending = useRef(false)
+  useEffect(() => {
+    busy.current = navigation.state !== 'idle'
+    if (!busy.current && pending.current) {
+      pending.current = false
+      revalidate.current()
+    }
+  }, [navigation.state, revalidate])
   useEffect(() => {
     if (!socket || !room) return
     let timer: ReturnType<typeof setTimeout> | undefined
     let wasDisconnected = false
     const refresh = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => revalidate.current(), 150)
+      timer = setTimeout(() => {
+        if (busy.current) pending.current = true
+        else revalidate.current()
+      }, 150)
     }
     const join = () => {
       socket.emit('room.join', { room }, () => {})

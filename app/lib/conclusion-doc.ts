@@ -83,7 +83,7 @@ export const TaskBlock = TiptapNode.create<TaskBlockOptions>({
   group: 'block',
   atom: true,
   selectable: true,
-  draggable: true,
+  draggable: false,
   addOptions() {
     return { names: { unitName: () => undefined, userName: () => undefined } }
   },

@@ -119,7 +119,7 @@ type Backup = { baseRevision: number; content: DocJSON; summary: string }
 const template = (title: string, day: string): DocJSON => ({
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: `Ngày ${day}, Ban Thường vụ họp ${title.charAt(0).toLowerCase()}${title.slice(1)}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, đồng chí chủ trì kết luận như sau:` }] },
+    { type: 'paragraph', content: [{ type: 'text', text: `Ngày ${day}, Ban Thường vụ họp về nội dung: ${title}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, đồng chí chủ trì kết luận như sau:` }] },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1. Đánh giá chung' }] },
     { type: 'paragraph' },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '2. Nhiệm vụ thời gian tới' }] },
@@ -235,6 +235,8 @@ function DraftEditor() {
     shouldRevalidate: 'onBlur',
   })
   const summaryErrors = actionData?.intent === 'issue' ? actionData.result.error?.summary : undefined
+  // Problems of the text itself (task blocks, links) belong to the whole form.
+  const contentErrors = actionData?.intent === 'issue' ? actionData.result.error?.content : undefined
   const busy = navigation.state !== 'idle'
   const statusText = {
     saved: savedAt ? t('conclusion.savedAt', { time: formatDateTime(savedAt) }) : t('conclusion.notSavedYet'),
@@ -317,7 +319,7 @@ function DraftEditor() {
           <Card title={t('conclusion.issueTitle')}>
             <p className="mb-3 text-sm text-stone-700">{t('conclusion.deadlineInfo', { date: formatDate(`${data.deadline}T12:00:00+07:00`), days: data.deadlineDays })}</p>
             <Form method="post" {...getFormProps(issueForm)} className="space-y-3">
-              <FormErrors errors={issueForm.errors} />
+              <FormErrors errors={[...(issueForm.errors ?? []), ...(contentErrors ?? [])]} />
               <input type="hidden" name="baseRevision" value={shownRevision} />
               <Field label={t('conclusion.signerTitle')} required inputProps={getInputProps(issueFields.signerTitle, { type: 'text' })} errors={issueFields.signerTitle.errors} />
               <Field label={t('conclusion.signerName')} required inputProps={getInputProps(issueFields.signerName, { type: 'text' })} errors={issueFields.signerName.errors} />
@@ -484,7 +486,7 @@ export default function ConclusionPage() {
       {data.canEdit && (data.draft || !data.issued) ? (
         <section aria-labelledby="draft-title" className="space-y-3">
           <h2 id="draft-title">{data.issued ? t('conclusion.correctionTitle') : t('conclusion.draftTitle')}</h2>
-          <DraftEditor key={data.draft?.id ?? 'new'} />
+          <DraftEditor key={data.draft?.supersedesId ?? 'draft'} />
         </section>
       ) : null}
       {!data.issued && !data.canEdit ? <p>{t('conclusion.notIssuedYet')}</p> : null}
