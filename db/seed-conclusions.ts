@@ -43,7 +43,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
   const unitIds = db.select({ id: units.id }).from(units).all().map((u) => u.id)
   const calendar = getWorkingCalendar(db)
   const today = vietnamDate(now)
-  const chairNames = new Map(db.select({ id: users.id, name: users.fullName }).from(users).all().map((u) => [u.id, u.name]))
+  const chairs = new Map(db.select({ id: users.id, name: users.fullName, position: users.position }).from(users).all().map((u) => [u.id, u]))
   held.forEach((m, n) => {
     const meetingDay = vietnamDate(m.startsAt)
     const issuedOn = calendar.addWorkingDays(meetingDay, n % 4 === 3 ? m.deadlineDays + 2 : 2)
@@ -76,8 +76,8 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
           content: conclusionContent(`Ngày ${vnDate(meetingDay)}, Ban Thường vụ Tỉnh ủy họp nghe báo cáo: ${m.title}.`, blocks),
           recipientUnitIds: [...new Set(blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]))],
           otherRecipients: ['Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy'],
-          signerTitle: 'Phó Bí thư Thường trực',
-          signerName: chairNames.get(m.chairUserId) ?? '',
+          signerTitle: chairs.get(m.chairUserId)?.position ?? '',
+          signerName: chairs.get(m.chairUserId)?.name ?? '',
           issuingBodyId: body.id,
           number: numbered.number,
           numberFormatted: numbered.formatted,
@@ -90,6 +90,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
         })
         .returning({ id: conclusions.id })
         .get()
+      tx.update(meetings).set({ status: 'concluded' }).where(eq(meetings.id, m.id)).run()
       return createTasks(tx, conclusion.id, blocks, issuedOn, issuedAt)
     })
     if (!officer) return
@@ -182,6 +183,7 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
             updatedAt: issuedAt,
           }
         })
+        tx.update(meetings).set({ status: 'concluded' }).where(eq(meetings.id, m.id)).run()
         const ids = tx.insert(tasks).values(rows).returning({ id: tasks.id }).all()
         const reports = ids.flatMap((t, i) => {
           const row = rows[i]!

@@ -39,7 +39,7 @@ function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeVie
         </ul>
       ) : null}
       {editing ? (
-        <fieldset className="mt-3 grid gap-3 sm:grid-cols-2">
+        <fieldset className="mt-3 grid gap-3 font-sans text-base sm:grid-cols-2">
           <legend className="sr-only">{t('conclusion.editTask')}</legend>
           <div className="sm:col-span-2">
             <label htmlFor={`${id}-content`} className="mb-1 block text-sm font-medium">
@@ -183,7 +183,11 @@ function Toolbar({ editor }: { editor: Editor }) {
       <ToolbarButton label={t('conclusion.redo')} disabled={!state.canRedo} onClick={() => chain().redo().run()} />
       <button
         type="button"
-        onClick={() => chain().insertContentAt(editor.state.selection.to, { type: 'taskBlock', attrs: { id: crypto.randomUUID() } }).run()}
+        onClick={() => {
+          // Where the cursor is; at the end when the text has not been clicked into yet.
+          const at = editor.state.selection.from <= 1 ? editor.state.doc.content.size : editor.state.selection.to
+          chain().insertContentAt(at, { type: 'taskBlock', attrs: { id: crypto.randomUUID() } }).run()
+        }}
         className="min-h-9 rounded border border-brand-600 bg-white px-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
       >
         {t('conclusion.addTask')}

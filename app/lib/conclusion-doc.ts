@@ -47,7 +47,9 @@ function joinNames(names: string[]) {
 export function taskSentence(task: TaskBlockAttrs, names: NameLookup) {
   const lead = task.leadUnitId ? (names.unitName(task.leadUnitId) ?? '…') : '[chưa chọn đơn vị chủ trì]'
   const coordinating = task.coordinatingUnitIds.filter((id) => id !== task.leadUnitId).map((id) => names.unitName(id) ?? '…')
-  const content = task.content.trim().replace(/[.;,\s]+$/, '') || '[nội dung nhiệm vụ]'
+  const trimmed = task.content.trim().replace(/[.;,\s]+$/, '')
+  // "Hoàn thiện dự thảo" reads "… chủ trì hoàn thiện dự thảo"; acronyms (UBND …) keep their case.
+  const content = (/^\p{Lu}\p{Ll}/u.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed) || '[nội dung nhiệm vụ]'
   const when = task.deadline
     ? isValidDate(task.deadline)
       ? `hoàn thành trước ngày ${vnDate(task.deadline)}`

@@ -408,7 +408,7 @@ function IssuedNotice() {
         <div className="mt-6 grid gap-4 sm:grid-cols-2">
           <div>
             <p className="font-bold italic underline">Nơi nhận:</p>
-            <ul data-testid="recipients">
+            <ul data-testid="recipients" className="list-none pl-0">
               {issued.recipients.map((r) => (
                 <li key={r}>- {r}</li>
               ))}
