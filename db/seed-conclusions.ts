@@ -5,7 +5,7 @@ import { vnDate } from '~/lib/conclusion-doc'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamDate } from '~/lib/working-days'
 import type { DB } from './client'
-import { conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, userRoles, users } from './schema'
+import { conclusions, issuingBodies, meetings, meetingTypes, taskEvents, taskUnits, tasks, units, userRoles, users } from './schema'
 
 const taskTexts = [
   'Hoàn thiện dự thảo, trình Ban Thường vụ xem xét',
@@ -185,6 +185,9 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
         })
         tx.update(meetings).set({ status: 'concluded' }).where(eq(meetings.id, m.id)).run()
         const ids = tx.insert(tasks).values(rows).returning({ id: tasks.id }).all()
+        tx.insert(taskUnits)
+          .values(ids.flatMap((t, i) => [{ taskId: t.id, unitId: rows[i]!.leadUnitId, lead: true }, ...rows[i]!.coordinatingUnitIds.map((unitId) => ({ taskId: t.id, unitId, lead: false }))]))
+          .run()
         const reports = ids.flatMap((t, i) => {
           const row = rows[i]!
           if (row.progress === 0) return []

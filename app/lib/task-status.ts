@@ -1,5 +1,3 @@
-import { addDays } from './working-days'
-
 /**
  * Task statuses are derived, never typed (R4.6h). The five categories are those the Government
  * Office and provinces use; reports group them in four buckets.
@@ -59,14 +57,26 @@ export function bucketOf(status: TaskStatus): TaskBucket {
 export type ReportingCycle = 'month' | 'quarter' | 'half_year' | 'year'
 const CYCLE_MONTHS: Record<ReportingCycle, number> = { month: 1, quarter: 3, half_year: 6, year: 12 }
 
+const pad = (n: number) => String(n).padStart(2, '0')
+/** The cycle starting in `year`/`startMonth` (1-based): its first and last day. */
+function cycleFrom(year: number, startMonth: number, months: number) {
+  const lastMonth = startMonth + months - 1
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate()
+  return { start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(lastDay)}` }
+}
+
 /** The cycle containing `date`: its first and last day (YYYY-MM-DD). */
 export function cycleOf(date: string, cycle: ReportingCycle) {
   const months = CYCLE_MONTHS[cycle]
-  const year = Number(date.slice(0, 4))
   const startMonth = Math.floor((Number(date.slice(5, 7)) - 1) / months) * months + 1
-  const start = `${year}-${String(startMonth).padStart(2, '0')}-01`
-  const nextStart = startMonth + months > 12 ? `${year + 1}-01-01` : `${year}-${String(startMonth + months).padStart(2, '0')}-01`
-  return { start, end: addDays(nextStart, -1) }
+  return cycleFrom(Number(date.slice(0, 4)), startMonth, months)
+}
+
+function nextCycle(current: { start: string }, cycle: ReportingCycle) {
+  const months = CYCLE_MONTHS[cycle]
+  const month = Number(current.start.slice(5, 7)) + months
+  const year = Number(current.start.slice(0, 4))
+  return month > 12 ? cycleFrom(year + 1, month - 12, months) : cycleFrom(year, month, months)
 }
 
 /**
@@ -76,13 +86,18 @@ export function cycleOf(date: string, cycle: ReportingCycle) {
  */
 export function deriveStandingTaskStatus(input: { startedOn: string; cycle: ReportingCycle; reportDates: string[] }, today: string) {
   const missing: { start: string; end: string }[] = []
+  const reports = [...input.reportDates].sort()
+  let next = 0 // reports before `next` fall in cycles already passed
+  const reportedIn = (period: { start: string; end: string }) => {
+    while (next < reports.length && reports[next]! < period.start) next++
+    return next < reports.length && reports[next]! <= period.end
+  }
   let current = cycleOf(input.startedOn, input.cycle)
   while (current.end < today) {
-    const period = current
-    if (!input.reportDates.some((d) => d >= period.start && d <= period.end)) missing.push(period)
-    current = cycleOf(addDays(current.end, 1), input.cycle)
+    if (!reportedIn(current)) missing.push(current)
+    current = nextCycle(current, input.cycle)
   }
-  const reportedNow = input.reportDates.some((d) => d >= current.start && d <= current.end)
+  const reportedNow = reportedIn(current)
   const status: TaskStatus = missing.length ? 'overdue' : reportedNow ? 'in_progress' : 'not_due'
   return { status, currentCycle: current, missingCycles: missing, daysOverdue: missing.length ? daysBetween(missing[0]!.end, today) : 0 }
 }

@@ -21,7 +21,7 @@ import { writeAudit } from './audit.server'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
 import { allocateDocumentNumber } from './numbering.server'
-import { createTasks } from './tasks.server'
+import { createTasks, setTaskUnits } from './tasks.server'
 
 type Who = { id: number; ip?: string | null }
 type Conclusion = typeof conclusions.$inferSelect
@@ -290,6 +290,7 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
           })
           .where(eq(tasks.id, old.id))
           .run()
+        setTaskUnits(tx, old.id, next.leadUnitId, next.coordinatingUnitIds)
         tx.insert(taskEvents)
           .values({ taskId: old.id, kind: 'corrected', actorId: who.id, at: now, text: `${numbered.formatted}: ${draft.correctionReason ?? ''}`.trim(), fromValue: old.deadline, toValue: next.deadline })
           .run()

@@ -6,7 +6,7 @@ import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, 
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusions, meetings, taskEvents, tasks, units } from '#db/schema'
+import { conclusions, meetings, taskEvents, taskUnits, tasks, units } from '#db/schema'
 import { writeAudit } from './audit.server'
 import type { TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from './users.server'
@@ -47,7 +47,17 @@ export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[
       })
       .returning({ id: tasks.id })
       .get().id
+  }).map((id, i) => {
+    setTaskUnits(tx, id, blocks[i]!.leadUnitId, blocks[i]!.coordinatingUnitIds)
+    return id
   })
+}
+
+/** Keeps `task_units` (the unit index of tasks) in step with a task's lead and coordinating units. */
+export function setTaskUnits(tx: DBOrTx, taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
+  tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId)).run()
+  const rows = [{ taskId, unitId: leadUnitId, lead: true }, ...[...new Set(coordinatingUnitIds)].filter((u) => u !== leadUnitId).map((unitId) => ({ taskId, unitId, lead: false }))]
+  tx.insert(taskUnits).values(rows).run()
 }
 
 /** Who leads, coordinates, follows and chaired: what the permission rules need about a task. */
@@ -97,6 +107,8 @@ function change(
     if (!task) throw new DomainError('task.notFound', 'not_found')
     const { set, event } = mutate(task)
     if (set) tx.update(tasks).set({ ...set, updatedAt: now }).where(eq(tasks.id, taskId)).run()
+    if (set?.leadUnitId !== undefined || set?.coordinatingUnitIds !== undefined)
+      setTaskUnits(tx, taskId, set.leadUnitId ?? task.leadUnitId, set.coordinatingUnitIds ?? task.coordinatingUnitIds)
     tx.insert(taskEvents)
       .values({ taskId, kind, actorId: actor.id!, unitId: actor.unitId ?? null, at: now, percent: event?.percent ?? null, text: event?.text ?? null, fromValue: event?.fromValue ?? null, toValue: event?.toValue ?? null })
       .run()
@@ -224,18 +236,22 @@ const STATUSES_OF_BUCKET: Record<TaskBucket, TaskStatus[]> = {
   open_overdue: ['overdue'],
 }
 
-/** Tasks of issued conclusions matching the filter (not the status: see `statusCondition`). */
+/**
+ * Tasks matching the filter (not the status: see `statusCondition`). Tasks exist only for issued
+ * notices (they are created when a notice is issued, and a correction moves them to the notice
+ * that supersedes it), so no join is needed to leave drafts out.
+ */
 function scopeConditions(filter: TaskFilter) {
+  const ofUnit = (unitId: number) => sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.unitId} = ${unitId})`
   return and(
-    eq(conclusions.status, 'issued'),
-    filter.meetingId ? eq(conclusions.meetingId, filter.meetingId) : undefined,
+    filter.meetingId ? sql`${tasks.conclusionId} in (select ${conclusions.id} from ${conclusions} where ${conclusions.meetingId} = ${filter.meetingId})` : undefined,
     filter.leaderId ? eq(tasks.followingLeaderId, filter.leaderId) : undefined,
-    filter.unitId ? sql`(${tasks.leadUnitId} = ${filter.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.unitId}))` : undefined,
+    filter.unitId ? ofUnit(filter.unitId) : undefined,
     filter.deadlineFrom ? gte(tasks.deadline, filter.deadlineFrom) : undefined,
     filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
     filter.viewer
-      ? sql`(${tasks.followingLeaderId} = ${filter.viewer.userId} or ${conclusions.meetingId} in (select ${meetings.id} from ${meetings} where ${meetings.chairUserId} = ${filter.viewer.userId})${
-          filter.viewer.unitId ? sql` or ${tasks.leadUnitId} = ${filter.viewer.unitId} or exists (select 1 from json_each(${tasks.coordinatingUnitIds}) where value = ${filter.viewer.unitId})` : sql``
+      ? sql`(${tasks.followingLeaderId} = ${filter.viewer.userId} or ${tasks.conclusionId} in (select ${conclusions.id} from ${conclusions} inner join ${meetings} on ${meetings.id} = ${conclusions.meetingId} where ${meetings.chairUserId} = ${filter.viewer.userId})${
+          filter.viewer.unitId ? sql` or ${ofUnit(filter.viewer.unitId)}` : sql``
         })`
       : undefined,
   )
@@ -252,26 +268,41 @@ function reportDatesOf(taskIds: number[], db: DBOrTx) {
   const reports = new Map<number, string[]>()
   for (let i = 0; i < taskIds.length; i += 500) {
     const chunk = taskIds.slice(i, i + 500)
-    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, chunk), inArray(taskEvents.kind, ['progress', 'obstacle']))).all())
-      reports.set(e.taskId, [...(reports.get(e.taskId) ?? []), vietnamDate(e.at)])
+    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, chunk), inArray(taskEvents.kind, ['progress', 'obstacle']))).all()) {
+      const list = reports.get(e.taskId)
+      if (list) list.push(vietnamDate(e.at))
+      else reports.set(e.taskId, [vietnamDate(e.at)])
+    }
   }
   return reports
 }
 
 /**
  * Tasks with their status today, filtered in SQL. `unitId` keeps those the unit leads or
- * coordinates. `limit`/`offset` page through them (deadline order, standing tasks last).
+ * coordinates. `limit`/`offset` page through them: dated tasks by deadline (read in the order of
+ * the deadline index, so a page costs the page), then standing tasks.
  */
 export function listTasks(filter: TaskFilter & { limit?: number; offset?: number } = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
-  const query = db
-    .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
-    .from(tasks)
-    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
-    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
-    .innerJoin(units, eq(units.id, tasks.leadUnitId))
-    .where(and(scopeConditions(filter), statusCondition(filter, today)))
-    .orderBy(sql`${tasks.deadline} is null`, asc(tasks.deadline), asc(tasks.id))
-  const rows = filter.limit ? query.limit(filter.limit).offset(filter.offset ?? 0).all() : query.all()
+  const select = () =>
+    db
+      .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
+      .from(tasks)
+      .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+      .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+      .innerJoin(units, eq(units.id, tasks.leadUnitId))
+  const datedWhere = and(scopeConditions(filter), statusCondition(filter, today), sql`${tasks.deadline} is not null`)
+  const standingWhere = and(scopeConditions(filter), sql`${tasks.deadline} is null`)
+  const offset = filter.offset ?? 0
+  let rows
+  if (!filter.limit) {
+    rows = [...select().where(datedWhere).orderBy(asc(tasks.deadline), asc(tasks.id)).all(), ...select().where(standingWhere).orderBy(asc(tasks.id)).all()]
+  } else {
+    rows = select().where(datedWhere).orderBy(asc(tasks.deadline), asc(tasks.id)).limit(filter.limit).offset(offset).all()
+    if (rows.length < filter.limit) {
+      const datedTotal = db.select({ n: sql<number>`count(*)` }).from(tasks).where(datedWhere).get()!.n
+      rows.push(...select().where(standingWhere).orderBy(asc(tasks.id)).limit(filter.limit - rows.length).offset(Math.max(0, offset - datedTotal)).all())
+    }
+  }
   const reports = reportDatesOf(rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id), db)
   return rows
     .map((r) => {
@@ -294,18 +325,19 @@ export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today 
   const dated = db
     .select({ unitId: tasks.leadUnitId, bucket, n: sql<number>`count(*)` })
     .from(tasks)
-    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .where(and(scopeConditions(filter), sql`${tasks.deadline} is not null`))
     .groupBy(tasks.leadUnitId, bucket)
     .all()
   const standing = db
-    .select({ task: tasks })
+    .select({ id: tasks.id, leadUnitId: tasks.leadUnitId, standingCycle: tasks.standingCycle, startedOn: tasks.startedOn })
     .from(tasks)
-    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .where(and(scopeConditions(filter), sql`${tasks.deadline} is null`))
     .all()
-  const reports = reportDatesOf(standing.map((s) => s.task.id), db)
-  const rows = [...dated, ...standing.map((s) => ({ unitId: s.task.leadUnitId, bucket: bucketOf(statusOfTask(s.task, reports.get(s.task.id) ?? [], today).status), n: 1 }))]
+  const reports = reportDatesOf(standing.map((s) => s.id), db)
+  const rows = [
+    ...dated,
+    ...standing.map((s) => ({ unitId: s.leadUnitId, bucket: bucketOf(deriveStandingTaskStatus({ startedOn: s.startedOn, cycle: s.standingCycle ?? 'quarter', reportDates: reports.get(s.id) ?? [] }, today).status), n: 1 })),
+  ]
   const total = emptyCounts()
   const byUnit = new Map<number, BucketCounts>()
   for (const r of rows) {

@@ -1,4 +1,4 @@
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { meetings } from './meetings'
 import { issuingBodies } from './numbering'
 import { units } from './units'
@@ -97,7 +97,32 @@ export const tasks = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('tasks_lead_deadline_idx').on(t.leadUnitId, t.deadline), index('tasks_conclusion_idx').on(t.conclusionId)],
+  (t) => [
+    index('tasks_lead_deadline_idx').on(t.leadUnitId, t.deadline),
+    index('tasks_conclusion_idx').on(t.conclusionId),
+    index('tasks_deadline_idx').on(t.deadline),
+    // Covers the four-bucket counts by unit: the count reads the index, never the task rows.
+    index('tasks_buckets_idx').on(t.leadUnitId, t.deadline, t.completedOn, t.progress),
+  ],
+)
+
+/**
+ * Which units a task involves (the lead and each coordinating unit), so "a unit's tasks" is an
+ * index lookup rather than a scan of every task's JSON list. Written with the task, in the same
+ * transaction, by `setTaskUnits` — never by hand.
+ */
+export const taskUnits = sqliteTable(
+  'task_units',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    lead: integer('lead', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.taskId] }), index('task_units_task_idx').on(t.taskId)],
 )
 
 export const taskEventKinds = [

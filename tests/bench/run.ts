@@ -84,6 +84,80 @@ await measure('floor: HTTP GET /healthz', 500, async () => (await fetch(`${base}
 await measure('HTTP GET /api/v1/users?q=nguyen (cookie auth)', 500, async () => (await fetch(`${base}/api/v1/users?q=nguyen`, { headers: { Cookie: cookie } })).arrayBuffer(), '/healthz')
 await measure('HTTP GET /api/v1/units', 500, async () => (await fetch(`${base}/api/v1/units`, { headers: { Cookie: cookie } })).arrayBuffer(), '/healthz')
 const rssAfter = process.memoryUsage().rss
+
+// ---- Tasks (issue 5): dashboards and live fan-out, with about 30,000 tasks over five years ----
+const taskRows: Row[] = []
+const { tasks: tasksTable, userRoles } = await import('#db/schema')
+const { and, desc, eq, sql } = await import('drizzle-orm')
+const { json } = await import('@remix-run/node')
+const { requireUser } = await import('~/auth.server')
+const { loader: dashboardLoader } = await import('~/routes/_app.dashboard')
+const { loader: unitTasksLoader } = await import('~/routes/_app.tasks._index')
+const { attachRealtime, bridgeEvents } = await import('#server/realtime')
+const { io: connectClient } = await import('socket.io-client')
+const taskCount = db.select({ n: count() }).from(tasksTable).get()!.n
+const officeId = db.select({ id: users.id }).from(users).where(eq(users.username, 'vanphong')).get()!.id
+const busiest = db.select({ unitId: tasksTable.leadUnitId, n: count() }).from(tasksTable).groupBy(tasksTable.leadUnitId).orderBy(desc(count())).get()!
+const unitOfficer = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(eq(users.unitId, busiest.unitId)).get()!.id
+const officeCookie = `nghisu_session=${createSession(officeId).token}`
+const officerCookie = `nghisu_session=${createSession(unitOfficer).token}`
+const args = (url: string, cookieHeader: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookieHeader } }), params: {}, context: { ip: '127.0.0.1' } })
+const sink = rows.length
+await measure('floor: trivial loader (session check + JSON)', 300, () => json({ user: requireUser(args('/', officeCookie).request).id }))
+await measure(`dashboard loader, whole body (${taskCount} tasks: 4 buckets, by unit, first 50)`, 100, async () => (await dashboardLoader(args('/dashboard', officeCookie))).text(), 'trivial loader')
+await measure('dashboard loader, whole body, overdue bucket (first 50)', 100, async () => (await dashboardLoader(args('/dashboard?bucket=open_overdue', officeCookie))).text(), 'trivial loader')
+await measure(`unit task list loader (busiest unit, ${busiest.n} tasks led)`, 100, async () => (await unitTasksLoader(args('/tasks', officerCookie))).text(), 'trivial loader')
+taskRows.push(...rows.splice(sink))
+
+// Live: 500 sockets watching the whole-body dashboard; a progress report posted through the API.
+const realtimeServer = http.createServer(createApp({ config }))
+const io = attachRealtime(realtimeServer)
+const detachBridge = bridgeEvents(io)
+await new Promise<void>((resolve) => realtimeServer.listen(0, '127.0.0.1', resolve))
+const rtBase = `http://127.0.0.1:${(realtimeServer.address() as AddressInfo).port}`
+const CLIENTS = 500
+const clients = await Promise.all(
+  Array.from({ length: CLIENTS }, async () => {
+    const socket = connectClient(rtBase, { transports: ['websocket'], extraHeaders: { Cookie: officeCookie }, reconnection: false, forceNew: true })
+    await new Promise((resolve) => socket.once('session.ready', resolve))
+    await socket.emitWithAck('room.join', { room: 'dashboard:0' })
+    return socket
+  }),
+)
+/** Time from `start()` until every client has had `event` once; returns each client's delay. */
+async function fanOut(event: string, start: () => Promise<unknown> | void) {
+  const delays: number[] = []
+  const t0 = performance.now()
+  const all = Promise.all(clients.map((c) => new Promise<void>((resolve) => c.once(event as 'task.changed', () => (delays.push(performance.now() - t0), resolve())))))
+  await start()
+  await all
+  return delays
+}
+async function measureFanOut(what: string, runs: number, event: string, start: () => Promise<unknown> | void, floor?: string) {
+  const delays: number[] = []
+  for (let i = 0; i < 3; i++) await fanOut(event, start)
+  for (let i = 0; i < runs; i++) delays.push(...(await fanOut(event, start)))
+  delays.sort((a, b) => a - b)
+  const row = { what, n: delays.length, p50: quantile(delays, 0.5), p99: quantile(delays, 0.99), floor }
+  taskRows.push(row)
+  console.log(`${what}: p50 ${row.p50.toFixed(3)} ms, p99 ${row.p99.toFixed(3)} ms`)
+}
+await measureFanOut(`floor: bare socket.io broadcast to ${CLIENTS} clients`, 20, 'session.ready', () => void io.to('dashboard:0').emit('session.ready', { userId: 0, rooms: [] }))
+const openTask = db.select({ id: tasksTable.id }).from(tasksTable).where(and(eq(tasksTable.leadUnitId, busiest.unitId), sql`${tasksTable.completedOn} is null`)).get()!.id
+let percent = 1
+await measureFanOut(
+  `progress posted (HTTP API) → all ${CLIENTS} dashboard clients notified`,
+  20,
+  'task.changed',
+  async () => {
+    const res = await fetch(`${rtBase}/api/v1/tasks/${openTask}/progress`, { method: 'POST', headers: { Cookie: officerCookie, Origin: rtBase, 'Content-Type': 'application/json' }, body: JSON.stringify({ percent: (percent = (percent % 99) + 1), text: 'Báo cáo tiến độ (đo hiệu năng)' }) })
+    if (res.status !== 200) throw new Error(`progress: ${res.status} ${await res.text()}`)
+  },
+  'bare broadcast',
+)
+for (const c of clients) c.disconnect()
+detachBridge()
+await new Promise<void>((resolve) => io.close(() => resolve()))
 server.close()
 closeDb()
 fs.rmSync(dir, { recursive: true, force: true })
@@ -102,10 +176,21 @@ const section = [
   '<!-- bench:directory:end -->',
 ].join('\n')
 
+const tasksSection = [
+  '<!-- bench:tasks:start -->',
+  `Same run: ${taskCount} tasks over five years (lead units spread over all ${unitCount} units); ${CLIENTS} socket.io clients on loopback, in the same process as the server.`,
+  '',
+  '| what | samples | p50 (ms) | p99 (ms) | compare with |',
+  '|---|---:|---:|---:|---|',
+  ...taskRows.map((r) => `| ${r.what} | ${r.n} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} | ${r.floor ?? '—'} |`),
+  '<!-- bench:tasks:end -->',
+].join('\n')
+
 const file = path.resolve('docs/benchmarks.md')
-const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
-const next = /<!-- bench:directory:start -->[\s\S]*<!-- bench:directory:end -->/.test(current)
-  ? current.replace(/<!-- bench:directory:start -->[\s\S]*<!-- bench:directory:end -->/, section)
-  : `${current}\n${section}\n`
+let next = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+for (const [name, body] of [['directory', section], ['tasks', tasksSection]] as const) {
+  const marker = new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*<!-- bench:${name}:end -->`)
+  next = marker.test(next) ? next.replace(marker, body) : `${next}\n${body}\n`
+}
 fs.writeFileSync(file, next)
 console.log(`written to ${file}`)

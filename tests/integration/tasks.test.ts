@@ -134,6 +134,9 @@ describe('following a task up (R4.6h, R4.4)', () => {
     expect(task).toMatchObject({ leadUnitId: coord.id, coordinatingUnitIds: [] })
     expect(task.history.at(-1)).toMatchObject({ kind: 'lead_reassigned', fromValue: String(lead.id), toValue: String(coord.id) })
     expect(() => reassignLead(id, people.chair!, { leadUnitId: 999_999, reason: 'x' })).toThrow('unit.notFound')
+    // The unit index follows: the task is now the new lead's and no longer the old one's.
+    expect(listTasks({ unitId: coord.id }).map((t) => t.id)).toContain(id)
+    expect(listTasks({ unitId: lead.id }).map((t) => t.id)).not.toContain(id)
   })
 
   it('a standing task reports per cycle', () => {
