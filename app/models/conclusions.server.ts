@@ -332,6 +332,8 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
     { behavior: 'immediate' },
   )
   events.emit('conclusion.updated', { meetingId, conclusionId: result.conclusionId })
+  // The meeting is now concluded: its page and its conclusion page refresh for everyone on them.
+  events.emit('meeting.updated', { meetingId })
   for (const taskId of result.taskIds) events.emit('task.updated', { taskId, unitIds: result.unitIds })
   if (result.notified.length) events.emit('notification.created', { userIds: [...new Set(result.notified)] })
   return result

@@ -11,7 +11,7 @@ import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { conclusions, users } from '#db/schema'
 import { startScheduler } from '#server/scheduler'
-import { createMeetingType, createUnit, createUser } from '../factories'
+import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
 import { startTestServer } from '../setup/server'
 
 const mails: { to: string[]; raw: string }[] = []
@@ -95,7 +95,11 @@ describe('reminders and escalation (R5)', () => {
     expect(run('2026-07-28').map((s) => s.kind)).toEqual(['before'])
   })
 
-  it('the scheduler reminds at start and at the day boundary, tells dashboards the day changed, and a restart sends nothing twice', () => {
+  it('the scheduler reminds at start and at the day boundary, tells dashboards the day changed, and a restart sends nothing twice', async () => {
+    const { io: connect } = await import('socket.io-client')
+    const watcher = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(office.id), Origin: server.url }, reconnection: false })
+    await new Promise((resolve) => watcher.once('session.ready', resolve))
+    const dayChanged = new Promise((resolve) => watcher.once('tasks.dayChanged', resolve))
     currentTask = task('2026-08-04')
     let now = on('2026-07-29', '23:59')
     const days: string[] = []
@@ -112,5 +116,8 @@ describe('reminders and escalation (R5)', () => {
     restarted.stop()
     off()
     expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
+    // Every open page hears that the day changed (statuses that depend on the date refresh).
+    expect(await dayChanged).toEqual({ today: '2026-07-30' })
+    watcher.disconnect()
   })
 })
