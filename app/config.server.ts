@@ -15,6 +15,8 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/nghisu.db'),
   FILES_DIR: z.string().min(1).default('data/files'),
+  /** Largest file accepted, in MiB. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(100),
   PUBLIC_URL: z.url().optional(),
   DEMO: booleanFlag,
   DEMO_PASSWORD: z.string().min(10).default('nghisu-demo'),

@@ -6,8 +6,9 @@ import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, 
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusions, meetings, taskEvents, taskUnits, tasks, units } from '#db/schema'
+import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units } from '#db/schema'
 import { writeAudit } from './audit.server'
+import { recordFiles, type StoredFile } from './files.server'
 import type { TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from './users.server'
 
@@ -101,6 +102,7 @@ function change(
   mutate: (task: Task) => { set?: Partial<Task>; event?: { percent?: number; text?: string | null; fromValue?: string | null; toValue?: string | null } },
   db: DB,
   now: Date,
+  attachments: StoredFile[] = [],
 ) {
   const unitIds = db.transaction((tx) => {
     const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get()
@@ -109,9 +111,15 @@ function change(
     if (set) tx.update(tasks).set({ ...set, updatedAt: now }).where(eq(tasks.id, taskId)).run()
     if (set?.leadUnitId !== undefined || set?.coordinatingUnitIds !== undefined)
       setTaskUnits(tx, taskId, set.leadUnitId ?? task.leadUnitId, set.coordinatingUnitIds ?? task.coordinatingUnitIds)
-    tx.insert(taskEvents)
+    const eventId = tx
+      .insert(taskEvents)
       .values({ taskId, kind, actorId: actor.id!, unitId: actor.unitId ?? null, at: now, percent: event?.percent ?? null, text: event?.text ?? null, fromValue: event?.fromValue ?? null, toValue: event?.toValue ?? null })
-      .run()
+      .returning({ id: taskEvents.id })
+      .get().id
+    if (attachments.length) {
+      recordFiles(tx, attachments, now)
+      tx.insert(taskEventFiles).values(attachments.map((f) => ({ taskEventId: eventId, sha256: f.sha256, name: f.name, uploadedBy: actor.id! }))).run()
+    }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { ...event, ...(set ? { set } : {}) } })
     return [...new Set([task.leadUnitId, set?.leadUnitId ?? task.leadUnitId, ...task.coordinatingUnitIds])]
   })
@@ -126,16 +134,16 @@ function assertOpen(task: Task) {
 }
 
 /** The lead unit reports progress (or an obstacle needing the leader's decision). */
-export function postProgress(taskId: number, who: Who, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date()) {
+export function postProgress(taskId: number, who: Who, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
   change(taskId, actorOf(who), input.obstacle ? 'obstacle' : 'progress', (task) => {
     assertOpen(task)
     return { set: { progress: input.percent }, event: { percent: input.percent, text: input.text } }
-  }, db, now)
+  }, db, now, attachments)
 }
 
 /** A coordinating unit's contribution: recorded, status untouched. */
-export function addContribution(taskId: number, who: Who, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date()) {
-  change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now)
+export function addContribution(taskId: number, who: Who, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+  change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now, attachments)
 }
 
 export function requestExtension(taskId: number, who: Who, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
@@ -158,12 +166,12 @@ export function decideExtension(taskId: number, who: Who, input: z.infer<typeof 
   }, db, now)
 }
 
-export function declareCompletion(taskId: number, who: Who, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date()) {
+export function declareCompletion(taskId: number, who: Who, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
   change(taskId, actorOf(who), 'completion_declared', (task) => {
     assertOpen(task)
     if (input.completedOn > vietnamDate(now)) throw new DomainError('task.completionInFuture', 'invalid', 'completedOn')
     return { set: { completionDeclaredOn: input.completedOn }, event: { text: input.text, toValue: input.completedOn } }
-  }, db, now)
+  }, db, now, attachments)
 }
 
 /** Accepting fixes the completion date (on time or late follows from it); returning needs a reason. */
@@ -193,7 +201,17 @@ export function reassignLead(taskId: number, who: Who, input: z.infer<typeof rea
 export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
   const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get()
   if (!task) return null
-  const history = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
+  const events = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
+  const attached = events.length
+    ? db
+        .select({ id: taskEventFiles.id, taskEventId: taskEventFiles.taskEventId, name: taskEventFiles.name, size: files.size, mime: files.mime })
+        .from(taskEventFiles)
+        .innerJoin(files, eq(files.sha256, taskEventFiles.sha256))
+        .where(inArray(taskEventFiles.taskEventId, events.map((e) => e.id)))
+        .orderBy(asc(taskEventFiles.id))
+        .all()
+    : []
+  const history = events.map((e) => ({ ...e, files: attached.filter((f) => f.taskEventId === e.id).map(({ taskEventId: _, ...f }) => f) }))
   const reportDates = history.filter((e) => e.kind === 'progress' || e.kind === 'obstacle').map((e) => vietnamDate(e.at))
   const derived = statusOfTask(task, reportDates, today)
   const source = db
@@ -351,4 +369,17 @@ export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today 
     total,
     byUnit: [...byUnit].map(([unitId, counts]) => ({ unitId, unitName: names.get(unitId) ?? '', counts })).sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.unitName.localeCompare(b.unitName, 'vi')),
   }
+}
+
+/** A file attached to one of the task's reports, if it belongs to that task. */
+export function taskAttachment(taskId: number, attachmentId: number, db: DBOrTx = getDb()) {
+  return (
+    db
+      .select({ name: taskEventFiles.name, sha256: files.sha256, size: files.size, mime: files.mime })
+      .from(taskEventFiles)
+      .innerJoin(taskEvents, eq(taskEvents.id, taskEventFiles.taskEventId))
+      .innerJoin(files, eq(files.sha256, taskEventFiles.sha256))
+      .where(and(eq(taskEventFiles.id, attachmentId), eq(taskEvents.taskId, taskId)))
+      .get() ?? null
+  )
 }

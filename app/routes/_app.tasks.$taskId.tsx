@@ -10,9 +10,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveRoom } from '~/components/socket-provider'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { Field } from '~/components/ui/field'
+import { ErrorList, Field } from '~/components/ui/field'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
+import { config } from '~/config.server'
+import { DomainError } from '~/lib/errors'
+import { ACCEPT_ATTRIBUTE, discardUnrecorded, readUpload, type StoredFile } from '~/models/files.server'
 import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
@@ -45,14 +48,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     task: getTask(id)!,
     may: { report: canReportOnTask(user, access), contribute: canContributeToTask(user, access), decide: canDecideOnTask(user, access) },
+    accept: ACCEPT_ATTRIBUTE,
+    maxMb: config().MAX_UPLOAD_MB,
   })
 }
 
+/** Forms that may carry files (progress reports, completion evidence, contributions). */
+const withFiles: Intent[] = ['progress', 'completion', 'contribution']
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, id, access } = requireTaskAccess(request, params.taskId)
-  const formData = await request.formData()
+  // Nobody who may not report or contribute gets to send a file: refused before the body is read.
+  const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+  invariantResponse(!multipart || canReportOnTask(user, access) || canContributeToTask(user, access), 'errors.forbidden', 403)
+  let formData: FormData
+  let attachments: StoredFile[] = []
+  try {
+    ;({ fields: formData, files: attachments } = await readUpload(request, { fileFields: ['files'] }))
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error
+    const intentName = intentSchema.safeParse(new URL(request.url).searchParams.get('intent'))
+    return json({ intent: intentName.success ? intentName.data : ('progress' as Intent), result: { status: 'error' as const, error: { files: [error.message] } } as SubmissionResult<string[]> }, { status: 400 })
+  }
   const intent = intentSchema.safeParse(formData.get('intent'))
-  invariantResponse(intent.success, 'errors.badRequest', 400)
+  if (!intent.success || (attachments.length && !withFiles.includes(intent.data))) {
+    await discardUnrecorded(attachments)
+    invariantResponse(false, 'errors.badRequest', 400)
+  }
   // Who may send each form, and what it does (server only).
   const server = {
     progress: { rule: canReportOnTask, run: postProgress },
@@ -64,12 +86,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }[intent.data]
   const { schema } = intents[intent.data]
   const { rule, run } = server
-  invariantResponse(rule(user, access), 'errors.forbidden', 403)
+  if (!rule(user, access)) {
+    await discardUnrecorded(attachments)
+    invariantResponse(false, 'errors.forbidden', 403)
+  }
   const submission = parseWithZod(formData, { schema })
-  if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success') {
+    await discardUnrecorded(attachments)
+    return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+  }
   try {
-    ;(run as (id: number, who: typeof user & { ip?: string }, input: unknown) => void)(id, { ...user, ip: context.ip }, submission.value)
+    ;(run as (id: number, who: typeof user & { ip?: string }, input: unknown, db: undefined, now: undefined, files: StoredFile[]) => void)(id, { ...user, ip: context.ip }, submission.value, undefined, undefined, attachments)
   } catch (error) {
+    await discardUnrecorded(attachments)
     return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }
   return redirectWithToast(`/tasks/${id}`, { key: 'tasks.saved' })
@@ -80,13 +109,38 @@ export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' 
 /** One small form per intent, each keeping its own input and errors. */
 function IntentForm({ intent, title, lastResult, children, submit, extraButtons }: { intent: Intent; title: string; lastResult?: SubmissionResult<string[]>; children: (fields: Record<string, { id: string; name: string; errors?: string[]; initialValue?: unknown }>) => ReactNode; submit: string; extraButtons?: ReactNode }) {
   const navigation = useNavigation()
+  const { t } = useTranslation()
+  const { accept, maxMb } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({ id: `task-${intent}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: intents[intent].schema }), shouldRevalidate: 'onInput' })
+  const files = withFiles.includes(intent)
+  const fileErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.files ?? undefined
   return (
     <Card title={title}>
-      <Form method="post" className="space-y-3" {...getFormProps(form)}>
+      <Form method="post" action={files ? `?intent=${intent}` : undefined} encType={files ? 'multipart/form-data' : undefined} className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={intent} />
         <FormErrors id={form.errorId} errors={form.errors} />
         {children(fields as never)}
+        {files ? (
+          <div>
+            <label htmlFor={`task-${intent}-files`} className="mb-1 block text-sm font-medium text-stone-800">
+              {t('tasks.attachments')}
+            </label>
+            <input
+              id={`task-${intent}-files`}
+              name="files"
+              type="file"
+              multiple
+              accept={accept}
+              aria-describedby={`task-${intent}-files-hint${fileErrors ? ` task-${intent}-files-error` : ''}`}
+              aria-invalid={fileErrors ? true : undefined}
+              className="block w-full text-sm"
+            />
+            <p id={`task-${intent}-files-hint`} className="mt-1 text-sm text-stone-600">
+              {t('tasks.attachmentsHint', { mb: maxMb })}
+            </p>
+            <ErrorList id={`task-${intent}-files-error`} errors={fileErrors} />
+          </div>
+        ) : null}
         <div className="flex flex-wrap gap-2">
           <Button type="submit" name={extraButtons ? 'approve' : undefined} value={extraButtons ? 'on' : undefined} disabled={navigation.state === 'submitting'}>
             {submit}
@@ -193,6 +247,18 @@ export default function TaskPage() {
               {e.percent != null ? ` · ${e.percent}%` : ''}
               {e.fromValue && e.toValue && e.kind.startsWith('extension') ? ` · ${day(e.fromValue)} → ${day(e.toValue)}` : ''}
               {e.text ? <span className="block text-stone-700">{e.text}</span> : null}
+              {e.files.length ? (
+                <ul className="mt-1 text-sm">
+                  {e.files.map((f) => (
+                    <li key={f.id}>
+                      <a href={`/tasks/${task.id}/files/${f.id}`} download>
+                        {f.name}
+                      </a>{' '}
+                      <span className="text-stone-600">({Math.max(1, Math.round(f.size / 1024))} KB)</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -12,6 +12,9 @@ import { migrateDatabase } from '#db/migrate'
  */
 const file = path.join(os.tmpdir(), `nghisu-test-${randomUUID()}.db`)
 process.env.DATABASE_PATH = file
+// Uploaded files too: a directory of the test file's own.
+const filesDir = path.join(os.tmpdir(), `nghisu-test-files-${randomUUID()}`)
+process.env.FILES_DIR = filesDir
 
 beforeAll(() => {
   migrateDatabase(getDb())
@@ -20,4 +23,5 @@ beforeAll(() => {
 afterAll(() => {
   closeDb()
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  fs.rmSync(filesDir, { recursive: true, force: true })
 })

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { invariantResponse, requireUser } from '~/auth.server'
+import { fileResponse } from '~/models/files.server'
+import { canViewTask } from '~/models/permissions.server'
+import { taskAccess, taskAttachment } from '~/models/tasks.server'
+import { parseId } from '~/schemas/common'
+
+/** A file attached to a task's report: for whoever may view the task (Range supported). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const taskId = parseId(params.taskId)
+  const fileId = parseId(params.fileId)
+  const access = taskId ? taskAccess(taskId) : null
+  invariantResponse(taskId && fileId && access, 'task.notFound')
+  invariantResponse(canViewTask(user, access), 'errors.forbidden', 403)
+  const file = taskAttachment(taskId, fileId)
+  invariantResponse(file, 'file.notFound')
+  return fileResponse(request, file, file.name)
+}
