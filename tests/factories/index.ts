@@ -113,6 +113,6 @@ export function meetingFormFields(input: { title?: string; meetingTypeId: number
 export function multipartRequest(url: string, fields: Record<string, string>, files: { field: string; name: string; bytes: Uint8Array; type?: string }[], cookie?: string) {
   const body = new FormData()
   for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  for (const f of files) body.append(f.field, new File([f.bytes], f.name, { type: f.type ?? 'application/octet-stream' }))
+  for (const f of files) body.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }))
   return new Request(new URL(url, 'http://localhost:3000'), { method: 'POST', body, headers: { Origin: 'http://localhost:3000', ...(cookie ? { Cookie: cookie } : {}) } })
 }

@@ -69,7 +69,7 @@ describe('files attached to progress reports', () => {
     expect(attached).toMatchObject({ name: 'Báo cáo quý III.pdf', mime: 'application/pdf', size: bytes.length })
 
     const get = (range?: string) =>
-      download({ request: new Request(`http://localhost/tasks/${taskId}/files/${attached.id}`, { headers: { Cookie: sessionCookieFor(officer.id), ...(range ? { Range: range } : {}) } }), params: { taskId: String(taskId), fileId: String(attached.id) }, context: {} }) as Promise<Response>
+      download({ request: new Request(`http://localhost/tasks/${taskId}/files/${attached.id}`, { headers: { Cookie: sessionCookieFor(officer.id), ...(range ? { Range: range } : {}) } }), params: { taskId: String(taskId), fileId: String(attached.id) }, context: { ip: '127.0.0.1' } }) as Promise<Response>
     const whole = await get()
     expect(whole.status).toBe(200)
     expect(whole.headers.get('content-type')).toBe('application/pdf')
@@ -84,7 +84,7 @@ describe('files attached to progress reports', () => {
 
     let status = 0
     try {
-      await download({ request: getRequest(`/tasks/${taskId}/files/${attached.id}`, sessionCookieFor(outsider.id)), params: { taskId: String(taskId), fileId: String(attached.id) }, context: {} })
+      await download({ request: getRequest(`/tasks/${taskId}/files/${attached.id}`, sessionCookieFor(outsider.id)), params: { taskId: String(taskId), fileId: String(attached.id) }, context: { ip: '127.0.0.1' } })
     } catch (e) {
       status = (e as Response).status
     }
