@@ -78,8 +78,10 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   const report = officer.locator('form', { has: officer.getByRole('button', { name: 'Báo cáo tiến độ' }) })
   await report.getByLabel('Tiến độ (%)').fill('50')
   await report.getByLabel('Nội dung báo cáo').fill('Đã rà soát 7/14 đơn vị')
+  await report.getByLabel('Tệp đính kèm').setInputFiles({ name: 'Báo cáo rà soát.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') })
   await report.getByRole('button', { name: 'Báo cáo tiến độ' }).click()
   await expect(officer.getByRole('status')).toContainText('Đã cập nhật nhiệm vụ.')
+  await expect(officer.getByTestId('task-history').getByRole('link', { name: 'Báo cáo rà soát.pdf' })).toBeVisible()
   await expect(row.getByTestId('dashboard-progress')).toHaveText('50%')
 
   // 6. The officer declares completion; the chair accepts it; the buckets change.
