@@ -6,7 +6,7 @@ import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, 
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units } from '#db/schema'
+import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, users } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { recordFiles, type StoredFile } from './files.server'
 import type { TaskAccess } from './permissions.server'
@@ -328,6 +328,28 @@ export function listTasks(filter: TaskFilter & { limit?: number; offset?: number
       return { ...r.task, meetingId: r.meetingId, meetingTitle: r.meetingTitle, chairUserId: r.chairUserId, numberFormatted: r.numberFormatted, leadUnitName: r.leadUnitName, ...derived, bucket: bucketOf(derived.status) }
     })
     .filter((t) => (!filter.status || t.status === filter.status) && (!filter.bucket || t.bucket === filter.bucket))
+}
+
+/** The meetings and leaders that occur among the tasks in scope: the choices of the list's filters. */
+export function taskFilterOptions(filter: TaskFilter, db: DBOrTx = getDb()) {
+  const where = scopeConditions({ ...filter, meetingId: undefined, leaderId: undefined })
+  const meetingsInScope = db
+    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .where(where)
+    .orderBy(sql`${meetings.startsAt} desc`)
+    .limit(300)
+    .all()
+  const leaders = db
+    .selectDistinct({ id: users.id, name: users.fullName })
+    .from(tasks)
+    .innerJoin(users, eq(users.id, tasks.followingLeaderId))
+    .where(where)
+    .orderBy(asc(users.fullName))
+    .all()
+  return { meetings: meetingsInScope, leaders }
 }
 
 export type BucketCounts = Record<TaskBucket, number>

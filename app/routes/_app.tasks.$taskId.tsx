@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -10,16 +10,18 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveRoom } from '~/components/socket-provider'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { ErrorList, Field } from '~/components/ui/field'
+import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
 import { ACCEPT_ATTRIBUTE, discardUnrecorded, readUpload, type StoredFile } from '~/models/files.server'
-import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
-import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
+import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
+import { listUnits } from '~/models/units.server'
+import { nameLookup } from '~/models/conclusions.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
-import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema } from '~/schemas/tasks'
+import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { redirectWithToast } from '~/toast.server'
 
 /** Each form on the page and the schema both sides validate it with. */
@@ -30,6 +32,7 @@ const intents = {
   completion: { schema: completionSchema },
   extensionDecision: { schema: decisionFormSchema },
   completionDecision: { schema: decisionFormSchema },
+  reassign: { schema: reassignSchema },
 } as const
 type Intent = keyof typeof intents
 const intentSchema = z.enum(Object.keys(intents) as [Intent, ...Intent[]])
@@ -45,9 +48,15 @@ function requireTaskAccess(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, access } = requireTaskAccess(request, params.taskId)
+  const task = getTask(id)!
+  const names = nameLookup()
   return json({
-    task: getTask(id)!,
-    may: { report: canReportOnTask(user, access), contribute: canContributeToTask(user, access), decide: canDecideOnTask(user, access) },
+    task: {
+      ...task,
+      history: task.history.map((e) => (e.kind === 'lead_reassigned' ? { ...e, text: `${names.unitName(Number(e.fromValue)) ?? ''} → ${names.unitName(Number(e.toValue)) ?? ''}${e.text ? `: ${e.text}` : ''}` } : e)),
+    },
+    may: { report: canReportOnTask(user, access), contribute: canContributeToTask(user, access), decide: canDecideOnTask(user, access), reassign: canReassignTask(user, access) },
+    units: canReassignTask(user, access) ? listUnits().map((u) => ({ value: String(u.id), label: u.name })) : [],
     accept: ACCEPT_ATTRIBUTE,
     maxMb: config().MAX_UPLOAD_MB,
   })
@@ -83,6 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     completion: { rule: canReportOnTask, run: declareCompletion },
     extensionDecision: { rule: canDecideOnTask, run: decideExtension },
     completionDecision: { rule: canDecideOnTask, run: decideCompletion },
+    reassign: { rule: canReassignTask, run: reassignLead },
   }[intent.data]
   const { schema } = intents[intent.data]
   const { rule, run } = server
@@ -153,7 +163,7 @@ function IntentForm({ intent, title, lastResult, children, submit, extraButtons 
 }
 
 export default function TaskPage() {
-  const { task, may } = useLoaderData<typeof loader>()
+  const { task, may, units } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   useLiveRoom(`task:${task.id}`, ['task.changed'])
@@ -237,6 +247,16 @@ export default function TaskPage() {
       {may.decide && task.completionDeclaredOn && open ? (
         <IntentForm intent="completionDecision" title={t('tasks.decideCompletion', { date: day(task.completionDeclaredOn) })} lastResult={last('completionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
           {(f) => <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />}
+        </IntentForm>
+      ) : null}
+      {may.reassign && open ? (
+        <IntentForm intent="reassign" title={t('tasks.reassign')} lastResult={last('reassign')} submit={t('tasks.reassign')}>
+          {(f) => (
+            <>
+              <SelectField label={t('tasks.newLead')} selectProps={getSelectProps(f.leadUnitId as never)} options={units.filter((u) => u.value !== String(task.leadUnitId))} placeholder={t('conclusion.choose')} errors={f.leadUnitId!.errors} />
+              <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />
+            </>
+          )}
         </IntentForm>
       ) : null}
       <Card title={t('tasks.history')}>

@@ -11,7 +11,7 @@ import { unitOptions } from '~/components/user-form'
 import { formatDate } from '~/lib/dates'
 import { isValidDate } from '~/lib/working-days'
 import { can, canViewTask } from '~/models/permissions.server'
-import { countTasks, listTasks } from '~/models/tasks.server'
+import { countTasks, listTasks, taskFilterOptions } from '~/models/tasks.server'
 import { listUnitTree } from '~/models/units.server'
 
 const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
@@ -23,6 +23,7 @@ const filterSchema = z.object({
   from: day,
   to: day,
   meeting: z.coerce.number().int().positive().optional().catch(undefined),
+  leader: z.coerce.number().int().positive().optional().catch(undefined),
 })
 
 /** "Nhiệm vụ của đơn vị": a unit officer lands on their unit's tasks; those who oversee pick any unit. */
@@ -32,10 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
   const overview = can(user, 'meetings.overview')
   const unitId = overview ? filter.unit : (user.unitId ?? undefined)
-  const scope = { unitId, meetingId: filter.meeting, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
+  const scope = { unitId, meetingId: filter.meeting, leaderId: filter.leader, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
   const counts = countTasks(scope).total
   const rows = listTasks({ ...scope, status: filter.status, limit: 500 }).filter((t) => canViewTask(user, t))
-  return json({ tasks: rows, counts, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [] })
+  const options = taskFilterOptions(scope)
+  return json({ tasks: rows, counts, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [], options })
 }
 
 export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
@@ -49,7 +51,7 @@ const badge: Record<(typeof statuses)[number], string> = {
 }
 
 export default function Tasks() {
-  const { tasks, counts, overview, unitId, units } = useLoaderData<typeof loader>()
+  const { tasks, counts, overview, unitId, units, options } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
   useLiveRoom(unitId ? `unit:${unitId}` : null, ['task.changed'])
@@ -67,9 +69,11 @@ export default function Tasks() {
           </div>
         ))}
       </section>
-      <Form method="get" role="search" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+      <Form method="get" role="search" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         {overview ? <SelectField label={t('tasks.unit')} selectProps={{ name: 'unit', defaultValue: params.get('unit') ?? '' }} options={unitOptions(units)} placeholder={t('common.all')} /> : null}
         <SelectField label={t('tasks.status')} selectProps={{ name: 'status', defaultValue: params.get('status') ?? '' }} options={statuses.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} placeholder={t('common.all')} />
+        <SelectField label={t('tasks.meeting')} selectProps={{ name: 'meeting', defaultValue: params.get('meeting') ?? '' }} options={options.meetings.map((m) => ({ value: String(m.id), label: `${formatDate(m.startsAt)} · ${m.title}` }))} placeholder={t('common.all')} />
+        <SelectField label={t('tasks.leader')} selectProps={{ name: 'leader', defaultValue: params.get('leader') ?? '' }} options={options.leaders.map((l) => ({ value: String(l.id), label: l.name }))} placeholder={t('common.all')} />
         <Field label={t('tasks.deadlineFrom')} inputProps={{ name: 'from', type: 'date', defaultValue: params.get('from') ?? '' }} />
         <Field label={t('tasks.deadlineTo')} inputProps={{ name: 'to', type: 'date', defaultValue: params.get('to') ?? '' }} />
         <div className="flex items-end">
