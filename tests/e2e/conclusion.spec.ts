@@ -1,7 +1,19 @@
+import type { Page } from '@playwright/test'
 import { expect, login, seriousViolations, test } from './fixtures'
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+/** The Office creates a meeting held earlier today (through the API), chaired by `chairId`. */
+async function meetingToday(office: Page, baseURL: string, chairId: number, title: string) {
+  const types = (await (await office.request.get('/api/v1/meeting-types')).json()) as { items: { id: number }[] }
+  const created = await office.request.post('/api/v1/meetings', {
+    headers: { Origin: baseURL },
+    data: { title, meetingTypeId: types.items[0]!.id, offProgrammeReason: 'Kiểm thử kết luận', chairUserId: chairId, date: vietnamToday(), startTime: '00:01', endTime: '00:02', mode: 'in_person', location: 'Phòng họp số 1', confirmConflicts: true },
+  })
+  expect(created.status()).toBe(201)
+  return ((await created.json()) as { id: number }).id
+}
 
 test('the chair concludes with two tasks and issues the notice; the lead unit reports; the chair’s dashboard follows live', async ({ browser, baseURL }) => {
   test.setTimeout(120_000)
@@ -13,14 +25,8 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await login(chair, 'phobithu')
   const chairId = ((await (await chair.request.get('/api/v1/me')).json()) as { id: number }).id
   await login(office, 'vanphong')
-  const types = (await (await office.request.get('/api/v1/meeting-types')).json()) as { items: { id: number }[] }
   const title = `Họp Ban Thường vụ về công tác cán bộ ${Date.now()}`
-  const created = await office.request.post('/api/v1/meetings', {
-    headers: { Origin: baseURL! },
-    data: { title, meetingTypeId: types.items[0]!.id, offProgrammeReason: 'Kiểm thử kết luận', chairUserId: chairId, date: vietnamToday(), startTime: '00:01', endTime: '00:02', mode: 'in_person', location: 'Phòng họp số 1', confirmConflicts: true },
-  })
-  expect(created.status()).toBe(201)
-  const meetingId = ((await created.json()) as { id: number }).id
+  const meetingId = await meetingToday(office, baseURL!, chairId, title)
 
   // 1. The chair drafts: a summary line and two task blocks, the second without a lead unit.
   await chair.goto(`/meetings/${meetingId}/conclusion`)
@@ -99,4 +105,39 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await expect(chair.getByTestId('count-open_within')).toHaveText('1')
 
   await Promise.all([officeContext.close(), chairContext.close(), unitContext.close()])
+})
+
+test('the Office’s draft survives a reload before it was saved and a dropped connection', async ({ page, context, baseURL }) => {
+  test.info().annotations.push({ type: 'allow-console', description: 'ERR_INTERNET_DISCONNECTED|WebSocket' })
+  page.on('dialog', (dialog) => void dialog.accept()) // "leave the page?" while a change is unsaved
+  await login(page, 'vanphong')
+  const chair = ((await (await page.request.get('/api/v1/users?q=phobithu')).json()) as { items: { id: number }[] }).items[0]!.id
+  const meetingId = await meetingToday(page, baseURL!, chair, `Họp kiểm thử tự lưu ${Date.now()}`)
+  await page.goto(`/meetings/${meetingId}/conclusion`)
+  await page.getByLabel('Trích yếu').fill('về kiểm thử tự lưu')
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+
+  // Typed, then the page is reloaded before the autosave: the text comes back from this device.
+  await page.locator('.ProseMirror p').last().click()
+  await page.keyboard.type('Đoạn văn chưa kịp lưu.')
+  await page.reload()
+  await expect(page.getByText('Đã khôi phục nội dung chưa kịp lưu từ lần trước.')).toBeVisible()
+  await expect(page.locator('.ProseMirror')).toContainText('Đoạn văn chưa kịp lưu.')
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+
+  // The connection drops while typing: the page says so, keeps the text, and saves when it returns.
+  await context.setOffline(true)
+  await page.locator('.ProseMirror p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Gõ khi mất mạng.')
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'offline')
+  await context.setOffline(false)
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 })
+
+  // The server has both; an earlier version can be viewed.
+  await page.reload()
+  await expect(page.locator('.ProseMirror')).toContainText('Đoạn văn chưa kịp lưu. Gõ khi mất mạng.')
+  await expect(page.getByText('Đã khôi phục')).toHaveCount(0)
+  await page.getByTestId('versions').getByRole('link').first().click()
+  await expect(page.getByTestId('version-view')).toContainText('Gõ khi mất mạng.')
 })
