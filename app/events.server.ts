@@ -17,6 +17,8 @@ export type DomainEvents = {
   'task.updated': { taskId: number; unitIds: number[] }
   'conclusion.updated': { meetingId: number; conclusionId: number }
   'tasks.dayChanged': { today: string }
+  'documents.changed': { meetingId: number }
+  'document.read': { meetingId: number; documentId: number }
   /** Notifications that should also go out by e-mail (when SMTP is configured). */
   'notification.email': { notificationIds: number[] }
 }

@@ -56,14 +56,16 @@ export function canManageMeetings(user: Subject) {
  * Socket rooms. `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who
  * oversee every unit (admin, office, supervisor). `meeting:<id>` and `task:<id>`: whoever may view
  * it (the caller looks it up). `leader:<id>`: the tasks a leader follows — that leader, and those
- * who oversee. `dashboard:0`: every task of the body — those who oversee. Anything else is refused.
+ * who oversee. `dashboard:0`: every task of the body — those who oversee. `documents:<meetingId>`:
+ * whoever may list the meeting's documents; `readiness:<meetingId>`: who has read them — the
+ * Office and the chair. Anything else is refused.
  */
 export function canJoinRoom(
   user: Subject,
   room: string,
-  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null } = {},
+  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[] } = {},
 ): boolean {
-  const match = /^(user|unit|meeting|task|leader|dashboard):(\d+)$/.exec(room)
+  const match = /^(user|unit|meeting|task|leader|dashboard|documents|readiness):(\d+)$/.exec(room)
   if (!match) return false
   const id = Number(match[2])
   if (match[1] === 'user') return id === user.id
@@ -73,6 +75,11 @@ export function canJoinRoom(
   if (match[1] === 'task') {
     const task = lookup.task?.(id)
     return task ? canViewTask(user, task) : false
+  }
+  if (match[1] === 'documents' || match[1] === 'readiness') {
+    const meeting = lookup.meeting?.(id)
+    if (!meeting) return false
+    return match[1] === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
   }
   const meeting = lookup.meeting?.(id)
   return meeting ? canViewMeeting(user, meeting) : false
@@ -125,4 +132,45 @@ export function canIssueConclusion(user: Subject, meeting: MeetingAccess) {
 /** An issued notice: whoever may view the meeting, and the units it is sent to (Nơi nhận). */
 export function canReadIssuedConclusion(user: Subject, meeting: MeetingAccess, recipientUnitIds: number[]) {
   return canViewMeeting(user, meeting) || (user.unitId != null && recipientUnitIds.includes(user.unitId))
+}
+
+/** What document checks need: whether it is distributed or restricted, who presents it and who is named on it. */
+export type DocumentAccess = { meeting: MeetingAccess; distributed: boolean; restricted: boolean; presenterUserId: number | null; readerIds: number[] }
+
+function isMeetingMember(user: Subject, meeting: MeetingAccess) {
+  return meeting.chairUserId === user.id || meeting.participantUserIds.includes(user.id)
+}
+
+/**
+ * A meeting's document list (R4.6d, R4.5): the Office, the meeting's chair and participants, and
+ * those who present one of its documents. Overseeing the body is not enough: documents go to the
+ * meeting's people only.
+ */
+export function canListMeetingDocuments(user: Subject, meeting: MeetingAccess, presenterIds: number[]) {
+  return can(user, 'meetings.manage') || isMeetingMember(user, meeting) || presenterIds.includes(user.id)
+}
+
+/** Uploading documents and new versions: the Office, or a presenter on the meeting's agenda. */
+export function canUploadDocuments(user: Subject, presenterIds: number[]) {
+  return can(user, 'meetings.manage') || presenterIds.includes(user.id)
+}
+
+/**
+ * Opening a document: the Office and its presenter always; the meeting's people once it is
+ * distributed; a restricted one only those named on it.
+ */
+export function canOpenDocument(user: Subject, doc: DocumentAccess) {
+  if (can(user, 'meetings.manage') || doc.presenterUserId === user.id) return true
+  if (!doc.distributed || !isMeetingMember(user, doc.meeting)) return false
+  return !doc.restricted || doc.readerIds.includes(user.id)
+}
+
+/** All written opinions on a document: the Office and the presenter. */
+export function canReadOpinions(user: Subject, doc: DocumentAccess) {
+  return can(user, 'meetings.manage') || doc.presenterUserId === user.id
+}
+
+/** Who has read what (the readiness panel): the Office and the meeting's chair. */
+export function canSeeReadiness(user: Subject, meeting: MeetingAccess) {
+  return can(user, 'meetings.manage') || meeting.chairUserId === user.id
 }

@@ -5,6 +5,7 @@ import { requireUser } from '~/auth.server'
 import { Card } from '~/components/ui/card'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatDateTime } from '~/lib/dates'
+import { documentsToRead } from '~/models/documents.server'
 import { upcomingInvitations } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },
     adminFigures,
     invitations: upcomingInvitations(user.id),
+    toRead: documentsToRead(user),
   })
 }
 
@@ -26,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }
 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {
-  const { user, adminFigures, invitations } = useLoaderData<typeof loader>()
+  const { user, adminFigures, invitations, toRead } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
@@ -61,6 +63,28 @@ export default function Home() {
           <p className="text-stone-600">{t('meetings.noInvitations')}</p>
         )}
       </Card>
+      {toRead.length ? (
+        <Card title={t('documents.toRead')}>
+          <ul className="space-y-3" data-testid="documents-to-read">
+            {toRead.map((m) => (
+              <li key={m.id}>
+                <p className="font-medium">
+                  <Link to={`/meetings/${m.id}/documents`}>{m.title}</Link>
+                  <span className="block text-sm font-normal text-stone-600">{formatDateTime(m.startsAt)}</span>
+                </p>
+                <ul className="mt-1 space-y-0.5 text-sm">
+                  {m.documents.map((d) => (
+                    <li key={d.id} className="flex flex-wrap justify-between gap-2">
+                      <Link to={`/documents/${d.id}`}>{d.title}</Link>
+                      <span className={d.readState === 'read' ? 'text-emerald-800' : 'text-red-800'}>{t(`documents.read_${d.readState}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {user.roles.map((role) => (
           <Card key={role} title={t(`home.${role}.title`)}>

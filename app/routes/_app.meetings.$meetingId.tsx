@@ -15,7 +15,8 @@ import { formatDate, formatDateTime } from '~/lib/dates'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { getConclusionState } from '~/models/conclusions.server'
 import { getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
-import { canManageMeetings, canViewMeeting } from '~/models/permissions.server'
+import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
+import { documentPresenters } from '~/models/documents.server'
 import { listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
@@ -39,7 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = meeting.participants.find((p) => p.userId === user.id) ?? null
   const canManage = canManageMeetings(user)
   const { issued } = getConclusionState(id)
+  const access = meetingAccess(id)!
   return json({
+    documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
     timing,
     me: me && me.invitedAt ? me : null,
@@ -95,7 +98,7 @@ function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>)
 const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
 
 export default function MeetingPage() {
-  const { meeting, timing, me, canManage, substitutes } = useLoaderData<typeof loader>()
+  const { meeting, timing, me, canManage, substitutes, documentsVisible } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -185,6 +188,16 @@ export default function MeetingPage() {
               `${t('meetings.offProgramme')}: ${meeting.offProgrammeReason ?? ''}`
             )}
           </dd>
+          {documentsVisible ? (
+            <>
+              <dt className="font-medium text-stone-700">{t('documents.link')}</dt>
+              <dd>
+                <Link to="documents" data-testid="documents-link">
+                  {t('documents.link')}
+                </Link>
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-stone-700">{t('conclusion.link')}</dt>
           <dd>
             <Link to="conclusion" data-testid="conclusion-link">

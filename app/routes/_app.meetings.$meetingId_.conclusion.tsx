@@ -356,7 +356,9 @@ function DraftEditor() {
             <ul className="space-y-1 text-sm" data-testid="versions">
               {data.versions.map((v) => (
                 <li key={v.id}>
-                  <Link to={`?version=${v.id}`}>{formatDateTime(v.savedAt)}</Link> · {v.savedByName}
+                  <Link to={`?version=${v.id}`} className="underline">
+                    {formatDateTime(v.savedAt)}
+                  </Link> · {v.savedByName}
                 </li>
               ))}
             </ul>

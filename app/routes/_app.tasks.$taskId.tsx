@@ -271,7 +271,7 @@ export default function TaskPage() {
                 <ul className="mt-1 text-sm">
                   {e.files.map((f) => (
                     <li key={f.id}>
-                      <a href={`/tasks/${task.id}/files/${f.id}`} download>
+                      <a href={`/tasks/${task.id}/files/${f.id}`} download className="underline">
                         {f.name}
                       </a>{' '}
                       <span className="text-stone-600">({Math.max(1, Math.round(f.size / 1024))} KB)</span>

@@ -10,6 +10,10 @@ export type ServerToClientEvents = {
   'task.changed': (payload: { taskId: number }) => void
   /** A new day began in Asia/Ho_Chi_Minh: statuses that depend on the date may have changed. */
   'tasks.dayChanged': (payload: { today: string }) => void
+  /** A meeting's documents were added, versioned or distributed. */
+  'documents.changed': (payload: { meetingId: number }) => void
+  /** Someone opened one of the meeting's documents (readiness panel). */
+  'document.read': (payload: { meetingId: number; documentId: number }) => void
 }
 
 export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()

@@ -3,6 +3,7 @@ import { parse } from 'cookie'
 import { Server, type Socket } from 'socket.io'
 import { SESSION_COOKIE } from '~/auth.server'
 import { events } from '~/events.server'
+import { documentPresenters } from '~/models/documents.server'
 import { meetingAccess } from '~/models/meetings.server'
 import { taskAccess, taskAudience } from '~/models/tasks.server'
 import { canJoinRoom } from '~/models/permissions.server'
@@ -54,7 +55,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const respond = typeof ack === 'function' ? ack : () => {}
       const parsed = roomSchema.safeParse(payload)
       if (!parsed.success) return respond({ ok: false, error: 'invalid' })
-      if (!canJoinRoom(user, parsed.data.room, { meeting: meetingAccess, task: taskAccess })) return respond({ ok: false, error: 'forbidden' })
+      if (!canJoinRoom(user, parsed.data.room, { meeting: meetingAccess, task: taskAccess, documentPresenters })) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
     })
@@ -87,6 +88,8 @@ export function bridgeEvents(io: RealtimeServer) {
       io.to(rooms).emit('task.changed', { taskId })
     }),
     events.on('tasks.dayChanged', ({ today }) => io.emit('tasks.dayChanged', { today })),
+    events.on('documents.changed', ({ meetingId }) => io.to([`documents:${meetingId}`, `readiness:${meetingId}`]).emit('documents.changed', { meetingId })),
+    events.on('document.read', ({ meetingId, documentId }) => io.to(`readiness:${meetingId}`).emit('document.read', { meetingId, documentId })),
     events.on('notification.created', ({ userIds }) => {
       for (const userId of userIds) io.to(`user:${userId}`).emit('notification.created', { userId })
     }),

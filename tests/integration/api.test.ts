@@ -190,11 +190,14 @@ describe('OpenAPI document', () => {
     }
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/conclusion', '/meetings/{id}/invitations', '/meetings/{id}/rsvp',
+      '/documents/{id}/file', '/documents/{id}/versions',
+      '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/conclusion', '/meetings/{id}/documents', '/meetings/{id}/documents/distribution',
+      '/meetings/{id}/invitations', '/meetings/{id}/readiness', '/meetings/{id}/rsvp',
       '/programme-items', '/tasks', '/tasks/{id}', '/tasks/{id}/completion', '/tasks/{id}/completion-decision', '/tasks/{id}/contributions',
       '/tasks/{id}/extension-decision', '/tasks/{id}/extension-requests', '/tasks/{id}/progress', '/units', '/units/{id}', '/users', '/users/{id}',
     ])
     expect(Object.keys(doc.paths['/units']!).sort()).toEqual(['get', 'post'])
+    expect(doc.paths['/meetings/{id}/documents']!.post!.requestBody).toMatchObject({ content: { 'multipart/form-data': {} } })
     expect(doc.paths['/units']!.post!.responses).toHaveProperty('409')
     expect(doc.components.schemas.Unit!.properties).toHaveProperty('code')
     expect(doc.components.schemas.UserDetail!.properties).toHaveProperty('roles')

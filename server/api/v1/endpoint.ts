@@ -18,6 +18,10 @@ export type Endpoint<P extends AnyObject, Q extends AnyObject, B extends z.ZodTy
   params?: P
   query?: Q
   body?: B
+  /** A multipart/form-data body, described here and read by the handler itself (streamed). */
+  multipart?: z.ZodType
+  /** The handler writes the response itself (a file): `success.schema` is not used. */
+  raw?: { contentType: string }
   /** Status and schema of the success response. */
   success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType }
   /** Error statuses this endpoint can answer with (401 and 429 are added for all). */
@@ -62,8 +66,11 @@ export function defineEndpoint<P extends AnyObject, Q extends AnyObject, B exten
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
       ...(endpoint.body ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } } : {}),
+      ...(endpoint.multipart ? { body: { required: true, content: { 'multipart/form-data': { schema: endpoint.multipart } } } } : {}),
     },
-    responses,
+    responses: endpoint.raw
+      ? { ...responses, [endpoint.success.status]: { description: endpoint.success.description, content: { [endpoint.raw.contentType]: { schema: z.string().meta({ format: 'binary' }) } } } }
+      : responses,
   })
   router[endpoint.method](
     endpoint.path,
@@ -73,6 +80,7 @@ export function defineEndpoint<P extends AnyObject, Q extends AnyObject, B exten
       const query = (endpoint.query ? endpoint.query.parse(req.query) : {}) as z.infer<Q>
       const body = (endpoint.body ? endpoint.body.parse(req.body ?? {}) : undefined) as z.infer<B>
       const result = await endpoint.handler({ req, res, user, params, query, body })
+      if (endpoint.raw) return
       if (endpoint.success.status === 204) res.status(204).end()
       else res.status(endpoint.success.status).json(result)
     }),

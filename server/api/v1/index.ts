@@ -7,6 +7,7 @@ import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'
 import { registerMeetingEndpoints } from './meetings'
 import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
+import { registerDocumentEndpoints } from './documents'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: string }
 
@@ -21,6 +22,7 @@ export function createApiRouter(options: ApiOptions) {
   registerMeetingEndpoints(api, registry)
   registerTaskEndpoints(api, registry)
   registerConclusionEndpoints(api, registry)
+  registerDocumentEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

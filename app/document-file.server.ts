@@ -1,0 +1,39 @@
+import fsp from 'node:fs/promises'
+import { formatDateTime } from '~/lib/dates'
+import { DomainError } from '~/lib/errors'
+import { watermarkPdf } from '~/lib/watermark.server'
+import { documentAccess, documentFile, recordRead } from '~/models/documents.server'
+import { blobPath, contentDisposition, fileResponse } from '~/models/files.server'
+import { canOpenDocument } from '~/models/permissions.server'
+import type { SessionUser } from '~/models/users.server'
+
+export class ForbiddenError extends Error {}
+
+/**
+ * A document's file for a page or the API: permission, read receipt (for the current version; a
+ * viewer fetching further ranges is not another reading), the watermark on restricted PDFs
+ * (every opening of a restricted document is audited), and Range for the rest.
+ */
+export async function serveDocumentFile(request: Request, user: SessionUser, documentId: number, options: { version?: number; inline?: boolean; ip?: string | null }) {
+  const access = documentAccess(documentId)
+  if (!access) throw new DomainError('document.notFound', 'not_found')
+  if (!canOpenDocument(user, access)) throw new ForbiddenError()
+  const file = documentFile(documentId, options.version)
+  if (!file) throw new DomainError('document.notFound', 'not_found')
+  const kind = options.inline ? 'inline' : 'attachment'
+  const range = request.headers.get('range')
+  if (file.version === access.currentVersion && (!range || /^bytes=0-/.test(range) || access.restricted)) recordRead(documentId, { id: user.id, ip: options.ip })
+  if (access.restricted && file.mime === 'application/pdf') {
+    const stamped = await watermarkPdf(await fsp.readFile(blobPath(file.sha256)), [`${user.fullName} · ${formatDateTime(new Date())}`, 'TÀI LIỆU MẬT — KHÔNG SAO CHÉP'])
+    return new Response(new Uint8Array(stamped), {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': contentDisposition(file.name, kind),
+        'Content-Length': String(stamped.length),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      },
+    })
+  }
+  return fileResponse(request, file, file.name, kind)
+}

@@ -1,0 +1,195 @@
+import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import pdfViewerCss from 'pdfjs-dist/web/pdf_viewer.css?url'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { actorOf, invariantResponse, requireUser } from '~/auth.server'
+import { UploadForm } from '~/components/document-upload'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { PdfViewer } from '~/components/pdf-viewer'
+import { useLiveRoom } from '~/components/socket-provider'
+import { Button, buttonClass } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { ErrorList } from '~/components/ui/field'
+import { config } from '~/config.server'
+import { replyWithDomainError, statusOf } from '~/forms.server'
+import { formatDateTime } from '~/lib/dates'
+import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/models/documents.server'
+import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
+import { getMeeting } from '~/models/meetings.server'
+import { can, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
+import { parseId } from '~/schemas/common'
+import { noteSchema, opinionSchema } from '~/schemas/documents'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: pdfViewerCss }]
+
+function requireDocument(request: Request, param: string | undefined) {
+  const user = requireUser(request)
+  const id = parseId(param)
+  const access = id ? documentAccess(id) : null
+  invariantResponse(id && access, 'document.notFound')
+  invariantResponse(canOpenDocument(user, access), 'errors.forbidden', 403)
+  return { user, id, access }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, id, access } = requireDocument(request, params.documentId)
+  const doc = getDocument(id)!
+  const meeting = getMeeting(access.meetingId)!
+  const member = meeting.chairUserId === user.id || meeting.participants.some((p) => p.userId === user.id)
+  const mayReadOpinions = canReadOpinions(user, access)
+  return json({
+    doc: { id: doc.id, title: doc.title, kind: doc.kind, restricted: doc.restricted, currentVersion: doc.currentVersion, versions: doc.versions.map(({ sha256: _, ...v }) => v) },
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
+    note: getNote(id, user.id),
+    opinions: mayReadOpinions ? listOpinions(id) : listOpinions(id).filter((o) => o.userId === user.id),
+    mayReadOpinions,
+    mayOpine: member && new Date() < meeting.startsAt,
+    mayUpload: can(user, 'meetings.manage') || access.presenterUserId === user.id,
+    accept: ACCEPT_ATTRIBUTE,
+    maxMb: config().MAX_UPLOAD_MB,
+  })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.doc.title} · Nghị sự` : 'Nghị sự' }]
+
+const intentSchema = z.enum(['note', 'opinion'])
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, id } = requireDocument(request, params.documentId)
+  const formData = await request.formData()
+  const intent = intentSchema.safeParse(formData.get('intent'))
+  invariantResponse(intent.success, 'errors.badRequest', 400)
+  if (intent.data === 'note') {
+    const submission = parseWithZod(formData, { schema: noteSchema })
+    if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
+    saveNote(id, user.id, submission.value.text)
+    return json({ intent: intent.data, result: submission.reply(), saved: true })
+  }
+  const submission = parseWithZod(formData, { schema: opinionSchema })
+  if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
+  try {
+    addOpinion(id, actorOf(user, context) as { id: number }, submission.value.text)
+  } catch (error) {
+    return json({ intent: intent.data, result: replyWithDomainError(submission, error), saved: false }, { status: statusOf(error) })
+  }
+  return json({ intent: intent.data, result: submission.reply({ resetForm: true }), saved: true })
+}
+
+export default function DocumentPage() {
+  const { t } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  useLiveRoom(`documents:${data.meeting.id}`, ['documents.changed'])
+  const current = data.doc.versions[0]!
+  const [noteForm, noteFields] = useForm({ id: 'note', lastResult: actionData?.intent === 'note' ? actionData.result : undefined, defaultValue: { text: data.note }, onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }) })
+  const [opinionForm, opinionFields] = useForm({ id: 'opinion', lastResult: actionData?.intent === 'opinion' ? actionData.result : undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema: opinionSchema }), shouldRevalidate: 'onBlur' })
+  const fileUrl = `/documents/${data.doc.id}/file`
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-stone-600">
+          <Link to={`/meetings/${data.meeting.id}/documents`}>{data.meeting.title}</Link> · {formatDateTime(data.meeting.startsAt)}
+        </p>
+        <h1>
+          {data.doc.title}
+          {data.doc.restricted ? <span className="ml-2 rounded bg-red-100 px-1.5 align-middle text-base font-semibold text-red-900">{t('documents.restricted')}</span> : null}
+        </h1>
+        <p className="text-stone-700">
+          {t(`documentKinds.${data.doc.kind}`)} · {t('documents.versionN', { n: data.doc.currentVersion })} · {current.name}
+        </p>
+        <a className={buttonClass('secondary', 'mt-2')} href={fileUrl}>
+          {t('documents.download')}
+        </a>
+      </div>
+
+      {current.mime === 'application/pdf' ? <PdfViewer url={`${fileUrl}?inline`} /> : <p>{t('documents.noViewer')}</p>}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('documents.myNote')}>
+          <Form method="post" {...getFormProps(noteForm)} className="space-y-2">
+            <input type="hidden" name="intent" value="note" />
+            <label htmlFor={noteFields.text.id} className="sr-only">
+              {t('documents.myNote')}
+            </label>
+            <textarea {...getTextareaProps(noteFields.text)} rows={5} className="block w-full rounded-md border border-stone-400 px-3 py-2" data-testid="private-note" />
+            <ErrorList errors={noteFields.text.errors} />
+            {actionData?.intent === 'note' && actionData.saved ? (
+              <p role="status" className="text-sm text-emerald-800">
+                {t('documents.noteSaved')}
+              </p>
+            ) : null}
+            <Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'}>
+              {t('documents.saveNote')}
+            </Button>
+          </Form>
+        </Card>
+
+        <Card title={t('documents.opinions')}>
+          {data.opinions.length ? (
+            <ul className="mb-3 space-y-2" data-testid="opinions">
+              {data.opinions.map((o) => (
+                <li key={o.id}>
+                  <p className="text-sm font-medium">
+                    {o.name} · {formatDateTime(o.createdAt)}
+                  </p>
+                  <p className="whitespace-pre-line">{o.text}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mb-3 text-stone-600">{t('documents.noOpinions')}</p>
+          )}
+          {data.mayOpine ? (
+            <Form method="post" {...getFormProps(opinionForm)} className="space-y-2">
+              <input type="hidden" name="intent" value="opinion" />
+              <FormErrors errors={opinionForm.errors} />
+              <label htmlFor={opinionFields.text.id} className="block text-sm font-medium">
+                {t('documents.opinion')}
+              </label>
+              <textarea {...getTextareaProps(opinionFields.text)} rows={3} className="block w-full rounded-md border border-stone-400 px-3 py-2" />
+              <ErrorList errors={opinionFields.text.errors} />
+              <Button type="submit" disabled={navigation.state !== 'idle'}>
+                {t('documents.sendOpinion')}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+      </div>
+
+      <Card title={t('documents.versions')}>
+        <ul className="space-y-1 text-sm" data-testid="versions">
+          {data.doc.versions.map((v) => (
+            <li key={v.version}>
+              <a href={`${fileUrl}?version=${v.version}`} className="underline">{t('documents.versionN', { n: v.version })}</a> · {v.name} · {formatDateTime(v.uploadedAt)} · {v.uploadedByName}
+              {v.note ? ` — ${v.note}` : ''}
+            </li>
+          ))}
+        </ul>
+        {data.mayUpload ? (
+          <div className="mt-4">
+            <h3 className="mb-2 font-semibold">{t('documents.newVersion')}</h3>
+            <UploadForm action={`/meetings/${data.meeting.id}/documents/upload?documentId=${data.doc.id}`} submit={t('documents.uploadButton')} accept={data.accept} maxMb={data.maxMb}>
+              {(errors) => (
+                <div>
+                  <label htmlFor="version-note" className="mb-1 block text-sm font-medium">
+                    {t('documents.versionNote')}
+                  </label>
+                  <input id="version-note" name="note" className="block min-h-10 w-full rounded-md border border-stone-400 px-3 py-2" />
+                  <ErrorList errors={errors.note} />
+                </div>
+              )}
+            </UploadForm>
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,60 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { invariantResponse, requireUser } from '~/auth.server'
+import { DomainError } from '~/lib/errors'
+import { addVersion, createDocument, documentAccess, documentPresenters } from '~/models/documents.server'
+import { discardUnrecorded, readUpload } from '~/models/files.server'
+import { meetingAccess } from '~/models/meetings.server'
+import { can, canUploadDocuments } from '~/models/permissions.server'
+import { parseId } from '~/schemas/common'
+import { documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
+
+/**
+ * Upload of a document or (with `documentId`) of its new version, sent by the page with
+ * XMLHttpRequest so the browser can show progress. The uploader's rights are checked before the
+ * body is read; the file is streamed to disk and checked; JSON answers say what went wrong beside
+ * which field.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  const meetingId = parseId(params.meetingId)
+  const access = meetingId ? meetingAccess(meetingId) : null
+  invariantResponse(meetingId && access, 'meeting.notFound')
+  const presenters = documentPresenters(meetingId)
+  invariantResponse(canUploadDocuments(user, presenters), 'errors.forbidden', 403)
+  const url = new URL(request.url)
+  const versionOf = parseId(url.searchParams.get('documentId') ?? undefined)
+  if (versionOf) {
+    const doc = documentAccess(versionOf)
+    invariantResponse(doc && doc.meetingId === meetingId, 'document.notFound')
+    invariantResponse(can(user, 'meetings.manage') || doc.presenterUserId === user.id, 'errors.forbidden', 403)
+  }
+  const fail = (errors: Record<string, string[]>, status = 400) => Response.json({ ok: false, errors }, { status })
+  let upload
+  try {
+    upload = await readUpload(request, { fileFields: ['file'], maxFiles: 1 })
+  } catch (error) {
+    if (error instanceof DomainError) return fail({ file: [error.message] })
+    throw error
+  }
+  const file = upload.files[0]
+  const ip = (context as { ip?: string }).ip
+  try {
+    if (versionOf) {
+      const submission = parseWithZod(upload.fields, { schema: documentVersionSchema })
+      if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
+      if (!file) return fail({ file: ['document.fileRequired'] })
+      const version = addVersion(versionOf, { id: user.id, ip }, submission.value.note ?? null, file)
+      return Response.json({ ok: true, documentId: versionOf, version })
+    }
+    const submission = parseWithZod(upload.fields, { schema: documentUploadSchema })
+    if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
+    if (!file) return fail({ file: ['document.fileRequired'] })
+    const documentId = createDocument(meetingId, { id: user.id, ip, office: can(user, 'meetings.manage') }, { ...submission.value, agendaItemId: submission.value.agendaItemId ?? null }, file)
+    return Response.json({ ok: true, documentId, version: 1 })
+  } catch (error) {
+    await discardUnrecorded(upload.files)
+    if (error instanceof DomainError) return fail({ [error.field ?? 'file']: [error.message] }, error.kind === 'conflict' ? 409 : 400)
+    throw error
+  }
+}

@@ -1,0 +1,179 @@
+import { Readable } from 'node:stream'
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
+import type { Request as ExpressRequest, Response as ExpressResponse, Router } from 'express'
+import { z } from 'zod'
+import { ForbiddenError, serveDocumentFile } from '~/document-file.server'
+import { serverT } from '~/i18n'
+import { DomainError } from '~/lib/errors'
+import { addVersion, createDocument, distributeDocuments, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
+import { discardUnrecorded, readUpload } from '~/models/files.server'
+import { meetingAccess } from '~/models/meetings.server'
+import { can, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
+import type { SessionUser } from '~/models/users.server'
+import { distributeSchema, documentUploadSchema } from '~/schemas/documents'
+import { documentKinds } from '#db/schema/documents'
+import { defineEndpoint } from './endpoint'
+import { ApiError } from './errors'
+
+const idParams = z.object({ id: z.coerce.number().int().positive() })
+const forbidden = (user: SessionUser) => new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+
+const documentSchema = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    kind: z.enum(documentKinds),
+    restricted: z.boolean(),
+    distributedAt: z.string().nullable(),
+    version: z.number().int(),
+    name: z.string(),
+    size: z.number().int(),
+    mime: z.string(),
+    agendaTitle: z.string().nullable(),
+    readState: z.enum(['read', 'unread', 'changed']),
+  })
+  .meta({ id: 'Document' })
+
+/** The Express request as a web Request (streamed body), for the code shared with the pages. */
+function webRequest(req: ExpressRequest) {
+  const headers = new Headers()
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+  const url = `http://${req.headers.host ?? 'localhost'}${req.originalUrl}`
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}) } as RequestInit)
+}
+
+async function sendWebResponse(res: ExpressResponse, response: Response) {
+  res.status(response.status)
+  response.headers.forEach((value, key) => res.setHeader(key, value))
+  if (!response.body) return void res.end()
+  Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
+}
+
+function uploadFields(fields: FormData) {
+  return { ...Object.fromEntries(fields), restricted: fields.get('restricted') === 'true' || fields.get('restricted') === 'on', readerIds: fields.getAll('readerIds').map(Number), agendaItemId: fields.get('agendaItemId') ? Number(fields.get('agendaItemId')) : undefined }
+}
+
+export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegistry) {
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/meetings/:id/documents',
+    tag: 'Tài liệu',
+    summary: 'Tài liệu của cuộc họp mà người gọi được xem, với trạng thái đã đọc của họ',
+    params: idParams,
+    success: { status: 200, description: 'Các tài liệu', schema: z.object({ items: z.array(documentSchema) }) },
+    errors: [403, 404],
+    handler: ({ params, user }) => {
+      const access = meetingAccess(params.id)
+      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      if (!canListMeetingDocuments(user, access, documentPresenters(params.id))) throw forbidden(user)
+      return { items: listMeetingDocuments(params.id, user).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'post',
+    path: '/meetings/:id/documents',
+    tag: 'Tài liệu',
+    summary: 'Tải lên tài liệu (multipart: file và các trường; Văn phòng hoặc người trình bày). Loại tệp xác định theo nội dung',
+    params: idParams,
+    multipart: z.object({ file: z.string().meta({ format: 'binary' }), title: z.string(), kind: z.enum(documentKinds), agendaItemId: z.number().int().optional(), restricted: z.boolean().optional(), readerIds: z.array(z.number().int()).optional() }),
+    success: { status: 201, description: 'Tài liệu đã tạo', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
+    errors: [400, 403, 404, 413],
+    handler: async ({ req, params, user }) => {
+      const access = meetingAccess(params.id)
+      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      if (!canUploadDocuments(user, documentPresenters(params.id))) throw forbidden(user)
+      const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
+      try {
+        const fields = documentUploadSchema.parse(uploadFields(upload.fields))
+        if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
+        return { id: createDocument(params.id, { id: user.id, ip: req.ip, office: can(user, 'meetings.manage') }, fields, upload.files[0]), version: 1 }
+      } catch (error) {
+        await discardUnrecorded(upload.files)
+        throw error
+      }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'post',
+    path: '/documents/:id/versions',
+    tag: 'Tài liệu',
+    summary: 'Tải lên phiên bản mới (multipart: file, note); người đã đọc bản trước được báo và trạng thái đọc bắt đầu lại',
+    params: idParams,
+    multipart: z.object({ file: z.string().meta({ format: 'binary' }), note: z.string().optional() }),
+    success: { status: 201, description: 'Phiên bản mới', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
+    errors: [400, 403, 404, 413],
+    handler: async ({ req, params, user }) => {
+      const doc = documentAccess(params.id)
+      if (!doc) throw new DomainError('document.notFound', 'not_found')
+      if (!(can(user, 'meetings.manage') || doc.presenterUserId === user.id)) throw forbidden(user)
+      const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
+      try {
+        if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
+        const note = upload.fields.get('note')
+        return { id: params.id, version: addVersion(params.id, { id: user.id, ip: req.ip }, typeof note === 'string' && note ? note.slice(0, 1000) : null, upload.files[0]) }
+      } catch (error) {
+        await discardUnrecorded(upload.files)
+        throw error
+      }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'post',
+    path: '/meetings/:id/documents/distribution',
+    tag: 'Tài liệu',
+    summary: 'Phát hành các tài liệu chưa phát hành (Văn phòng); quá hạn thì phải có lý do',
+    params: idParams,
+    body: distributeSchema.strict(),
+    success: { status: 200, description: 'Số tài liệu đã phát hành', schema: z.object({ distributed: z.number().int() }) },
+    errors: [400, 403, 404, 409],
+    handler: ({ req, params, body, user }) => {
+      if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
+      if (!can(user, 'meetings.manage')) throw forbidden(user)
+      return { distributed: distributeDocuments(params.id, { id: user.id, ip: req.ip }, body.reason ?? null) }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/documents/:id/file',
+    tag: 'Tài liệu',
+    summary: 'Tải tệp tài liệu (ghi nhận đã đọc; hỗ trợ Range; tài liệu Mật dạng PDF có dấu chìm tên người xem)',
+    params: idParams,
+    query: z.object({ version: z.coerce.number().int().positive().optional() }).strict(),
+    raw: { contentType: 'application/octet-stream' },
+    success: { status: 200, description: 'Nội dung tệp' },
+    errors: [403, 404],
+    handler: async ({ req, res, params, query, user }) => {
+      try {
+        await sendWebResponse(res, await serveDocumentFile(webRequest(req), user, params.id, { version: query.version, ip: req.ip }))
+      } catch (error) {
+        if (error instanceof ForbiddenError) throw forbidden(user)
+        throw error
+      }
+    },
+  })
+
+  defineEndpoint(router, registry, {
+    method: 'get',
+    path: '/meetings/:id/readiness',
+    tag: 'Tài liệu',
+    summary: 'Ai đã đọc, ai chưa đọc từng tài liệu đã phát hành (Văn phòng, người chủ trì)',
+    params: idParams,
+    success: {
+      status: 200,
+      description: 'Tình hình đọc tài liệu',
+      schema: z.object({ items: z.array(z.object({ id: z.number().int(), title: z.string(), version: z.number().int(), read: z.number().int(), total: z.number().int(), people: z.array(z.object({ id: z.number().int(), name: z.string(), read: z.boolean() })) })) }),
+    },
+    errors: [403, 404],
+    handler: ({ params, user }) => {
+      const access = meetingAccess(params.id)
+      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      if (!canSeeReadiness(user, access)) throw forbidden(user)
+      return { items: meetingReadiness(params.id) }
+    },
+  })
+}

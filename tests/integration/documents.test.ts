@@ -1,0 +1,174 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { and, count, eq } from 'drizzle-orm'
+import PDFDocument from 'pdfkit'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distributeDocuments, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
+import { createMeeting } from '~/models/meetings.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { loader as documentsPage } from '~/routes/_app.meetings.$meetingId_.documents'
+import { loader as fileRoute } from '~/routes/documents.$documentId.file'
+import { action as uploadAction } from '~/routes/meetings.$meetingId.documents.upload'
+import { getDb } from '#db/client'
+import { auditLog, documents, files, notifications } from '#db/schema'
+import { createMeetingType, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
+import { startTestServer } from '../setup/server'
+
+type User = Awaited<ReturnType<typeof createUser>>
+let office: User, chair: User, delegateA: User, delegateB: User, outsider: User
+let meetingId: number
+let server: Awaited<ReturnType<typeof startTestServer>>
+
+function pdf(text: string) {
+  return new Promise<Uint8Array>((resolve) => {
+    const doc = new PDFDocument()
+    const chunks: Buffer[] = []
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.text(text)
+    doc.end()
+  })
+}
+const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, ...new Array(600).fill(0)])
+const blobs = () => {
+  const dir = process.env.FILES_DIR!
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []
+}
+const docCount = () => getDb().select({ n: count() }).from(documents).where(eq(documents.meetingId, meetingId)).get()!.n
+
+async function upload(user: User, fields: Record<string, string>, file: { name: string; bytes: Uint8Array }, query = '') {
+  const res = (await uploadAction({ request: multipartRequest(`/meetings/${meetingId}/documents/upload${query}`, fields, [{ field: 'file', ...file }], sessionCookieFor(user.id)), params: { meetingId: String(meetingId) }, context: { ip: '127.0.0.1' } })) as Response
+  return { status: res.status, body: (await res.json()) as { ok: boolean; documentId?: number; errors?: Record<string, string[]> } }
+}
+async function status(fn: () => Promise<unknown>) {
+  try {
+    const res = (await fn()) as Response
+    return res.status
+  } catch (e) {
+    if (e instanceof Response) return e.status
+    throw e
+  }
+}
+const openFile = (user: User, id: number) => fileRoute({ request: getRequest(`/documents/${id}/file`, sessionCookieFor(user.id)), params: { documentId: String(id) }, context: { ip: '127.0.0.1' } }) as Promise<Response>
+
+beforeAll(async () => {
+  office = await createUser({ roles: ['office'] })
+  chair = await createUser({ roles: ['chair'] })
+  delegateA = await createUser({ roles: ['delegate'], fullName: 'Trần Thị Mật' })
+  delegateB = await createUser({ roles: ['delegate'] })
+  outsider = await createUser({ roles: ['delegate'] })
+  meetingId = createMeeting(
+    { title: 'Họp về quy hoạch', meetingTypeId: createMeetingType({ documentLeadDays: 3 }).id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-03-10', '08:00'), endsAt: vietnamInstant('2027-03-10', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [delegateA.id, delegateB.id], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+    { id: office.id },
+  )
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+describe('storing documents (R4.6d)', () => {
+  it('refuses a disguised program and an empty file, leaving no file and no row', async () => {
+    const before = { docs: docCount(), blobs: blobs().length }
+    const disguised = await upload(office, { title: 'Tờ trình', kind: 'to_trinh' }, { name: 'to-trinh.pdf', bytes: exe })
+    expect(disguised).toEqual({ status: 400, body: { ok: false, errors: { file: ['file.typeNotAccepted'] } } })
+    const empty = await upload(office, { title: 'Tờ trình', kind: 'to_trinh' }, { name: 'rong.pdf', bytes: new Uint8Array() })
+    expect(empty.body.errors).toEqual({ file: ['file.empty'] })
+    expect({ docs: docCount(), blobs: blobs().length }).toEqual(before)
+  })
+
+  it('stores identical uploads once', async () => {
+    const bytes = await pdf('Báo cáo chung')
+    const a = await upload(office, { title: 'Báo cáo A', kind: 'bao_cao' }, { name: 'a.pdf', bytes })
+    const b = await upload(office, { title: 'Báo cáo B', kind: 'bao_cao' }, { name: 'b.pdf', bytes })
+    expect([a.status, b.status]).toEqual([200, 200])
+    expect(a.body.documentId).not.toBe(b.body.documentId)
+    expect(getDb().select({ n: count() }).from(files).get()!.n).toBe(1)
+    expect(blobs()).toHaveLength(1)
+  })
+
+  it('keeps what the form says wrong beside its field', async () => {
+    const before = blobs().length
+    const untitled = await upload(office, { title: '', kind: 'to_trinh' }, { name: 'x.pdf', bytes: await pdf('khong ten') })
+    expect(untitled.status).toBe(400)
+    expect(untitled.body.errors).toMatchObject({ title: ['validation.required'] })
+    const noReaders = await upload(office, { title: 'Mật', kind: 'to_trinh', restricted: 'on' }, { name: 'x.pdf', bytes: await pdf('khong nguoi doc') })
+    expect(noReaders.body.errors).toMatchObject({ readerIds: ['document.readersRequired'] })
+    expect(blobs().length).toBe(before)
+  })
+})
+
+describe('who sees what', () => {
+  let normalId: number
+  let restrictedId: number
+  beforeAll(async () => {
+    normalId = (await upload(office, { title: 'Dự thảo nghị quyết', kind: 'du_thao' }, { name: 'Dự thảo.pdf', bytes: await pdf('Du thao nghi quyet') })).body.documentId!
+    restrictedId = (await upload(office, { title: 'Phương án nhân sự', kind: 'to_trinh', restricted: 'on', readerIds: String(delegateA.id) }, { name: 'Nhân sự.pdf', bytes: await pdf('Phuong an nhan su') })).body.documentId!
+  })
+
+  it('before distribution only the Office sees the documents', async () => {
+    expect(listMeetingDocuments(meetingId, delegateA).map((d) => d.id)).not.toContain(normalId)
+    expect(await status(() => openFile(delegateA, normalId))).toBe(403)
+    expect(await status(() => openFile(office, normalId))).toBe(200)
+  })
+
+  it('distributing late needs a reason, and is recorded as late in working days', () => {
+    // Three working days before Wednesday 10 March 2027 is Friday 5 March; on Monday 8 March it is one day late.
+    const monday = new Date('2027-03-08T09:00:00+07:00')
+    expect(() => distributeDocuments(meetingId, { id: office.id }, null, getDb(), monday)).toThrow('document.lateReasonRequired')
+    expect(listMeetingDocuments(meetingId, delegateA)).toHaveLength(0)
+    expect(distributeDocuments(meetingId, { id: office.id }, 'Chờ ý kiến của Ban Tổ chức', getDb(), monday)).toBeGreaterThanOrEqual(2)
+    expect(getDb().select().from(notifications).where(and(eq(notifications.userId, delegateA.id), eq(notifications.kind, 'documents.distributed'))).all()).toHaveLength(1)
+  })
+
+  it('a user not invited gets 403 from the page, the download, the API and the socket room', async () => {
+    expect(await status(() => documentsPage({ request: getRequest(`/meetings/${meetingId}/documents`, sessionCookieFor(outsider.id)), params: { meetingId: String(meetingId) }, context: { ip: '127.0.0.1' } }))).toBe(403)
+    expect(await status(() => openFile(outsider, normalId))).toBe(403)
+    const api = (p: string, user: User) => fetch(`${server.url}/api/v1${p}`, { headers: { Cookie: sessionCookieFor(user.id) } })
+    expect((await api(`/meetings/${meetingId}/documents`, outsider)).status).toBe(403)
+    expect((await api(`/documents/${normalId}/file`, outsider)).status).toBe(403)
+    expect((await api(`/meetings/${meetingId}/documents`, delegateA)).status).toBe(200)
+    const { io: connect } = await import('socket.io-client')
+    const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(outsider.id), Origin: server.url }, reconnection: false })
+    await new Promise((resolve) => socket.once('session.ready', resolve))
+    expect(await socket.emitWithAck('room.join', { room: `documents:${meetingId}` })).toEqual({ ok: false, error: 'forbidden' })
+    expect(await socket.emitWithAck('room.join', { room: `readiness:${meetingId}` })).toEqual({ ok: false, error: 'forbidden' })
+    socket.disconnect()
+  })
+
+  it('a restricted document opens only for the people named on it, watermarked and audited', async () => {
+    expect(await status(() => openFile(delegateB, restrictedId))).toBe(403)
+    expect(listMeetingDocuments(meetingId, delegateB).map((d) => d.id)).not.toContain(restrictedId)
+    const res = await openFile(delegateA, restrictedId)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    const stamped = await getDocument({ data: new Uint8Array(await res.arrayBuffer()) }).promise
+    const text = (await (await stamped.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')
+    expect(text).toContain('Trần Thị Mật')
+    expect(text).toContain('TÀI LIỆU MẬT')
+    const audits = getDb().select().from(auditLog).where(and(eq(auditLog.action, 'document.open'), eq(auditLog.entityId, String(restrictedId)))).all()
+    expect(audits.map((a) => a.actorId)).toEqual([delegateA.id])
+  })
+
+  it('reading is recorded; a new version resets it and tells the reader', async () => {
+    await openFile(delegateB, normalId)
+    let doc = meetingReadiness(meetingId).find((d) => d.id === normalId)!
+    expect(doc.people.find((p) => p.id === delegateB.id)!.read).toBe(true)
+    const total = doc.total
+    expect(total).toBe(3) // the chair and the two delegates
+    const v2 = await upload(office, { note: 'Sửa điều 3' }, { name: 'Dự thảo v2.pdf', bytes: await pdf('Du thao sua doi') }, `?documentId=${normalId}`)
+    expect(v2.body).toMatchObject({ ok: true, version: 2 })
+    doc = meetingReadiness(meetingId).find((d) => d.id === normalId)!
+    expect(doc.read).toBe(0)
+    expect(listMeetingDocuments(meetingId, delegateB).find((d) => d.id === normalId)!.readState).toBe('changed')
+    expect(getDb().select().from(notifications).where(and(eq(notifications.userId, delegateB.id), eq(notifications.kind, 'document.newVersion'))).all()).toHaveLength(1)
+  })
+
+  it('private notes are the writer’s alone; opinions reach the Office and close when the meeting starts', () => {
+    saveNote(normalId, delegateA.id, 'Cần hỏi thêm về điều 5')
+    expect(getNote(normalId, delegateA.id)).toBe('Cần hỏi thêm về điều 5')
+    expect(getNote(normalId, delegateB.id)).toBe('')
+    addOpinion(normalId, { id: delegateA.id }, 'Đề nghị bổ sung số liệu', getDb(), new Date('2027-03-09T10:00:00+07:00'))
+    expect(listOpinions(normalId).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
+    expect(() => addOpinion(normalId, { id: delegateB.id }, 'Muộn', getDb(), new Date('2027-03-10T08:30:00+07:00'))).toThrow('document.opinionsClosed')
+  })
+})
