@@ -6,7 +6,9 @@ import { openDatabase } from './client'
 import { migrateDatabase } from './migrate'
 import { type DocJSON, taskBlocksOf } from '~/lib/conclusion-doc'
 import { countTasks } from '~/models/tasks.server'
-import { conclusions, meetings, meetingTypes, programmeItems, tasks, units, users } from './schema'
+import fs from 'node:fs'
+import { blobPath } from '~/models/files.server'
+import { conclusions, documentReads, documents, files, meetings, meetingTypes, programmeItems, tasks, units, users } from './schema'
 import { seedDemo, seedProvince } from './seed'
 import os from 'node:os'
 import path from 'node:path'
@@ -40,6 +42,13 @@ describe('seeds', () => {
     // (Early in January there may be no held meeting yet: nothing here assumes the date.)
     numbers.forEach((n, i) => expect(n).toBe(`Số ${String(i + 1).padStart(2, '0')}-TB/TU`))
     expect(db.select({ n: count() }).from(tasks).get()!.n).toBeGreaterThanOrEqual(2 * numbers.length)
+    // Real documents: a PDF and a DOCX per meeting (stored once each), distributed, partly read.
+    const docs = db.select().from(documents).all()
+    expect(docs.length).toBeGreaterThan(10)
+    expect(docs.every((d) => d.distributedAt)).toBe(true)
+    expect(db.select({ mime: files.mime }).from(files).all().map((f) => f.mime).sort()).toEqual(['application/pdf', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
+    for (const f of db.select().from(files).all()) expect(fs.statSync(blobPath(f.sha256)).size).toBe(f.size)
+    expect(db.select({ n: count() }).from(documentReads).get()!.n).toBeGreaterThan(docs.length)
     await expect(seedDemo(db, { password: 'mat-khau-demo-kiem-thu' })).rejects.toThrow(/đã có dữ liệu/)
     db.$client.close()
   })
@@ -59,6 +68,8 @@ describe('seeds', () => {
     const totals = countTasks({}, db).total
     for (const bucket of ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const) expect(totals[bucket], bucket).toBeGreaterThan(500)
     const sample = db.select().from(conclusions).where(eq(conclusions.status, 'issued')).limit(1).get()!
+    expect(db.select({ n: count() }).from(documents).get()!.n).toBe(3 * n)
+    expect(db.select({ n: count() }).from(documentReads).get()!.n).toBeGreaterThan(50_000)
     expect(taskBlocksOf(sample.content as DocJSON).map((b) => b.id)).toEqual(db.select({ id: tasks.blockId }).from(tasks).where(eq(tasks.conclusionId, sample.id)).all().map((t) => t.id))
     db.$client.close()
   }, 120_000)

@@ -4,6 +4,7 @@ import { normaliseForSearch } from '~/lib/text'
 import type { DB } from './client'
 import { demoLeaders, demoUnitStaff, demoUnits, generatedName } from './seed-data'
 import { seedDemoConclusions, seedProvinceConclusions } from './seed-conclusions'
+import { seedDemoDocuments, seedProvinceDocuments } from './seed-documents'
 import { seedDemoMeetings, seedProvinceMeetings } from './seed-meetings'
 import { type Role, units, unitKinds, userRoles, users } from './schema'
 
@@ -62,6 +63,7 @@ export async function seedDemo(db: DB, options: { password: string; force?: bool
   if (options.meetings !== false) {
     seedDemoMeetings(db)
     seedDemoConclusions(db)
+    await seedDemoDocuments(db)
   }
 }
 
@@ -114,4 +116,5 @@ export async function seedProvince(db: DB, options: { password: string; force?: 
   })
   seedProvinceMeetings(db)
   seedProvinceConclusions(db)
+  await seedProvinceDocuments(db)
 }

@@ -6,7 +6,7 @@ import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import Busboy from '@fastify/busboy'
 import { eq, inArray } from 'drizzle-orm'
-import { fileTypeFromFile } from 'file-type'
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import parseRange from 'range-parser'
 import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
@@ -184,4 +184,19 @@ export function fileResponse(request: Request, file: { sha256: string; size: num
   if (request.method === 'HEAD') return new Response(null, { status, headers })
   const stream = fs.createReadStream(blobPath(file.sha256), { start, end })
   return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers })
+}
+
+/** Stores bytes made on the server (seed data, generated files) like an upload: typed from content, once per hash. */
+export async function storeBytes(bytes: Uint8Array, name: string): Promise<StoredFile> {
+  const type = await fileTypeFromBuffer(bytes)
+  if (!type || !ACCEPTED_TYPES[type.ext]) throw new DomainError('file.typeNotAccepted', 'invalid')
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const target = blobPath(sha256)
+  if (!fs.existsSync(target)) {
+    await fsp.mkdir(path.dirname(target), { recursive: true })
+    const tmp = `${target}.${randomUUID()}.tmp`
+    await fsp.writeFile(tmp, bytes)
+    await fsp.rename(tmp, target)
+  }
+  return { field: 'file', name: displayName(name), sha256, size: bytes.length, mime: ACCEPTED_TYPES[type.ext]!, ext: type.ext }
 }
