@@ -303,3 +303,18 @@ export function documentFile(documentId: number, version?: number, db: DBOrTx = 
       .get() ?? null
   )
 }
+
+/**
+ * Removes a document from the meeting (the Office): hidden from every list and download, kept in
+ * the database with its versions for the record; the stored files stay, since versions refer to them.
+ */
+export function deleteDocument(documentId: number, who: Who, db: DB = getDb(), now = new Date()) {
+  const meetingId = db.transaction((tx) => {
+    const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
+    if (!doc) throw new DomainError('document.notFound', 'not_found')
+    tx.update(documents).set({ deletedAt: now }).where(eq(documents.id, documentId)).run()
+    writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'document.delete', entityType: 'document', entityId: documentId, before: { title: doc.title } })
+    return doc.meetingId
+  })
+  events.emit('documents.changed', { meetingId })
+}

@@ -16,7 +16,7 @@ import { getWorkingCalendar } from '~/models/calendar.server'
 import { getConclusionState } from '~/models/conclusions.server'
 import { getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
-import { documentPresenters } from '~/models/documents.server'
+import { distributionTiming, documentPresenters } from '~/models/documents.server'
 import { listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = meetingAccess(id)!
   return json({
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
+    documentsTiming: (({ deadline, first }) => ({ deadline, firstAt: first?.at ?? null, lateBy: first?.lateByWorkingDays ?? 0 }))(distributionTiming(id)),
     meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
     timing,
     me: me && me.invitedAt ? me : null,
@@ -98,7 +99,7 @@ function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>)
 const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
 
 export default function MeetingPage() {
-  const { meeting, timing, me, canManage, substitutes, documentsVisible } = useLoaderData<typeof loader>()
+  const { meeting, timing, me, canManage, substitutes, documentsVisible, documentsTiming } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -194,7 +195,15 @@ export default function MeetingPage() {
               <dd>
                 <Link to="documents" data-testid="documents-link">
                   {t('documents.link')}
-                </Link>
+                </Link>{' '}
+                <span className="text-sm text-stone-700" data-testid="documents-timing">
+                  ·{' '}
+                  {documentsTiming.firstAt
+                    ? documentsTiming.lateBy
+                      ? t('documents.distributedLate', { days: documentsTiming.lateBy, date: formatDateTime(documentsTiming.firstAt) })
+                      : t('documents.distributedOnTime', { date: formatDateTime(documentsTiming.firstAt) })
+                    : `${t('documents.notDistributed')} (${t('documents.deadlineShort', { date: formatDate(`${documentsTiming.deadline}T12:00:00+07:00`) })})`}
+                </span>
               </dd>
             </>
           ) : null}

@@ -14,7 +14,8 @@ import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { distributeDocuments, distributionTiming, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
+import { deleteDocument, distributeDocuments, distributionTiming, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
+import { redirectWithToast } from '~/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
@@ -59,7 +60,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId } = requireDocumentsAccess(request, params.meetingId)
   invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
-  const submission = parseWithZod(await request.formData(), { schema: distributeSchema })
+  const formData = await request.formData()
+  if (formData.get('intent') === 'delete') {
+    const documentId = parseId(String(formData.get('documentId') ?? ''))
+    const doc = documentId ? documentAccess(documentId) : null
+    invariantResponse(documentId && doc && doc.meetingId === meetingId, 'document.notFound')
+    deleteDocument(documentId, actorOf(user, context) as { id: number })
+    return redirectWithToast(`/meetings/${meetingId}/documents`, { key: 'documents.deleted' })
+  }
+  const submission = parseWithZod(formData, { schema: distributeSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     const count = distributeDocuments(meetingId, actorOf(user, context) as { id: number }, submission.value.reason ?? null)
@@ -117,8 +126,17 @@ export default function MeetingDocuments() {
                     {d.distributedAt ? '' : ` · ${t('documents.notYetDistributed')}`}
                   </span>
                 </span>
-                <span className="text-sm" data-testid="read-state">
-                  {t(`documents.read_${d.readState}`)}
+                <span className="flex items-center gap-3 text-sm">
+                  <span data-testid="read-state">{t(`documents.read_${d.readState}`)}</span>
+                  {data.canManage ? (
+                    <Form method="post" onSubmit={(e) => !confirm(t('documents.confirmDelete', { title: d.title })) && e.preventDefault()}>
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="documentId" value={d.id} />
+                      <Button type="submit" variant="link" aria-label={t('documents.deleteNamed', { title: d.title })}>
+                        {t('documents.delete')}
+                      </Button>
+                    </Form>
+                  ) : null}
                 </span>
               </li>
             ))}

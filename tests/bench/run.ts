@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nghisu-bench-'))
 process.env.DATABASE_PATH = path.join(dir, 'bench.db')
+process.env.FILES_DIR = path.join(dir, 'files')
 process.env.NODE_ENV = 'test'
 
 const { getDb, closeDb } = await import('#db/client')
@@ -159,6 +160,63 @@ for (const c of clients) c.disconnect()
 detachBridge()
 await new Promise<void>((resolve) => io.close(() => resolve()))
 server.close()
+
+// ---- Documents (issue 4): a 100 MB file uploaded and downloaded through the app, in a separate server process ----
+const { spawn } = await import('node:child_process')
+const fileRows: { what: string; seconds: number; mbps: number; peakMiB: number }[] = []
+const SIZE_MB = 100
+const bigDir = path.join(dir, 'static')
+fs.mkdirSync(bigDir, { recursive: true })
+const bigFile = path.join(bigDir, 'lon.pdf')
+{
+  const out = fs.openSync(bigFile, 'w')
+  fs.writeSync(out, Buffer.from('%PDF-1.7\n% tệp lớn để đo hiệu năng\n'))
+  const chunk = Buffer.alloc(1_000_000, 0x20) // 100 MB (decimal): just under the 100 MiB limit
+  for (let i = 0; i < SIZE_MB; i++) fs.writeSync(out, chunk)
+  fs.writeSync(out, Buffer.from('\n%%EOF\n'))
+  fs.closeSync(out)
+}
+const bigSize = fs.statSync(bigFile).size
+const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/file-server.ts', bigDir], { env: { ...process.env, FILES_DIR: path.join(dir, 'files') }, stdio: ['ignore', 'pipe', 'inherit'] })
+const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))))
+const fileBase = `http://127.0.0.1:${port}`
+const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024
+async function withPeak(what: string, bytes: number, run: () => Promise<void>) {
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const base = rssOf()
+  let peak = base
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf())), 5)
+  const t = performance.now()
+  await run()
+  const seconds = (performance.now() - t) / 1000
+  clearInterval(sampler)
+  peak = Math.max(peak, rssOf())
+  fileRows.push({ what, seconds, mbps: bytes / 2 ** 20 / seconds, peakMiB: peak - base })
+  console.log(`${what}: ${seconds.toFixed(2)} s, ${(bytes / 2 ** 20 / seconds).toFixed(0)} MiB/s, server RSS +${(peak - base).toFixed(0)} MiB`)
+}
+const meetingForFiles = db.select({ id: meetings.id }).from(meetings).get()!.id
+const drain = async (res: Response) => {
+  let n = 0
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) n += chunk.length
+  return n
+}
+await withPeak(`floor: static-file download (express.static), ${SIZE_MB} MB`, bigSize, async () => {
+  if ((await drain(await fetch(`${fileBase}/static/lon.pdf`))) !== bigSize) throw new Error('short static download')
+})
+let uploadedId = 0
+await withPeak(`upload ${SIZE_MB} MB (multipart, streamed to disk, SHA-256, type check)`, bigSize, async () => {
+  const form = new FormData()
+  form.set('title', 'Tài liệu lớn')
+  form.set('kind', 'tham_khao')
+  form.set('file', await fs.openAsBlob(bigFile, { type: 'application/pdf' }), 'Tài liệu lớn.pdf')
+  const res = await fetch(`${fileBase}/api/v1/meetings/${meetingForFiles}/documents`, { method: 'POST', body: form, headers: { Cookie: officeCookie, Origin: fileBase } })
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`)
+  uploadedId = ((await res.json()) as { id: number }).id
+})
+await withPeak(`download ${SIZE_MB} MB through the app (permission, read receipt, stream)`, bigSize, async () => {
+  if ((await drain(await fetch(`${fileBase}/api/v1/documents/${uploadedId}/file`, { headers: { Cookie: officeCookie } }))) !== bigSize) throw new Error('short download')
+})
+child.kill('SIGTERM')
 closeDb()
 fs.rmSync(dir, { recursive: true, force: true })
 
@@ -186,9 +244,19 @@ const tasksSection = [
   '<!-- bench:tasks:end -->',
 ].join('\n')
 
+const filesSection = [
+  '<!-- bench:files:start -->',
+  `Same run; the server in its own process (its resident memory sampled every 5 ms from /proc), on loopback.`,
+  '',
+  '| what | seconds | MiB/s | server memory growth (MiB, peak) |',
+  '|---|---:|---:|---:|',
+  ...fileRows.map((r) => `| ${r.what} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(0)} | ${r.peakMiB.toFixed(0)} |`),
+  '<!-- bench:files:end -->',
+].join('\n')
+
 const file = path.resolve('docs/benchmarks.md')
 let next = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
-for (const [name, body] of [['directory', section], ['tasks', tasksSection]] as const) {
+for (const [name, body] of [['directory', section], ['tasks', tasksSection], ['files', filesSection]] as const) {
   const marker = new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*<!-- bench:${name}:end -->`)
   next = marker.test(next) ? next.replace(marker, body) : `${next}\n${body}\n`
 }

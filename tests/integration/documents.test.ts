@@ -4,7 +4,7 @@ import { and, count, eq } from 'drizzle-orm'
 import PDFDocument from 'pdfkit'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { distributeDocuments, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
+import { deleteDocument, distributeDocuments, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
 import { createMeeting } from '~/models/meetings.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import { loader as documentsPage } from '~/routes/_app.meetings.$meetingId_.documents'
@@ -161,6 +161,22 @@ describe('who sees what', () => {
     expect(doc.read).toBe(0)
     expect(listMeetingDocuments(meetingId, delegateB).find((d) => d.id === normalId)!.readState).toBe('changed')
     expect(getDb().select().from(notifications).where(and(eq(notifications.userId, delegateB.id), eq(notifications.kind, 'document.newVersion'))).all()).toHaveLength(1)
+  })
+
+  it('a removed document disappears but its stored file stays while a version refers to it', async () => {
+    const bytes = await pdf('Tai lieu se xoa')
+    const first = (await upload(office, { title: 'Sẽ xóa', kind: 'khac' }, { name: 'xoa.pdf', bytes })).body.documentId!
+    const second = (await upload(office, { title: 'Cùng nội dung', kind: 'khac' }, { name: 'giu.pdf', bytes })).body.documentId!
+    const before = blobs().length
+    deleteDocument(first, { id: office.id })
+    expect(listMeetingDocuments(meetingId, office).map((d) => d.id)).not.toContain(first)
+    expect(await status(() => openFile(office, first))).toBe(404)
+    expect(blobs().length).toBe(before)
+    const res = await openFile(office, second)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    const partial = await fileRoute({ request: new Request(`http://localhost/documents/${second}/file`, { headers: { Cookie: sessionCookieFor(office.id), Range: 'bytes=0-3' } }), params: { documentId: String(second) }, context: { ip: '127.0.0.1' } })
+    expect([partial.status, Buffer.from(await partial.arrayBuffer()).toString()]).toEqual([206, '%PDF'])
   })
 
   it('private notes are the writer’s alone; opinions reach the Office and close when the meeting starts', () => {
