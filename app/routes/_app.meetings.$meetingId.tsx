@@ -193,7 +193,7 @@ export default function MeetingPage() {
             <>
               <dt className="font-medium text-stone-700">{t('documents.link')}</dt>
               <dd>
-                <Link to="documents" data-testid="documents-link">
+                <Link to="documents" data-testid="documents-link" className="underline">
                   {t('documents.link')}
                 </Link>{' '}
                 <span className="text-sm text-stone-700" data-testid="documents-timing">
