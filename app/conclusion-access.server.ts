@@ -1,5 +1,6 @@
 import { invariantResponse, requireUser } from '~/auth.server'
-import { getConclusionState } from '~/models/conclusions.server'
+import { conclusionDocx, conclusionPdf, exportFileName } from '~/lib/conclusion-export.server'
+import { conclusionForExport, getConclusionState } from '~/models/conclusions.server'
 import { meetingAccess } from '~/models/meetings.server'
 import { canEditConclusion, canIssueConclusion, canReadIssuedConclusion, canViewMeeting } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
@@ -20,4 +21,23 @@ export function requireConclusionAccess(request: Request, meetingIdParam: string
   const canRead = canEdit || canViewMeeting(user, access) || (state.issued !== null && canReadIssuedConclusion(user, access, state.issued.recipientUnitIds))
   invariantResponse(canRead, 'errors.forbidden', 403)
   return { user, meetingId, access, state, canEdit, canIssue }
+}
+
+/** The notice as a download (DOCX or PDF): the issued one, or (for those drafting it, with ?draft) the draft. */
+export async function conclusionDownload(request: Request, meetingIdParam: string | undefined, kind: 'docx' | 'pdf') {
+  const { state, canEdit } = requireConclusionAccess(request, meetingIdParam)
+  const wantDraft = new URL(request.url).searchParams.has('draft')
+  const conclusion = wantDraft ? (canEdit ? state.draft : null) : state.issued
+  invariantResponse(conclusion, 'conclusion.notFound')
+  const data = conclusionForExport(conclusion)
+  const body = kind === 'docx' ? await conclusionDocx(data) : await conclusionPdf(data)
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': kind === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+      'Content-Disposition': exportFileName(data, kind),
+      'Content-Length': String(body.length),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
 }

@@ -10,6 +10,27 @@ const EditorData = createContext<EditorContextValue | null>(null)
 
 const controlClass = 'block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base min-h-10'
 
+/** One choice among units or people, "— Chọn —" meaning none. */
+function OptionSelect({ id, label, required, value, options, onChange }: { id: string; label: string; required?: boolean; value: number | null; options: Option[]; onChange: (value: number | null) => void }) {
+  const { t } = useTranslation()
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+      </label>
+      <select id={id} className={controlClass} value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">{t('conclusion.choose')}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 /** The task block inside the editor: the sentence as it will read, and a small form to edit it. */
 function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeViewProps) {
   const { t } = useTranslation()
@@ -47,19 +68,7 @@ function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeVie
             </label>
             <textarea id={`${id}-content`} className={controlClass} rows={2} value={attrs.content} onChange={(e) => set({ content: e.target.value })} />
           </div>
-          <div>
-            <label htmlFor={`${id}-lead`} className="mb-1 block text-sm font-medium">
-              {t('conclusion.leadUnit')} <span aria-hidden="true" className="text-red-800">*</span>
-            </label>
-            <select id={`${id}-lead`} className={controlClass} value={attrs.leadUnitId ?? ''} onChange={(e) => set({ leadUnitId: e.target.value ? Number(e.target.value) : null })}>
-              <option value="">{t('conclusion.choose')}</option>
-              {data.units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OptionSelect id={`${id}-lead`} label={t('conclusion.leadUnit')} required value={attrs.leadUnitId} options={data.units} onChange={(v) => set({ leadUnitId: v })} />
           <div>
             <label htmlFor={`${id}-coord`} className="mb-1 block text-sm font-medium">
               {t('conclusion.coordinatingUnits')}
@@ -100,19 +109,7 @@ function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeVie
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor={`${id}-leader`} className="mb-1 block text-sm font-medium">
-              {t('conclusion.followingLeader')}
-            </label>
-            <select id={`${id}-leader`} className={controlClass} value={attrs.followingLeaderId ?? ''} onChange={(e) => set({ followingLeaderId: e.target.value ? Number(e.target.value) : null })}>
-              <option value="">{t('conclusion.choose')}</option>
-              {data.leaders.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OptionSelect id={`${id}-leader`} label={t('conclusion.followingLeader')} value={attrs.followingLeaderId} options={data.leaders} onChange={(v) => set({ followingLeaderId: v })} />
           <div className="flex items-end gap-2">
             <Button variant="secondary" onClick={() => setEditing(false)}>
               {t('conclusion.doneEditing')}

@@ -108,6 +108,13 @@ const noBorders = {
 
 const run = (text: string, size: number, o: Omit<Run, 'text'> = {}) =>
   new TextRun({ text, font: FONT, size: pt(size), bold: o.bold, italics: o.italic, underline: o.underline ? { type: UnderlineType.SINGLE } : undefined })
+/** The layout's side-by-side blocks (header; recipients and signature): a borderless two-cell table. */
+const twoColumns = (...cells: [number, Paragraph[]][]) =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: cells.map(([width, children]) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children })) })],
+  })
 const centered = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children })
 
 export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
@@ -138,61 +145,20 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
       )
   }
 
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 42, type: WidthType.PERCENTAGE },
-            children: [
-              centered([run(data.bodyName.toUpperCase(), 14, { bold: true })]),
-              centered([run('*', 14)]),
-              centered([run(data.numberFormatted ?? 'Số    -TB/TU', 14)]),
-            ],
-          }),
-          new TableCell({
-            width: { size: 58, type: WidthType.PERCENTAGE },
-            children: [
-              centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]),
-              centered([run('', 14)]),
-              centered([run(placeAndDate(data.place, data.issuedOn), 14, { italic: true })]),
-            ],
-          }),
-        ],
-      }),
+  const header = twoColumns(
+    [42, [centered([run(data.bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(data.numberFormatted ?? 'Số    -TB/TU', 14)])]],
+    [58, [centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeAndDate(data.place, data.issuedOn), 14, { italic: true })])]],
+  )
+  const signatureAndRecipients = twoColumns(
+    [
+      45,
+      [
+        new Paragraph({ children: [run('Nơi nhận:', 12, { bold: true, italic: true, underline: true })] }),
+        ...[...data.recipients, 'Lưu Văn phòng'].map((r, i, all) => new Paragraph({ children: [run(`- ${r}${i === all.length - 1 ? '.' : ','}`, 11)] })),
+      ],
     ],
-  })
-
-  const signatureAndRecipients = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            children: [
-              new Paragraph({ children: [run('Nơi nhận:', 12, { bold: true, italic: true, underline: true })] }),
-              ...[...data.recipients, 'Lưu Văn phòng'].map((r, i, all) => new Paragraph({ children: [run(`- ${r}${i === all.length - 1 ? '.' : ','}`, 11)] })),
-            ],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            children: [
-              centered([run('T/M BAN THƯỜNG VỤ', 14, { bold: true })]),
-              centered([run(data.signerTitle.toUpperCase(), 14, { bold: true })]),
-              centered([run('', 14)]),
-              centered([run('', 14)]),
-              centered([run('', 14)]),
-              centered([run(data.signerName, 14, { bold: true })]),
-            ],
-          }),
-        ],
-      }),
-    ],
-  })
+    [55, [centered([run('T/M BAN THƯỜNG VỤ', 14, { bold: true })]), centered([run(data.signerTitle.toUpperCase(), 14, { bold: true })]), ...[1, 2, 3].map(() => centered([run('', 14)])), centered([run(data.signerName, 14, { bold: true })])]],
+  )
 
   const doc = new Document({
     creator: 'Nghị sự',

@@ -1,7 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
-import PDFDocument from 'pdfkit'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deleteDocument, distributeDocuments, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
@@ -13,6 +10,7 @@ import { action as uploadAction } from '~/routes/meetings.$meetingId.documents.u
 import { getDb } from '#db/client'
 import { auditLog, documents, files, notifications } from '#db/schema'
 import { createMeetingType, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
+import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
 import { startTestServer } from '../setup/server'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -20,21 +18,9 @@ let office: User, chair: User, delegateA: User, delegateB: User, outsider: User
 let meetingId: number
 let server: Awaited<ReturnType<typeof startTestServer>>
 
-function pdf(text: string) {
-  return new Promise<Uint8Array>((resolve) => {
-    const doc = new PDFDocument()
-    const chunks: Buffer[] = []
-    doc.on('data', (c: Buffer) => chunks.push(c))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.text(text)
-    doc.end()
-  })
-}
-const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, ...new Array(600).fill(0)])
-const blobs = () => {
-  const dir = process.env.FILES_DIR!
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []
-}
+const pdf = pdfBytes
+const exe = exeBytes
+const blobs = storedBlobs
 const docCount = () => getDb().select({ n: count() }).from(documents).where(eq(documents.meetingId, meetingId)).get()!.n
 
 async function upload(user: User, fields: Record<string, string>, file: { name: string; bytes: Uint8Array }, query = '') {

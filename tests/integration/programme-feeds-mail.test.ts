@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net'
 import ICAL from 'ical.js'
 import { eq } from 'drizzle-orm'
-import { SMTPServer } from 'smtp-server'
 import writeXlsxFile from 'write-excel-file/node'
 import { readSheet } from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,12 +12,10 @@ import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { programmeItems, users } from '#db/schema'
 import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { startSmtpSink } from '../setup/mail-files'
 import { startTestServer } from '../setup/server'
 
-type Mail = { from: string; to: string[]; raw: string }
-const received: Mail[] = []
-let smtp: SMTPServer
-let smtpPort: number
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 let server: Awaited<ReturnType<typeof startTestServer>>
 let office: Awaited<ReturnType<typeof createUser>>
 let chair: Awaited<ReturnType<typeof createUser>>
@@ -29,20 +25,8 @@ let typeId: number
 
 beforeAll(async () => {
   // A real SMTP server on loopback; the app reaches it through SMTP_URL like a production one.
-  smtp = new SMTPServer({
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = ''
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpPort = (smtp.server.address() as AddressInfo).port
-  server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'Văn phòng Tỉnh ủy <vanphong@tinhuy.example.vn>', PUBLIC_URL: 'https://nghisu.tinhuy.example.vn' })
+  smtp = await startSmtpSink()
+  server = await startTestServer({ SMTP_URL: smtp.url, SMTP_FROM: 'Văn phòng Tỉnh ủy <vanphong@tinhuy.example.vn>', PUBLIC_URL: 'https://nghisu.tinhuy.example.vn' })
   unit = createUnit({ code: 'VPTU_FEED', name: 'Văn phòng Tỉnh ủy' })
   office = await createUser({ roles: ['office'], unitId: unit.id })
   chair = await createUser({ roles: ['chair'], username: 'bithu.feed', fullName: 'Nguyễn Văn Thắng' })
@@ -52,7 +36,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await server.close()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
 
 function meetingInput(date: string, title: string) {
@@ -83,7 +67,7 @@ describe('e-mail invitations', () => {
     const id = createMeeting(meetingInput('2026-12-10', 'Cho ý kiến dự toán ngân sách'), { id: office.id })
     sendInvitations(id, { id: office.id })
     await server.mailer.idle()
-    const mail = received.find((m) => m.to.includes('uyvien.feed@tinhuy.example.vn'))
+    const mail = smtp.received.find((m) => m.to.includes('uyvien.feed@tinhuy.example.vn'))
     expect(mail).toBeDefined()
     expect(mail!.from).toBe('vanphong@tinhuy.example.vn')
     const decoded = mail!.raw.replace(/=\r?\n/g, '')

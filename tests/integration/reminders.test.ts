@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net'
 import { eq } from 'drizzle-orm'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { events } from '~/events.server'
 import { createMeeting } from '~/models/meetings.server'
@@ -12,10 +10,10 @@ import { getDb } from '#db/client'
 import { conclusions, users } from '#db/schema'
 import { startScheduler } from '#server/scheduler'
 import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { decodeMail, startSmtpSink } from '../setup/mail-files'
 import { startTestServer } from '../setup/server'
 
-const mails: { to: string[]; raw: string }[] = []
-let smtp: SMTPServer
+let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 let server: Awaited<ReturnType<typeof startTestServer>>
 let officer: Awaited<ReturnType<typeof createUser>>
 let leader: Awaited<ReturnType<typeof createUser>>
@@ -24,19 +22,8 @@ let unitId: number
 let conclusionId: number
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = ''
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
-        callback()
-      })
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL: 'https://nghisu.example.vn' })
+  smtp = await startSmtpSink()
+  server = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://nghisu.example.vn' })
   unitId = createUnit({ name: 'Ban Dân vận', code: 'BDV_REM' }).id
   officer = await createUser({ roles: ['unit_officer'], unitId })
   leader = await createUser({ roles: ['chair'], fullName: 'Lãnh đạo Theo dõi' })
@@ -52,7 +39,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await server.close()
-  await new Promise<void>((resolve) => smtp.close(() => resolve()))
+  await smtp.close()
 })
 
 /** Tuesday 30 June 2026 is the deadline; three working days before it is Thursday 25 June. */
@@ -78,10 +65,10 @@ describe('reminders and escalation (R5)', () => {
     expect(titles).toEqual(expect.arrayContaining(['Còn 3 ngày làm việc đến hạn nhiệm vụ', 'Hôm nay là hạn hoàn thành nhiệm vụ']))
     expect(listNotifications(leader.id)[0]!.title).toBe('Nhiệm vụ quá hạn: Ban Dân vận')
     await server.mailer.idle()
-    expect(mails.filter((m) => m.to.includes('canbo@bdv.example.vn'))).toHaveLength(2)
-    const escalation = mails.filter((m) => m.to.includes('lanhdao@tinhuy.example.vn'))
+    expect(smtp.received.filter((m) => m.to.includes('canbo@bdv.example.vn'))).toHaveLength(2)
+    const escalation = smtp.received.filter((m) => m.to.includes('lanhdao@tinhuy.example.vn'))
     expect(escalation).toHaveLength(1)
-    const decoded = Buffer.from(escalation[0]!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+    const decoded = decodeMail(escalation[0]!.raw)
     expect(decoded).toContain('Sơ kết công tác dân vận — hạn 30/6/2026, quá hạn 1 ngày')
     expect(decoded).toContain(`https://nghisu.example.vn/tasks/${currentTask}`)
   })

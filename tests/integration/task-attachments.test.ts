@@ -1,7 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { count } from 'drizzle-orm'
-import PDFDocument from 'pdfkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readUpload } from '~/models/files.server'
 import { createMeeting } from '~/models/meetings.server'
@@ -12,29 +9,16 @@ import { loader as download } from '~/routes/tasks.$taskId.files.$fileId'
 import { getDb } from '#db/client'
 import { conclusions, files, taskEventFiles } from '#db/schema'
 import { createMeetingType, createUnit, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
+import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
 
 let lead: ReturnType<typeof createUnit>
 let officer: Awaited<ReturnType<typeof createUser>>
 let outsider: Awaited<ReturnType<typeof createUser>>
 let taskId: number
 
-function pdf(text: string) {
-  return new Promise<Uint8Array>((resolve) => {
-    const doc = new PDFDocument()
-    const chunks: Buffer[] = []
-    doc.on('data', (c: Buffer) => chunks.push(c))
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.text(text)
-    doc.end()
-  })
-}
-/** The start of a Windows executable, padded: what a disguised program looks like. */
-const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, ...new Array(600).fill(0)])
-const stored = () => {
-  const dir = process.env.FILES_DIR!
-  if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
-}
+const pdf = pdfBytes
+const exe = exeBytes
+const stored = storedBlobs
 const rows = () => ({ files: getDb().select({ n: count() }).from(files).get()!.n, links: getDb().select({ n: count() }).from(taskEventFiles).get()!.n })
 
 beforeAll(async () => {
