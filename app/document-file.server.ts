@@ -3,7 +3,8 @@ import { formatDateTime } from '~/lib/dates'
 import { DomainError } from '~/lib/errors'
 import { watermarkPdf } from '~/lib/watermark.server'
 import { documentAccess, documentFile, recordRead } from '~/models/documents.server'
-import { blobPath, contentDisposition, fileResponse } from '~/models/files.server'
+import { ACCEPTED_TYPES, blobPath, contentDisposition, fileResponse } from '~/models/files.server'
+import { convertedPdf } from '~/models/office-convert.server'
 import { canOpenDocument } from '~/models/permissions.server'
 import type { SessionUser } from '~/models/users.server'
 
@@ -14,7 +15,7 @@ export class ForbiddenError extends Error {}
  * viewer fetching further ranges is not another reading), the watermark on restricted PDFs
  * (every opening of a restricted document is audited), and Range for the rest.
  */
-export async function serveDocumentFile(request: Request, user: SessionUser, documentId: number, options: { version?: number; inline?: boolean; ip?: string | null }) {
+export async function serveDocumentFile(request: Request, user: SessionUser, documentId: number, options: { version?: number; inline?: boolean; asPdf?: boolean; ip?: string | null }) {
   const access = documentAccess(documentId)
   if (!access) throw new DomainError('document.notFound', 'not_found')
   if (!canOpenDocument(user, access)) throw new ForbiddenError()
@@ -35,5 +36,14 @@ export async function serveDocumentFile(request: Request, user: SessionUser, doc
       },
     })
   }
+  if (options.asPdf && file.mime !== 'application/pdf') {
+    // Office formats shown in the viewer, where the server has LibreOffice (converted once, kept).
+    const pdfPath = await convertedPdf(file.sha256, extOf(file.mime))
+    if (!pdfPath) throw new DomainError('document.noConversion', 'not_found')
+    const size = (await fsp.stat(pdfPath)).size
+    return fileResponse(request, { sha256: file.sha256, size, mime: 'application/pdf', path: pdfPath }, `${file.name.replace(/\.[^.]+$/, '')}.pdf`, kind)
+  }
   return fileResponse(request, file, file.name, kind)
 }
+
+const extOf = (mime: string) => Object.entries(ACCEPTED_TYPES).find(([, m]) => m === mime)?.[0] ?? ''

@@ -12,6 +12,7 @@ import { prepareFirstRun } from './first-run'
 import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
 import { startScheduler } from './scheduler'
+import { detectOfficeConverter } from '~/models/office-convert.server'
 
 function readConfig() {
   try {
@@ -67,8 +68,10 @@ const io = attachRealtime(httpServer, { publicUrl: config.PUBLIC_URL })
 const detachBridge = bridgeEvents(io)
 const mailer = attachMailer(config)
 const scheduler = startScheduler({ reminderDays: config.TASK_REMINDER_DAYS })
+const converter = detectOfficeConverter()
 
 httpServer.listen(config.PORT, config.HOST, () => {
+  console.log(converter ? `Xem tài liệu Office dạng PDF: có (${converter})` : 'Xem tài liệu Office dạng PDF: không (chưa cài LibreOffice), các tệp này được tải về')
   console.log(`Nghị sự đang chạy tại ${baseUrl} (${production ? 'production' : 'development'}, CSDL: ${config.DATABASE_PATH})`)
 })
 

@@ -606,6 +606,7 @@ export const en: Messages = {
     agendaItemNotFound: 'This agenda item is not part of the meeting.',
     nothingToDistribute: 'No document is waiting to be distributed.',
     lateReasonRequired: 'The deadline has passed: give a reason.',
+    noConversion: 'This document cannot be converted to PDF for viewing; download it.',
     opinionsClosed: 'The meeting has started: opinions are closed.',
   },
   numbering: { bodyMissing: 'No issuing body is configured for numbering.' },

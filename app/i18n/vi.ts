@@ -610,6 +610,7 @@ export const vi = {
     agendaItemNotFound: 'Nội dung này không thuộc cuộc họp.',
     nothingToDistribute: 'Không có tài liệu nào chờ phát hành.',
     lateReasonRequired: 'Đã quá hạn phát hành: hãy ghi lý do.',
+    noConversion: 'Không chuyển được tài liệu này sang PDF để xem; hãy tải về.',
     opinionsClosed: 'Cuộc họp đã bắt đầu: không nhận góp ý nữa.',
   },
   numbering: { bodyMissing: 'Chưa cấu hình cơ quan ban hành để đánh số văn bản.' },

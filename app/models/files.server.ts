@@ -154,7 +154,7 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
  * A stored file as a streamed response: the detected type, the name, `nosniff`, and HTTP Range
  * (one range → 206; an unsatisfiable one → 416).
  */
-export function fileResponse(request: Request, file: { sha256: string; size: number; mime: string }, name: string, kind: 'attachment' | 'inline' = 'attachment') {
+export function fileResponse(request: Request, file: { sha256: string; size: number; mime: string; path?: string }, name: string, kind: 'attachment' | 'inline' = 'attachment') {
   const headers = new Headers({
     'Content-Type': file.mime,
     'Content-Disposition': contentDisposition(name, kind),
@@ -182,7 +182,7 @@ export function fileResponse(request: Request, file: { sha256: string; size: num
   }
   headers.set('Content-Length', String(end - start + 1))
   if (request.method === 'HEAD') return new Response(null, { status, headers })
-  const stream = fs.createReadStream(blobPath(file.sha256), { start, end })
+  const stream = fs.createReadStream(file.path ?? blobPath(file.sha256), { start, end, highWaterMark: 1024 * 1024 })
   return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers })
 }
 

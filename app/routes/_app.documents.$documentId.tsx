@@ -17,7 +17,8 @@ import { config } from '~/config.server'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/models/documents.server'
-import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
+import { canConvertToPdf } from '~/models/office-convert.server'
 import { getMeeting } from '~/models/meetings.server'
 import { can, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayReadOpinions,
     mayOpine: member && new Date() < meeting.startsAt,
     mayUpload: can(user, 'meetings.manage') || access.presenterUserId === user.id,
+    viewAsPdf: doc.versions[0]!.mime !== 'application/pdf' && canConvertToPdf(Object.entries(ACCEPTED_TYPES).find(([, m]) => m === doc.versions[0]!.mime)?.[0] ?? ''),
     accept: ACCEPT_ATTRIBUTE,
     maxMb: config().MAX_UPLOAD_MB,
   })
@@ -106,7 +108,13 @@ export default function DocumentPage() {
         </a>
       </div>
 
-      {current.mime === 'application/pdf' ? <PdfViewer url={`${fileUrl}?inline`} /> : <p>{t('documents.noViewer')}</p>}
+      {current.mime === 'application/pdf' ? (
+        <PdfViewer url={`${fileUrl}?inline`} />
+      ) : data.viewAsPdf ? (
+        <PdfViewer url={`${fileUrl}?inline&as=pdf`} />
+      ) : (
+        <p>{t('documents.noViewer')}</p>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('documents.myNote')}>

@@ -11,10 +11,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(id, 'document.notFound')
   const url = new URL(request.url)
   try {
-    return await serveDocumentFile(request, user, id, { version: parseId(url.searchParams.get('version') ?? undefined) ?? undefined, inline: url.searchParams.has('inline'), ip: (context as { ip?: string }).ip })
+    return await serveDocumentFile(request, user, id, { version: parseId(url.searchParams.get('version') ?? undefined) ?? undefined, inline: url.searchParams.has('inline'), asPdf: url.searchParams.get('as') === 'pdf', ip: (context as { ip?: string }).ip })
   } catch (error) {
     invariantResponse(!(error instanceof ForbiddenError), 'errors.forbidden', 403)
-    invariantResponse(!(error instanceof DomainError), 'document.notFound')
+    invariantResponse(!(error instanceof DomainError), error instanceof DomainError ? error.message : 'document.notFound')
     throw error
   }
 }

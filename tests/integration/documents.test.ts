@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -172,5 +175,33 @@ describe('who sees what', () => {
     addOpinion(normalId, { id: delegateA.id }, 'Đề nghị bổ sung số liệu', getDb(), new Date('2027-03-09T10:00:00+07:00'))
     expect(listOpinions(normalId).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
     expect(() => addOpinion(normalId, { id: delegateB.id }, 'Muộn', getDb(), new Date('2027-03-10T08:30:00+07:00'))).toThrow('document.opinionsClosed')
+  })
+})
+
+describe('office documents as PDF for the viewer (optional LibreOffice)', () => {
+  it('without a converter they download only; with one (a stand-in soffice) they convert once and are served as PDF', async () => {
+    const { detectOfficeConverter } = await import('~/models/office-convert.server')
+    const { serveDocumentFile } = await import('~/document-file.server')
+    const docx = (await import('../../db/seed-documents')).sampleDocx
+    const id = (await upload(office, { title: 'Dự thảo Word', kind: 'du_thao' }, { name: 'Dự thảo.docx', bytes: await docx('Dự thảo', ['Điều 1.']) })).body.documentId!
+    const serve = () => serveDocumentFile(new Request('http://localhost/x'), { ...office, fullName: 'Văn phòng' } as never, id, { asPdf: true, inline: true })
+
+    expect(detectOfficeConverter(['nghisu-no-such-binary'])).toBeNull()
+    await expect(serve()).rejects.toThrow('document.noConversion')
+
+    // A stand-in for LibreOffice: writes a PDF named after its input into --outdir, and counts its runs.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-soffice-'))
+    const fixture = path.join(bin, 'fixture.pdf')
+    fs.writeFileSync(fixture, await pdfBytes('Ban chuyen doi'))
+    const script = path.join(bin, 'soffice')
+    fs.writeFileSync(script, `#!/bin/sh\n[ "$1" = "--version" ] && { echo "LibreOffice 7.0 (stand-in)"; exit 0; }\necho run >> "${bin}/runs"\nout=""; last=""\nwhile [ $# -gt 0 ]; do [ "$1" = "--outdir" ] && { shift; out="$1"; }; last="$1"; shift; done\nname=$(basename "$last"); cp "${fixture}" "$out/\${name%.*}.pdf"\n`, { mode: 0o755 })
+    expect(detectOfficeConverter([script])).toBe(script)
+    const first = await serve()
+    expect(first.headers.get('content-type')).toBe('application/pdf')
+    expect(first.headers.get('content-disposition')).toContain("filename*=UTF-8''D%E1%BB%B1%20th%E1%BA%A3o.pdf")
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(new Uint8Array(fs.readFileSync(fixture)))
+    await (await serve()).arrayBuffer()
+    expect(fs.readFileSync(path.join(bin, 'runs'), 'utf8').trim().split('\n')).toHaveLength(1)
+    detectOfficeConverter(['nghisu-no-such-binary'])
   })
 })
