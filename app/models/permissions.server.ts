@@ -70,7 +70,7 @@ export function canJoinRoom(
   const id = Number(match[2])
   if (match[1] === 'user') return id === user.id
   if (match[1] === 'unit') return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
-  if (match[1] === 'leader') return id === user.id || can(user, 'meetings.overview')
+  if (match[1] === 'leader') return canFollowLeaderTasks(user, id)
   if (match[1] === 'dashboard') return id === 0 && can(user, 'meetings.overview')
   if (match[1] === 'task') {
     const task = lookup.task?.(id)
@@ -165,6 +165,16 @@ export function canOpenDocument(user: Subject, doc: DocumentAccess) {
   return !doc.restricted || doc.readerIds.includes(user.id)
 }
 
+/** New versions of a document: the Office and its presenter. */
+export function canAddDocumentVersion(user: Subject, doc: Pick<DocumentAccess, 'presenterUserId'>) {
+  return can(user, 'meetings.manage') || doc.presenterUserId === user.id
+}
+
+/** Written opinions (góp ý): the meeting's chair and participants (the time limit is the model's). */
+export function canGiveOpinion(user: Subject, doc: DocumentAccess) {
+  return isMeetingMember(user, doc.meeting) && canOpenDocument(user, doc)
+}
+
 /** All written opinions on a document: the Office and the presenter. */
 export function canReadOpinions(user: Subject, doc: DocumentAccess) {
   return can(user, 'meetings.manage') || doc.presenterUserId === user.id
@@ -173,4 +183,14 @@ export function canReadOpinions(user: Subject, doc: DocumentAccess) {
 /** Who has read what (the readiness panel): the Office and the meeting's chair. */
 export function canSeeReadiness(user: Subject, meeting: MeetingAccess) {
   return can(user, 'meetings.manage') || meeting.chairUserId === user.id
+}
+
+/** A leader's tasks (dashboard and `leader:<id>` room): that leader, and those who oversee. */
+export function canFollowLeaderTasks(user: Subject, leaderId: number) {
+  return leaderId === user.id || can(user, 'meetings.overview')
+}
+
+/** A unit's tasks on the dashboard: its members, and those who oversee. */
+export function canFollowUnitTasks(user: Subject, unitId: number) {
+  return user.unitId === unitId || can(user, 'meetings.overview')
 }

@@ -9,7 +9,7 @@ import { Card } from '~/components/ui/card'
 import { formatDate } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
-import { can, canViewMeeting, hasRole } from '~/models/permissions.server'
+import { can, canFollowLeaderTasks, canFollowUnitTasks, canViewMeeting, hasRole } from '~/models/permissions.server'
 import { countTasks, listTasks, type TaskFilter } from '~/models/tasks.server'
 import { getUnit } from '~/models/units.server'
 import { getUser } from '~/models/users.server'
@@ -43,13 +43,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope = { kind: 'meeting', id: q.meeting, title: getMeeting(q.meeting)!.title }
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader
-    invariantResponse(leaderId === user.id || overview, 'errors.forbidden', 403)
+    invariantResponse(canFollowLeaderTasks(user, leaderId), 'errors.forbidden', 403)
     const leader = getUser(leaderId)
     invariantResponse(leader, 'user.notFound')
     filter.leaderId = leaderId
     scope = { kind: 'leader', id: leaderId, title: leader.fullName }
   } else if (q.unit) {
-    invariantResponse(overview || user.unitId === q.unit, 'errors.forbidden', 403)
+    invariantResponse(canFollowUnitTasks(user, q.unit), 'errors.forbidden', 403)
     const unit = getUnit(q.unit)
     invariantResponse(unit, 'unit.notFound')
     filter.unitId = q.unit

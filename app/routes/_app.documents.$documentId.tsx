@@ -20,7 +20,7 @@ import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNot
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
 import { canConvertToPdf } from '~/models/office-convert.server'
 import { getMeeting } from '~/models/meetings.server'
-import { can, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
+import { canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { noteSchema, opinionSchema } from '~/schemas/documents'
 
@@ -39,7 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, access } = requireDocument(request, params.documentId)
   const doc = getDocument(id)!
   const meeting = getMeeting(access.meetingId)!
-  const member = meeting.chairUserId === user.id || meeting.participants.some((p) => p.userId === user.id)
   const mayReadOpinions = canReadOpinions(user, access)
   return json({
     doc: { id: doc.id, title: doc.title, kind: doc.kind, restricted: doc.restricted, currentVersion: doc.currentVersion, versions: doc.versions.map(({ sha256: _, ...v }) => v) },
@@ -47,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     note: getNote(id, user.id),
     opinions: mayReadOpinions ? listOpinions(id) : listOpinions(id).filter((o) => o.userId === user.id),
     mayReadOpinions,
-    mayOpine: member && new Date() < meeting.startsAt,
-    mayUpload: can(user, 'meetings.manage') || access.presenterUserId === user.id,
+    mayOpine: canGiveOpinion(user, access) && new Date() < meeting.startsAt,
+    mayUpload: canAddDocumentVersion(user, access),
     viewAsPdf: doc.versions[0]!.mime !== 'application/pdf' && canConvertToPdf(Object.entries(ACCEPTED_TYPES).find(([, m]) => m === doc.versions[0]!.mime)?.[0] ?? ''),
     accept: ACCEPT_ATTRIBUTE,
     maxMb: config().MAX_UPLOAD_MB,
@@ -60,7 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const intentSchema = z.enum(['note', 'opinion'])
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, id } = requireDocument(request, params.documentId)
+  const { user, id, access } = requireDocument(request, params.documentId)
   const formData = await request.formData()
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
@@ -70,6 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     saveNote(id, user.id, submission.value.text)
     return json({ intent: intent.data, result: submission.reply(), saved: true })
   }
+  invariantResponse(canGiveOpinion(user, access), 'errors.forbidden', 403)
   const submission = parseWithZod(formData, { schema: opinionSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
   try {

@@ -5,7 +5,7 @@ import { DomainError } from '~/lib/errors'
 import { addVersion, createDocument, documentAccess, documentPresenters } from '~/models/documents.server'
 import { discardUnrecorded, readUpload } from '~/models/files.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, canUploadDocuments } from '~/models/permissions.server'
+import { can, canAddDocumentVersion, canUploadDocuments } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
 
@@ -27,7 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (versionOf) {
     const doc = documentAccess(versionOf)
     invariantResponse(doc && doc.meetingId === meetingId, 'document.notFound')
-    invariantResponse(can(user, 'meetings.manage') || doc.presenterUserId === user.id, 'errors.forbidden', 403)
+    invariantResponse(canAddDocumentVersion(user, doc), 'errors.forbidden', 403)
   }
   const fail = (errors: Record<string, string[]>, status = 400) => Response.json({ ok: false, errors }, { status })
   let upload

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deleteDocument, distributeDocuments, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
+import { canGiveOpinion } from '~/models/permissions.server'
+import { deleteDocument, distributeDocuments, documentAccess, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
 import { createMeeting } from '~/models/meetings.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import { loader as documentsPage } from '~/routes/_app.meetings.$meetingId_.documents'
@@ -172,6 +173,9 @@ describe('who sees what', () => {
     saveNote(normalId, delegateA.id, 'Cần hỏi thêm về điều 5')
     expect(getNote(normalId, delegateA.id)).toBe('Cần hỏi thêm về điều 5')
     expect(getNote(normalId, delegateB.id)).toBe('')
+    expect(canGiveOpinion(delegateA, documentAccess(normalId)!)).toBe(true)
+    expect(canGiveOpinion(office, documentAccess(normalId)!)).toBe(false) // the Office reads opinions, it does not give them
+    expect(canGiveOpinion(outsider, documentAccess(normalId)!)).toBe(false)
     addOpinion(normalId, { id: delegateA.id }, 'Đề nghị bổ sung số liệu', getDb(), new Date('2027-03-09T10:00:00+07:00'))
     expect(listOpinions(normalId).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
     expect(() => addOpinion(normalId, { id: delegateB.id }, 'Muộn', getDb(), new Date('2027-03-10T08:30:00+07:00'))).toThrow('document.opinionsClosed')

@@ -8,7 +8,7 @@ import { DomainError } from '~/lib/errors'
 import { addVersion, createDocument, distributeDocuments, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
 import { discardUnrecorded, readUpload } from '~/models/files.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
+import { can, canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
 import type { SessionUser } from '~/models/users.server'
 import { distributeSchema, documentUploadSchema } from '~/schemas/documents'
 import { documentKinds } from '#db/schema/documents'
@@ -108,7 +108,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: async ({ req, params, user }) => {
       const doc = documentAccess(params.id)
       if (!doc) throw new DomainError('document.notFound', 'not_found')
-      if (!(can(user, 'meetings.manage') || doc.presenterUserId === user.id)) throw forbidden(user)
+      if (!canAddDocumentVersion(user, doc)) throw forbidden(user)
       const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
       try {
         if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
