@@ -25,8 +25,10 @@ import { getWorkingCalendar } from './calendar.server'
 import { recordFiles, type StoredFile } from './files.server'
 import { meetingAccess } from './meetings.server'
 import { canOpenDocument, type DocumentAccess } from './permissions.server'
+import type { SessionUser } from './users.server'
 
 type Who = { id: number; ip?: string | null }
+type Viewer = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 
 /** The people who present something at the meeting (agenda presenters, documents' presenters). */
 export function documentPresenters(meetingId: number, db: DBOrTx = getDb()) {
@@ -154,7 +156,7 @@ export function distributeDocuments(meetingId: number, who: Who, reason: string 
 }
 
 /** The documents of a meeting this person may see, with the current version and their own read state. */
-export function listMeetingDocuments(meetingId: number, user: { id: number; roles: string[]; unitId: number | null }, db: DBOrTx = getDb()) {
+export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx = getDb()) {
   const rows = db
     .select({ doc: documents, versionName: documentVersions.name, size: files.size, mime: files.mime, uploadedAt: documentVersions.uploadedAt, agendaTitle: agendaItems.title, presenterName: users.fullName })
     .from(documents)
@@ -169,10 +171,9 @@ export function listMeetingDocuments(meetingId: number, user: { id: number; role
   const restrictedIds = rows.filter((r) => r.doc.restricted).map((r) => r.doc.id)
   const readers = restrictedIds.length ? db.select().from(documentReaders).where(inArray(documentReaders.documentId, restrictedIds)).all() : []
   const mine = rows.length ? db.select().from(documentReads).where(and(eq(documentReads.userId, user.id), inArray(documentReads.documentId, rows.map((r) => r.doc.id)))).all() : []
-  const subject = { id: user.id, roles: user.roles as never, unitId: user.unitId }
   return rows
     .filter((r) =>
-      canOpenDocument(subject, { meeting: access, distributed: r.doc.distributedAt !== null, restricted: r.doc.restricted, presenterUserId: r.doc.presenterUserId, readerIds: readers.filter((x) => x.documentId === r.doc.id).map((x) => x.userId) }),
+      canOpenDocument(user, { meeting: access, distributed: r.doc.distributedAt !== null, restricted: r.doc.restricted, presenterUserId: r.doc.presenterUserId, readerIds: readers.filter((x) => x.documentId === r.doc.id).map((x) => x.userId) }),
     )
     .map((r) => {
       const reads = mine.filter((m) => m.documentId === r.doc.id)
@@ -196,7 +197,7 @@ export function listMeetingDocuments(meetingId: number, user: { id: number; role
 }
 
 /** The documents someone must read: distributed, of meetings not yet held, that they may open. */
-export function documentsToRead(user: { id: number; roles: string[]; unitId: number | null }, db: DBOrTx = getDb(), now = new Date()) {
+export function documentsToRead(user: Viewer, db: DBOrTx = getDb(), now = new Date()) {
   const mine = db
     .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
