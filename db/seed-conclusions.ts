@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { allocateDocumentNumber } from '~/models/numbering.server'
-import { createTasks, declareCompletion, decideCompletion, postProgress, type TaskBlock } from '~/models/tasks.server'
+import { recipientUnitsOf } from '~/models/conclusions.server'
+import { createTasks, declareCompletion, decideCompletion, postProgress, type TaskBlock, taskUnitRows } from '~/models/tasks.server'
 import { vnDate } from '~/lib/conclusion-doc'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamDate } from '~/lib/working-days'
@@ -74,7 +75,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
           status: 'issued',
           summary: `Kết luận của Ban Thường vụ Tỉnh ủy về ${m.title.charAt(0).toLowerCase()}${m.title.slice(1)}`,
           content: conclusionContent(`Ngày ${vnDate(meetingDay)}, Ban Thường vụ Tỉnh ủy họp nghe báo cáo: ${m.title}.`, blocks),
-          recipientUnitIds: [...new Set(blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]))],
+          recipientUnitIds: recipientUnitsOf(blocks, []),
           otherRecipients: ['Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy'],
           signerTitle: chairs.get(m.chairUserId)?.position ?? '',
           signerName: chairs.get(m.chairUserId)?.name ?? '',
@@ -147,7 +148,7 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
             status: 'issued',
             summary: `Kết luận về ${m.title.toLowerCase()}`,
             content: conclusionContent(`Ban Thường vụ họp nghe báo cáo: ${m.title}.`, blocks),
-            recipientUnitIds: [...new Set(blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]))],
+            recipientUnitIds: recipientUnitsOf(blocks, []),
             issuingBodyId: body.id,
             number: numbered.number,
             numberFormatted: numbered.formatted,
@@ -186,7 +187,7 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
         tx.update(meetings).set({ status: 'concluded' }).where(eq(meetings.id, m.id)).run()
         const ids = tx.insert(tasks).values(rows).returning({ id: tasks.id }).all()
         tx.insert(taskUnits)
-          .values(ids.flatMap((t, i) => [{ taskId: t.id, unitId: rows[i]!.leadUnitId, lead: true }, ...rows[i]!.coordinatingUnitIds.map((unitId) => ({ taskId: t.id, unitId, lead: false }))]))
+          .values(ids.flatMap((t, i) => taskUnitRows(t.id, rows[i]!.leadUnitId, rows[i]!.coordinatingUnitIds)))
           .run()
         const reports = ids.flatMap((t, i) => {
           const row = rows[i]!

@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { Document, Packer, Paragraph, TextRun } from 'docx'
 import PDFDocument from 'pdfkit'
+import { TINOS } from '~/lib/fonts.server'
 import { createDocument, distributeDocuments, recordRead } from '~/models/documents.server'
 import { recordFiles, storeBytes } from '~/models/files.server'
 import { meetingAccess } from '~/models/meetings.server'
@@ -15,9 +14,8 @@ const FONT_NOTE = 'Tài liệu mẫu do Nghị sự tạo cho dữ liệu trình
 export function samplePdf(title: string, lines: string[]) {
   return new Promise<Uint8Array>((resolve) => {
     const doc = new PDFDocument({ size: 'A4', info: { Title: title } })
-    const fonts = path.dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/tinos/package.json'))
-    doc.registerFont('r', `${fonts}/400Regular/Tinos_400Regular.ttf`)
-    doc.registerFont('b', `${fonts}/700Bold/Tinos_700Bold.ttf`)
+    doc.registerFont('r', TINOS.regular)
+    doc.registerFont('b', TINOS.bold)
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))

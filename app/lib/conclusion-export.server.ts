@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import {
   AlignmentType,
   BorderStyle,
@@ -17,6 +15,7 @@ import {
 import PDFDocument from 'pdfkit'
 import type { ConclusionExport } from '~/models/conclusions.server'
 import { type DocJSON, normaliseTaskAttrs, taskSentence } from './conclusion-doc'
+import { TINOS } from './fonts.server'
 
 /**
  * The notice in the Party document layout (Hướng dẫn 36-HD/VPTW): A4, Times New Roman; the
@@ -184,15 +183,7 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
   return Packer.toBuffer(doc)
 }
 
-const require = createRequire(import.meta.url)
-const fontDir = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'))
-/** Tinos: metric-compatible with Times New Roman, with every Vietnamese glyph, free to ship. */
-const PDF_FONTS = {
-  regular: path.join(fontDir, '400Regular/Tinos_400Regular.ttf'),
-  bold: path.join(fontDir, '700Bold/Tinos_700Bold.ttf'),
-  italic: path.join(fontDir, '400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-  boldItalic: path.join(fontDir, '700Bold_Italic/Tinos_700Bold_Italic.ttf'),
-}
+const PDF_FONTS = TINOS
 
 const MM = 72 / 25.4
 

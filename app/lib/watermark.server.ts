@@ -1,11 +1,9 @@
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import path from 'node:path'
 import { degrees, PDFDocument, rgb } from '@pdfme/pdf-lib'
 import * as fontkit from 'fontkit'
+import { TINOS } from './fonts.server'
 
-const require = createRequire(import.meta.url)
-const FONT = path.join(path.dirname(require.resolve('@expo-google-fonts/tinos/package.json')), '700Bold/Tinos_700Bold.ttf')
+const FONT = TINOS.bold
 let fontBytes: Buffer | undefined
 
 /**

@@ -126,9 +126,10 @@ export type DraftInput = { content: unknown; summary: string; baseRevision: numb
 export function saveDraft(meetingId: number, who: Who, input: DraftInput, db: DB = getDb(), now = new Date()) {
   const content = sanitizeConclusion(input.content)
   const result = db.transaction((tx) => {
-    let draft = getConclusionState(meetingId, tx).draft
+    const state = getConclusionState(meetingId, tx)
+    let draft = state.draft
     if (!draft) {
-      if (getConclusionState(meetingId, tx).issued) throw new DomainError('conclusion.alreadyIssued', 'conflict')
+      if (state.issued) throw new DomainError('conclusion.alreadyIssued', 'conflict')
       if (input.baseRevision !== 0) throw new DomainError('conclusion.conflict', 'conflict')
       draft = tx.insert(conclusions).values({ meetingId, content, summary: input.summary, createdAt: now, updatedAt: now }).returning().get()
     } else if (draft.revision !== input.baseRevision) {
@@ -199,7 +200,7 @@ export class TaskBlocksInvalid extends DomainError {
 }
 
 /** Units a notice goes to: those with tasks (lead or coordinating), then the others chosen. */
-export function recipientUnitsOf(blocks: TaskBlockAttrs[], chosen: number[]) {
+export function recipientUnitsOf(blocks: Pick<TaskBlockAttrs, 'leadUnitId' | 'coordinatingUnitIds'>[], chosen: number[]) {
   const withTasks = blocks.flatMap((b) => [b.leadUnitId, ...b.coordinatingUnitIds]).filter((id): id is number => id !== null)
   return [...new Set([...withTasks, ...chosen])]
 }

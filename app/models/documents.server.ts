@@ -206,7 +206,7 @@ export function documentsToRead(user: Viewer, db: DBOrTx = getDb(), now = new Da
     .orderBy(asc(meetings.startsAt))
     .all()
   return mine
-    .map((m) => ({ ...m, deadline: distributionTiming(m.id, db, now).deadline, documents: listMeetingDocuments(m.id, user, db).filter((d) => d.distributedAt) }))
+    .map((m) => ({ ...m, documents: listMeetingDocuments(m.id, user, db).filter((d) => d.distributedAt) }))
     .filter((m) => m.documents.length)
 }
 

@@ -57,8 +57,12 @@ export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[
 /** Keeps `task_units` (the unit index of tasks) in step with a task's lead and coordinating units. */
 export function setTaskUnits(tx: DBOrTx, taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
   tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId)).run()
-  const rows = [{ taskId, unitId: leadUnitId, lead: true }, ...[...new Set(coordinatingUnitIds)].filter((u) => u !== leadUnitId).map((unitId) => ({ taskId, unitId, lead: false }))]
-  tx.insert(taskUnits).values(rows).run()
+  tx.insert(taskUnits).values(taskUnitRows(taskId, leadUnitId, coordinatingUnitIds)).run()
+}
+
+/** The `task_units` rows of a task: its lead, then each other coordinating unit once. */
+export function taskUnitRows(taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
+  return [{ taskId, unitId: leadUnitId, lead: true }, ...[...new Set(coordinatingUnitIds)].filter((u) => u !== leadUnitId).map((unitId) => ({ taskId, unitId, lead: false }))]
 }
 
 /** Who leads, coordinates, follows and chaired: what the permission rules need about a task. */

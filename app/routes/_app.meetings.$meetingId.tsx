@@ -30,17 +30,16 @@ function requireMeetingAccess(request: Request, meetingIdParam: string | undefin
   const access = id ? meetingAccess(id) : null
   invariantResponse(id && access, 'meeting.notFound')
   invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
-  return { user, id }
+  return { user, id, access }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id } = requireMeetingAccess(request, params.meetingId)
+  const { user, id, access } = requireMeetingAccess(request, params.meetingId)
   const meeting = getMeeting(id)!
   const timing = invitationTiming(meeting, meeting.leadDays, getWorkingCalendar())
   const me = meeting.participants.find((p) => p.userId === user.id) ?? null
   const canManage = canManageMeetings(user)
   const { issued } = getConclusionState(id)
-  const access = meetingAccess(id)!
   return json({
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     documentsTiming: (({ deadline, first }) => ({ deadline, firstAt: first?.at ?? null, lateBy: first?.lateByWorkingDays ?? 0 }))(distributionTiming(id)),

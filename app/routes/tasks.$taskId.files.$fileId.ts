@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { invariantResponse, requireUser } from '~/auth.server'
-import { fileResponse } from '~/models/files.server'
+import { fileResponse } from '~/uploads.server'
 import { canViewTask } from '~/models/permissions.server'
 import { taskAccess, taskAttachment } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'

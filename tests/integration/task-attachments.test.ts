@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readUpload } from '~/models/files.server'
+import { readUpload } from '~/uploads.server'
 import { createMeeting } from '~/models/meetings.server'
 import { createTasks, getTask } from '~/models/tasks.server'
 import { vietnamInstant } from '~/schemas/meetings'

@@ -6,11 +6,12 @@ import { ForbiddenError, serveDocumentFile } from '~/document-file.server'
 import { serverT } from '~/i18n'
 import { DomainError } from '~/lib/errors'
 import { addVersion, createDocument, distributeDocuments, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
-import { discardUnrecorded, readUpload } from '~/models/files.server'
+import { discardUnrecorded, type StoredFile } from '~/models/files.server'
+import { readUpload } from '~/uploads.server'
 import { meetingAccess } from '~/models/meetings.server'
 import { can, canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
 import type { SessionUser } from '~/models/users.server'
-import { distributeSchema, documentUploadSchema } from '~/schemas/documents'
+import { distributeSchema, documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
 import { documentKinds } from '#db/schema/documents'
 import { defineEndpoint } from './endpoint'
 import { ApiError } from './errors'
@@ -50,6 +51,22 @@ async function sendWebResponse(res: ExpressResponse, response: Response) {
   Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
 }
 
+/**
+ * One file and its fields from a multipart request: the fields are checked, then `store` runs; if
+ * anything fails, stored content that no row refers to is removed.
+ */
+async function withUploadedFile<F, T>(req: ExpressRequest, parse: (fields: FormData) => F, store: (fields: F, file: StoredFile) => T) {
+  const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
+  try {
+    const fields = parse(upload.fields)
+    if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
+    return store(fields, upload.files[0])
+  } catch (error) {
+    await discardUnrecorded(upload.files)
+    throw error
+  }
+}
+
 function uploadFields(fields: FormData) {
   return { ...Object.fromEntries(fields), restricted: fields.get('restricted') === 'true' || fields.get('restricted') === 'on', readerIds: fields.getAll('readerIds').map(Number), agendaItemId: fields.get('agendaItemId') ? Number(fields.get('agendaItemId')) : undefined }
 }
@@ -84,15 +101,11 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
       if (!canUploadDocuments(user, documentPresenters(params.id))) throw forbidden(user)
-      const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
-      try {
-        const fields = documentUploadSchema.parse(uploadFields(upload.fields))
-        if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
-        return { id: createDocument(params.id, { id: user.id, ip: req.ip, office: can(user, 'meetings.manage') }, fields, upload.files[0]), version: 1 }
-      } catch (error) {
-        await discardUnrecorded(upload.files)
-        throw error
-      }
+      return withUploadedFile(
+        req,
+        (fields) => documentUploadSchema.parse(uploadFields(fields)),
+        (fields, file) => ({ id: createDocument(params.id, { id: user.id, ip: req.ip, office: can(user, 'meetings.manage') }, fields, file), version: 1 }),
+      )
     },
   })
 
@@ -109,15 +122,11 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
       const doc = documentAccess(params.id)
       if (!doc) throw new DomainError('document.notFound', 'not_found')
       if (!canAddDocumentVersion(user, doc)) throw forbidden(user)
-      const upload = await readUpload(webRequest(req), { fileFields: ['file'], maxFiles: 1 })
-      try {
-        if (!upload.files[0]) throw new DomainError('document.fileRequired', 'invalid', 'file')
-        const note = upload.fields.get('note')
-        return { id: params.id, version: addVersion(params.id, { id: user.id, ip: req.ip }, typeof note === 'string' && note ? note.slice(0, 1000) : null, upload.files[0]) }
-      } catch (error) {
-        await discardUnrecorded(upload.files)
-        throw error
-      }
+      return withUploadedFile(
+        req,
+        (fields) => documentVersionSchema.parse(Object.fromEntries(fields)),
+        (fields, file) => ({ id: params.id, version: addVersion(params.id, { id: user.id, ip: req.ip }, fields.note ?? null, file) }),
+      )
     },
   })
 
