@@ -14,6 +14,8 @@ export type DomainEvents = {
   'meeting.statusChanged': { meetingId: number; userIds: number[] }
   'meeting.participants.updated': { meetingId: number }
   'notification.created': { userIds: number[] }
+  /** Notifications were marked read: the unread counters of these people changed. */
+  'notification.read': { userIds: number[] }
   'task.updated': { taskId: number; unitIds: number[] }
   'conclusion.updated': { meetingId: number; conclusionId: number }
   'tasks.dayChanged': { today: string }
@@ -25,13 +27,24 @@ export type DomainEvents = {
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void
 
-const globalForEvents = globalThis as unknown as { __nghisuEvents?: EventEmitter }
+const globalForEvents = globalThis as unknown as { __nghisuEvents?: EventEmitter; __nghisuChange?: { n: number } }
 // One bus per process, even when Vite loads app modules twice in development.
 const bus = (globalForEvents.__nghisuEvents ??= new EventEmitter().setMaxListeners(100))
+// The change counter: starts at the microsecond of the process start (so it keeps growing across
+// restarts) and counts every event. Live views tag what they read with it.
+const change = (globalForEvents.__nghisuChange ??= { n: Date.now() * 1000 })
 
 export const events = {
   emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]) {
+    change.n++
     bus.emit(name, payload)
+  },
+  /**
+   * The data version of everything read now: a loader and a push tagged with it can be ordered,
+   * so a page never replaces fresher data with older (the higher version read later).
+   */
+  version() {
+    return change.n
   },
   on<K extends keyof DomainEvents>(name: K, listener: Listener<K>) {
     bus.on(name, listener)

@@ -1,6 +1,7 @@
 import { useNavigation, useRevalidator } from '@remix-run/react'
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
+import type { LiveUpdate } from '~/live/rooms'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/schemas/realtime'
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -57,8 +58,51 @@ export function SocketProvider({ children }: { children: ReactNode }) {
 }
 
 /**
+ * A live view: the page's loaded data for `room`, replaced by what the server pushes to the room
+ * (`live.update`, the room's read model computed once per change) without any request. `version`
+ * is the change counter the loader read at; a push older than what the page holds is ignored, and
+ * a newer loader result (after the page's own submission) replaces the pushed state. `reduce`
+ * merges a push into the current state (default: the push replaces it). On joining, and again
+ * after a reconnect, the server sends the room's current state; `ids` names the task rows the page
+ * shows so that snapshot brings them up to date too.
+ */
+export function useLiveView<T, P = T>(room: string | null, version: number, loaded: T, options: { reduce?: (current: T, pushed: P) => T; ids?: number[] } = {}): T {
+  const socket = useSocket()
+  const [state, setState] = useState({ version, data: loaded, loaded })
+  let current = state
+  if (state.loaded !== loaded && version >= state.version) {
+    current = { version, data: loaded, loaded }
+    setState(current)
+  }
+  const latest = useRef({ version: current.version, reduce: options.reduce, ids: options.ids })
+  useEffect(() => {
+    latest.current = { version: current.version, reduce: options.reduce, ids: options.ids }
+  })
+  useEffect(() => {
+    if (!socket || !room) return
+    const join = () => socket.emit('room.join', latest.current.ids?.length ? { room, ids: latest.current.ids.slice(0, 500) } : { room }, () => {})
+    const onUpdate = (update: LiveUpdate) => {
+      if (update.room !== room || update.version < latest.current.version) return
+      latest.current.version = update.version
+      const reduce = latest.current.reduce
+      setState((s) => ({ version: update.version, data: reduce ? reduce(s.data, update.data as P) : (update.data as T), loaded: s.loaded }))
+    }
+    socket.on('live.update', onUpdate)
+    socket.on('connect', join)
+    if (socket.connected) join()
+    return () => {
+      socket.off('live.update', onUpdate)
+      socket.off('connect', join)
+      socket.emit('room.leave', { room }, () => {})
+    }
+  }, [socket, room])
+  return current.data
+}
+
+/**
  * Joins a room while the component is mounted and revalidates the page's data when one of
- * `eventNames` arrives. After a reconnect it joins again and revalidates once, to catch up on
+ * `eventNames` arrives: for pages whose data differs per reader and changes rarely (documents,
+ * the conclusion editor). After a reconnect it joins again and revalidates once, to catch up on
  * whatever happened while the connection was down.
  */
 export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClientEvents)[]) {
@@ -111,4 +155,18 @@ export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClie
       socket.emit('room.leave', { room }, () => {})
     }
   }, [socket, room, names, revalidate])
+}
+
+/**
+ * Reloads the page's data once when a live value no longer matches what the loader decided on
+ * (a new day moves tasks between buckets; a new lead unit changes who may report).
+ */
+export function useReloadWhenChanged(live: string, loaded: string) {
+  const revalidate = useLatestRevalidate()
+  const asked = useRef('')
+  useEffect(() => {
+    if (live === loaded || asked.current === live) return
+    asked.current = live
+    revalidate.current()
+  }, [live, loaded, revalidate])
 }

@@ -1,3 +1,4 @@
+import { events } from '~/events.server'
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { type DBOrTx, getDb } from '#db/client'
 import { notifications, users } from '#db/schema'
@@ -25,7 +26,7 @@ export function markRead(userId: number, ids: number[] | 'all', db: DBOrTx = get
     ids === 'all'
       ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
       : and(eq(notifications.userId, userId), inArray(notifications.id, ids.length ? ids : [-1]))
-  db.update(notifications).set({ readAt: now }).where(where).run()
+  if (db.update(notifications).set({ readAt: now }).where(where).run().changes) events.emit('notification.read', { userIds: [userId] })
 }
 
 /** Notifications with their recipient's name and e-mail, for the mailer. */

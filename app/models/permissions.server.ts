@@ -1,3 +1,4 @@
+import { parseRoom } from '~/live/rooms'
 import type { Role } from '#db/schema'
 import type { SessionUser } from './users.server'
 
@@ -65,22 +66,23 @@ export function canJoinRoom(
   room: string,
   lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[] } = {},
 ): boolean {
-  const match = /^(user|unit|meeting|task|leader|dashboard|documents|readiness):(\d+)$/.exec(room)
-  if (!match) return false
-  const id = Number(match[2])
-  if (match[1] === 'user') return id === user.id
-  if (match[1] === 'unit') return user.unitId === id || hasRole(user, 'admin', 'office', 'supervisor')
-  if (match[1] === 'leader') return canFollowLeaderTasks(user, id)
-  if (match[1] === 'dashboard') return id === 0 && can(user, 'meetings.overview')
-  if (match[1] === 'task') {
+  const parsed = parseRoom(room)
+  if (!parsed) return false
+  const { kind, id } = parsed
+  if (kind === 'user') return id === user.id
+  if (kind === 'unit') return canFollowUnitTasks(user, id)
+  if (kind === 'leader') return canFollowLeaderTasks(user, id)
+  if (kind === 'dashboard') return id === 0 && can(user, 'meetings.overview')
+  if (kind === 'task') {
     const task = lookup.task?.(id)
     return task ? canViewTask(user, task) : false
   }
-  if (match[1] === 'documents' || match[1] === 'readiness') {
+  if (kind === 'documents' || kind === 'readiness') {
     const meeting = lookup.meeting?.(id)
     if (!meeting) return false
-    return match[1] === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
+    return kind === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
   }
+  // meeting and meetingTasks: whoever may view the meeting (the meeting's dashboard shows its tasks to them).
   const meeting = lookup.meeting?.(id)
   return meeting ? canViewMeeting(user, meeting) : false
 }

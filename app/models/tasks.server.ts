@@ -77,18 +77,6 @@ export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | n
   return row ?? null
 }
 
-/** Where a task's changes are announced: its meeting and the leader who follows it. */
-export function taskAudience(taskId: number, db: DBOrTx = getDb()) {
-  return (
-    db
-      .select({ meetingId: conclusions.meetingId, followingLeaderId: tasks.followingLeaderId })
-      .from(tasks)
-      .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
-      .where(eq(tasks.id, taskId))
-      .get() ?? null
-  )
-}
-
 /** The status a task has today, derived from its dates and reports (never stored). */
 export function statusOfTask(task: Task, reportDates: string[], today: string): { status: TaskStatus; daysOverdue: number } {
   if (task.standingCycle && !task.deadline) {

@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { Card } from '~/components/ui/card'
 import { formatDate } from '~/lib/dates'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { taskScopePage, taskScopeView, type TaskScopeView } from '~/live/views.server'
 import { vietnamDate } from '~/lib/working-days'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
 import { can, canFollowLeaderTasks, canFollowUnitTasks, canViewMeeting, hasRole } from '~/models/permissions.server'
-import { countTasks, listTasks, type TaskFilter } from '~/models/tasks.server'
+import type { TaskScope } from '~/models/task-index.server'
 import { getUnit } from '~/models/units.server'
 import { getUser } from '~/models/users.server'
 
@@ -34,25 +37,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = querySchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== '')))
   const overview = can(user, 'meetings.overview')
   let scope: { kind: 'body' | 'meeting' | 'leader' | 'unit'; id: number; title: string }
-  const filter: TaskFilter = {}
   if (q.meeting) {
     const access = meetingAccess(q.meeting)
     invariantResponse(access, 'meeting.notFound')
     invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
-    filter.meetingId = q.meeting
     scope = { kind: 'meeting', id: q.meeting, title: getMeeting(q.meeting)!.title }
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader
     invariantResponse(canFollowLeaderTasks(user, leaderId), 'errors.forbidden', 403)
     const leader = getUser(leaderId)
     invariantResponse(leader, 'user.notFound')
-    filter.leaderId = leaderId
     scope = { kind: 'leader', id: leaderId, title: leader.fullName }
   } else if (q.unit) {
     invariantResponse(canFollowUnitTasks(user, q.unit), 'errors.forbidden', 403)
     const unit = getUnit(q.unit)
     invariantResponse(unit, 'unit.notFound')
-    filter.unitId = q.unit
     scope = { kind: 'unit', id: q.unit, title: unit.name }
   } else if (overview) {
     scope = { kind: 'body', id: 0, title: '' }
@@ -61,28 +60,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else {
     throw redirect('/tasks')
   }
+  // The read model the room is pushed (counts cached per scope and day, list ids from the
+  // in-memory task index): a few milliseconds at province scale, the same for every watcher.
+  const version = events.version()
   const today = vietnamDate(new Date())
-  const counts = countTasks(filter, undefined, today)
-  const tasks = listTasks({ ...filter, bucket: q.bucket, limit: PAGE + 1, offset: (q.page - 1) * PAGE }, undefined, today)
-  return json({
-    scope,
-    today,
-    counts,
-    overview,
-    page: q.page,
-    hasMore: tasks.length > PAGE,
-    tasks: tasks.slice(0, PAGE).map((t) => ({
-      id: t.id,
-      content: t.content,
-      leadUnitName: t.leadUnitName,
-      deadline: t.deadline,
-      standingCycle: t.standingCycle,
-      status: t.status,
-      daysOverdue: t.daysOverdue,
-      progress: t.progress,
-      numberFormatted: t.numberFormatted,
-    })),
-  })
+  const taskScope = (scope.kind === 'body' ? { kind: 'body', id: 0 } : { kind: scope.kind, id: scope.id }) as TaskScope
+  const live = taskScopeView(taskScope, { today })
+  const page = taskScopePage(taskScope, { bucket: q.bucket, page: q.page, pageSize: PAGE, today })
+  return json({ scope, overview, page: q.page, hasMore: page.hasMore, version, live: { today, counts: live.counts, tasks: page.rows } })
+}
+
+type Live = { today: string; counts: TaskScopeView['counts']; tasks: TaskScopeView['rows'] }
+/** A push: the new counts, and the changed rows replace those shown (dropped if they left the chosen bucket). */
+function applyPush(bucket: string | null) {
+  return (current: Live, pushed: TaskScopeView): Live => {
+    const changed = new Map(pushed.rows.map((r) => [r.id, r]))
+    return {
+      today: pushed.today,
+      counts: pushed.counts,
+      tasks: current.tasks.map((t) => changed.get(t.id) ?? t).filter((t) => !bucket || t.bucket === bucket),
+    }
+  }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Theo dõi nhiệm vụ · Nghị sự' }]
@@ -96,10 +94,14 @@ const bucketStyle: Record<(typeof buckets)[number], string> = {
 
 export default function Dashboard() {
   const { t } = useTranslation()
-  const data = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
-  const room = data.scope.kind === 'body' ? 'dashboard:0' : `${data.scope.kind}:${data.scope.id}`
-  useLiveRoom(room, ['task.changed', 'tasks.dayChanged'])
+  const active = params.get('bucket')
+  const room = { body: rooms.dashboard(), unit: rooms.unit(loaded.scope.id), leader: rooms.leader(loaded.scope.id), meeting: rooms.meetingTasks(loaded.scope.id) }[loaded.scope.kind]
+  const live = useLiveView(room, loaded.version, loaded.live as Live, { reduce: applyPush(active), ids: loaded.live.tasks.map((t) => t.id) })
+  // A new day moves tasks between buckets: the list is read again (served from the day's cache).
+  useReloadWhenChanged(live.today, loaded.live.today)
+  const data = { ...loaded, counts: live.counts, tasks: live.tasks }
   const link = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params)
     for (const [k, v] of Object.entries(patch)) {
@@ -109,7 +111,6 @@ export default function Dashboard() {
     return `?${next.toString()}`
   }
   const total = buckets.reduce((n, b) => n + data.counts.total[b], 0)
-  const active = params.get('bucket')
   return (
     <div className="space-y-6">
       <div>

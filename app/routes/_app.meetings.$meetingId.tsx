@@ -6,17 +6,18 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { meetingView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { getWorkingCalendar } from '~/models/calendar.server'
-import { getConclusionState } from '~/models/conclusions.server'
-import { getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
+import { meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
-import { distributionTiming, documentPresenters } from '~/models/documents.server'
+import { documentPresenters } from '~/models/documents.server'
 import { listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
@@ -35,19 +36,16 @@ function requireMeetingAccess(request: Request, meetingIdParam: string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, access } = requireMeetingAccess(request, params.meetingId)
-  const meeting = getMeeting(id)!
-  const timing = invitationTiming(meeting, meeting.leadDays, getWorkingCalendar())
-  const me = meeting.participants.find((p) => p.userId === user.id) ?? null
-  const canManage = canManageMeetings(user)
-  const { issued } = getConclusionState(id)
+  const version = events.version()
+  const live = meetingView(id)!
+  const me = live.meeting.participants.find((p) => p.userId === user.id) ?? null
   return json({
+    version,
+    live,
+    userId: user.id,
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
-    documentsTiming: (({ deadline, first }) => ({ deadline, firstAt: first?.at ?? null, lateBy: first?.lateByWorkingDays ?? 0 }))(distributionTiming(id)),
-    meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
-    timing,
-    me: me && me.invitedAt ? me : null,
-    canManage,
-    substitutes: me ? listUserOptions().filter((p) => !meeting.participants.some((x) => x.userId === p.id)) : [],
+    canManage: canManageMeetings(user),
+    substitutes: me ? listUserOptions().filter((p) => !live.meeting.participants.some((x) => x.userId === p.id)) : [],
   })
 }
 
@@ -86,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/meetings/${id}`, { key: 'meetings.statusChanged' })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.meeting.title ?? 'Cuộc họp'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.live.meeting.title ?? 'Cuộc họp'} · Nghị sự` }]
 
 function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>) {
   if (source.startsWith('role:')) return t(`roles.${source.slice(5)}`)
@@ -98,12 +96,16 @@ function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>)
 const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
 
 export default function MeetingPage() {
-  const { meeting, timing, me, canManage, substitutes, documentsVisible, documentsTiming } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { userId, canManage, substitutes, documentsVisible } = loaded
+  // Answers, substitutes, status and timing: the meeting's read model, pushed to its room.
+  const { meeting, timing, documentsTiming } = useLiveView(rooms.meeting(loaded.live.meeting.id), loaded.version, loaded.live, { reduce: (current, pushed: typeof loaded.live | null) => pushed ?? current })
+  const mine = meeting.participants.find((p) => p.userId === userId)
+  const me = mine && mine.invitedAt ? mine : null
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const { t } = useTranslation()
-  useLiveRoom(`meeting:${meeting.id}`, ['meeting.changed'])
 
   const [rsvpForm, rsvpFields] = useForm({
     id: `rsvp-${meeting.id}`,

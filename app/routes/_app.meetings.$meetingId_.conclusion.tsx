@@ -467,7 +467,7 @@ function IssuedNotice() {
 export default function ConclusionPage() {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
-  useLiveRoom(`meeting:${data.meeting.id}`, ['meeting.changed', 'task.changed'])
+  useLiveRoom(`meeting:${data.meeting.id}`, ['meeting.changed'])
   return (
     <div className="space-y-6">
       <div>

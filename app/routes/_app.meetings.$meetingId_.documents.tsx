@@ -7,14 +7,17 @@ import { useTranslation } from 'react-i18next'
 import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { UploadForm } from '~/components/document-upload'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveRoom, useLiveView } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { readinessView } from '~/live/views.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { deleteDocument, distributeDocuments, distributionTiming, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
+import { deleteDocument, distributeDocuments, distributionTiming, documentAccess, documentPresenters, listMeetingDocuments } from '~/models/documents.server'
 import { redirectWithToast } from '~/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
@@ -47,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pending: documents.filter((d) => !d.distributedAt).length,
     canManage,
     canUpload,
-    readiness: canSeeReadiness(user, access) ? meetingReadiness(meetingId) : null,
+    version: events.version(),
+    readiness: canSeeReadiness(user, access) ? readinessView(meetingId) : null,
     agenda: meeting.agenda.map((a) => ({ id: a.id, title: a.title })),
     participants: meeting.participants.map((p) => ({ id: p.userId, name: p.fullName })),
     accept: ACCEPT_ATTRIBUTE,
@@ -88,7 +92,8 @@ export default function MeetingDocuments() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   useLiveRoom(`documents:${data.meeting.id}`, ['documents.changed'])
-  useLiveRoom(data.readiness ? `readiness:${data.meeting.id}` : null, ['document.read', 'documents.changed'])
+  // Who has read what: pushed to the readiness room (the Office and the chair) on every opening.
+  const readiness = useLiveView(data.readiness ? rooms.readiness(data.meeting.id) : null, data.version, data.readiness)?.documents ?? null
   const [form, fields] = useForm({ id: 'distribute', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: distributeSchema }), shouldRevalidate: 'onBlur' })
   const id = useId()
   const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
@@ -146,11 +151,11 @@ export default function MeetingDocuments() {
         )}
       </Card>
 
-      {data.readiness ? (
+      {readiness ? (
         <Card title={t('documents.readiness')}>
-          {data.readiness.length ? (
+          {readiness.length ? (
             <ul className="space-y-3" data-testid="readiness">
-              {data.readiness.map((r) => (
+              {readiness.map((r) => (
                 <li key={r.id}>
                   <p className="font-medium">
                     {r.title} · <span data-testid={`readiness-${r.id}`}>{t('documents.readCount', { read: r.read, total: r.total })}</span>

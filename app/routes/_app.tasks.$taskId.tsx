@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { taskView } from '~/live/views.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
@@ -19,8 +22,7 @@ import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/models/f
 import { readUpload } from '~/uploads.server'
 import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
-import { nameLookup } from '~/models/conclusions.server'
-import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
 import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { redirectWithToast } from '~/toast.server'
@@ -49,13 +51,10 @@ function requireTaskAccess(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, access } = requireTaskAccess(request, params.taskId)
-  const task = getTask(id)!
-  const names = nameLookup()
+  const version = events.version()
   return json({
-    task: {
-      ...task,
-      history: task.history.map((e) => (e.kind === 'lead_reassigned' ? { ...e, text: `${names.unitName(Number(e.fromValue)) ?? ''} → ${names.unitName(Number(e.toValue)) ?? ''}${e.text ? `: ${e.text}` : ''}` } : e)),
-    },
+    version,
+    task: taskView(id)!,
     may: { report: canReportOnTask(user, access), contribute: canContributeToTask(user, access), decide: canDecideOnTask(user, access), reassign: canReassignTask(user, access) },
     units: canReassignTask(user, access) ? listUnits().map((u) => ({ value: String(u.id), label: u.name })) : [],
     accept: ACCEPT_ATTRIBUTE,
@@ -164,10 +163,12 @@ function IntentForm({ intent, title, lastResult, children, submit, extraButtons 
 }
 
 export default function TaskPage() {
-  const { task, may, units } = useLoaderData<typeof loader>()
+  const { task: loaded, version, may, units } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  useLiveRoom(`task:${task.id}`, ['task.changed'])
+  // Reports, decisions and the status arrive pushed; a new lead unit changes who may do what.
+  const task = useLiveView(rooms.task(loaded.id), version, loaded, { reduce: (current, pushed: typeof loaded | null) => pushed ?? current })
+  useReloadWhenChanged(`${task.leadUnitId}:${task.coordinatingUnitIds.join(',')}`, `${loaded.leadUnitId}:${loaded.coordinatingUnitIds.join(',')}`)
   const last = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
   const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   const open = !task.completedOn

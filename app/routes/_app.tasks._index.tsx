@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import type { TaskScopeView } from '~/live/views.server'
+import type { TaskRow } from '~/models/task-index.server'
 import { Button } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
@@ -34,10 +38,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overview = can(user, 'meetings.overview')
   const unitId = overview ? filter.unit : (user.unitId ?? undefined)
   const scope = { unitId, meetingId: filter.meeting, leaderId: filter.leader, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
+  const version = events.version()
   const counts = countTasks(scope).total
-  const rows = listTasks({ ...scope, status: filter.status, limit: 500 }).filter((t) => canViewTask(user, t))
+  const rows = listTasks({ ...scope, status: filter.status, limit: 500 })
+    .filter((t) => canViewTask(user, t))
+    .map((t) => listRow(t))
   const options = taskFilterOptions(scope)
-  return json({ tasks: rows, counts, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [], options })
+  // Live: the unit's room (or the whole body's, for those who oversee and chose no unit).
+  const room = unitId ? rooms.unit(unitId) : overview ? rooms.dashboard() : null
+  const narrowed = Boolean(filter.meeting || filter.leader || filter.from || filter.to)
+  return json({ version, room, narrowed, live: { counts, tasks: rows }, overview, unitId: unitId ?? null, units: overview ? listUnitTree() : [], options })
+}
+
+/** What the list shows of a task; pushed rows are read the same way. */
+function listRow(t: Pick<TaskRow, 'id' | 'content' | 'leadUnitName' | 'numberFormatted' | 'meetingTitle' | 'deadline' | 'originalDeadline' | 'standingCycle' | 'progress' | 'status' | 'daysOverdue'>) {
+  const { id, content, leadUnitName, numberFormatted, meetingTitle, deadline, originalDeadline, standingCycle, progress, status, daysOverdue } = t
+  return { id, content, leadUnitName, numberFormatted, meetingTitle, deadline, originalDeadline, standingCycle, progress, status, daysOverdue }
+}
+type Live = { counts: TaskScopeView['counts']['total']; tasks: ReturnType<typeof listRow>[] }
+
+/**
+ * A push: changed rows replace those shown (dropped when they left the chosen status). The
+ * scope's counts replace the loaded ones unless the list is narrowed by a meeting, a leader or
+ * dates, which the room's counts do not know.
+ */
+function applyPush(status: string | null, narrowed: boolean) {
+  return (current: Live, pushed: TaskScopeView): Live => {
+    const changed = new Map(pushed.rows.map((r) => [r.id, listRow(r)]))
+    return {
+      counts: narrowed ? current.counts : pushed.counts.total,
+      tasks: current.tasks.map((t) => changed.get(t.id) ?? t).filter((t) => !status || t.status === status),
+    }
+  }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
@@ -51,10 +83,10 @@ const badge: Record<(typeof statuses)[number], string> = {
 }
 
 export default function Tasks() {
-  const { tasks, counts, overview, unitId, units, options } = useLoaderData<typeof loader>()
+  const { live: loaded, version, room, narrowed, overview, units, options } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
-  useLiveRoom(unitId ? `unit:${unitId}` : null, ['task.changed'])
+  const { tasks, counts } = useLiveView(room, version, loaded as Live, { reduce: applyPush(params.get('status'), narrowed), ids: loaded.tasks.map((task) => task.id) })
   const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   return (
     <div className="space-y-4">

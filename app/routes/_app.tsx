@@ -3,8 +3,10 @@ import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SocketProvider, useLiveRoom } from '~/components/socket-provider'
-import { unreadCount } from '~/models/notifications.server'
+import { SocketProvider, useLiveView } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { notificationsView } from '~/live/views.server'
 import { can } from '~/models/permissions.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
@@ -23,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   nav.push({ to: '/working-days', key: 'nav.calendar' })
   if (can(user, 'calendar.manage')) nav.push({ to: '/meeting-types', key: 'nav.meetingTypes' })
   nav.push({ to: '/profile', key: 'nav.profile' })
-  return json({ user: { id: user.id, fullName: user.fullName, position: user.position, unitName: user.unitName }, nav, unread: unreadCount(user.id) })
+  const version = events.version()
+  return json({ user: { id: user.id, fullName: user.fullName, position: user.position, unitName: user.unitName }, nav, version, notifications: notificationsView(user.id) })
 }
 
 export default function AppShell() {
@@ -35,10 +38,10 @@ export default function AppShell() {
 }
 
 function Shell() {
-  const { user, nav, unread } = useLoaderData<typeof loader>()
+  const { user, nav, version, notifications } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  // New notifications for this person update the counter live.
-  useLiveRoom(`user:${user.id}`, ['notification.created'])
+  // New (or read) notifications for this person: the counter is pushed to their room.
+  const { unread } = useLiveView(rooms.user(user.id), version, notifications)
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">

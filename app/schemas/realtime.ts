@@ -1,26 +1,31 @@
 import { z } from 'zod'
+import { type LiveUpdate, ROOM_PATTERN } from '~/live/rooms'
 
 /** Socket event maps shared by client and server (socket.io's typed events). Names: `<resource>.<verb>`. */
 export type ServerToClientEvents = {
-  'session.ready': (payload: { userId: number; rooms: string[] }) => void
-  /** Something about the meeting changed (details, participants, answers): reload its data. */
+  'session.ready': (payload: { userId: number; rooms: string[]; serverTime: number }) => void
+  /**
+   * A live view's new state: the room's read model computed once on the server after a change
+   * (coalesced), or the snapshot sent to one socket when it joins. Pages apply it without a request.
+   */
+  'live.update': (payload: LiveUpdate) => void
+  /** Something about the meeting changed: the conclusion page (a few editors) reloads its data. */
   'meeting.changed': (payload: { meetingId: number }) => void
-  'notification.created': (payload: { userId: number }) => void
-  /** A task's progress, deadline, status or lead changed. */
-  'task.changed': (payload: { taskId: number }) => void
-  /** A new day began in Asia/Ho_Chi_Minh: statuses that depend on the date may have changed. */
-  'tasks.dayChanged': (payload: { today: string }) => void
-  /** A meeting's documents were added, versioned or distributed. */
+  /** A meeting's documents were added, versioned or distributed: the documents pages reload (each reader sees their own list). */
   'documents.changed': (payload: { meetingId: number }) => void
-  /** Someone opened one of the meeting's documents (readiness panel). */
-  'document.read': (payload: { meetingId: number; documentId: number }) => void
 }
 
-export const roomSchema = z.object({ room: z.string().regex(/^[a-z]+:\d+$/).max(64) }).strict()
+export const roomSchema = z
+  .object({
+    room: z.string().max(64).regex(ROOM_PATTERN),
+    /** Task rows the page shows: the join snapshot brings them up to date (those the room may see). */
+    ids: z.array(z.number().int().positive()).max(500).optional(),
+  })
+  .strict()
 export type RoomPayload = z.infer<typeof roomSchema>
 export type RoomAck = (result: { ok: true } | { ok: false; error: 'invalid' | 'forbidden' }) => void
 
 export type ClientToServerEvents = {
   'room.join': (payload: RoomPayload, ack: RoomAck) => void
-  'room.leave': (payload: RoomPayload, ack: RoomAck) => void
+  'room.leave': (payload: Pick<RoomPayload, 'room'>, ack: RoomAck) => void
 }

@@ -5,12 +5,13 @@ import { SESSION_COOKIE } from '~/auth.server'
 import { events } from '~/events.server'
 import { documentPresenters } from '~/models/documents.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { taskAccess, taskAudience } from '~/models/tasks.server'
+import { taskAccess } from '~/models/tasks.server'
 import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
 import { isAllowedOrigin } from '../middleware/origin'
+import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 type SocketData = { user: SessionUser; sessionId: string }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -49,7 +50,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
     const rooms = [`user:${user.id}`, `session:${sessionId}`]
     if (user.unitId) rooms.push(`unit:${user.unitId}`)
     void socket.join(rooms)
-    socket.emit('session.ready', { userId: user.id, rooms })
+    socket.emit('session.ready', { userId: user.id, rooms, serverTime: Date.now() })
 
     socket.on('room.join', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {}
@@ -58,6 +59,9 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       if (!canJoinRoom(user, parsed.data.room, { meeting: meetingAccess, task: taskAccess, documentPresenters })) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
+      // Catch-up: the room's current state, to this socket only (on first join and after a reconnect).
+      const snapshot = liveSnapshot(parsed.data.room, { taskIds: parsed.data.ids })
+      if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: snapshot.data })
     })
     socket.on('room.leave', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {}
@@ -71,28 +75,23 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
   return io
 }
 
-/** The bridge: domain events → rooms. Returns a function that detaches it. */
-export function bridgeEvents(io: RealtimeServer) {
+/**
+ * The bridge: domain events → rooms. Live views get their read models pushed (live.ts); what
+ * remains here closes the sockets of ended sessions and tells the few pages that still reload.
+ * Returns a function that detaches it.
+ */
+export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
+  const detachLive = publishLiveViews(io, options)
   const detach = [
     events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
     events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
-    ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
+    ...(['meeting.updated', 'meeting.statusChanged', 'conclusion.updated'] as const).map((name) =>
       events.on(name, ({ meetingId }) => io.to(`meeting:${meetingId}`).emit('meeting.changed', { meetingId })),
     ),
-    // One emit to the union of the rooms that show the task: a socket in several gets it once.
-    events.on('task.updated', ({ taskId, unitIds }) => {
-      const audience = taskAudience(taskId)
-      const rooms = [`task:${taskId}`, 'dashboard:0', ...unitIds.map((u) => `unit:${u}`)]
-      if (audience) rooms.push(`meeting:${audience.meetingId}`)
-      if (audience?.followingLeaderId) rooms.push(`leader:${audience.followingLeaderId}`)
-      io.to(rooms).emit('task.changed', { taskId })
-    }),
-    events.on('tasks.dayChanged', ({ today }) => io.emit('tasks.dayChanged', { today })),
-    events.on('documents.changed', ({ meetingId }) => io.to([`documents:${meetingId}`, `readiness:${meetingId}`]).emit('documents.changed', { meetingId })),
-    events.on('document.read', ({ meetingId, documentId }) => io.to(`readiness:${meetingId}`).emit('document.read', { meetingId, documentId })),
-    events.on('notification.created', ({ userIds }) => {
-      for (const userId of userIds) io.to(`user:${userId}`).emit('notification.created', { userId })
-    }),
+    events.on('documents.changed', ({ meetingId }) => io.to(`documents:${meetingId}`).emit('documents.changed', { meetingId })),
   ]
-  return () => detach.forEach((off) => off())
+  return () => {
+    detachLive()
+    detach.forEach((off) => off())
+  }
 }

@@ -143,7 +143,7 @@ async function measureFanOut(what: string, runs: number, event: string, start: (
   taskRows.push(row)
   console.log(`${what}: p50 ${row.p50.toFixed(3)} ms, p99 ${row.p99.toFixed(3)} ms`)
 }
-await measureFanOut(`floor: bare socket.io broadcast to ${CLIENTS} clients`, 20, 'session.ready', () => void io.to('dashboard:0').emit('session.ready', { userId: 0, rooms: [] }))
+await measureFanOut(`floor: bare socket.io broadcast to ${CLIENTS} clients`, 20, 'session.ready', () => void io.to('dashboard:0').emit('session.ready', { userId: 0, rooms: [], serverTime: 0 }))
 const openTask = db.select({ id: tasksTable.id }).from(tasksTable).where(and(eq(tasksTable.leadUnitId, busiest.unitId), sql`${tasksTable.completedOn} is null`)).get()!.id
 let percent = 1
 await measureFanOut(

@@ -2,7 +2,10 @@ import { hash } from '@node-rs/argon2'
 import { createSession } from '~/models/sessions.server'
 import { normaliseForSearch } from '~/lib/text'
 import { type DB, getDb } from '#db/client'
-import { meetingTypes, programmeItems, programmes, type Role, type UnitKind, units, userRoles, users } from '#db/schema'
+import { createMeeting } from '~/models/meetings.server'
+import { createTasks } from '~/models/tasks.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { conclusions, meetingTypes, programmeItems, programmes, type Role, type UnitKind, units, userRoles, users } from '#db/schema'
 
 export const TEST_PASSWORD = 'mat-khau-kiem-thu-2026'
 let passwordHash: Promise<string> | undefined
@@ -115,4 +118,37 @@ export function multipartRequest(url: string, fields: Record<string, string>, fi
   for (const [key, value] of Object.entries(fields)) body.append(key, value)
   for (const f of files) body.append(f.field, new File([new Uint8Array(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }))
   return new Request(new URL(url, 'http://localhost:3000'), { method: 'POST', body, headers: { Origin: 'http://localhost:3000', ...(cookie ? { Cookie: cookie } : {}) } })
+}
+
+/**
+ * A meeting of its own type, chaired by `chairUserId` (a new chair when not given), held on
+ * `date` at 08:00–11:00 (Asia/Ho_Chi_Minh), outside the programme.
+ */
+export async function createMeetingFixture(overrides: { chairUserId?: number; officeUserId?: number; date?: string; title?: string } = {}, db: DB = getDb()) {
+  const chairUserId = overrides.chairUserId ?? (await createUser({ roles: ['chair'] })).id
+  const officeUserId = overrides.officeUserId ?? (await createUser({ roles: ['office'] })).id
+  const date = overrides.date ?? '2026-06-01'
+  return createMeeting(
+    { title: overrides.title ?? 'Họp Ban Thường vụ', meetingTypeId: createMeetingType({}, db).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId, startsAt: vietnamInstant(date, '08:00'), endsAt: vietnamInstant(date, '11:00'), mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+    { id: officeUserId },
+    db,
+  )
+}
+
+/** An issued notice of a meeting (a new meeting when not given), to hang tasks on. */
+export async function createIssuedConclusion(overrides: { meetingId?: number; chairUserId?: number } = {}, db: DB = getDb()) {
+  const meetingId = overrides.meetingId ?? (await createMeetingFixture({ chairUserId: overrides.chairUserId }, db))
+  const now = new Date()
+  return db.insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get()
+}
+
+/** A task of an issued notice through the tasks model (a new notice and lead unit when not given). */
+export async function createTask(overrides: Partial<Parameters<typeof createTasks>[2][number]> & { conclusionId?: number; issuedOn?: string } = {}, db: DB = getDb()) {
+  const { conclusionId: givenConclusion, issuedOn, ...block } = overrides
+  const conclusionId = givenConclusion ?? (await createIssuedConclusion({}, db)).id
+  const leadUnitId = block.leadUnitId ?? createUnit({}, db).id
+  const id = db.transaction((tx) =>
+    createTasks(tx, conclusionId, [{ blockId: `b${++sequence}`, content: `Nhiệm vụ kiểm thử ${sequence}`, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...block, leadUnitId }], issuedOn ?? '2026-06-05'),
+  )[0]!
+  return { id, conclusionId, leadUnitId }
 }

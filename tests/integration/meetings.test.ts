@@ -10,6 +10,7 @@ import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { meetingParticipants, meetings, notifications, programmeItems, userRoles } from '#db/schema'
 import { createMeetingType, createProgrammeItemFixture, createUnit, createUser, formRequest, getRequest, meetingFormFields, sessionCookieFor } from '../factories'
+import { joinLive, nextUpdate, openLiveSocket } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 
 const t = serverT('vi')
@@ -208,21 +209,19 @@ describe('answering an invitation (R4.6c)', () => {
 
 describe('realtime: the meeting room', () => {
   it('only whoever may view the meeting can join meeting:<id>', async () => {
-    const { io: connect } = await import('socket.io-client')
     const id = createMeeting(saveInput('2026-12-29'), { id: office.id })
     const outsider = await createUser({ roles: ['delegate'] })
-    const open = async (userId: number) => {
-      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(userId), Origin: server.url }, reconnection: false })
-      await new Promise((resolve) => socket.once('session.ready', resolve))
-      return socket
-    }
-    const a = await open(outsider.id)
-    const b = await open(delegates[2]!.id)
+    const a = await openLiveSocket(server.url, outsider.id)
+    const b = await openLiveSocket(server.url, delegates[2]!.id)
     expect(await a.emitWithAck('room.join', { room: `meeting:${id}` })).toEqual({ ok: false, error: 'forbidden' })
-    expect(await b.emitWithAck('room.join', { room: `meeting:${id}` })).toEqual({ ok: true })
-    const changed = new Promise((resolve) => b.once('meeting.changed', resolve))
+    const snapshot = (await joinLive(b, `meeting:${id}`)).data as { meeting: { invitationsSentAt: string | null } }
+    expect(snapshot.meeting.invitationsSentAt).toBeNull()
+    const pushed = nextUpdate(b, `meeting:${id}`)
     sendInvitations(id, { id: office.id })
-    expect(await changed).toEqual({ meetingId: id })
+    const data = (await pushed).data as { meeting: { invitationsSentAt: string | null; participants: { userId: number; invitedAt: string | null }[] } }
+    expect(data.meeting.invitationsSentAt).not.toBeNull()
+    expect(data.meeting.participants.find((p) => p.userId === delegates[2]!.id)?.invitedAt).not.toBeNull()
+    expect(a.updates).toEqual([])
     a.disconnect()
     b.disconnect()
   })

@@ -7,6 +7,7 @@ import { getDb } from '#db/client'
 import { eq } from 'drizzle-orm'
 import { conclusions, tasks } from '#db/schema'
 import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { joinLive, nextUpdate, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 import { afterAll } from 'vitest'
 import { action as taskAction } from '~/routes/_app.tasks.$taskId'
@@ -213,48 +214,39 @@ describe('the task page and the task room', () => {
     expect(getTask(id)!.progress).toBe(60)
   })
 
-  it('only those who may view the task can join task:<id>, and they hear of changes', async () => {
-    const { io: connect } = await import('socket.io-client')
+  it('only those who may view the task can join task:<id>, and they are pushed its new state', async () => {
     const id = newTask()
-    const open = async (userId: number) => {
-      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(userId), Origin: server.url }, reconnection: false })
-      await new Promise((resolve) => socket.once('session.ready', resolve))
-      return socket
-    }
-    const outsider = await open(people.otherOfficer!.id)
-    const watcher = await open(people.office!.id)
+    const outsider = await openLiveSocket(server.url, people.otherOfficer!.id)
+    const watcher = await openLiveSocket(server.url, people.office!.id)
     expect(await outsider.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: false, error: 'forbidden' })
-    expect(await watcher.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: true })
-    const heard = new Promise((resolve) => watcher.once('task.changed', resolve))
+    const snapshot = await joinLive(watcher, `task:${id}`)
+    expect((snapshot.data as { progress: number }).progress).toBe(0)
+    const pushed = nextUpdate(watcher, `task:${id}`)
     postProgress(id, people.leadOfficer!, { percent: 20, text: 'Bắt đầu', obstacle: false })
-    expect(await heard).toEqual({ taskId: id })
+    const data = (await pushed).data as { progress: number; status: string; history: { kind: string; text: string }[] }
+    expect(data).toMatchObject({ progress: 20, status: 'overdue' })
+    expect(data.history.at(-1)).toMatchObject({ kind: 'progress', text: 'Bắt đầu' })
+    expect(outsider.updates).toEqual([])
     outsider.disconnect()
     watcher.disconnect()
   })
 
-  it('dashboard rooms: the whole body for those who oversee, a leader’s room for that leader; each hears a progress post once', async () => {
-    const { io: connect } = await import('socket.io-client')
+  it('dashboard rooms: the whole body for those who oversee, a leader’s room for that leader; each is pushed a progress post once', async () => {
     const id = newTask({ followingLeaderId: people.chair!.id })
-    const open = async (userId: number) => {
-      const socket = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(userId), Origin: server.url }, reconnection: false })
-      await new Promise((resolve) => socket.once('session.ready', resolve))
-      return socket
-    }
-    const officer = await open(people.otherOfficer!.id)
-    const office = await open(people.office!.id)
-    const chair = await open(people.chair!.id)
+    const officer = await openLiveSocket(server.url, people.otherOfficer!.id)
+    const office = await openLiveSocket(server.url, people.office!.id)
+    const chair = await openLiveSocket(server.url, people.chair!.id)
     expect(await officer.emitWithAck('room.join', { room: 'dashboard:0' })).toEqual({ ok: false, error: 'forbidden' })
     expect(await officer.emitWithAck('room.join', { room: `leader:${people.chair!.id}` })).toEqual({ ok: false, error: 'forbidden' })
-    expect(await office.emitWithAck('room.join', { room: 'dashboard:0' })).toEqual({ ok: true })
-    expect(await chair.emitWithAck('room.join', { room: `leader:${people.chair!.id}` })).toEqual({ ok: true })
-    expect(await chair.emitWithAck('room.join', { room: `task:${id}` })).toEqual({ ok: true })
-    const heard = { office: 0, chair: 0, officer: 0 }
-    office.on('task.changed', () => heard.office++)
-    chair.on('task.changed', () => heard.chair++)
-    officer.on('task.changed', () => heard.officer++)
+    await joinLive(office, 'dashboard:0')
+    await joinLive(chair, `leader:${people.chair!.id}`)
+    await joinLive(chair, `task:${id}`)
+    for (const s of [officer, office, chair]) s.updates.length = 0
     postProgress(id, people.leadOfficer!, { percent: 30, text: 'Đang làm', obstacle: false })
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(heard).toEqual({ office: 1, chair: 1, officer: 0 })
+    await settle()
+    expect(office.updates.map((u) => u.room)).toEqual(['dashboard:0'])
+    expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair!.id}`, `task:${id}`])
+    expect(officer.updates).toEqual([])
     for (const s of [officer, office, chair]) s.disconnect()
   })
 })

@@ -1,0 +1,48 @@
+import type { MeetingView, NotificationsView, ReadinessView, TaskScopeView, TaskView } from './views.server'
+
+/**
+ * Socket rooms, shared by the browser and the server: `<kind>:<id>`. Each live kind has one read
+ * model (views.server.ts) whose payload every member of the room may see; who may join which kind
+ * is `canJoinRoom` in the permission module.
+ */
+export const rooms = {
+  user: (id: number) => `user:${id}`,
+  session: (id: string) => `session:${id}`,
+  /** The whole body's task follow-up (those who oversee). */
+  dashboard: () => 'dashboard:0',
+  /** A unit's tasks (lead or coordinating): its members and those who oversee. */
+  unit: (id: number) => `unit:${id}`,
+  /** The tasks a leader follows. */
+  leader: (id: number) => `leader:${id}`,
+  /** The tasks a meeting's notice assigned. */
+  meetingTasks: (id: number) => `meetingTasks:${id}`,
+  task: (id: number) => `task:${id}`,
+  meeting: (id: number) => `meeting:${id}`,
+  documents: (id: number) => `documents:${id}`,
+  readiness: (id: number) => `readiness:${id}`,
+} as const
+
+export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness):(\d{1,12})$/
+
+export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness'
+
+export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
+  const match = ROOM_PATTERN.exec(room)
+  return match ? { kind: match[1] as RoomKind, id: Number(match[2]) } : null
+}
+
+/** What `live.update` carries for each kind of room. */
+export type LivePayloads = {
+  dashboard: TaskScopeView
+  unit: TaskScopeView
+  leader: TaskScopeView
+  meetingTasks: TaskScopeView
+  task: TaskView | null
+  meeting: MeetingView | null
+  readiness: ReadinessView
+  user: NotificationsView
+}
+export type LiveKind = keyof LivePayloads
+
+/** One push: the room, the change counter it was computed at, and the room's read model. */
+export type LiveUpdate = { room: string; version: number; data: unknown }

@@ -1,0 +1,71 @@
+import type { TaskBucket } from '~/lib/task-status'
+import { vietnamDate } from '~/lib/working-days'
+import { getWorkingCalendar } from '~/models/calendar.server'
+import { getConclusionState, nameLookup } from '~/models/conclusions.server'
+import { distributionTiming, meetingReadiness } from '~/models/documents.server'
+import { getMeeting, invitationTiming } from '~/models/meetings.server'
+import { unreadCount } from '~/models/notifications.server'
+import { idsInScope, scopeCounts, scopeTaskIds, type TaskScope, taskRows } from '~/models/task-index.server'
+import { getTask } from '~/models/tasks.server'
+
+/**
+ * The read models of the live views: what a page shows that is the same for everyone allowed in
+ * its room. The page's loader and the push to the room both come from here, so the page can
+ * replace what it loaded with what it is pushed. Computed once per change per room (the
+ * publisher in server/realtime/live.ts), never per watcher.
+ */
+
+/** A task scope (whole body, unit, leader, meeting): the four buckets, by unit, and changed rows. */
+export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]; today?: string } = {}) {
+  const today = options.today ?? vietnamDate(new Date())
+  const counts = scopeCounts(scope, today)
+  const rows = options.changedIds?.length ? taskRows(idsInScope(options.changedIds.slice(0, 500), scope, today), today) : []
+  return { today, counts, rows }
+}
+export type TaskScopeView = ReturnType<typeof taskScopeView>
+
+/** One page of a scope's task list (the dashboard's list). */
+export function taskScopePage(scope: TaskScope, options: { bucket?: TaskBucket; page: number; pageSize: number; today?: string }) {
+  const today = options.today ?? vietnamDate(new Date())
+  const ids = scopeTaskIds(scope, { bucket: options.bucket, offset: (options.page - 1) * options.pageSize, limit: options.pageSize + 1 }, today)
+  const rows = taskRows(ids.slice(0, options.pageSize), today)
+  return { rows, hasMore: ids.length > options.pageSize }
+}
+
+/** The task page: the task, its history (reassignments named) and its status today. */
+export function taskView(taskId: number) {
+  const task = getTask(taskId)
+  if (!task) return null
+  const names = nameLookup()
+  return {
+    ...task,
+    history: task.history.map((e) => (e.kind === 'lead_reassigned' ? { ...e, text: `${names.unitName(Number(e.fromValue)) ?? ''} → ${names.unitName(Number(e.toValue)) ?? ''}${e.text ? `: ${e.text}` : ''}` } : e)),
+  }
+}
+export type TaskView = NonNullable<ReturnType<typeof taskView>>
+
+/** The meeting page: the meeting with its agenda and participants' answers, invitation and document timing. */
+export function meetingView(meetingId: number) {
+  const meeting = getMeeting(meetingId)
+  if (!meeting) return null
+  const { issued } = getConclusionState(meetingId)
+  const documents = distributionTiming(meetingId)
+  return {
+    meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
+    timing: invitationTiming(meeting, meeting.leadDays, getWorkingCalendar()),
+    documentsTiming: { deadline: documents.deadline, firstAt: documents.first?.at ?? null, lateBy: documents.first?.lateByWorkingDays ?? 0 },
+  }
+}
+export type MeetingView = NonNullable<ReturnType<typeof meetingView>>
+
+/** The readiness panel: who has read each distributed document. */
+export function readinessView(meetingId: number) {
+  return { documents: meetingReadiness(meetingId) }
+}
+export type ReadinessView = ReturnType<typeof readinessView>
+
+/** The header's notification counter. */
+export function notificationsView(userId: number) {
+  return { unread: unreadCount(userId) }
+}
+export type NotificationsView = ReturnType<typeof notificationsView>

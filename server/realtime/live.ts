@@ -1,0 +1,120 @@
+import { events } from '~/events.server'
+import { parseRoom, type RoomKind, rooms } from '~/live/rooms'
+import { meetingView, notificationsView, readinessView, taskScopeView, taskView } from '~/live/views.server'
+import { refreshTasks, type TaskScope } from '~/models/task-index.server'
+import type { RealtimeServer } from './index'
+
+/**
+ * The live-view publisher: domain events mark rooms dirty; each dirty room's read model is
+ * computed once (not per watcher) and pushed to the room as `live.update` with the change
+ * counter. Bursts are coalesced: a room is pushed at most once per `minIntervalMs`, with the
+ * latest state and every task row changed since its last push. Empty rooms cost nothing.
+ */
+export type LiveOptions = { minIntervalMs?: number }
+
+type Pending = { taskIds: Set<number>; timer: ReturnType<typeof setTimeout> | null; lastPush: number }
+
+const TASK_SCOPE_KINDS = new Set<RoomKind>(['dashboard', 'unit', 'leader', 'meetingTasks'])
+
+function scopeOfRoom(kind: RoomKind, id: number): TaskScope | null {
+  if (kind === 'dashboard') return { kind: 'body', id: 0 }
+  if (kind === 'unit') return { kind: 'unit', id }
+  if (kind === 'leader') return { kind: 'leader', id }
+  if (kind === 'meetingTasks') return { kind: 'meeting', id }
+  return null
+}
+
+function roomOfScope(scope: TaskScope) {
+  switch (scope.kind) {
+    case 'body':
+      return rooms.dashboard()
+    case 'unit':
+      return rooms.unit(scope.id)
+    case 'leader':
+      return rooms.leader(scope.id)
+    case 'meeting':
+      return rooms.meetingTasks(scope.id)
+  }
+}
+
+/** The read model of a room, or undefined when the room has none (it only receives events). */
+export function liveSnapshot(room: string, options: { taskIds?: number[] } = {}): { data: unknown } | undefined {
+  const parsed = parseRoom(room)
+  if (!parsed) return undefined
+  const { kind, id } = parsed
+  const scope = scopeOfRoom(kind, id)
+  if (scope) return { data: taskScopeView(scope, { changedIds: options.taskIds }) }
+  if (kind === 'task') return { data: taskView(id) }
+  if (kind === 'meeting') return { data: meetingView(id) }
+  if (kind === 'readiness') return { data: readinessView(id) }
+  if (kind === 'user') return { data: notificationsView(id) }
+  return undefined
+}
+
+export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) {
+  const minInterval = options.minIntervalMs ?? 250
+  const pending = new Map<string, Pending>()
+
+  const hasMembers = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
+
+  const flush = (room: string) => {
+    const p = pending.get(room)
+    if (!p) return
+    p.timer = null
+    p.lastPush = Date.now()
+    const taskIds = [...p.taskIds]
+    p.taskIds.clear()
+    if (!hasMembers(room)) return
+    const snapshot = liveSnapshot(room, { taskIds })
+    if (snapshot) io.to(room).emit('live.update', { room, version: events.version(), data: snapshot.data })
+  }
+
+  /** A change for `room`: pushed at once after the current burst of synchronous events, or when the interval allows. */
+  const touch = (room: string, taskIds: number[] = []) => {
+    let p = pending.get(room)
+    if (!p) pending.set(room, (p = { taskIds: new Set(), timer: null, lastPush: 0 }))
+    for (const id of taskIds) p.taskIds.add(id)
+    if (p.timer) return
+    const wait = Math.max(0, p.lastPush + minInterval - Date.now())
+    p.timer = setTimeout(() => flush(room), wait)
+  }
+
+  const roomsOfKinds = (kinds: Set<RoomKind>) => [...io.sockets.adapter.rooms.keys()].filter((r) => {
+    const parsed = parseRoom(r)
+    return parsed ? kinds.has(parsed.kind) : false
+  })
+
+  const detach = [
+    events.on('task.updated', ({ taskId }) => {
+      // Always keep the read model true, watched or not; then tell the rooms that show the task.
+      for (const scope of refreshTasks([taskId])) touch(roomOfScope(scope), [taskId])
+      touch(rooms.task(taskId))
+    }),
+    events.on('tasks.dayChanged', () => {
+      for (const room of roomsOfKinds(new Set([...TASK_SCOPE_KINDS, 'task']))) touch(room)
+    }),
+    ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
+      events.on(name, ({ meetingId }) => touch(rooms.meeting(meetingId))),
+    ),
+    events.on('documents.changed', ({ meetingId }) => {
+      touch(rooms.readiness(meetingId))
+      touch(rooms.meeting(meetingId))
+    }),
+    events.on('document.read', ({ meetingId }) => touch(rooms.readiness(meetingId))),
+    events.on('notification.created', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
+    events.on('notification.read', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
+  ]
+  // A room that empties forgets its state.
+  const onDelete = (room: string) => {
+    const p = pending.get(room)
+    if (p && !p.timer) pending.delete(room)
+  }
+  io.sockets.adapter.on('delete-room', onDelete)
+
+  return () => {
+    detach.forEach((off) => off())
+    io.sockets.adapter.off('delete-room', onDelete)
+    for (const p of pending.values()) if (p.timer) clearTimeout(p.timer)
+    pending.clear()
+  }
+}
