@@ -5,7 +5,7 @@ import { getConclusionState, nameLookup } from '~/models/conclusions.server'
 import { distributionTiming, meetingReadiness } from '~/models/documents.server'
 import { getMeeting, invitationTiming } from '~/models/meetings.server'
 import { unreadCount } from '~/models/notifications.server'
-import { idsInScope, scopeCounts, scopeTaskIds, type TaskScope, taskRows } from '~/models/task-index.server'
+import { idsInScope, scopeCounts, scopeTaskIds, taskIndexGeneration, type TaskScope, taskRows } from '~/models/task-index.server'
 import { getTask } from '~/models/tasks.server'
 
 /**
@@ -24,12 +24,24 @@ export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]
 }
 export type TaskScopeView = ReturnType<typeof taskScopeView>
 
-/** One page of a scope's task list (the dashboard's list). */
+const pages = new Map<string, { generation: number; value: { rows: ReturnType<typeof taskRows>; hasMore: boolean } }>()
+const PAGE_CACHE = 500
+
+/**
+ * One page of a scope's task list (the dashboard's list), kept until the task index changes: the
+ * watchers that reload the same page after a change cost one computation.
+ */
 export function taskScopePage(scope: TaskScope, options: { bucket?: TaskBucket; page: number; pageSize: number; today?: string }) {
   const today = options.today ?? vietnamDate(new Date())
+  const generation = taskIndexGeneration(today)
+  const key = `${scope.kind}:${scope.id}:${options.bucket ?? ''}:${options.page}:${options.pageSize}`
+  const cached = pages.get(key)
+  if (cached?.generation === generation) return cached.value
   const ids = scopeTaskIds(scope, { bucket: options.bucket, offset: (options.page - 1) * options.pageSize, limit: options.pageSize + 1 }, today)
-  const rows = taskRows(ids.slice(0, options.pageSize), today)
-  return { rows, hasMore: ids.length > options.pageSize }
+  const value = { rows: taskRows(ids.slice(0, options.pageSize), today), hasMore: ids.length > options.pageSize }
+  if (pages.size >= PAGE_CACHE) pages.delete(pages.keys().next().value!)
+  pages.set(key, { generation, value })
+  return value
 }
 
 /** The task page: the task, its history (reassignments named) and its status today. */

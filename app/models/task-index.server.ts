@@ -47,9 +47,13 @@ type Index = {
   sorted: boolean
   /** Counts per scope for `today`, cleared on every change of the index. */
   counts: Map<string, ScopeCounts>
+  /** Bumped on every change of the index (a task, a rebuild, a new day): derived caches key on it. */
+  generation: number
 }
 
 const indexes = new WeakMap<object, Index>()
+let generations = 0
+const nextGeneration = () => ++generations
 const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 0 })
 
 function dataVersionOf(db: DBOrTx) {
@@ -92,7 +96,7 @@ function build(db: DBOrTx, today: string): Index {
   const dataVersion = dataVersionOf(db)
   const facts = new Map(loadFacts(db).map((f) => [f.id, f]))
   const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]))
-  return { dataVersion, facts, unitNames, today, ordered: null, sorted: false, statuses: new Map(), counts: new Map() }
+  return { dataVersion, facts, unitNames, today, ordered: null, sorted: false, statuses: new Map(), counts: new Map(), generation: nextGeneration() }
 }
 
 /** The index of this database, rebuilt when someone else wrote since, with statuses for `today`. */
@@ -106,6 +110,7 @@ function indexOf(db: DBOrTx, today: string) {
     index.today = today
     index.statuses.clear()
     index.counts.clear()
+    index.generation = nextGeneration()
   }
   return index
 }
@@ -133,6 +138,7 @@ export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): TaskScope
       index.sorted = false
     }
     index.counts.clear()
+    index.generation = nextGeneration()
     index.dataVersion = dataVersionOf(db)
   }
   const scopes = new Map<string, TaskScope>([['body:0', { kind: 'body', id: 0 }]])
@@ -283,6 +289,11 @@ export function taskRows(ids: number[], today: string, db: DBOrTx = getDb()) {
   })
 }
 export type TaskRow = ReturnType<typeof taskRows>[number]
+
+/** Identifies the index's current state for `today`: equal generations mean equal derived results. */
+export function taskIndexGeneration(today: string, db: DBOrTx = getDb()) {
+  return indexOf(db, today).generation
+}
 
 /** For tests: forget this database's index. */
 export function dropTaskIndex(db: DBOrTx = getDb()) {

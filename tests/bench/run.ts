@@ -128,8 +128,9 @@ const dashboardTask = openTaskOf(busiest.unitId)!
 // A meeting a month ahead with 40 invited members: they answer one after another.
 const members = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'delegate'))).where(eq(users.active, true)).limit(40).all().map((u) => u.id)
 const start = new Date(Date.now() + 30 * 86_400_000)
+const chairId = db.select({ id: users.id }).from(users).where(eq(users.username, 'bithu')).get()!.id
 const benchMeeting = createMeeting(
-  { title: 'Hội nghị đo hiệu năng', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: false, chairUserId: officeId, startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), mode: 'in_person', location: 'Hội trường đo hiệu năng', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: members, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+  { title: 'Hội nghị đo hiệu năng', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: false, chairUserId: chairId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), mode: 'in_person', location: 'Hội trường đo hiệu năng', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: members, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
   { id: officeId },
 )
 sendInvitations(benchMeeting, { id: officeId })
