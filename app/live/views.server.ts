@@ -15,12 +15,20 @@ import { getTask } from '~/models/tasks.server'
  * publisher in server/realtime/live.ts), never per watcher.
  */
 
-/** A task scope (whole body, unit, leader, meeting): the four buckets, by unit, and changed rows. */
-export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]; today?: string } = {}) {
+/**
+ * A task scope (whole body, unit, leader, meeting): the four buckets, by unit, and changed rows.
+ * With `changedUnitIds` (a push after known changes) the by-unit table holds only those units'
+ * rows, zero counts included, for the page to merge (`partial`); otherwise it is whole.
+ */
+export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]; changedUnitIds?: number[]; today?: string } = {}) {
   const today = options.today ?? vietnamDate(new Date())
-  const counts = scopeCounts(scope, today)
+  const whole = scopeCounts(scope, today)
   const rows = options.changedIds?.length ? taskRows(idsInScope(options.changedIds.slice(0, 500), scope, today), today) : []
-  return { today, counts, rows }
+  if (!options.changedUnitIds) return { today, counts: whole, rows, partial: false }
+  const changed = new Set(options.changedUnitIds)
+  const present = new Map(whole.byUnit.filter((u) => changed.has(u.unitId)).map((u) => [u.unitId, u]))
+  const byUnit = [...changed].map((unitId) => present.get(unitId) ?? { unitId, unitName: '', counts: { done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 0 } })
+  return { today, counts: { total: whole.total, byUnit }, rows, partial: true }
 }
 export type TaskScopeView = ReturnType<typeof taskScopeView>
 

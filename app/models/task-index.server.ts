@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type ReportingCycle, type TaskBucket, type TaskStatus } from '~/lib/task-status'
+import { byUnitOrder } from '~/live/task-counts'
 import { vietnamDate } from '~/lib/working-days'
 import { type DBOrTx, getDb } from '#db/client'
 import { conclusions, dataVersions, meetings, taskEvents, tasks, units } from '#db/schema'
@@ -117,10 +118,10 @@ function indexOf(db: DBOrTx, today: string) {
 
 /**
  * Reloads the named tasks after the tasks model changed them (called on `task.updated`, right
- * after the commit). Returns, per task, the scopes it was in before or is in now: the rooms
- * whose view changed.
+ * after the commit). Returns the scopes the tasks were in before or are in now (the rooms whose
+ * view changed) and their lead units before and after (the by-unit rows that changed).
  */
-export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): TaskScope[] {
+export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): { scopes: TaskScope[]; leadUnitIds: number[] } {
   const index = indexes.get(db)
   const before = taskIds.map((id) => index?.facts.get(id)).filter((f): f is TaskFacts => !!f)
   const after = loadFacts(db, taskIds)
@@ -143,7 +144,7 @@ export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): TaskScope
   }
   const scopes = new Map<string, TaskScope>([['body:0', { kind: 'body', id: 0 }]])
   for (const f of [...before, ...after]) for (const s of scopesOf(f)) scopes.set(`${s.kind}:${s.id}`, s)
-  return [...scopes.values()]
+  return { scopes: [...scopes.values()], leadUnitIds: [...new Set([...before, ...after].map((f) => f.leadUnitId))] }
 }
 
 /** The scopes a task appears in: the body, each of its units, its following leader, its meeting. */
@@ -197,7 +198,7 @@ export function scopeCounts(scope: TaskScope, today: string, db: DBOrTx = getDb(
     total,
     byUnit: [...byUnit]
       .map(([unitId, counts]) => ({ unitId, unitName: index.unitNames.get(unitId) ?? '', counts }))
-      .sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+      .sort(byUnitOrder),
   }
   index.counts.set(key, value)
   return value

@@ -9,6 +9,7 @@ import { Card } from '~/components/ui/card'
 import { formatDate } from '~/lib/dates'
 import { events } from '~/events.server'
 import { rooms } from '~/live/rooms'
+import { applyScopeCounts } from '~/live/task-counts'
 import { taskScopePage, taskScopeView, type TaskScopeView } from '~/live/views.server'
 import { vietnamDate } from '~/lib/working-days'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
@@ -71,13 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Live = { today: string; counts: TaskScopeView['counts']; tasks: TaskScopeView['rows'] }
-/** A push: the new counts, and the changed rows replace those shown (dropped if they left the chosen bucket). */
+/** A push: the new counts (merged when partial), and the changed rows replace those shown (dropped if they left the chosen bucket). */
 function applyPush(bucket: string | null) {
   return (current: Live, pushed: TaskScopeView): Live => {
     const changed = new Map(pushed.rows.map((r) => [r.id, r]))
     return {
       today: pushed.today,
-      counts: pushed.counts,
+      counts: applyScopeCounts(current.counts, pushed.counts, pushed.partial),
       tasks: current.tasks.map((t) => changed.get(t.id) ?? t).filter((t) => !bucket || t.bucket === bucket),
     }
   }

@@ -12,7 +12,7 @@ import type { RealtimeServer } from './index'
  */
 export type LiveOptions = { minIntervalMs?: number }
 
-type Pending = { taskIds: Set<number>; timer: ReturnType<typeof setTimeout> | null; lastPush: number }
+type Pending = { taskIds: Set<number>; unitIds: Set<number>; full: boolean; timer: ReturnType<typeof setTimeout> | null; lastPush: number }
 
 const TASK_SCOPE_KINDS = new Set<RoomKind>(['dashboard', 'unit', 'leader', 'meetingTasks'])
 
@@ -37,13 +37,16 @@ function roomOfScope(scope: TaskScope) {
   }
 }
 
-/** The read model of a room, or undefined when the room has none (it only receives events). */
-export function liveSnapshot(room: string, options: { taskIds?: number[] } = {}): { data: unknown } | undefined {
+/**
+ * The read model of a room, or undefined when the room has none (it only receives events).
+ * `changedUnitIds` makes a task scope's by-unit table partial (a push after known changes).
+ */
+export function liveSnapshot(room: string, options: { taskIds?: number[]; changedUnitIds?: number[] } = {}): { data: unknown } | undefined {
   const parsed = parseRoom(room)
   if (!parsed) return undefined
   const { kind, id } = parsed
   const scope = scopeOfRoom(kind, id)
-  if (scope) return { data: taskScopeView(scope, { changedIds: options.taskIds }) }
+  if (scope) return { data: taskScopeView(scope, { changedIds: options.taskIds, changedUnitIds: options.changedUnitIds }) }
   if (kind === 'task') return { data: taskView(id) }
   if (kind === 'meeting') return { data: meetingView(id) }
   if (kind === 'readiness') return { data: readinessView(id) }
@@ -63,17 +66,27 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
     p.timer = null
     p.lastPush = Date.now()
     const taskIds = [...p.taskIds]
+    const changedUnitIds = p.full ? undefined : [...p.unitIds]
     p.taskIds.clear()
+    p.unitIds.clear()
+    p.full = false
     if (!hasMembers(room)) return
-    const snapshot = liveSnapshot(room, { taskIds })
+    const snapshot = liveSnapshot(room, { taskIds, changedUnitIds })
     if (snapshot) io.to(room).emit('live.update', { room, version: events.version(), data: snapshot.data })
   }
 
-  /** A change for `room`: pushed at once after the current burst of synchronous events, or when the interval allows. */
-  const touch = (room: string, taskIds: number[] = []) => {
+  /**
+   * A change for `room`: pushed at once after the current burst of synchronous events, or when the
+   * interval allows. Task changes name their tasks and lead units (the push then carries only those
+   * by-unit rows); a change without them (a new day) sends the whole model.
+   */
+  const touch = (room: string, change: { taskIds: number[]; unitIds: number[] } | null = null) => {
     let p = pending.get(room)
-    if (!p) pending.set(room, (p = { taskIds: new Set(), timer: null, lastPush: 0 }))
-    for (const id of taskIds) p.taskIds.add(id)
+    if (!p) pending.set(room, (p = { taskIds: new Set(), unitIds: new Set(), full: false, timer: null, lastPush: 0 }))
+    if (change) {
+      for (const id of change.taskIds) p.taskIds.add(id)
+      for (const id of change.unitIds) p.unitIds.add(id)
+    } else p.full = true
     if (p.timer) return
     const wait = Math.max(0, p.lastPush + minInterval - Date.now())
     p.timer = setTimeout(() => flush(room), wait)
@@ -87,7 +100,8 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
   const detach = [
     events.on('task.updated', ({ taskId }) => {
       // Always keep the read model true, watched or not; then tell the rooms that show the task.
-      for (const scope of refreshTasks([taskId])) touch(roomOfScope(scope), [taskId])
+      const { scopes, leadUnitIds } = refreshTasks([taskId])
+      for (const scope of scopes) touch(roomOfScope(scope), { taskIds: [taskId], unitIds: leadUnitIds })
       touch(rooms.task(taskId))
     }),
     events.on('tasks.dayChanged', () => {

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { io as connectClient, type Socket } from 'socket.io-client'
+import { applyScopeCounts } from '~/live/task-counts'
 
 export type LiveRow = { what: string; n: number; p50: number; p95: number; p99: number; max: number; floor?: string }
 export type LiveReport = { rows: LiveRow[]; notes: string[] }
@@ -45,6 +46,8 @@ export type LiveSetup = {
   meeting: { id: number; answerers: { userId: number; cookie: string }[] }
   readiness: { meetingId: number; documentId: number; readers: { userId: number; cookie: string }[] }
   stormSeconds: number
+  /** The page another user keeps opening during the storm (with `cookies.other`). */
+  otherPage: string
 }
 
 export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
@@ -154,14 +157,15 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     await res.arrayBuffer()
   }
   type Row = { id: number; progress: number }
-  type Dash = { counts: unknown; rows: Map<number, Row> }
-  /** The dashboard page: the counts replaced, pushed rows replace the shown ones. */
+  type Counts = Parameters<typeof applyScopeCounts>[0]
+  type Dash = { counts: Counts; rows: Map<number, Row> }
+  /** The dashboard page: the counts replaced or merged (applyScopeCounts, as the page does), pushed rows replace the shown ones. */
   const applyDashboard = (state: unknown, data: unknown): Dash => {
-    const d = data as { counts: unknown; rows: Row[] }
-    const s = (state as Dash | null) ?? { counts: null, rows: new Map() }
+    const d = data as { counts: Counts; rows: Row[]; partial: boolean }
+    const s = (state as Dash | null) ?? { counts: { total: d.counts.total, byUnit: [] }, rows: new Map() }
     const next = new Map(s.rows)
     for (const r of d.rows) next.set(r.id, r)
-    return { counts: d.counts, rows: next }
+    return { counts: applyScopeCounts(s.counts, d.counts, d.partial), rows: next }
   }
   const RUNS = 30
 
@@ -172,11 +176,13 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     let percent = 0
     const times: number[] = []
     let payload: unknown = null
+    let lastPush: unknown = null
+    watchers[0]!.socket.on('live.update', (u: Update) => (lastPush = u))
     for (let i = 0; i < RUNS + 3; i++) {
       const p = (percent = (percent % 98) + 1)
       const ms = await allFresh((s) => (s as Dash).rows.get(taskId)?.progress === p, () => post(`/api/v1/tasks/${taskId}/progress`, cookie, { percent: p, text: 'Báo cáo tiến độ (đo hiệu năng)' }))
       if (i >= 3) times.push(ms)
-      payload ??= { counts: (watchers[0]!.state as Dash).counts, rows: [...(watchers[0]!.state as Dash).rows.values()] }
+      payload = lastPush
       await sleep(300)
     }
     const size = JSON.stringify(payload).length
@@ -206,14 +212,24 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     })
     for (const w of watchers) for (const [taskId, row] of (w.state as Dash).rows) counted[watchers.indexOf(w)]!.set(taskId, row.progress)
     for (const t of tasks) perTask.set(t.taskId, (watchers[0]!.state as Dash).rows.get(t.taskId)?.progress ?? 0)
+    const getPage = async () => {
+      const t0 = performance.now()
+      const res = await fetch(`${base}${setup.otherPage}`, { headers: { Cookie: setup.cookies.other } })
+      await res.arrayBuffer()
+      if (!res.ok) throw new Error(`${setup.otherPage}: ${res.status}`)
+      return performance.now() - t0
+    }
+    const quietTimes: number[] = []
+    for (let i = 0; i < 60; i++) {
+      quietTimes.push(await getPage())
+      await sleep(50)
+    }
+    rows.push(summarise(`floor: another user's page (GET ${setup.otherPage}, server-rendered) with no changes`, quietTimes.slice(10)))
     const pageTimes: number[] = []
     let browsing = true
     const browse = (async () => {
       while (browsing) {
-        const t0 = performance.now()
-        const res = await fetch(`${base}/tasks`, { headers: { Cookie: setup.cookies.other } })
-        await res.arrayBuffer()
-        if (res.ok) pageTimes.push(performance.now() - t0)
+        pageTimes.push(await getPage())
         await sleep(100)
       }
     })()
@@ -244,7 +260,7 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     const tenth = Math.max(1, Math.floor(seen.length / 10))
     rows.push(summarise('storm: the first tenth of the posts', seen.slice(0, tenth)))
     rows.push(summarise('storm: the last tenth of the posts (a growing backlog would show here)', seen.slice(-tenth)))
-    rows.push(summarise("storm: another unit officer's page (GET /tasks, server-rendered) meanwhile", pageTimes))
+    rows.push(summarise(`storm: another user's page (GET ${setup.otherPage}) meanwhile`, pageTimes, 'page with no changes'))
     rows.push({ what: 'storm: server event-loop delay (monitorEventLoopDelay, whole storm)', n: 1, p50: eld.p50, p95: NaN, p99: eld.p99, max: eld.max })
     console.log(`storm: event-loop delay p50 ${eld.p50.toFixed(1)} ms, p99 ${eld.p99.toFixed(1)} ms, max ${eld.max.toFixed(1)} ms`)
     if (missing) notes.push(`${missing} of ${total} storm posts never reached every watcher.`)

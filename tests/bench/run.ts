@@ -142,7 +142,8 @@ const readDoc = db
   .get()!
 db.delete(documentReads).where(eq(documentReads.documentId, readDoc.id)).run()
 const readers = db.select({ userId: meetingParticipants.userId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, readDoc.meetingId)).all().map((p) => ({ userId: p.userId, cookie: cookieOf(p.userId) }))
-const otherOfficer = officerOf(stormUnits.at(-1)!.unitId) ?? unitOfficer
+// Another user at work meanwhile: a delegate opening the weekly schedule.
+const otherOfficer = db.select({ id: users.id }).from(users).where(eq(users.username, 'uyvien5')).get()!.id
 const CLIENTS = 500
 const live = await runLiveBench({
   dbPath: process.env.DATABASE_PATH!,
@@ -154,6 +155,7 @@ const live = await runLiveBench({
   meeting: { id: benchMeeting, answerers: members.map((userId) => ({ userId, cookie: cookieOf(userId) })) },
   readiness: { meetingId: readDoc.meetingId, documentId: readDoc.id, readers },
   stormSeconds: Number(process.env.BENCH_STORM_SECONDS ?? 60),
+  otherPage: '/schedule',
 })
 server.close()
 

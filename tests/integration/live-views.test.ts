@@ -63,6 +63,10 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     // The task moved from "not due" to "in progress": both are "open within the deadline".
     expect(body.counts.total.open_within).toBe(before.counts.total.open_within)
     expect(body.rows).toEqual([expect.objectContaining({ id, progress: 40, status: 'in_progress', leadUnitName: 'Ban Tuyên giáo' })])
+    // Only the changed unit's row of the by-unit table travels; the join snapshot had them all.
+    expect(body.partial).toBe(true)
+    expect(body.counts.byUnit).toEqual([expect.objectContaining({ unitId: unitA.id, unitName: 'Ban Tuyên giáo' })])
+    expect(before.partial).toBe(false)
     expect(officerA.updates.map((u) => u.room)).toEqual([`unit:${unitA.id}`])
     expect(view(officerA.updates[0]!).rows.map((r) => r.id)).toEqual([id])
     expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair.id}`, `meetingTasks:${conclusion.meetingId}`].sort())
