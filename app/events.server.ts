@@ -20,7 +20,7 @@ export type DomainEvents = {
   'conclusion.updated': { meetingId: number; conclusionId: number }
   'tasks.dayChanged': { today: string }
   'documents.changed': { meetingId: number }
-  'document.read': { meetingId: number; documentId: number }
+  'document.read': { meetingId: number; documentId: number; userId: number }
   /** Notifications that should also go out by e-mail (when SMTP is configured). */
   'notification.email': { notificationIds: number[] }
 }

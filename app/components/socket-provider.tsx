@@ -100,73 +100,18 @@ export function useLiveView<T, P = T>(room: string | null, version: number, load
 }
 
 /**
- * Joins a room while the component is mounted and revalidates the page's data when one of
- * `eventNames` arrives: for pages whose data differs per reader and changes rarely (documents,
- * the conclusion editor). After a reconnect it joins again and revalidates once, to catch up on
- * whatever happened while the connection was down.
- */
-export function useLiveRoom(room: string | null, eventNames: (keyof ServerToClientEvents)[]) {
-  const socket = useSocket()
-  const revalidate = useLatestRevalidate()
-  const names = eventNames.join(',')
-  // A revalidation started while this page submits or navigates would abort that request and
-  // could swallow its outcome (the toast); such events wait until the navigation is done.
-  const navigation = useNavigation()
-  const busy = useRef(false)
-  const pending = useRef(false)
-  useEffect(() => {
-    busy.current = navigation.state !== 'idle'
-    if (!busy.current && pending.current) {
-      pending.current = false
-      revalidate.current()
-    }
-  }, [navigation.state, revalidate])
-  useEffect(() => {
-    if (!socket || !room) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let wasDisconnected = false
-    const refresh = () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => {
-        if (busy.current) pending.current = true
-        else revalidate.current()
-      }, 150)
-    }
-    const join = () => {
-      socket.emit('room.join', { room }, () => {})
-    }
-    const onConnect = () => {
-      join()
-      if (wasDisconnected) refresh()
-    }
-    const onDisconnect = () => {
-      wasDisconnected = true
-    }
-    if (socket.connected) join()
-    socket.on('connect', onConnect)
-    socket.on('disconnect', onDisconnect)
-    const list = names.split(',') as (keyof ServerToClientEvents)[]
-    for (const name of list) socket.on(name, refresh)
-    return () => {
-      clearTimeout(timer)
-      socket.off('connect', onConnect)
-      socket.off('disconnect', onDisconnect)
-      for (const name of list) socket.off(name, refresh)
-      socket.emit('room.leave', { room }, () => {})
-    }
-  }, [socket, room, names, revalidate])
-}
-
-/**
  * Reloads the page's data once when a live value no longer matches what the loader decided on
- * (a new day moves tasks between buckets; a new lead unit changes who may report).
+ * (a new day moves tasks between buckets; a new lead unit changes who may report; a notice was
+ * issued). While the page itself submits or navigates it waits: that navigation reloads the data
+ * anyway, and a reload started now would abort it and swallow its outcome (the toast).
  */
 export function useReloadWhenChanged(live: string, loaded: string) {
   const revalidate = useLatestRevalidate()
+  const idle = useNavigation().state === 'idle'
   const asked = useRef('')
   useEffect(() => {
-    if (live === loaded || asked.current === live) return
+    if (!idle || live === loaded || asked.current === live) return
     asked.current = live
     revalidate.current()
-  }, [live, loaded, revalidate])
+  }, [idle, live, loaded, revalidate])
 }

@@ -1,4 +1,4 @@
-import type { MeetingView, NotificationsView, ReadinessView, TaskScopeView, TaskView } from './views.server'
+import type { ConclusionView, DocumentsView, MeetingView, NotificationsView, ReadinessView, TaskScopeView, TaskView } from './views.server'
 
 /**
  * Socket rooms, shared by the browser and the server: `<kind>:<id>`. Each live kind has one read
@@ -19,12 +19,14 @@ export const rooms = {
   task: (id: number) => `task:${id}`,
   meeting: (id: number) => `meeting:${id}`,
   documents: (id: number) => `documents:${id}`,
+  /** A meeting's conclusion: which notice is issued, which draft is open. */
+  conclusion: (meetingId: number) => `conclusion:${meetingId}`,
   readiness: (id: number) => `readiness:${id}`,
 } as const
 
-export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness):(\d{1,12})$/
+export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion):(\d{1,12})$/
 
-export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness'
+export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion'
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)
@@ -40,7 +42,10 @@ export type LivePayloads = {
   task: TaskView | null
   meeting: MeetingView | null
   readiness: ReadinessView
+  /** Each member gets the list they may see (derived per member from one reading). */
+  documents: DocumentsView
   user: NotificationsView
+  conclusion: ConclusionView
 }
 export type LiveKind = keyof LivePayloads
 

@@ -2,7 +2,7 @@ import type { TaskBucket } from '~/lib/task-status'
 import { vietnamDate } from '~/lib/working-days'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { getConclusionState, nameLookup } from '~/models/conclusions.server'
-import { distributionTiming, meetingReadiness } from '~/models/documents.server'
+import { distributionTiming, documentsVisibleTo, meetingDocumentsCatalogue, meetingReadiness } from '~/models/documents.server'
 import { getMeeting, invitationTiming } from '~/models/meetings.server'
 import { unreadCount } from '~/models/notifications.server'
 import { idsInScope, scopeCounts, scopeTaskIds, taskIndexGeneration, type TaskScope, taskRows } from '~/models/task-index.server'
@@ -78,11 +78,34 @@ export function meetingView(meetingId: number) {
 }
 export type MeetingView = NonNullable<ReturnType<typeof meetingView>>
 
+/**
+ * The documents page. Who sees which document (restricted ones, before distribution) and their own
+ * read marks differ per person, so the room's model is read once and each member's list derived
+ * from it in memory: one computation per change, not one per watcher.
+ */
+export function documentsView(meetingId: number) {
+  const catalogue = meetingDocumentsCatalogue(meetingId)
+  const t = distributionTiming(meetingId)
+  const timing = { deadline: t.deadline, urgent: t.urgent, firstAt: t.first?.at ?? null, lateBy: t.first?.lateByWorkingDays ?? 0, reason: t.first?.reason ?? null, lateByIfNow: t.lateByIfNow }
+  return (viewer: Parameters<typeof documentsVisibleTo>[1]) => ({ timing, documents: documentsVisibleTo(catalogue, viewer) })
+}
+export type DocumentsView = ReturnType<ReturnType<typeof documentsView>>
+
 /** The readiness panel: who has read each distributed document. */
 export function readinessView(meetingId: number) {
   return { documents: meetingReadiness(meetingId) }
 }
 export type ReadinessView = ReturnType<typeof readinessView>
+
+/**
+ * The conclusion page: which notice is issued and which draft is open (not the draft's revision:
+ * editors save every few seconds, and their own autosave must not reload their page).
+ */
+export function conclusionView(meetingId: number) {
+  const { issued, draft } = getConclusionState(meetingId)
+  return { issuedId: issued?.id ?? null, issuedNumber: issued?.numberFormatted ?? null, draftId: draft?.id ?? null, meetingStatus: getMeeting(meetingId)?.status ?? null }
+}
+export type ConclusionView = ReturnType<typeof conclusionView>
 
 /** The header's notification counter. */
 export function notificationsView(userId: number) {

@@ -155,8 +155,11 @@ export function distributeDocuments(meetingId: number, who: Who, reason: string 
   return result.count
 }
 
-/** The documents of a meeting this person may see, with the current version and their own read state. */
-export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx = getDb()) {
+/**
+ * Everything needed to say which of a meeting's documents each person may see and whether they
+ * have read it: read once, then `documentsVisibleTo` per person (no query per person).
+ */
+export function meetingDocumentsCatalogue(meetingId: number, db: DBOrTx = getDb(), onlyReadsOf?: number) {
   const rows = db
     .select({ doc: documents, versionName: documentVersions.name, size: files.size, mime: files.mime, uploadedAt: documentVersions.uploadedAt, agendaTitle: agendaItems.title, presenterName: users.fullName })
     .from(documents)
@@ -168,16 +171,31 @@ export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx
     .orderBy(asc(documents.id))
     .all()
   const access = meetingAccess(meetingId, db)!
+  const ids = rows.map((r) => r.doc.id)
   const restrictedIds = rows.filter((r) => r.doc.restricted).map((r) => r.doc.id)
   const readers = restrictedIds.length ? db.select().from(documentReaders).where(inArray(documentReaders.documentId, restrictedIds)).all() : []
-  const mine = rows.length ? db.select().from(documentReads).where(and(eq(documentReads.userId, user.id), inArray(documentReads.documentId, rows.map((r) => r.doc.id)))).all() : []
+  const reads = ids.length
+    ? db
+        .select({ documentId: documentReads.documentId, userId: documentReads.userId, version: documentReads.version })
+        .from(documentReads)
+        .where(and(inArray(documentReads.documentId, ids), onlyReadsOf === undefined ? undefined : eq(documentReads.userId, onlyReadsOf)))
+        .all()
+    : []
+  return { access, rows, readers, reads }
+}
+export type DocumentsCatalogue = ReturnType<typeof meetingDocumentsCatalogue>
+
+/** The documents of the catalogue this person may see, with the current version and their own read state. */
+export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Viewer) {
+  const { access, rows, readers, reads } = catalogue
+  const mine = reads.filter((r) => r.userId === user.id)
   return rows
     .filter((r) =>
       canOpenDocument(user, { meeting: access, distributed: r.doc.distributedAt !== null, restricted: r.doc.restricted, presenterUserId: r.doc.presenterUserId, readerIds: readers.filter((x) => x.documentId === r.doc.id).map((x) => x.userId) }),
     )
     .map((r) => {
-      const reads = mine.filter((m) => m.documentId === r.doc.id)
-      const current = reads.find((m) => m.version === r.doc.currentVersion)
+      const own = mine.filter((m) => m.documentId === r.doc.id)
+      const current = own.find((m) => m.version === r.doc.currentVersion)
       return {
         id: r.doc.id,
         title: r.doc.title,
@@ -191,9 +209,14 @@ export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx
         uploadedAt: r.uploadedAt,
         agendaTitle: r.agendaTitle,
         presenterName: r.presenterName,
-        readState: current ? ('read' as const) : reads.length ? ('changed' as const) : ('unread' as const),
+        readState: current ? ('read' as const) : own.length ? ('changed' as const) : ('unread' as const),
       }
     })
+}
+
+/** The documents of a meeting this person may see, with the current version and their own read state. */
+export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx = getDb()) {
+  return documentsVisibleTo(meetingDocumentsCatalogue(meetingId, db, user.id), user)
 }
 
 /** The documents someone must read: distributed, of meetings not yet held, that they may open. */
@@ -221,7 +244,7 @@ export function recordRead(documentId: number, who: Who, db: DB = getDb(), now =
     if (doc.restricted) writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'document.open', entityType: 'document', entityId: documentId, after: { version: doc.currentVersion } })
     return { meetingId: doc.meetingId, version: doc.currentVersion }
   })
-  events.emit('document.read', { meetingId: result.meetingId, documentId })
+  events.emit('document.read', { meetingId: result.meetingId, documentId, userId: who.id })
   return result
 }
 

@@ -82,9 +82,11 @@ export function canJoinRoom(
     if (!meeting) return false
     return kind === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
   }
-  // meeting and meetingTasks: whoever may view the meeting (the meeting's dashboard shows its tasks to them).
+  // meeting, meetingTasks and conclusion: whoever may view the meeting (the meeting's dashboard
+  // shows its tasks to them), and for the conclusion also whoever drafts it.
   const meeting = lookup.meeting?.(id)
-  return meeting ? canViewMeeting(user, meeting) : false
+  if (!meeting) return false
+  return canViewMeeting(user, meeting) || (kind === 'conclusion' && canEditConclusion(user, meeting))
 }
 
 /** What task checks need: the lead unit, the coordinating units, who follows it and who chaired. */

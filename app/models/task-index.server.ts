@@ -36,6 +36,9 @@ export type TaskScope = { kind: 'body'; id: 0 } | { kind: 'unit' | 'leader' | 'm
 export type BucketCounts = Record<TaskBucket, number>
 export type ScopeCounts = { total: BucketCounts; byUnit: { unitId: number; unitName: string; counts: BucketCounts }[] }
 
+/** A scope's counts as kept: by unit in a map, the sorted table made when read. */
+type Tally = { scope: TaskScope; total: BucketCounts; byUnit: Map<number, BucketCounts>; table: ScopeCounts | null }
+
 type Index = {
   dataVersion: number
   facts: Map<number, TaskFacts>
@@ -47,7 +50,7 @@ type Index = {
   ordered: TaskFacts[] | null
   sorted: boolean
   /** Counts per scope for `today`, cleared on every change of the index. */
-  counts: Map<string, ScopeCounts>
+  counts: Map<string, Tally>
   /** Bumped on every change of the index (a task, a rebuild, a new day): derived caches key on it. */
   generation: number
 }
@@ -126,11 +129,28 @@ export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): { scopes:
   const before = taskIds.map((id) => index?.facts.get(id)).filter((f): f is TaskFacts => !!f)
   const after = loadFacts(db, taskIds)
   if (index) {
+    // The counts already made are adjusted (the old facts out, the new in), not recounted.
+    const adjust = (f: TaskFacts, by: 1 | -1) => {
+      const bucket = bucketOf(statusIn(index, f).status)
+      for (const tally of index.counts.values()) {
+        if (!inScope(f, tally.scope)) continue
+        tally.total[bucket] += by
+        let c = tally.byUnit.get(f.leadUnitId)
+        if (!c) tally.byUnit.set(f.leadUnitId, (c = emptyCounts()))
+        c[bucket] += by
+        if (Object.values(c).every((n) => n === 0)) tally.byUnit.delete(f.leadUnitId)
+        tally.table = null
+      }
+    }
+    for (const f of before) adjust(f, -1)
     for (const id of taskIds) {
       index.facts.delete(id)
       index.statuses.delete(id)
     }
-    for (const f of after) index.facts.set(f.id, f)
+    for (const f of after) {
+      index.facts.set(f.id, f)
+      adjust(f, 1)
+    }
     // Keep the old order with the changed tasks moved to the end: nearly sorted, so re-sorting
     // it on the next read is close to a single pass.
     if (index.ordered) {
@@ -138,7 +158,6 @@ export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): { scopes:
       index.ordered = [...index.ordered.filter((f) => !changed.has(f.id)), ...after]
       index.sorted = false
     }
-    index.counts.clear()
     index.generation = nextGeneration()
     index.dataVersion = dataVersionOf(db)
   }
@@ -182,26 +201,24 @@ function statusIn(index: Index, f: TaskFacts) {
 export function scopeCounts(scope: TaskScope, today: string, db: DBOrTx = getDb()): ScopeCounts {
   const index = indexOf(db, today)
   const key = `${scope.kind}:${scope.id}`
-  const cached = index.counts.get(key)
-  if (cached) return cached
-  const total = emptyCounts()
-  const byUnit = new Map<number, BucketCounts>()
-  for (const f of index.facts.values()) {
-    if (!inScope(f, scope)) continue
-    const bucket = bucketOf(statusIn(index, f).status)
-    total[bucket]++
-    let c = byUnit.get(f.leadUnitId)
-    if (!c) byUnit.set(f.leadUnitId, (c = emptyCounts()))
-    c[bucket]++
+  let tally = index.counts.get(key)
+  if (!tally) {
+    tally = { scope, total: emptyCounts(), byUnit: new Map(), table: null }
+    for (const f of index.facts.values()) {
+      if (!inScope(f, scope)) continue
+      const bucket = bucketOf(statusIn(index, f).status)
+      tally.total[bucket]++
+      let c = tally.byUnit.get(f.leadUnitId)
+      if (!c) tally.byUnit.set(f.leadUnitId, (c = emptyCounts()))
+      c[bucket]++
+    }
+    index.counts.set(key, tally)
   }
-  const value = {
-    total,
-    byUnit: [...byUnit]
-      .map(([unitId, counts]) => ({ unitId, unitName: index.unitNames.get(unitId) ?? '', counts }))
-      .sort(byUnitOrder),
+  tally.table ??= {
+    total: { ...tally.total },
+    byUnit: [...tally.byUnit].map(([unitId, counts]) => ({ unitId, unitName: index.unitNames.get(unitId) ?? '', counts: { ...counts } })).sort(byUnitOrder),
   }
-  index.counts.set(key, value)
-  return value
+  return tally.table
 }
 
 const listOrder = (a: TaskFacts, b: TaskFacts) =>

@@ -9,7 +9,10 @@ import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { UploadForm } from '~/components/document-upload'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PdfViewer } from '~/components/pdf-viewer'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import type { DocumentsView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting(access.meetingId)!
   const mayReadOpinions = canReadOpinions(user, access)
   return json({
+    version: events.version(),
     doc: { id: doc.id, title: doc.title, kind: doc.kind, restricted: doc.restricted, currentVersion: doc.currentVersion, versions: doc.versions.map(({ sha256: _, ...v }) => v) },
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
     note: getNote(id, user.id),
@@ -85,7 +89,11 @@ export default function DocumentPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  useLiveRoom(`documents:${data.meeting.id}`, ['documents.changed'])
+  // A new version (or the document's removal) arrives in the meeting's documents room: read the page again for the new file.
+  const liveVersion = useLiveView(rooms.documents(data.meeting.id), data.version, data.doc.currentVersion, {
+    reduce: (current, pushed: DocumentsView) => pushed.documents.find((d) => d.id === data.doc.id)?.version ?? 0,
+  })
+  useReloadWhenChanged(String(liveVersion), String(data.doc.currentVersion))
   const current = data.doc.versions[0]!
   const [noteForm, noteFields] = useForm({ id: 'note', lastResult: actionData?.intent === 'note' ? actionData.result : undefined, defaultValue: { text: data.note }, onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }) })
   const [opinionForm, opinionFields] = useForm({ id: 'opinion', lastResult: actionData?.intent === 'opinion' ? actionData.result : undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema: opinionSchema }), shouldRevalidate: 'onBlur' })

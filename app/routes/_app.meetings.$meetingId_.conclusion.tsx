@@ -9,7 +9,10 @@ import { actorOf, invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
 import { ConclusionEditor } from '~/components/conclusion-editor'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom } from '~/components/socket-provider'
+import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
+import { events } from '~/events.server'
+import { rooms } from '~/live/rooms'
+import { conclusionView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
@@ -40,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chair = getUser(meeting.chairUserId)
   const issued = state.issued
   return json({
+    liveVersion: events.version(),
+    live: conclusionView(meeting.id),
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, chairName: meeting.chairName, typeName: meeting.typeName },
     deadline: getWorkingCalendar().addWorkingDays(meetingDay, meeting.conclusionDeadlineDays),
     deadlineDays: meeting.conclusionDeadlineDays,
@@ -467,7 +472,9 @@ function IssuedNotice() {
 export default function ConclusionPage() {
   const { t } = useTranslation()
   const data = useLoaderData<typeof loader>()
-  useLiveRoom(`meeting:${data.meeting.id}`, ['meeting.changed'])
+  // Issued elsewhere, a new draft, the meeting's status: pushed to the conclusion room; the page reads itself again.
+  const live = useLiveView(rooms.conclusion(data.meeting.id), data.liveVersion, data.live)
+  useReloadWhenChanged(JSON.stringify(live), JSON.stringify(data.live))
   return (
     <div className="space-y-6">
       <div>

@@ -7,17 +7,17 @@ import { useTranslation } from 'react-i18next'
 import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { UploadForm } from '~/components/document-upload'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useLiveRoom, useLiveView } from '~/components/socket-provider'
+import { useLiveView } from '~/components/socket-provider'
 import { events } from '~/events.server'
 import { rooms } from '~/live/rooms'
-import { readinessView } from '~/live/views.server'
+import { documentsView, readinessView } from '~/live/views.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
 import { replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { deleteDocument, distributeDocuments, distributionTiming, documentAccess, documentPresenters, listMeetingDocuments } from '~/models/documents.server'
+import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/models/documents.server'
 import { redirectWithToast } from '~/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
@@ -39,18 +39,17 @@ function requireDocumentsAccess(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, meetingId, access, presenters } = requireDocumentsAccess(request, params.meetingId)
   const meeting = getMeeting(meetingId)!
-  const timing = distributionTiming(meetingId)
-  const documents = listMeetingDocuments(meetingId, user)
+  const version = events.version()
+  // The same list the documents room pushes to this person when something changes.
+  const live = documentsView(meetingId)(user)
   const canManage = canManageMeetings(user)
   const canUpload = canUploadDocuments(user, presenters)
   return json({
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, leadDays: meeting.leadDays },
-    timing: { deadline: timing.deadline, urgent: timing.urgent, firstAt: timing.first?.at ?? null, lateBy: timing.first?.lateByWorkingDays ?? 0, reason: timing.first?.reason ?? null, lateByIfNow: timing.lateByIfNow },
-    documents,
-    pending: documents.filter((d) => !d.distributedAt).length,
+    live,
     canManage,
     canUpload,
-    version: events.version(),
+    version,
     readiness: canSeeReadiness(user, access) ? readinessView(meetingId) : null,
     agenda: meeting.agenda.map((a) => ({ id: a.id, title: a.title })),
     participants: meeting.participants.map((p) => ({ id: p.userId, name: p.fullName })),
@@ -91,16 +90,18 @@ export default function MeetingDocuments() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  useLiveRoom(`documents:${data.meeting.id}`, ['documents.changed'])
+  // Uploads, versions, distribution and this person's own read marks: pushed to the documents room.
+  const { timing, documents } = useLiveView(rooms.documents(data.meeting.id), data.version, data.live)
+  const pending = documents.filter((d) => !d.distributedAt).length
   // Who has read what: pushed to the readiness room (the Office and the chair) on every opening.
   const readiness = useLiveView(data.readiness ? rooms.readiness(data.meeting.id) : null, data.version, data.readiness)?.documents ?? null
   const [form, fields] = useForm({ id: 'distribute', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: distributeSchema }), shouldRevalidate: 'onBlur' })
   const id = useId()
   const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
-  const timingText = data.timing.firstAt
-    ? data.timing.lateBy
-      ? t('documents.distributedLate', { days: data.timing.lateBy, date: formatDateTime(data.timing.firstAt) })
-      : t('documents.distributedOnTime', { date: formatDateTime(data.timing.firstAt) })
+  const timingText = timing.firstAt
+    ? timing.lateBy
+      ? t('documents.distributedLate', { days: timing.lateBy, date: formatDateTime(timing.firstAt) })
+      : t('documents.distributedOnTime', { date: formatDateTime(timing.firstAt) })
     : t('documents.notDistributed')
   return (
     <div className="space-y-6">
@@ -110,15 +111,15 @@ export default function MeetingDocuments() {
         </p>
         <h1>{t('documents.title')}</h1>
         <p className="mt-1 text-stone-700" data-testid="distribution-timing">
-          {t('documents.deadline', { date: day(data.timing.deadline), days: data.meeting.leadDays })} · {timingText}
-          {data.timing.reason ? ` (${data.timing.reason})` : ''}
+          {t('documents.deadline', { date: day(timing.deadline), days: data.meeting.leadDays })} · {timingText}
+          {timing.reason ? ` (${timing.reason})` : ''}
         </p>
       </div>
 
       <Card title={t('documents.list')}>
-        {data.documents.length ? (
+        {documents.length ? (
           <ul className="divide-y divide-stone-200" data-testid="documents">
-            {data.documents.map((d) => (
+            {documents.map((d) => (
               <li key={d.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2" data-testid={`document-${d.id}`}>
                 <span className="min-w-0 flex-1">
                   <Link to={`/documents/${d.id}`} className="font-medium">
@@ -181,19 +182,19 @@ export default function MeetingDocuments() {
                 {t('documents.distributedCount', { count: actionData.distributed })}
               </p>
             ) : null}
-            <p className="text-sm text-stone-700">{t('documents.pending', { count: data.pending })}</p>
+            <p className="text-sm text-stone-700">{t('documents.pending', { count: pending })}</p>
             <div>
               <label htmlFor={fields.reason.id} className="mb-1 block text-sm font-medium">
                 {t('documents.lateReason')}
-                {data.timing.lateByIfNow > 0 && !data.timing.urgent ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+                {timing.lateByIfNow > 0 && !timing.urgent ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
               </label>
               <textarea {...getTextareaProps(fields.reason)} rows={2} className="block w-full rounded-md border border-stone-400 px-3 py-2" aria-describedby={`${id}-late-hint`} />
               <p id={`${id}-late-hint`} className="mt-1 text-sm text-stone-600">
-                {data.timing.lateByIfNow > 0 && !data.timing.urgent ? t('documents.lateNow', { days: data.timing.lateByIfNow }) : t('documents.lateReasonHint')}
+                {timing.lateByIfNow > 0 && !timing.urgent ? t('documents.lateNow', { days: timing.lateByIfNow }) : t('documents.lateReasonHint')}
               </p>
               <ErrorList errors={fields.reason.errors} />
             </div>
-            <Button type="submit" disabled={navigation.state !== 'idle' || data.pending === 0}>
+            <Button type="submit" disabled={navigation.state !== 'idle' || pending === 0}>
               {t('documents.distributeButton')}
             </Button>
           </Form>

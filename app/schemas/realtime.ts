@@ -9,10 +9,6 @@ export type ServerToClientEvents = {
    * (coalesced), or the snapshot sent to one socket when it joins. Pages apply it without a request.
    */
   'live.update': (payload: LiveUpdate) => void
-  /** Something about the meeting changed: the conclusion page (a few editors) reloads its data. */
-  'meeting.changed': (payload: { meetingId: number }) => void
-  /** A meeting's documents were added, versioned or distributed: the documents pages reload (each reader sees their own list). */
-  'documents.changed': (payload: { meetingId: number }) => void
 }
 
 export const roomSchema = z

@@ -61,7 +61,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       respond({ ok: true })
       // Catch-up: the room's current state, to this socket only (on first join and after a reconnect).
       const snapshot = liveSnapshot(parsed.data.room, { taskIds: parsed.data.ids })
-      if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: snapshot.data })
+      if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: 'data' in snapshot ? snapshot.data : snapshot.perMember(user) })
     })
     socket.on('room.leave', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {}
@@ -77,7 +77,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
 
 /**
  * The bridge: domain events → rooms. Live views get their read models pushed (live.ts); what
- * remains here closes the sockets of ended sessions and tells the few pages that still reload.
+ * remains here closes the sockets of ended sessions.
  * Returns a function that detaches it.
  */
 export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
@@ -85,10 +85,6 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
   const detach = [
     events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
     events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
-    ...(['meeting.updated', 'meeting.statusChanged', 'conclusion.updated'] as const).map((name) =>
-      events.on(name, ({ meetingId }) => io.to(`meeting:${meetingId}`).emit('meeting.changed', { meetingId })),
-    ),
-    events.on('documents.changed', ({ meetingId }) => io.to(`documents:${meetingId}`).emit('documents.changed', { meetingId })),
   ]
   return () => {
     detachLive()

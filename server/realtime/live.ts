@@ -1,6 +1,7 @@
 import { events } from '~/events.server'
 import { parseRoom, type RoomKind, rooms } from '~/live/rooms'
-import { meetingView, notificationsView, readinessView, taskScopeView, taskView } from '~/live/views.server'
+import { conclusionView, documentsView, meetingView, notificationsView, readinessView, taskScopeView, taskView } from '~/live/views.server'
+import type { SessionUser } from '~/models/users.server'
 import { refreshTasks, type TaskScope } from '~/models/task-index.server'
 import type { RealtimeServer } from './index'
 
@@ -12,7 +13,18 @@ import type { RealtimeServer } from './index'
  */
 export type LiveOptions = { minIntervalMs?: number }
 
-type Pending = { taskIds: Set<number>; unitIds: Set<number>; full: boolean; timer: ReturnType<typeof setTimeout> | null; lastPush: number }
+type Pending = {
+  taskIds: Set<number>
+  unitIds: Set<number>
+  /** The whole model changed (not only known tasks). */
+  full: boolean
+  /** Per-member views: only these members' own part changed (e.g. their read marks). */
+  members: Set<number>
+  timer: ReturnType<typeof setTimeout> | null
+  lastPush: number
+}
+/** A room's model: the same for every member, or derived per member from one reading. */
+export type Snapshot = { data: unknown } | { perMember: (user: SessionUser) => unknown }
 
 const TASK_SCOPE_KINDS = new Set<RoomKind>(['dashboard', 'unit', 'leader', 'meetingTasks'])
 
@@ -41,7 +53,7 @@ function roomOfScope(scope: TaskScope) {
  * The read model of a room, or undefined when the room has none (it only receives events).
  * `changedUnitIds` makes a task scope's by-unit table partial (a push after known changes).
  */
-export function liveSnapshot(room: string, options: { taskIds?: number[]; changedUnitIds?: number[] } = {}): { data: unknown } | undefined {
+export function liveSnapshot(room: string, options: { taskIds?: number[]; changedUnitIds?: number[] } = {}): Snapshot | undefined {
   const parsed = parseRoom(room)
   if (!parsed) return undefined
   const { kind, id } = parsed
@@ -50,6 +62,8 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'task') return { data: taskView(id) }
   if (kind === 'meeting') return { data: meetingView(id) }
   if (kind === 'readiness') return { data: readinessView(id) }
+  if (kind === 'documents') return { perMember: documentsView(id) }
+  if (kind === 'conclusion') return { data: conclusionView(id) }
   if (kind === 'user') return { data: notificationsView(id) }
   return undefined
 }
@@ -58,8 +72,6 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
   const minInterval = options.minIntervalMs ?? 250
   const pending = new Map<string, Pending>()
 
-  const hasMembers = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
-
   const flush = (room: string) => {
     const p = pending.get(room)
     if (!p) return
@@ -67,12 +79,30 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
     p.lastPush = Date.now()
     const taskIds = [...p.taskIds]
     const changedUnitIds = p.full ? undefined : [...p.unitIds]
+    const onlyMembers = p.full ? null : new Set(p.members)
     p.taskIds.clear()
     p.unitIds.clear()
+    p.members.clear()
     p.full = false
-    if (!hasMembers(room)) return
+    const socketIds = io.sockets.adapter.rooms.get(room)
+    if (!socketIds?.size) return
     const snapshot = liveSnapshot(room, { taskIds, changedUnitIds })
-    if (snapshot) io.to(room).emit('live.update', { room, version: events.version(), data: snapshot.data })
+    if (!snapshot) return
+    const version = events.version()
+    if ('data' in snapshot) {
+      io.to(room).emit('live.update', { room, version, data: snapshot.data })
+      return
+    }
+    // One reading, a list per member (derived in memory), to each member's sockets in the room.
+    const perUser = new Map<number, unknown>()
+    for (const socketId of socketIds) {
+      const socket = io.sockets.sockets.get(socketId)
+      if (!socket) continue
+      const user = socket.data.user
+      if (onlyMembers?.size && !onlyMembers.has(user.id)) continue
+      if (!perUser.has(user.id)) perUser.set(user.id, snapshot.perMember(user))
+      socket.emit('live.update', { room, version, data: perUser.get(user.id) })
+    }
   }
 
   /**
@@ -80,10 +110,11 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
    * interval allows. Task changes name their tasks and lead units (the push then carries only those
    * by-unit rows); a change without them (a new day) sends the whole model.
    */
-  const touch = (room: string, change: { taskIds: number[]; unitIds: number[] } | null = null) => {
+  const touch = (room: string, change: { taskIds: number[]; unitIds: number[] } | { members: number[] } | null = null) => {
     let p = pending.get(room)
-    if (!p) pending.set(room, (p = { taskIds: new Set(), unitIds: new Set(), full: false, timer: null, lastPush: 0 }))
-    if (change) {
+    if (!p) pending.set(room, (p = { taskIds: new Set(), unitIds: new Set(), members: new Set(), full: false, timer: null, lastPush: 0 }))
+    if (change && 'members' in change) for (const id of change.members) p.members.add(id)
+    else if (change) {
       for (const id of change.taskIds) p.taskIds.add(id)
       for (const id of change.unitIds) p.unitIds.add(id)
     } else p.full = true
@@ -110,11 +141,17 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
     ...(['meeting.updated', 'meeting.participants.updated', 'meeting.invited', 'meeting.statusChanged'] as const).map((name) =>
       events.on(name, ({ meetingId }) => touch(rooms.meeting(meetingId))),
     ),
+    ...(['meeting.updated', 'meeting.statusChanged', 'conclusion.updated'] as const).map((name) => events.on(name, ({ meetingId }) => touch(rooms.conclusion(meetingId)))),
     events.on('documents.changed', ({ meetingId }) => {
+      touch(rooms.documents(meetingId))
       touch(rooms.readiness(meetingId))
       touch(rooms.meeting(meetingId))
     }),
-    events.on('document.read', ({ meetingId }) => touch(rooms.readiness(meetingId))),
+    events.on('document.read', ({ meetingId, userId }) => {
+      touch(rooms.readiness(meetingId))
+      // Only the reader's own marks changed.
+      touch(rooms.documents(meetingId), { members: [userId] })
+    }),
     events.on('notification.created', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
     events.on('notification.read', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
   ]

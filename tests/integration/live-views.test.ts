@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { events } from '~/events.server'
 import type { TaskScopeView } from '~/live/views.server'
 import { vietnamDate } from '~/lib/working-days'
-import { postProgress } from '~/models/tasks.server'
+import { refreshTasks, scopeCounts } from '~/models/task-index.server'
+import { countTasks, decideCompletion, declareCompletion, postProgress, reassignLead } from '~/models/tasks.server'
 import { createIssuedConclusion, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
 import { joinLive, type LiveSocket, nextUpdate, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
@@ -138,6 +139,30 @@ describe('live task views: computed once per change, pushed, filtered by the roo
       expect(after.counts.total).toEqual({ done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 1 })
     } finally {
       vi.useRealTimers()
+    }
+  })
+
+  it('counts kept up to date change by change agree with a recount in SQL', async () => {
+    const unit = createUnit({ name: 'Ban Nội chính' })
+    const officer = await createUser({ roles: ['unit_officer'], unitId: unit.id })
+    const ids = []
+    for (const deadline of ['2026-01-15', '2026-03-31', farDeadline, farDeadline]) ids.push((await createTask({ conclusionId: conclusion.id, leadUnitId: unit.id, deadline })).id)
+    const scopes = [{ kind: 'body', id: 0 }, { kind: 'unit', id: unit.id }, { kind: 'unit', id: unitB.id }] as const
+    const today = vietnamDate(new Date())
+    for (const scope of scopes) scopeCounts(scope, today) // made once, then adjusted
+    const apply = (taskId: number) => refreshTasks([taskId])
+    postProgress(ids[2]!, officer, { percent: 30, text: 'Tiến độ', obstacle: false })
+    apply(ids[2]!)
+    declareCompletion(ids[0]!, officer, { completedOn: '2026-02-01', text: 'Xong' })
+    decideCompletion(ids[0]!, people.office, { approve: true })
+    apply(ids[0]!)
+    reassignLead(ids[3]!, people.chair, { leadUnitId: unitB.id, reason: 'Đúng chức năng' })
+    apply(ids[3]!)
+    for (const scope of scopes) {
+      const kept = scopeCounts(scope, today)
+      const filter = scope.kind === 'unit' ? { unitId: scope.id } : {}
+      expect(kept.total).toEqual(countTasks(filter, undefined, today).total)
+      expect(kept.byUnit.map((u) => [u.unitId, u.counts])).toEqual(countTasks(filter, undefined, today).byUnit.map((u) => [u.unitId, u.counts]))
     }
   })
 
