@@ -175,19 +175,32 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     await watch('dashboard:0', applyDashboard, [taskId])
     let percent = 0
     const times: number[] = []
+    const postTimes: number[] = []
     let payload: unknown = null
     let lastPush: unknown = null
     watchers[0]!.socket.on('live.update', (u: Update) => (lastPush = u))
     for (let i = 0; i < RUNS + 3; i++) {
       const p = (percent = (percent % 98) + 1)
-      const ms = await allFresh((s) => (s as Dash).rows.get(taskId)?.progress === p, () => post(`/api/v1/tasks/${taskId}/progress`, cookie, { percent: p, text: 'Báo cáo tiến độ (đo hiệu năng)' }))
-      if (i >= 3) times.push(ms)
+      let answered = 0
+      const ms = await allFresh(
+        (s) => (s as Dash).rows.get(taskId)?.progress === p,
+        async () => {
+          const t0 = performance.now()
+          await post(`/api/v1/tasks/${taskId}/progress`, cookie, { percent: p, text: 'Báo cáo tiến độ (đo hiệu năng)' })
+          answered = performance.now() - t0
+        },
+      )
+      if (i >= 3) {
+        times.push(ms)
+        postTimes.push(answered)
+      }
       payload = lastPush
       await sleep(300)
     }
     const size = JSON.stringify(payload).length
     rows.push(summarise(`floor: bare io.emit of the same payload (${(size / 1024).toFixed(1)} KB) to ${setup.clients} clients`, await floor(payload, RUNS)))
-    rows.push(summarise(`progress POST → all ${setup.clients} whole-body dashboards show it (counts + row)`, times, 'bare io.emit'))
+    rows.push(summarise('floor: the progress POST itself (until its response)', postTimes))
+    rows.push(summarise(`progress POST → all ${setup.clients} whole-body dashboards show it (counts + row)`, times, 'bare io.emit + the POST'))
 
     // ---- 2. The storm: 10 posts a second from 20 units for stormSeconds, while another user browses ----
     const tasks = setup.storm
@@ -212,27 +225,17 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     })
     for (const w of watchers) for (const [taskId, row] of (w.state as Dash).rows) counted[watchers.indexOf(w)]!.set(taskId, row.progress)
     for (const t of tasks) perTask.set(t.taskId, (watchers[0]!.state as Dash).rows.get(t.taskId)?.progress ?? 0)
-    const getPage = async () => {
-      const t0 = performance.now()
-      const res = await fetch(`${base}${setup.otherPage}`, { headers: { Cookie: setup.cookies.other } })
-      await res.arrayBuffer()
-      if (!res.ok) throw new Error(`${setup.otherPage}: ${res.status}`)
-      return performance.now() - t0
+    /** Another user opening a page every 100 ms, in its own process, for `ms` (or until stopped). */
+    const browse = (ms: number | null) => {
+      const browser = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/browse.ts', `${base}${setup.otherPage}`, setup.cookies.other, '100'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+      const times = new Promise<number[]>((resolve) => browser.on('message', (m: { type: string; times: number[] }) => m.type === 'times' && resolve(m.times)))
+      const stop = () => browser.send({ type: 'stop' })
+      if (ms) setTimeout(stop, ms)
+      return { stop, times }
     }
-    const quietTimes: number[] = []
-    for (let i = 0; i < 60; i++) {
-      quietTimes.push(await getPage())
-      await sleep(50)
-    }
-    rows.push(summarise(`floor: another user's page (GET ${setup.otherPage}, server-rendered) with no changes`, quietTimes.slice(10)))
-    const pageTimes: number[] = []
-    let browsing = true
-    const browse = (async () => {
-      while (browsing) {
-        pageTimes.push(await getPage())
-        await sleep(100)
-      }
-    })()
+    const quiet = browse(6000)
+    rows.push(summarise(`floor: another user's page (GET ${setup.otherPage}, server-rendered) with no changes`, (await quiet.times).slice(5)))
+    const busy = browse(null)
     child.send({ type: 'eld.start' })
     const total = setup.stormSeconds * 10
     const startedAt = performance.now()
@@ -251,8 +254,8 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
     await sleep(2000)
     child.send({ type: 'eld.stop' })
     const eld = (await nextMessage('eld')) as unknown as { p50: number; p99: number; max: number }
-    browsing = false
-    await browse
+    busy.stop()
+    const pageTimes = (await busy.times).slice(2)
     const latencies = [...posts.values()].map((p) => p.done)
     const missing = latencies.filter((l) => Number.isNaN(l)).length
     const seen = latencies.filter((l) => !Number.isNaN(l))
