@@ -17,4 +17,14 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Page forms are read through readForm/readUpload (bounded lists and values), never directly.
+    files: ['app/routes/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='formData']", message: 'Read forms with readForm() from ~/forms.server (or readUpload for files): it bounds field counts, list indices and values.' },
+      ],
+    },
+  },
 )

@@ -49,9 +49,24 @@ export function getUser(request: Request): SessionUser | null {
 }
 
 /** A local path to return to after sign-in; anything else (other hosts, `//x`) becomes `/`. */
+/**
+ * Where to go after signing in: a path of this site only. The value is parsed as a URL against a
+ * placeholder origin (browsers drop tabs and newlines, so `/\t/evil.example/` is `//evil.example/`);
+ * anything that leaves the origin, or holds control characters, falls back. The result is the
+ * parsed path, query and fragment, safe to put in a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (!to || typeof to !== 'string' || to.length > 2000 || !to.startsWith('/') || to.includes('\\')) return fallback
+  for (let i = 0; i < to.length; i++) if (to.charCodeAt(i) < 0x20 || to.charCodeAt(i) === 0x7f) return fallback
+  const base = 'https://nghisu.invalid'
+  let url: URL
+  try {
+    url = new URL(to, base)
+  } catch {
+    return fallback
+  }
+  if (url.origin !== base) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 export function requireAuth(request: Request): { user: SessionUser; session: Session } {

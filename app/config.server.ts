@@ -17,6 +17,8 @@ const configSchema = z.object({
   FILES_DIR: z.string().min(1).default('data/files'),
   /** Largest file accepted, in MiB. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  /** Largest request body that is not a file upload (forms, JSON), in KiB. */
+  MAX_FORM_KB: z.coerce.number().int().min(16).max(65536).default(2048),
   PUBLIC_URL: z.url().optional(),
   DEMO: booleanFlag,
   DEMO_PASSWORD: z.string().min(10).default('nghisu-demo'),

@@ -1,5 +1,42 @@
 import type { Submission } from '@conform-to/react'
+import { json } from '@remix-run/node'
 import { DomainError } from '~/lib/errors'
+
+/**
+ * Bounds on what a form may hold before conform turns it into an object. A field name such as
+ * `x[10000000]` would otherwise make an array of that length (and the error reply send it back),
+ * and a huge value would be echoed whole in the reply.
+ */
+export const FORM_LIMITS = { entries: 2000, nameLength: 200, listIndex: 1000, valueChars: 10_000 } as const
+
+/**
+ * The form's fields, checked against FORM_LIMITS: too many fields, a long name or a list index past
+ * the limit is refused (413, nothing parsed); a value longer than any field accepts is cut to
+ * `valueChars` (still too long for its schema, so the user is told, but never echoed whole).
+ */
+export function boundedForm(form: FormData): FormData {
+  const out = new FormData()
+  let entries = 0
+  for (const [name, value] of form) {
+    if (++entries > FORM_LIMITS.entries || name.length > FORM_LIMITS.nameLength) throw json({ message: 'errors.formTooLarge' }, { status: 413 })
+    for (const index of name.matchAll(/\[(\d*)\]/g)) {
+      if (index[1]!.length > 6 || Number(index[1]) > FORM_LIMITS.listIndex) throw json({ message: 'errors.formTooLarge' }, { status: 413 })
+    }
+    out.append(name, typeof value === 'string' && value.length > FORM_LIMITS.valueChars ? value.slice(0, FORM_LIMITS.valueChars) : value)
+  }
+  return out
+}
+
+/** A page form's fields (URL-encoded or multipart without files), bounded: use instead of `request.formData()`. */
+export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    throw json({ message: 'errors.badRequest' }, { status: 400 })
+  }
+  return boundedForm(form)
+}
 
 /**
  * Turns a broken domain rule into a conform reply: the message (an i18n key) goes beside its

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
+import { boundedForm, readForm } from '~/forms.server'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import Busboy from '@fastify/busboy'
@@ -25,7 +26,7 @@ type Pending = { field: string; name: string; tmp: string; size: number; sha256:
  */
 export async function readUpload(request: Request, options: { fileFields: string[]; maxFileBytes?: number; maxFiles?: number }) {
   const contentType = request.headers.get('content-type') ?? ''
-  if (!contentType.startsWith('multipart/form-data')) return { fields: await request.formData(), files: [] as StoredFile[] }
+  if (!contentType.startsWith('multipart/form-data')) return { fields: await readForm(request), files: [] as StoredFile[] }
   const maxFileBytes = options.maxFileBytes ?? config().MAX_UPLOAD_MB * 1024 * 1024
   const tmpDir = path.join(filesDir(), 'tmp')
   await fsp.mkdir(tmpDir, { recursive: true })
@@ -67,6 +68,7 @@ export async function readUpload(request: Request, options: { fileFields: string
     })
     await Promise.all(writes)
     if (tooMany) throw new DomainError('file.tooMany', 'invalid', options.fileFields[0])
+    const bounded = boundedForm(fields)
     const stored: StoredFile[] = []
     for (const item of pending) {
       if (item.tooLarge) throw new DomainError('file.tooLarge', 'invalid', item.field)
@@ -74,11 +76,11 @@ export async function readUpload(request: Request, options: { fileFields: string
       stored.push({ field: item.field, name: item.name, sha256: item.sha256, size: item.size, ...(await typeOfFile(item.tmp, item.name, item.field)) })
     }
     for (const [i, file] of stored.entries()) await moveIntoStore(pending[i]!.tmp, file.sha256)
-    return { fields, files: stored }
+    return { fields: bounded, files: stored }
   } catch (error) {
     await Promise.allSettled(writes)
     await Promise.all(pending.map((p) => fsp.rm(p.tmp, { force: true })))
-    if (error instanceof DomainError) throw error
+    if (error instanceof DomainError || error instanceof Response) throw error
     throw new DomainError('file.badRequest', 'invalid', options.fileFields[0])
   }
 }

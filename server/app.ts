@@ -5,6 +5,7 @@ import type { Config } from '~/config.server'
 import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server'
 import { getDb } from '#db/client'
 import { createApiRouter } from './api/v1'
+import { bodyLimit } from './middleware/body-limit'
 import { originGuard } from './middleware/origin'
 
 export type AppOptions = {
@@ -47,7 +48,10 @@ export function createApp(options: AppOptions) {
   })
 
   app.use(originGuard(config.PUBLIC_URL))
-  app.use('/api/v1', createApiRouter({ rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE }))
+  // Every body bounded before it is read: forms and JSON by MAX_FORM_KB, uploads by up to ten files of MAX_UPLOAD_MB.
+  const formBytes = config.MAX_FORM_KB * 1024
+  app.use(bodyLimit({ formBytes, uploadBytes: 10 * config.MAX_UPLOAD_MB * 1024 * 1024 + formBytes }))
+  app.use('/api/v1', createApiRouter({ rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE, bodyLimit: formBytes }))
 
   if (options.clientBuildDir) {
     app.use('/assets', express.static(path.join(options.clientBuildDir, 'assets'), { immutable: true, maxAge: '1y' }))

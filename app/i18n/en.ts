@@ -693,6 +693,8 @@ export const en: Messages = {
     server: 'The system failed to handle the request. Please try again in a few minutes; if it persists, tell the administrator.',
     backHome: 'Back to home',
     tooLarge: 'The request is too large.',
+    formTooLarge: 'The form has too many fields or too long a list.',
+    lengthRequired: 'The request must state its length (Content-Length).',
     tooManyRequests: 'Too many requests. Please try again later.',
     conflict: 'This conflicts with existing data.',
   },

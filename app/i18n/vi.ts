@@ -697,6 +697,8 @@ export const vi = {
     server: 'Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo cho quản trị hệ thống.',
     backHome: 'Về trang chủ',
     tooLarge: 'Dữ liệu gửi lên quá lớn.',
+    formTooLarge: 'Biểu mẫu có quá nhiều trường hoặc danh sách quá dài.',
+    lengthRequired: 'Yêu cầu phải ghi rõ độ dài nội dung (Content-Length).',
     tooManyRequests: 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau.',
     conflict: 'Dữ liệu xung đột với dữ liệu đã có.',
   },

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitFormFields } from '~/components/unit-form'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listAuditFor } from '~/models/audit.server'
 import { getUnit, listUnitTree, updateUnit } from '~/models/units.server'
 import { parseId } from '~/schemas/common'
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseId(params.unitId)
   const unit = id ? getUnit(id) : null
   invariantResponse(unit, 'unit.notFound')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   const actor = actorOf(admin, context)

@@ -11,7 +11,7 @@ import { UserFormFields } from '~/components/user-form'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listAuditFor } from '~/models/audit.server'
 import { listUnitTree } from '~/models/units.server'
 import { deleteUser, getUser, resetPassword, setUserActive, updateUser } from '~/models/users.server'
@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = id ? getUser(id) : null
   invariantResponse(target, 'user.notFound')
   const actor = actorOf(admin, context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
 

@@ -17,7 +17,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/models/documents.server'
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
@@ -64,7 +64,7 @@ const intentSchema = z.enum(['note', 'opinion'])
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, id, access } = requireDocument(request, params.documentId)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'note') {

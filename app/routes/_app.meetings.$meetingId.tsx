@@ -13,7 +13,7 @@ import { meetingView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, id } = requireMeetingAccess(request, params.meetingId)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'rsvp') {

@@ -16,7 +16,7 @@ import { conclusionView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { type DocJSON, type TaskBlockProblem, vnDate } from '~/lib/conclusion-doc'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
@@ -87,7 +87,7 @@ const intentSchema = z.enum(['issue', 'correct'])
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId, state, canIssue } = requireConclusionAccess(request, params.meetingId)
   invariantResponse(canIssue, 'errors.forbidden', 403)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'correct') {

@@ -15,7 +15,7 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/models/documents.server'
 import { redirectWithToast } from '~/toast.server'
@@ -63,7 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId } = requireDocumentsAccess(request, params.meetingId)
   invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get('intent') === 'delete') {
     const documentId = parseId(String(formData.get('documentId') ?? ''))
     const doc = documentId ? documentAccess(documentId) : null

@@ -8,6 +8,7 @@ import { formDefaults, meetingFormData, submitMeetingForm } from '~/meeting-form
 import { getMeeting, meetingFormValues } from '~/models/meetings.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
+import { readForm } from '~/forms.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
@@ -21,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'meetings.manage')
   const id = parseId(params.meetingId)
   invariantResponse(id, 'meeting.notFound')
-  const result = await submitMeetingForm(await request.formData(), id, actorOf(user, context))
+  const result = await submitMeetingForm(await readForm(request), id, actorOf(user, context))
   if (result.error) return result.error
   return redirectWithToast(`/meetings/${id}`, { key: 'meetings.updated' })
 }

@@ -8,6 +8,7 @@ import { meetingFormData, submitMeetingForm } from '~/meeting-form.server'
 import { getProgrammeItem } from '~/models/programme.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
+import { readForm } from '~/forms.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'meetings.manage')
-  const result = await submitMeetingForm(await request.formData(), null, actorOf(user, context))
+  const result = await submitMeetingForm(await readForm(request), null, actorOf(user, context))
   if (result.error) return result.error
   return redirectWithToast(`/meetings/${result.id}`, { key: 'meetings.created' })
 }

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { formatDateTime } from '~/lib/dates'
 import { listNotifications, markRead } from '~/models/notifications.server'
+import { readForm } from '~/forms.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Marks all read, or one (then follows its link). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const id = Number(formData.get('id'))
   if (Number.isInteger(id) && id > 0) {
     markRead(user.id, [id])

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
 import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = requireAuth(request)
   const actor = actorOf(user, context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   switch (intent.data) {

@@ -11,7 +11,7 @@ import { ProgrammeItemFields } from '~/components/programme-item-form'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { listAuditFor } from '~/models/audit.server'
 import { listMeetingTypes } from '~/models/meeting-types.server'
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = parseId(params.itemId)
   invariantResponse(id && getProgrammeItem(id), 'programme.itemMissing')
   const actor = actorOf(user, context)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'update') {

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate } from '~/lib/dates'
 import { vietnamDate, weekday } from '~/lib/working-days'
 import { addOverride, removeOverride, yearCalendar } from '~/models/calendar.server'
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'calendar.manage')
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const year = Number(formData.get('year')) || new Date().getFullYear()
   if (formData.get('intent') === 'remove') {
     const id = z.coerce.number().int().positive().safeParse(formData.get('id'))

@@ -15,6 +15,7 @@ import { createSession, invalidateSession } from '~/models/sessions.server'
 import { getSessionUser } from '~/models/users.server'
 import { loginSchema } from '~/schemas/auth'
 import { redirectWithToast } from '~/toast.server'
+import { readForm } from '~/forms.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (getAuth(request)) throw redirect('/')
@@ -22,12 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const submission = parseWithZod(formData, { schema: loginSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { username, password, redirectTo } = submission.value
+  // Decided before anything is created: nothing after the new session may fail.
+  const target = safeRedirect(redirectTo)
   const result = await authenticate({ username, password, ip: context.ip })
   if (!result.ok) {
     const t = serverT('vi')
@@ -44,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (previous) invalidateSession(previous.session.id)
   const { token, session } = createSession(result.userId, { userAgent: request.headers.get('User-Agent'), ip: context.ip })
   const user = getSessionUser(result.userId)
-  return redirectWithToast(safeRedirect(redirectTo), { key: 'login.welcome', params: { name: user?.fullName ?? username } }, [
+  return redirectWithToast(target, { key: 'login.welcome', params: { name: user?.fullName ?? username } }, [
     ['Set-Cookie', sessionCookieHeader(token, session, request)],
   ])
 }

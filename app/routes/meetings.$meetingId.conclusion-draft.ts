@@ -4,6 +4,7 @@ import { invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
 import { DomainError } from '~/lib/errors'
 import { saveDraft } from '~/models/conclusions.server'
+import { readForm } from '~/forms.server'
 
 const draftSchema = z.object({
   content: z.string().max(1_500_000),
@@ -18,7 +19,7 @@ const draftSchema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId, canEdit } = requireConclusionAccess(request, params.meetingId)
   invariantResponse(canEdit, 'errors.forbidden', 403)
-  const parsed = draftSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = draftSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return Response.json({ ok: false, message: 'conclusion.invalidDocument' }, { status: 400 })
   let content: unknown
   try {

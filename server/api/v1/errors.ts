@@ -37,14 +37,22 @@ export function handle(fn: (req: Request, res: Response) => unknown): RequestHan
   }
 }
 
+/**
+ * Field messages by path. A Map, not an object: a body with a `__proto__` or `constructor` key
+ * names a field like any other (as an own property of the reply), never the object's prototype.
+ * Paths are cut to 100 characters and at most 50 are listed, so the reply stays short.
+ */
 export function zodFields(error: z.ZodError, t: (key: string) => string) {
-  const fields: Record<string, string[]> = {}
+  const fields = new Map<string, string[]>()
   for (const issue of error.issues) {
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [issue.path.join('.') || '_']
     const message = issue.code === 'unrecognized_keys' ? t('validation.unknownField') : issue.message.includes('.') ? t(issue.message) : t('validation.invalid')
-    for (const path of paths) (fields[path] ??= []).push(message)
+    for (const path of paths.map((p) => p.slice(0, 100))) {
+      if (!fields.has(path) && fields.size >= 50) continue
+      fields.set(path, [...(fields.get(path) ?? []), message])
+    }
   }
-  return fields
+  return Object.fromEntries(fields)
 }
 
 // Express recognises an error handler by its four parameters.
@@ -62,6 +70,8 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
     error = new ApiError(413, 'payload_too_large', t('errors.tooLarge'))
   } else if (typeof err === 'object' && err && 'type' in err && err.type === 'entity.parse.failed') {
     error = new ApiError(400, 'invalid_json', t('errors.badRequest'))
+  } else if (typeof err === 'object' && err && 'type' in err && (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported')) {
+    error = new ApiError(415, 'unsupported_media_type', t('errors.badRequest'))
   } else {
     console.error(err)
     error = new ApiError(500, 'internal_error', t('errors.server'))

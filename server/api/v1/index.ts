@@ -9,7 +9,7 @@ import { registerMeetingEndpoints } from './meetings'
 import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 import { registerDocumentEndpoints } from './documents'
 
-export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: string }
+export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
 /** The integration API: JSON under /api/v1, described by /api/v1/openapi.json. */
 export function createApiRouter(options: ApiOptions) {
@@ -43,7 +43,7 @@ export function createApiRouter(options: ApiOptions) {
   router.get('/openapi.json', (_req, res) => {
     res.json(document)
   })
-  router.use(express.json({ limit: options.bodyLimit ?? '1mb' }))
+  router.use(express.json({ limit: options.bodyLimit ?? 1024 * 1024 }))
   router.use(authenticateApi)
   router.use(api)
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', serverT('vi')('errors.notFound'))))

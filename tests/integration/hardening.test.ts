@@ -1,0 +1,129 @@
+import http from 'node:http'
+import { performance } from 'node:perf_hooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { safeRedirect } from '~/auth.server'
+import { boundedForm, FORM_LIMITS } from '~/forms.server'
+import { action as loginAction } from '~/routes/login'
+import { action as programmeAction } from '~/routes/_app.programme._index'
+import { createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../factories'
+import { startTestServer } from '../setup/server'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+beforeAll(async () => {
+  server = await startTestServer({ MAX_FORM_KB: '64' })
+})
+afterAll(() => server.close())
+
+/** A raw HTTP request, so the test controls the headers (Content-Length, Transfer-Encoding). */
+function raw(path: string, options: { method?: string; headers: Record<string, string>; body?: string; chunked?: boolean }) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(`${server.url}${path}`, { method: options.method ?? 'POST', headers: { Origin: server.url, ...options.headers } }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (c) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode!, body }))
+    })
+    req.on('error', reject)
+    if (options.chunked) {
+      req.write(options.body ?? '')
+      req.end()
+    } else req.end(options.body)
+  })
+}
+
+describe('anyone, without an account, cannot make the server build or send huge answers', () => {
+  it('a form field with a huge list index is refused at once, with a short answer (login included)', async () => {
+    const started = performance.now()
+    let thrown: unknown
+    try {
+      await loginAction({ request: formRequest('/login', { 'x[10000000]': '1', username: 'ai', password: 'x' }), params: {}, context: { ip: '10.9.9.9' } })
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(Response)
+    const response = thrown as Response
+    expect(response.status).toBe(413)
+    expect((await response.text()).length).toBeLessThan(200)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('too many fields, a long field name or an index past the limit are refused; ordinary lists pass', () => {
+    const many = new FormData()
+    for (let i = 0; i <= FORM_LIMITS.entries; i++) many.append(`f${i}`, 'x')
+    expect(() => boundedForm(many)).toThrow()
+    const longName = new FormData()
+    longName.append('x'.repeat(FORM_LIMITS.nameLength + 1), '1')
+    expect(() => boundedForm(longName)).toThrow()
+    const deep = new FormData()
+    deep.append('agenda[1001].title', 'Mục')
+    expect(() => boundedForm(deep)).toThrow()
+    const fine = new FormData()
+    fine.append('agenda[0].title', 'Báo cáo tình hình')
+    fine.append('agenda[999].title', 'Mục cuối')
+    expect([...boundedForm(fine).keys()]).toEqual(['agenda[0].title', 'agenda[999].title'])
+  })
+
+  it('a rejected value is echoed cut to a bounded prefix, and the user is still told it is too long', async () => {
+    const office = await createUser({ roles: ['office'] })
+    const response = (await programmeAction({
+      request: formRequest('/programme', { title: 'T'.repeat(200_000), issuingUnitId: '1', year: '2026', period: 'year' }, sessionCookieFor(office.id)),
+      params: {},
+      context: { ip: '10.0.0.1' },
+    })) as Response
+    expect(response.status).toBe(400)
+    const text = await response.text()
+    expect(text.length).toBeLessThan(FORM_LIMITS.valueChars + 2000)
+    expect(text).toContain('validation.')
+  })
+
+  it('a page form body above MAX_FORM_KB is answered 413 before it is read; a chunked one of unknown length 411', async () => {
+    const big = await raw('/login', { headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(65 * 1024) }, body: 'u='.padEnd(65 * 1024, 'a') })
+    expect(big.status).toBe(413)
+    expect(big.body).toBe('Dữ liệu gửi lên quá lớn.')
+    const chunked = await raw('/login', { headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' }, body: 'username=a', chunked: true })
+    expect(chunked.status).toBe(411)
+  })
+
+  it('the JSON API: too large is 413 in the usual error shape; a bogus charset is 415, not 500', async () => {
+    const user = await createUser()
+    const cookie = sessionCookieFor(user.id)
+    const big = await raw('/api/v1/meetings', { headers: { Cookie: cookie, 'Content-Type': 'application/json', 'Content-Length': String(70 * 1024) }, body: JSON.stringify({ title: 'x'.repeat(70 * 1024 - 13) }) })
+    expect(big.status).toBe(413)
+    expect(JSON.parse(big.body)).toEqual({ error: { code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' } })
+    const bogus = await raw('/api/v1/tasks/1/progress', { headers: { Cookie: cookie, 'Content-Type': 'application/json; charset=bogus', 'Content-Length': '2' }, body: '{}' })
+    expect(bogus.status).toBe(415)
+    expect(JSON.parse(bogus.body).error.code).toBe('unsupported_media_type')
+  })
+
+  it('a __proto__ or constructor key in a strict API body is named as an unknown field (400), not a crash', async () => {
+    const user = await createUser({ roles: ['unit_officer'] })
+    const cookie = sessionCookieFor(user.id)
+    const body = '{"percent": 10, "text": "Báo cáo", "__proto__": {"x": 1}, "constructor": 1}'
+    const res = await raw('/api/v1/tasks/999999/progress', { headers: { Cookie: cookie, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }, body })
+    expect(res.status).toBe(400)
+    const reply = JSON.parse(res.body) as { error: { code: string; fields: Record<string, string[]> } }
+    expect(reply.error.code).toBe('validation_failed')
+    expect(Object.keys(reply.error.fields).sort()).toEqual(['__proto__', 'constructor'])
+  })
+})
+
+describe('after sign-in, only same-site paths', () => {
+  it.each([
+    ['/\t/evil.example/', '/'],
+    ['/\n/evil.example', '/'],
+    ['//evil.example/phish', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['/tasks?status=overdue#top', '/tasks?status=overdue#top'],
+    ['/meetings/12/documents', '/meetings/12/documents'],
+  ])('%j → %j', (to, expected) => {
+    expect(safeRedirect(to)).toBe(expected)
+  })
+
+  it('a newline in redirectTo signs in and goes home: no 500 after the session was created', async () => {
+    const user = await createUser({ username: 'chuyenhuong.test' })
+    const response = (await loginAction({ request: formRequest('/login', { username: user.username, password: TEST_PASSWORD, redirectTo: '/tasks\r\nSet-Cookie: x=1' }), params: {}, context: { ip: '10.7.7.7' } })) as Response
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toBe('/')
+  })
+})
