@@ -122,7 +122,7 @@ describe('/api/v1 units', () => {
     const broken = await api('/units', { method: 'POST', cookie: adminCookie, rawBody: '{"name": ' })
     expect(broken.status).toBe(400)
     expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('invalid_json')
-    const huge = await api('/units', { method: 'POST', cookie: adminCookie, rawBody: JSON.stringify({ name: 'x'.repeat(1_100_000) }) })
+    const huge = await api('/units', { method: 'POST', cookie: adminCookie, rawBody: JSON.stringify({ name: 'x'.repeat(2_200_000) }) })
     expect(huge.status).toBe(413)
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
   })

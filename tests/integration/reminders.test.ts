@@ -9,8 +9,9 @@ import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { conclusions, users } from '#db/schema'
 import { startScheduler } from '#server/scheduler'
-import { createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { createMeetingType, createUnit, createUser } from '../factories'
 import { decodeMail, startSmtpSink } from '../setup/mail-files'
+import { joinLive, nextUpdate, openLiveSocket } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>
@@ -83,10 +84,9 @@ describe('reminders and escalation (R5)', () => {
   })
 
   it('the scheduler reminds at start and at the day boundary, tells dashboards the day changed, and a restart sends nothing twice', async () => {
-    const { io: connect } = await import('socket.io-client')
-    const watcher = connect(server.url, { transports: ['websocket'], extraHeaders: { Cookie: sessionCookieFor(office.id), Origin: server.url }, reconnection: false })
-    await new Promise((resolve) => watcher.once('session.ready', resolve))
-    const dayChanged = new Promise((resolve) => watcher.once('tasks.dayChanged', resolve))
+    const watcher = await openLiveSocket(server.url, office.id)
+    await joinLive(watcher, 'dashboard:0')
+    const dayChanged = nextUpdate(watcher, 'dashboard:0')
     currentTask = task('2026-08-04')
     let now = on('2026-07-29', '23:59')
     const days: string[] = []
@@ -103,8 +103,8 @@ describe('reminders and escalation (R5)', () => {
     restarted.stop()
     off()
     expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
-    // Every open page hears that the day changed (statuses that depend on the date refresh).
-    expect(await dayChanged).toEqual({ today: '2026-07-30' })
+    // Every open dashboard is pushed its whole model again (statuses that depend on the date).
+    expect(((await dayChanged).data as { partial: boolean }).partial).toBe(false)
     watcher.disconnect()
   })
 })
