@@ -31,6 +31,8 @@ const configSchema = z.object({
   SESSION_INACTIVITY_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** An address is slowed once it failed for this many different usernames within the window. */
+  LOGIN_ADDRESS_USERNAMES: z.coerce.number().int().min(2).max(10000).default(30),
   /** e.g. smtp://user:pass@mail.example.vn:587 — when unset, no e-mail is sent (in-app only). */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Nghị sự <no-reply@localhost>'),

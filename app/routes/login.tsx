@@ -4,13 +4,14 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getAuth, safeRedirect, sessionCookieHeader } from '~/auth.server'
+import { parse, serialize } from 'cookie'
+import { getAuth, isSecureRequest, safeRedirect, sessionCookieHeader } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
 import { serverT } from '~/i18n'
-import { authenticate } from '~/models/login.server'
+import { authenticate, DEVICE_COOKIE } from '~/models/login.server'
 import { createSession, invalidateSession } from '~/models/sessions.server'
 import { getSessionUser } from '~/models/users.server'
 import { loginSchema } from '~/schemas/auth'
@@ -31,7 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { username, password, redirectTo } = submission.value
   // Decided before anything is created: nothing after the new session may fail.
   const target = safeRedirect(redirectTo)
-  const result = await authenticate({ username, password, ip: context.ip })
+  const deviceCookie = parse(request.headers.get('Cookie') ?? '')[DEVICE_COOKIE]
+  const result = await authenticate({ username, password, ip: context.ip, deviceCookie })
   if (!result.ok) {
     const t = serverT('vi')
     const message =
@@ -47,9 +49,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (previous) invalidateSession(previous.session.id)
   const { token, session } = createSession(result.userId, { userAgent: request.headers.get('User-Agent'), ip: context.ip })
   const user = getSessionUser(result.userId)
-  return redirectWithToast(target, { key: 'login.welcome', params: { name: user?.fullName ?? username } }, [
-    ['Set-Cookie', sessionCookieHeader(token, session, request)],
-  ])
+  const cookies: [string, string][] = [['Set-Cookie', sessionCookieHeader(token, session, request)]]
+  // This browser is now a known device for the username: failures elsewhere will not lock it out.
+  if (result.device) cookies.push(['Set-Cookie', serialize(DEVICE_COOKIE, result.device.cookie, { httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request), path: '/login', maxAge: 365 * 86_400 })])
+  return redirectWithToast(target, { key: 'login.welcome', params: { name: user?.fullName ?? username } }, cookies)
 }
 
 export const meta: MetaFunction = () => [{ title: 'Đăng nhập · Nghị sự' }]

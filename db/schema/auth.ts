@@ -43,9 +43,28 @@ export const loginAttempts = sqliteTable(
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    /** The trusted device the attempt came from (its id in login_devices), when it had one for this username. */
+    deviceId: text('device_id'),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('login_attempts_username_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)],
+  (t) => [index('login_attempts_username_idx').on(t.username, t.at), index('login_attempts_ip_idx').on(t.ip, t.at), index('login_attempts_device_idx').on(t.deviceId, t.at)],
+)
+
+/**
+ * Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): a browser that
+ * signed in as a user gets a cookie `<id>.<secret>`; only the secret's SHA-256 is stored. Failed
+ * sign-ins from unknown devices are limited without locking the owner's own browser out.
+ */
+export const loginDevices = sqliteTable(
+  'login_devices',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    username: text('username').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_devices_username_idx').on(t.username)],
 )
 
 /** One-time links that create an administrator (first run, or `npm run user:create`). */
