@@ -2,6 +2,8 @@
 export type NghisuLoadContext = {
   /** The client's address (Express `req.ip`, which honours TRUST_PROXY). */
   ip: string
+  /** The Content-Security-Policy nonce of this response (page requests in production). */
+  cspNonce?: string
 }
 
 declare module '@remix-run/node' {

@@ -1,9 +1,11 @@
+import '~/lib/zod-config'
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { type ReactNode, useMemo } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { getUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { useNonce } from '~/components/nonce'
 import { Toaster } from '~/components/toaster'
 import { createI18n } from '~/i18n'
 import { readToast } from '~/toast.server'
@@ -24,6 +26,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? 'vi'
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -34,8 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -6,6 +6,7 @@ import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server
 import { getDb } from '#db/client'
 import { createApiRouter } from './api/v1'
 import { bodyLimit } from './middleware/body-limit'
+import { securityHeaders } from './middleware/security-headers'
 import { originGuard } from './middleware/origin'
 
 export type AppOptions = {
@@ -25,6 +26,7 @@ export function createApp(options: AppOptions) {
   app.disable('x-powered-by')
   app.set('trust proxy', config.TRUST_PROXY)
   app.use(compression())
+  app.use(securityHeaders({ enforceCsp: config.NODE_ENV !== 'development' }))
 
   app.get('/healthz', (_req, res) => {
     try {

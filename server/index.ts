@@ -2,7 +2,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
-import type { Request } from 'express'
+import type { Request, Response } from 'express'
 import { ConfigError, config as loadConfig } from '~/config.server'
 import type { NghisuLoadContext } from '~/load-context'
 import { closeDb, getDb } from '#db/client'
@@ -35,7 +35,7 @@ migrateDatabase(db)
 const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
 await prepareFirstRun(db, config, baseUrl)
 
-const getLoadContext = (req: Request): NghisuLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? '' })
+const getLoadContext = (req: Request, res: Response): NghisuLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? '', cspNonce: res.locals.cspNonce as string | undefined })
 
 const httpServer = http.createServer()
 let closeVite: (() => Promise<void>) | undefined

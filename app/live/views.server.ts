@@ -5,7 +5,7 @@ import { getConclusionState, nameLookup } from '~/models/conclusions.server'
 import { distributionTiming, documentsVisibleTo, meetingDocumentsCatalogue, meetingReadiness } from '~/models/documents.server'
 import { getMeeting, invitationTiming } from '~/models/meetings.server'
 import { unreadCount } from '~/models/notifications.server'
-import { idsInScope, scopeCounts, scopeTaskIds, taskIndexGeneration, type TaskScope, taskRows } from '~/models/task-index.server'
+import { idsInScope, scopeCounts, scopeTaskIds, taskIndexGeneration, type TaskRow, type TaskScope, taskRows } from '~/models/task-index.server'
 import { getTask } from '~/models/tasks.server'
 
 /**
@@ -32,7 +32,10 @@ export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]
 }
 export type TaskScopeView = ReturnType<typeof taskScopeView>
 
-const pages = new Map<string, { generation: number; value: { rows: ReturnType<typeof taskRows>; hasMore: boolean } }>()
+type CachedPage = { generation: number; value: { rows: TaskRow[]; hasMore: boolean } }
+// Shared by the two copies of this module the production server loads (see task-index.server.ts).
+const pagesHolder = globalThis as unknown as { __nghisuTaskPages?: Map<string, CachedPage> }
+const pages: Map<string, CachedPage> = (pagesHolder.__nghisuTaskPages ??= new Map())
 const PAGE_CACHE = 500
 
 /**

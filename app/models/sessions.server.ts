@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { config } from '~/config.server'
 import { events } from '~/events.server'
+import { revokeAllApiTokens } from './api-tokens.server'
 import { createTokenParts, parseToken, secretMatches } from '~/lib/tokens.server'
 import { type DB, getDb } from '#db/client'
 import { sessions } from '#db/schema'
@@ -70,7 +71,11 @@ export function invalidateSession(sessionId: string, db: DB = getDb()) {
 }
 
 /** "Đăng xuất khỏi mọi thiết bị": every session of the user ends, and their live sockets close. */
+/** "Sign out everywhere": every session of the user ends, and so does every API token. */
 export function invalidateUserSessions(userId: number, db: DB = getDb()) {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run()
+  db.transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run()
+    revokeAllApiTokens(tx, userId)
+  })
   events.emit('user.sessionsRevoked', { userId })
 }

@@ -55,9 +55,12 @@ type Index = {
   generation: number
 }
 
-const indexes = new WeakMap<object, Index>()
-let generations = 0
-const nextGeneration = () => ++generations
+// One index per database per process: the production server loads app modules twice (its own
+// sources for the socket publisher, the Remix build for pages), and both must share it.
+const shared = globalThis as unknown as { __nghisuTaskIndex?: { indexes: WeakMap<object, Index>; generations: number } }
+const state = (shared.__nghisuTaskIndex ??= { indexes: new WeakMap(), generations: 0 })
+const indexes = state.indexes
+const nextGeneration = () => ++state.generations
 const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 0 })
 
 function dataVersionOf(db: DBOrTx) {

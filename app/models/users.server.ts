@@ -7,6 +7,7 @@ import { normaliseForSearch } from '~/lib/text'
 import type { CreateUserInput, UpdateUserInput } from '~/schemas/users'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { apiTokens, type Locale, type Role, roles as allRoles, sessions, units, userRoles, users } from '#db/schema'
+import { revokeAllApiTokens } from './api-tokens.server'
 import { changedFields, writeAudit } from './audit.server'
 
 /** OWASP's argon2id settings: 19 MiB, 2 iterations, 1 lane. */
@@ -204,6 +205,7 @@ export function updateUser(id: number, input: Partial<UpdateUserInput> & { activ
       if (input.active === false) {
         if (id === actor.id) throw new DomainError('user.cannotDeactivateSelf', 'invalid')
         tx.delete(sessions).where(eq(sessions.userId, id)).run()
+        revokeAllApiTokens(tx, id)
       }
       tx.update(users).set({ ...fields, updatedAt: new Date() }).where(eq(users.id, id)).run()
       const { before: b, after: a } = changedFields(
@@ -234,12 +236,13 @@ export async function resetPassword(id: number, newPassword: string, actor: Acto
     if (!found) throw new DomainError('user.notFound', 'not_found')
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run()
     tx.delete(sessions).where(eq(sessions.userId, id)).run()
-    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.resetPassword', entityType: 'user', entityId: id })
+    const tokens = revokeAllApiTokens(tx, id)
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.resetPassword', entityType: 'user', entityId: id, after: { apiTokensRevoked: tokens } })
   })
   events.emit('user.sessionsRevoked', { userId: id })
 }
 
-/** The user changes their own password; other sessions end, the current one stays. */
+/** The user changes their own password; other sessions end (their sockets close), the current one stays; API tokens are revoked. */
 export async function changePassword(
   userId: number,
   input: { currentPassword: string; newPassword: string },
@@ -252,13 +255,16 @@ export async function changePassword(
     throw new DomainError('password.currentWrong', 'invalid', 'currentPassword')
   if (input.newPassword.toLowerCase().includes(row.username)) throw new DomainError('password.containsUsername', 'invalid', 'newPassword')
   const passwordHash = await hashPassword(input.newPassword)
-  db.transaction((tx) => {
+  const ended = db.transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run()
     const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all()
     const toDelete = others.map((s) => s.id).filter((id) => id !== keepSessionId)
     if (toDelete.length) tx.delete(sessions).where(inArray(sessions.id, toDelete)).run()
-    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.changePassword', entityType: 'user', entityId: userId })
+    const tokens = revokeAllApiTokens(tx, userId)
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.changePassword', entityType: 'user', entityId: userId, after: { apiTokensRevoked: tokens } })
+    return toDelete
   })
+  for (const sessionId of ended) events.emit('session.revoked', { sessionId })
 }
 
 export function setLocale(userId: number, locale: Locale, db: DB = getDb()) {

@@ -12,6 +12,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
+import { TOKEN_LIFETIMES_DAYS } from '~/schemas/auth'
 import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
 import { invalidateUserSessions } from '~/models/sessions.server'
 import { changePassword, getUser, setLocale } from '~/models/users.server'
@@ -22,7 +23,7 @@ import { locales } from '#db/schema/users'
 
 const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll', 'createFeed', 'revokeFeed'])
 const localeSchema = z.object({ locale: z.enum(locales) })
-const createTokenSchema = z.object({ name: requiredText(100) })
+const createTokenSchema = z.object({ name: requiredText(100), days: z.coerce.number().int().refine((d) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(d), 'validation.invalid').default(90), readOnly: z.boolean().default(false) })
 const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(100) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'createToken': {
       const submission = parseWithZod(formData, { schema: createTokenSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
-      const created = createApiToken(user.id, submission.value.name, actor)
+      const created = createApiToken(user.id, submission.value, actor)
       // Shown once, in this response only; never stored in clear.
       return json({ intent: intent.data, result: submission.reply({ resetForm: true }), token: created.token })
     }
@@ -187,7 +188,8 @@ export default function Profile() {
                 <span>
                   <span className="font-medium">{tok.name}</span>
                   <span className="block text-sm text-stone-600">
-                    {t('profile.createdAt')}: {formatDateTime(tok.createdAt)} · {t('profile.lastUsedAt')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('profile.never')}
+                    {t('profile.createdAt')}: {formatDateTime(tok.createdAt)} · {t('profile.expiresAt')}: {tok.expiresAt ? formatDateTime(tok.expiresAt) : '—'} · {t('profile.lastUsedAt')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('profile.never')}
+                    {tok.readOnly ? ` · ${t('profile.readOnly')}` : ''}
                   </span>
                 </span>
                 <Form method="post">
@@ -204,6 +206,11 @@ export default function Profile() {
         )}
         <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(tokenForm)}>
           <Field label={t('profile.tokenName')} inputProps={getInputProps(tokenFields.name, { type: 'text' })} errors={tokenFields.name.errors} />
+          <SelectField label={t('profile.tokenDays')} selectProps={{ name: 'days', defaultValue: '90' }} options={TOKEN_LIFETIMES_DAYS.map((d) => ({ value: String(d), label: t('profile.tokenDaysOption', { count: d }) }))} />
+          <label className="flex items-center gap-2 pb-2">
+            <input type="checkbox" name="readOnly" value="on" className="h-5 w-5 accent-brand-600" />
+            {t('profile.tokenReadOnly')}
+          </label>
           <Button type="submit" name="intent" value="createToken" variant="secondary" disabled={busy}>
             {t('profile.createToken')}
           </Button>

@@ -31,6 +31,10 @@ export const apiTokens = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** Chosen at creation (default 90 days); tokens made before expiry existed got 90 days from creation. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    /** A read-only token may only read (GET); anything else is refused with 403. */
+    readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 )

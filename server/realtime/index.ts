@@ -8,12 +8,15 @@ import { meetingAccess } from '~/models/meetings.server'
 import { taskAccess } from '~/models/tasks.server'
 import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
-import type { SessionUser } from '~/models/users.server'
+import { getSessionUser, type SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
 import { isAllowedOrigin } from '../middleware/origin'
 import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 type SocketData = { user: SessionUser; sessionId: string }
+const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters }
+/** The rooms a meeting's pages use: whoever left the meeting leaves them. */
+const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion'] as const
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -56,12 +59,13 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const respond = typeof ack === 'function' ? ack : () => {}
       const parsed = roomSchema.safeParse(payload)
       if (!parsed.success) return respond({ ok: false, error: 'invalid' })
-      if (!canJoinRoom(user, parsed.data.room, { meeting: meetingAccess, task: taskAccess, documentPresenters })) return respond({ ok: false, error: 'forbidden' })
+      // socket.data.user, not the handshake's: it follows changes of the user's rights.
+      if (!canJoinRoom(socket.data.user, parsed.data.room, lookups)) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
       // Catch-up: the room's current state, to this socket only (on first join and after a reconnect).
       const snapshot = liveSnapshot(parsed.data.room, { taskIds: parsed.data.ids })
-      if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: 'data' in snapshot ? snapshot.data : snapshot.perMember(user) })
+      if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: 'data' in snapshot ? snapshot.data : snapshot.perMember(socket.data.user) })
     })
     socket.on('room.leave', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {}
@@ -82,9 +86,38 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
  */
 export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
   const detachLive = publishLiveViews(io, options)
+  /** Sockets in `room` whose user may no longer join it leave it (rights are checked again, not remembered). */
+  const recheck = (room: string) => {
+    for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+      const socket = io.sockets.sockets.get(id)
+      if (socket && !canJoinRoom(socket.data.user, room, lookups)) void socket.leave(room)
+    }
+  }
   const detach = [
     events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
     events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
+    // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
+    events.on('user.updated', ({ userId }) => {
+      const user = getSessionUser(userId)
+      for (const id of io.sockets.adapter.rooms.get(`user:${userId}`) ?? []) {
+        const socket = io.sockets.sockets.get(id)
+        if (!socket) continue
+        if (!user) {
+          socket.disconnect(true)
+          continue
+        }
+        socket.data.user = user
+        for (const room of [...socket.rooms]) {
+          if (room === socket.id || room.startsWith('session:')) continue
+          if (!canJoinRoom(user, room, lookups)) void socket.leave(room)
+        }
+        if (user.unitId) void socket.join(`unit:${user.unitId}`)
+      }
+    }),
+    // Someone left the meeting (or its chair changed): its rooms are checked again.
+    ...(['meeting.participants.updated', 'meeting.updated'] as const).map((name) => events.on(name, ({ meetingId }) => MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`)))),
+    // A new lead unit: the task's room is checked again.
+    events.on('task.updated', ({ taskId }) => recheck(`task:${taskId}`)),
   ]
   return () => {
     detachLive()

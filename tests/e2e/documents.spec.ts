@@ -41,6 +41,8 @@ test('the Office uploads and distributes two documents; a delegate reads one; th
     await upload.getByLabel('Tên tài liệu').fill(name)
     await upload.getByLabel('Tệp').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: await pdf([...pages]) })
     await upload.getByRole('button', { name: 'Tải lên', exact: true }).click()
+    // The list may update (pushed) before the upload form has finished and reset itself: wait for the form.
+    await expect(upload.getByRole('status')).toBeVisible()
     await expect(office.getByTestId('documents')).toContainText(name)
   }
   expect(await seriousViolations(office)).toEqual([])

@@ -15,6 +15,7 @@ import { getDb } from '#db/client'
 import { auditLog, documents, files, notifications } from '#db/schema'
 import { createMeetingType, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
 import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
+import { joinLive, nextUpdate, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 
 type User = Awaited<ReturnType<typeof createUser>>
@@ -207,5 +208,39 @@ describe('office documents as PDF for the viewer (optional LibreOffice)', () => 
     await (await serve()).arrayBuffer()
     expect(fs.readFileSync(path.join(bin, 'runs'), 'utf8').trim().split('\n')).toHaveLength(1)
     detectOfficeConverter(['nghisu-no-such-binary'])
+  })
+})
+
+describe('the documents room: one reading per change, each member their own list', () => {
+  it('an upload is pushed to the Office in full and to a delegate only once distributed; a read mark only to its reader', async () => {
+    const officeSocket = await openLiveSocket(server.url, office.id)
+    const delegateSocket = await openLiveSocket(server.url, delegateA.id)
+    const otherSocket = await openLiveSocket(server.url, delegateB.id)
+    const room = `documents:${meetingId}`
+    type View = { documents: { id: number; title: string; readState: string }[] }
+    const before = (await joinLive(delegateSocket, room)).data as View
+    await joinLive(officeSocket, room)
+    await joinLive(otherSocket, room)
+    await settle()
+    officeSocket.updates.length = 0
+    const uploaded = await upload(office, { title: 'Đề án phòng chống thiên tai', kind: 'bao_cao' }, { name: 'de-an.pdf', bytes: await pdf('Đề án') })
+    expect(uploaded.status).toBe(200)
+    await settle()
+    const officeView = officeSocket.updates.at(-1)!.data as View
+    expect(officeView.documents.map((d) => d.title)).toContain('Đề án phòng chống thiên tai')
+    // Not distributed yet: the delegates' lists are what they were.
+    expect(delegateSocket.updates.length ? (delegateSocket.updates.at(-1)!.data as View).documents.length : before.documents.length).toBe(before.documents.length)
+    const toDelegate = nextUpdate(delegateSocket, room)
+    distributeDocuments(meetingId, { id: office.id }, 'Gửi bổ sung')
+    const delegateView = (await toDelegate).data as View
+    expect(delegateView.documents.find((d) => d.id === uploaded.body.documentId)).toMatchObject({ readState: 'unread' })
+    await settle()
+    delegateSocket.updates.length = 0
+    otherSocket.updates.length = 0
+    expect((await openFile(delegateA, uploaded.body.documentId!)).status).toBe(200)
+    await settle()
+    expect(delegateSocket.updates.map((u) => (u.data as View).documents.find((d) => d.id === uploaded.body.documentId)?.readState)).toEqual(['read'])
+    expect(otherSocket.updates).toEqual([])
+    for (const s of [officeSocket, delegateSocket, otherSocket]) s.disconnect()
   })
 })

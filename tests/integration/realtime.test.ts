@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io as connect, type Socket } from 'socket.io-client'
-import { invalidateUserSessions } from '~/models/sessions.server'
-import { updateUser } from '~/models/users.server'
+import { createMeeting, updateMeeting } from '~/models/meetings.server'
+import { createSession, invalidateUserSessions } from '~/models/sessions.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { changePassword, updateUser } from '~/models/users.server'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/schemas/realtime'
-import { createUnit, createUser, sessionCookieFor } from '../factories'
+import { createMeetingFixture, createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { joinLive, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
-const sockets: Socket[] = []
+const sockets: { disconnect: () => unknown }[] = []
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -97,3 +100,56 @@ describe('socket.io authentication and rooms', () => {
     expect(await closedB).toBe('io server disconnect')
   })
 })
+
+describe('rights are checked again when they change, not remembered by open sockets', () => {
+  it('an Office user made a delegate leaves the readiness and whole-body rooms at once', async () => {
+    const admin = await createUser({ roles: ['admin'] })
+    const office = await createUser({ roles: ['office'] })
+    const chair = await createUser({ roles: ['chair'] })
+    const meetingId = await createMeetingFixture({ chairUserId: chair.id, officeUserId: office.id, date: '2027-05-04' })
+    const socket = await openLiveSocket(server.url, office.id)
+    sockets.push(socket)
+    await joinLive(socket, 'dashboard:0')
+    await joinLive(socket, `readiness:${meetingId}`)
+    updateUser(office.id, { roles: ['delegate'] }, { id: admin.id })
+    await settle(100)
+    const rooms = (await server.io.in(`user:${office.id}`).fetchSockets())[0]!.rooms
+    expect([...rooms]).not.toContain('dashboard:0')
+    expect([...rooms]).not.toContain(`readiness:${meetingId}`)
+    expect(await socket.emitWithAck('room.join', { room: 'dashboard:0' })).toEqual({ ok: false, error: 'forbidden' })
+  })
+
+  it('a participant taken off a meeting stops receiving its pushes', async () => {
+    const office = await createUser({ roles: ['office'] })
+    const chair = await createUser({ roles: ['chair'] })
+    const member = await createUser({ roles: ['delegate'] })
+    const input = (memberUserIds: number[]) => ({ title: 'Họp giao ban', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-05-06', '08:00'), endsAt: vietnamInstant('2027-05-06', '10:00'), mode: 'in_person' as const, location: 'Phòng 2', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null })
+    const meetingId = createMeeting(input([member.id]), { id: office.id })
+    const socket = await openLiveSocket(server.url, member.id)
+    sockets.push(socket)
+    await joinLive(socket, `meeting:${meetingId}`)
+    socket.updates.length = 0
+    updateMeeting(meetingId, input([]), { id: office.id })
+    await settle()
+    expect(socket.updates).toEqual([])
+    expect(await socket.emitWithAck('room.join', { room: `meeting:${meetingId}` })).toEqual({ ok: false, error: 'forbidden' })
+  })
+
+  it('a password change closes the sockets of the user’s other sessions and keeps the current one', async () => {
+    const user = await createUser({ password: 'mat-khau-cu-2026-dai' })
+    const current = createSession(user.id)
+    const elsewhere = await openLiveSocket(server.url, user.id)
+    sockets.push(elsewhere)
+    const here = connectWithToken(current.token)
+    await ready(here)
+    const closed = new Promise((resolve) => elsewhere.once('disconnect', resolve))
+    await changePassword(user.id, { currentPassword: 'mat-khau-cu-2026-dai', newPassword: 'mat-khau-moi-2026-dai' }, current.session.id, { id: user.id })
+    expect(await closed).toBe('io server disconnect')
+    await settle(100)
+    expect(here.connected).toBe(true)
+  })
+})
+
+function connectWithToken(token: string) {
+  return open(`nghisu_session=${token}`)
+}
