@@ -12,7 +12,7 @@ import { loader as documentsPage } from '~/routes/_app.meetings.$meetingId_.docu
 import { loader as fileRoute } from '~/routes/documents.$documentId.file'
 import { action as uploadAction } from '~/routes/meetings.$meetingId.documents.upload'
 import { getDb } from '#db/client'
-import { auditLog, documents, files, notifications } from '#db/schema'
+import { auditLog, documentReads, documents, files, notifications } from '#db/schema'
 import { createMeetingType, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
 import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
 import { joinLive, nextUpdate, openLiveSocket, settle } from '../setup/live-client'
@@ -124,6 +124,18 @@ describe('who sees what', () => {
     expect(await socket.emitWithAck('room.join', { room: `documents:${meetingId}` })).toEqual({ ok: false, error: 'forbidden' })
     expect(await socket.emitWithAck('room.join', { room: `readiness:${meetingId}` })).toEqual({ ok: false, error: 'forbidden' })
     socket.disconnect()
+  })
+
+  it('a link from another site fetches a file without counting as reading it; a restricted one does not open', async () => {
+    const crossSite = (user: User, id: number) =>
+      fileRoute({ request: new Request(`http://localhost:3000/documents/${id}/file`, { headers: { Cookie: sessionCookieFor(user.id), 'Sec-Fetch-Site': 'cross-site' } }), params: { documentId: String(id) }, context: { ip: '127.0.0.1' } }) as Promise<Response>
+    const reads = () => getDb().select().from(documentReads).where(and(eq(documentReads.documentId, normalId), eq(documentReads.userId, delegateB.id))).all().length
+    const before = reads()
+    expect((await crossSite(delegateB, normalId)).status).toBe(200)
+    expect(reads()).toBe(before)
+    expect(await status(() => crossSite(delegateA, restrictedId))).toBe(403)
+    expect((await openFile(delegateB, normalId)).status).toBe(200)
+    expect(reads()).toBe(before + (before ? 0 : 1))
   })
 
   it('a restricted document opens only for the people named on it, watermarked and audited', async () => {
