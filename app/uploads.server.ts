@@ -34,8 +34,21 @@ export async function readUpload(request: Request, options: { fileFields: string
   const pending: Pending[] = []
   const writes: Promise<void>[] = []
   let tooMany = false
+  const fileStreams: Readable[] = []
+  let source: Readable | null = null
+  let onAbort: (() => void) | null = null
   try {
     await new Promise<void>((resolve, reject) => {
+      // A client that goes away mid-body: stop reading, end every file being written (their
+      // pipelines fail, so the cleanup below runs), and answer instead of waiting forever.
+      onAbort = () => {
+        const error = new DomainError('file.badRequest', 'invalid', options.fileFields[0])
+        source?.destroy()
+        for (const stream of fileStreams) stream.destroy(error)
+        reject(error)
+      }
+      if (request.signal.aborted) return onAbort()
+      request.signal.addEventListener('abort', onAbort, { once: true })
       const busboy = new Busboy({ headers: { 'content-type': contentType }, limits: { fileSize: maxFileBytes, files: options.maxFiles ?? 10, fields: 200, fieldSize: 1_000_000 } })
       busboy.on('field', (name: string, value: string) => fields.append(name, value))
       busboy.on('filesLimit', () => (tooMany = true))
@@ -44,6 +57,7 @@ export async function readUpload(request: Request, options: { fileFields: string
           stream.resume() // an empty file input, or a field we do not take
           return
         }
+        fileStreams.push(stream as unknown as Readable)
         const item: Pending = { field, name: displayName(filename), tmp: path.join(tmpDir, randomUUID()), size: 0, sha256: '', tooLarge: false }
         pending.push(item)
         const hash = createHash('sha256')
@@ -64,7 +78,11 @@ export async function readUpload(request: Request, options: { fileFields: string
       busboy.on('finish', () => resolve())
       busboy.on('error', reject)
       if (!request.body) return reject(new DomainError('file.badRequest', 'invalid'))
-      Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).on('error', reject).pipe(busboy)
+      source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream).on('error', (error) => {
+        for (const stream of fileStreams) stream.destroy(error)
+        reject(error)
+      })
+      source.pipe(busboy)
     })
     await Promise.all(writes)
     if (tooMany) throw new DomainError('file.tooMany', 'invalid', options.fileFields[0])
@@ -82,6 +100,8 @@ export async function readUpload(request: Request, options: { fileFields: string
     await Promise.all(pending.map((p) => fsp.rm(p.tmp, { force: true })))
     if (error instanceof DomainError || error instanceof Response) throw error
     throw new DomainError('file.badRequest', 'invalid', options.fileFields[0])
+  } finally {
+    if (onAbort) request.signal.removeEventListener('abort', onAbort)
   }
 }
 

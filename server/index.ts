@@ -13,6 +13,7 @@ import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
 import { startScheduler } from './scheduler'
 import { detectOfficeConverter } from '~/models/office-convert.server'
+import { clearStaleUploads } from '~/models/files.server'
 
 function readConfig() {
   try {
@@ -34,6 +35,9 @@ const db = getDb()
 migrateDatabase(db)
 const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
 await prepareFirstRun(db, config, baseUrl)
+// Uploads cut off by a crash or a kill left temporary files: none is in flight yet.
+const stale = await clearStaleUploads()
+if (stale) console.log(`Đã xóa ${stale} tệp tải lên dở dang.`)
 
 const getLoadContext = (req: Request, res: Response): NghisuLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? '', cspNonce: res.locals.cspNonce as string | undefined })
 

@@ -60,6 +60,30 @@ export async function typeOfFile(filePath: string, name: string, field: string) 
 }
 
 /** Moves a checked temporary file into the store (or drops it when the same content is there already). */
+/**
+ * Removes temporary upload files older than `olderThanMs` (all of them at start, when no upload
+ * can be in flight): what a crash or a killed process left behind.
+ */
+export async function clearStaleUploads(olderThanMs = 0, now = Date.now()) {
+  const dir = path.join(filesDir(), 'tmp')
+  let names: string[]
+  try {
+    names = await fsp.readdir(dir)
+  } catch {
+    return 0
+  }
+  let removed = 0
+  for (const name of names) {
+    const file = path.join(dir, name)
+    const stat = await fsp.stat(file).catch(() => null)
+    if (stat?.isFile() && (olderThanMs === 0 || now - stat.mtimeMs >= olderThanMs)) {
+      await fsp.rm(file, { force: true })
+      removed++
+    }
+  }
+  return removed
+}
+
 export async function moveIntoStore(tmp: string, sha256: string) {
   const target = blobPath(sha256)
   await fsp.mkdir(path.dirname(target), { recursive: true })

@@ -109,3 +109,44 @@ describe('files attached to progress reports', () => {
     expect(stored().length).toBe(before)
   })
 })
+
+describe('uploads cut off mid-body', () => {
+  it('an aborted upload answers, and leaves no temporary file behind', async () => {
+    const { readUpload } = await import('~/uploads.server')
+    const { filesDir } = await import('~/models/files.server')
+    const fsp = await import('node:fs/promises')
+    const path = await import('node:path')
+    const tmp = path.join(filesDir(), 'tmp')
+    const listTmp = async () => (await fsp.readdir(tmp).catch(() => [])).length
+    const boundary = '----nghisu-abort'
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="bao-cao.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`)
+    const controller = new AbortController()
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (sent === 0) c.enqueue(head)
+        else c.enqueue(new Uint8Array(64 * 1024).fill(0x20))
+        sent++
+        if (sent === 20) setTimeout(() => controller.abort(), 10)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      },
+    })
+    const request = new Request('http://localhost:3000/tasks/1', { method: 'POST', body, duplex: 'half', signal: controller.signal, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } } as RequestInit)
+    const started = Date.now()
+    await expect(readUpload(request, { fileFields: ['files'] })).rejects.toThrow('file.badRequest')
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(await listTmp()).toBe(0)
+  })
+
+  it('temporary files left by a crash are removed at start', async () => {
+    const { clearStaleUploads, filesDir } = await import('~/models/files.server')
+    const fsp = await import('node:fs/promises')
+    const path = await import('node:path')
+    const tmp = path.join(filesDir(), 'tmp')
+    await fsp.mkdir(tmp, { recursive: true })
+    await fsp.writeFile(path.join(tmp, 'do-dang-1'), 'x')
+    await fsp.writeFile(path.join(tmp, 'do-dang-2'), 'y')
+    expect(await clearStaleUploads()).toBe(2)
+    expect(await fsp.readdir(tmp)).toEqual([])
+  })
+})
