@@ -1,4 +1,3 @@
-import http from 'node:http'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -8,6 +7,7 @@ import type { NghisuLoadContext } from '~/load-context'
 import { closeDb, getDb } from '#db/client'
 import { migrateDatabase } from '#db/migrate'
 import { createApp } from './app'
+import { createHttpServer, DEFAULT_LIMITS } from './http-server'
 import { prepareFirstRun } from './first-run'
 import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
@@ -41,7 +41,8 @@ if (stale) console.log(`Đã xóa ${stale} tệp tải lên dở dang.`)
 
 const getLoadContext = (req: Request, res: Response): NghisuLoadContext => ({ ip: req.ip ?? req.socket.remoteAddress ?? '', cspNonce: res.locals.cspNonce as string | undefined })
 
-const httpServer = http.createServer()
+// Behind a reverse proxy every client arrives from the proxy's address: no cap per address then.
+const httpServer = createHttpServer({ ...DEFAULT_LIMITS, connectionsPerAddress: config.TRUST_PROXY ? 0 : DEFAULT_LIMITS.connectionsPerAddress })
 let closeVite: (() => Promise<void>) | undefined
 let app
 if (production) {

@@ -127,3 +127,17 @@ describe('after sign-in, only same-site paths', () => {
     expect(response.headers.get('Location')).toBe('/')
   })
 })
+
+describe('slow or greedy clients cannot hold the server’s sockets', () => {
+  it('a client that never finishes its headers is cut off; one address may hold only so many connections', async () => {
+    const { execFile } = await import('node:child_process')
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', 'tests/setup/slow-client.ts'], { timeout: 15_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    )
+    const result = JSON.parse(out) as { lorisMs: number; lorisAnswer: string; heldOpen: boolean; fourthClosed: boolean }
+    expect(result.lorisAnswer).toBe('HTTP/1.1 408 Request Timeout')
+    expect(result.lorisMs).toBeLessThan(3_000)
+    expect(result.heldOpen).toBe(true)
+    expect(result.fourthClosed).toBe(true)
+  })
+})
