@@ -44,6 +44,8 @@ export const en: Messages = {
     month: 'A month is 1 to 12.',
         required: 'Please fill this in.',
     tooLong: 'This is too long.',
+    tooMany: 'This list is too long.',
+    unknownReference: 'The chosen item no longer exists.',
     email: 'Not a valid e-mail address.',
     phone: 'A phone number has 6–20 digits, spaces and + . ( ) - only.',
     invalid: 'Invalid value.',

@@ -42,6 +42,8 @@ export const vi = {
     month: 'Tháng từ 1 đến 12.',
         required: 'Vui lòng nhập thông tin này.',
     tooLong: 'Nội dung quá dài.',
+    tooMany: 'Danh sách quá dài.',
+    unknownReference: 'Mục đã chọn không còn tồn tại.',
     email: 'Địa chỉ e-mail không hợp lệ.',
     phone: 'Số điện thoại chỉ gồm chữ số, dấu cách và các ký tự + . ( ) -, từ 6 đến 20 ký tự.',
     invalid: 'Giá trị không hợp lệ.',

@@ -143,6 +143,26 @@ function assertReferences(input: MeetingSaveInput, db: DBOrTx) {
     if (item.status === 'cancelled' || item.status === 'moved') throw new DomainError('programme.itemClosed', 'invalid', 'programmeItemId')
   }
   if (input.endsAt <= input.startsAt) throw new DomainError('meeting.endBeforeStart', 'invalid', 'endTime')
+  // Every person and unit named must exist and be active: an unknown id is the user's mistake (400), not a foreign-key failure (500).
+  const people: [string, number | null | undefined][] = [
+    ['secretaryUserId', input.secretaryUserId],
+    ...input.memberUserIds.map((id) => ['memberUserIds', id] as [string, number]),
+    ...input.guestUserIds.map((id) => ['guestUserIds', id] as [string, number]),
+    ...input.agenda.map((a, i) => [`agenda[${i}].presenterUserId`, a.presenterUserId] as [string, number | null | undefined]),
+  ]
+  const unitsNamed: [string, number | null | undefined][] = [
+    ['preparingUnitId', input.preparingUnitId],
+    ...input.guestUnitIds.map((id) => ['guestUnitIds', id] as [string, number]),
+    ...input.agenda.map((a, i) => [`agenda[${i}].presenterUnitId`, a.presenterUnitId] as [string, number | null | undefined]),
+  ]
+  const known = (table: typeof users | typeof units, ids: number[]) =>
+    new Set(ids.length ? db.select({ id: table.id }).from(table).where(and(inArray(table.id, [...new Set(ids)]), eq(table.active, true))).all().map((r) => r.id) : [])
+  const userIds = known(users, people.flatMap(([, id]) => (id ? [id] : [])))
+  const missingUser = people.find(([, id]) => id && !userIds.has(id))
+  if (missingUser) throw new DomainError('validation.unknownReference', 'invalid', missingUser[0])
+  const unitIds = known(units, unitsNamed.flatMap(([, id]) => (id ? [id] : [])))
+  const missingUnit = unitsNamed.find(([, id]) => id && !unitIds.has(id))
+  if (missingUnit) throw new DomainError('validation.unknownReference', 'invalid', missingUnit[0])
 }
 
 function meetingValues(input: MeetingSaveInput) {

@@ -8,8 +8,9 @@ export const optionalText = (max = 200) => z.string().trim().max(max, 'validatio
 
 export const idSchema = z.number({ error: 'validation.required' }).int().positive()
 
-/** Reads a numeric id from a route param; null when it is not one. */
+/** Reads a numeric id from a route param: plain decimal digits only ("0x10", "1e3" or " 7" are not ids); null otherwise. */
 export function parseId(value: string | undefined): number | null {
+  if (!value || !/^[1-9]\d{0,14}$/.test(value)) return null
   const n = Number(value)
-  return Number.isInteger(n) && n > 0 ? n : null
+  return Number.isSafeInteger(n) ? n : null
 }

@@ -4,6 +4,9 @@ import { meetingModes, programmePeriods } from '#db/schema/meetings'
 import { roles } from '#db/schema/users'
 import { idSchema, optionalText, requiredText } from './common'
 
+/** The longest lists a meeting accepts (a 500-person conference fits with room to spare). */
+export const LIMITS = { agendaItems: 100, people: 2000, units: 500 } as const
+
 export const dateSchema = z
   .string({ error: 'validation.required' })
   .trim()
@@ -92,11 +95,12 @@ const meetingFields = z.object({
     location: optionalText(300).nullable(),
     joinUrl: z.url({ protocol: /^https?$/, error: 'validation.url' }).optional().nullable(),
     preparingUnitId: idSchema.nullable().optional(),
-    agenda: z.array(agendaItemSchema).default([]),
-    memberUserIds: z.array(idSchema).default([]),
-    memberRoles: z.array(z.enum(roles)).default([]),
-    guestUnitIds: z.array(idSchema).default([]),
-    guestUserIds: z.array(idSchema).default([]),
+    // Bounded lists: a meeting has at most 100 agenda items and 2,000 invitees by name.
+    agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems, 'validation.tooMany').default([]),
+    memberUserIds: z.array(idSchema).max(LIMITS.people, 'validation.tooMany').default([]),
+    memberRoles: z.array(z.enum(roles)).max(roles.length, 'validation.tooMany').default([]),
+    guestUnitIds: z.array(idSchema).max(LIMITS.units, 'validation.tooMany').default([]),
+    guestUserIds: z.array(idSchema).max(LIMITS.people, 'validation.tooMany').default([]),
     secretaryUserId: idSchema.nullable().optional(),
     confirmConflicts: z.boolean().default(false),
 })

@@ -5,7 +5,7 @@ import { safeRedirect } from '~/auth.server'
 import { boundedForm, FORM_LIMITS } from '~/forms.server'
 import { action as loginAction } from '~/routes/login'
 import { action as programmeAction } from '~/routes/_app.programme._index'
-import { createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../factories'
+import { createMeetingType, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../factories'
 import { startTestServer } from '../setup/server'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -139,5 +139,63 @@ describe('slow or greedy clients cannot hold the server’s sockets', () => {
     expect(result.lorisMs).toBeLessThan(3_000)
     expect(result.heldOpen).toBe(true)
     expect(result.fourthClosed).toBe(true)
+  })
+})
+
+describe('inputs that used to answer 5xx get a 4xx with the usual error shape', () => {
+  async function post(path: string, cookie: string, body: unknown) {
+    const text = JSON.stringify(body)
+    return raw(path, { headers: { Cookie: cookie, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) }, body: text })
+  }
+  async function meetingBody() {
+    const chair = await createUser({ roles: ['chair'] })
+    return { title: 'Họp kiểm thử đầu vào', meetingTypeId: createMeetingType().id, offProgrammeReason: 'Kiểm thử', chairUserId: chair.id, date: '2027-06-01', startTime: '08:00', endTime: '10:00', mode: 'in_person', location: 'Phòng 1' }
+  }
+
+  it('10,000 agenda items: 400 naming the list, nothing saved', async () => {
+    const office = await createUser({ roles: ['office'] })
+    const res = await post('/api/v1/meetings', sessionCookieFor(office.id), { ...(await meetingBody()), agenda: Array.from({ length: 10_000 }, (_, i) => ({ title: `Mục ${i}` })) })
+    // 10,000 items fit under MAX_FORM_KB=64 only partly: either way a 4xx in the usual shape.
+    expect([400, 413]).toContain(res.status)
+    expect(JSON.parse(res.body).error.code).toMatch(/validation_failed|payload_too_large/)
+    const fits = await post('/api/v1/meetings', sessionCookieFor(office.id), { ...(await meetingBody()), agenda: Array.from({ length: 101 }, (_, i) => ({ title: `M${i}` })) })
+    expect(fits.status).toBe(400)
+    expect(JSON.parse(fits.body).error.fields.agenda).toEqual(['Danh sách quá dài.'])
+  })
+
+  it('an unknown id for the preparing unit, a presenter or a member: 400 beside that field, not a foreign-key failure', async () => {
+    const office = await createUser({ roles: ['office'] })
+    const cookie = sessionCookieFor(office.id)
+    const base = await meetingBody()
+    for (const [patch, field] of [
+      [{ preparingUnitId: 987654 }, 'preparingUnitId'],
+      [{ agenda: [{ title: 'Báo cáo', presenterUserId: 987654 }] }, 'agenda[0].presenterUserId'],
+      [{ agenda: [{ title: 'Báo cáo', presenterUnitId: 987654 }] }, 'agenda[0].presenterUnitId'],
+      [{ memberUserIds: [987654] }, 'memberUserIds'],
+    ] as const) {
+      const res = await post('/api/v1/meetings', cookie, { ...base, ...patch })
+      expect(res.status, field).toBe(400)
+      expect(JSON.parse(res.body).error.fields, field).toEqual({ [field]: ['Mục đã chọn không còn tồn tại.'] })
+    }
+  })
+
+  it('dates out of the years the product deals in: 400 in the API, the schedule falls back to this week', async () => {
+    const office = await createUser({ roles: ['office'] })
+    const cookie = sessionCookieFor(office.id)
+    const far = await post('/api/v1/meetings', cookie, { ...(await meetingBody()), date: '9999-12-31' })
+    expect(far.status).toBe(400)
+    expect(JSON.parse(far.body).error.fields.date).toEqual([expect.stringMatching(/^Ngày/)])
+    const list = await raw('/api/v1/meetings?from=9999-12-31T00:00:00%2B07:00&to=9999-12-31T23:00:00%2B07:00', { method: 'GET', headers: { Cookie: cookie } })
+    expect(list.status).toBe(400)
+    const { loader: scheduleLoader } = await import('~/routes/_app.schedule')
+    const page = (await scheduleLoader({ request: new Request('http://localhost:3000/schedule?week=9999-12-31', { headers: { Cookie: cookie } }), params: {}, context: { ip: '127.0.0.1' } })) as Response
+    expect(page.status).toBe(200)
+    const { isValidDate } = await import('~/lib/working-days')
+    expect([isValidDate('1900-01-01'), isValidDate('9999-12-31'), isValidDate('2026-02-30'), isValidDate('2026-12-01')]).toEqual([false, false, false, true])
+  })
+
+  it('route ids are plain decimal numbers: "0x10" is not 16', async () => {
+    const { parseId } = await import('~/schemas/common')
+    expect(['0x10', '1e3', ' 7', '007', '-1', '16'].map((v) => parseId(v))).toEqual([null, null, null, null, null, 16])
   })
 })

@@ -1,3 +1,4 @@
+import { isValidDate } from '~/lib/working-days'
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from 'zod'
@@ -80,6 +81,9 @@ function saveUnlessConflicting(body: MeetingFormInput, existingId: number | null
   return saveMeeting(input, existingId, { id: user.id, ip })
 }
 
+/** An instant with its offset, in the years the product deals in (2000–2100). */
+const instantInRange = z.iso.datetime({ offset: true }).refine((v) => isValidDate(new Date(v).toISOString().slice(0, 10)), 'validation.date')
+
 export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegistry) {
   defineEndpoint(router, registry, {
     method: 'get',
@@ -129,7 +133,10 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     path: '/meetings',
     tag: 'Cuộc họp',
     summary: 'Cuộc họp trong một khoảng thời gian (người không có quyền xem toàn cơ quan chỉ thấy cuộc họp của mình)',
-    query: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), mine: z.enum(['true', 'false']).optional() }).strict(),
+    query: z
+      .object({ from: instantInRange, to: instantInRange, mine: z.enum(['true', 'false']).optional() })
+      .strict()
+      .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 1100 * 86_400_000 && Date.parse(q.to) >= Date.parse(q.from), { message: 'validation.invalid', path: ['to'] }),
     success: { status: 200, description: 'Các cuộc họp', schema: z.object({ items: z.array(meetingSummarySchema) }) },
     errors: [400, 403],
     handler: ({ req, query, user }) => {
