@@ -37,6 +37,8 @@ const configSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Nghị sự <no-reply@localhost>'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** DOCX/PDF exports of a notice one person may ask for per minute. */
+  EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Remind the lead unit this many working days before a task's deadline (then on the day, and escalate once overdue). */
   TASK_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 })

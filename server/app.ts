@@ -4,6 +4,10 @@ import express, { type RequestHandler } from 'express'
 import type { Config } from '~/config.server'
 import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server'
 import { getDb } from '#db/client'
+import { parse } from 'cookie'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import { SESSION_COOKIE } from '~/auth.server'
+import { parseToken } from '~/lib/tokens.server'
 import { createApiRouter } from './api/v1'
 import { bodyLimit } from './middleware/body-limit'
 import { securityHeaders } from './middleware/security-headers'
@@ -53,6 +57,20 @@ export function createApp(options: AppOptions) {
   // Every body bounded before it is read: forms and JSON by MAX_FORM_KB, uploads by up to ten files of MAX_UPLOAD_MB.
   const formBytes = config.MAX_FORM_KB * 1024
   app.use(bodyLimit({ formBytes, uploadBytes: 10 * config.MAX_UPLOAD_MB * 1024 * 1024 + formBytes }))
+  // Making a DOCX or PDF costs the server far more than a page: each person may ask for a few a minute.
+  app.use(
+    /^\/meetings\/\d+\/conclusion\.(docx|pdf)$/,
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.EXPORTS_PER_MINUTE,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      keyGenerator: (req) => parseToken(parse(req.get('cookie') ?? '')[SESSION_COOKIE])?.id ?? ipKeyGenerator(req.ip ?? ''),
+      handler: (_req, res) => {
+        res.status(429).type('text/plain; charset=utf-8').send('Bạn tải quá nhiều văn bản trong một phút. Vui lòng thử lại sau ít giây.')
+      },
+    }),
+  )
   app.use('/api/v1', createApiRouter({ rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE, bodyLimit: formBytes }))
 
   if (options.clientBuildDir) {

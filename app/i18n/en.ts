@@ -461,6 +461,8 @@ export const en: Messages = {
     taskBlocksInvalid: 'Not issued: some tasks lack a lead unit or a deadline (highlighted in red).',
     invalidDocument: 'The document is not valid.',
     tooLarge: 'The document is too long.',
+    tableTooLarge: 'A table cell spans too many columns or rows (20 columns, 100 rows at most).',
+    tooManyTasks: 'The document has too many tasks (300 at most).',
     unsafeLink: 'Invalid link: only http, https or mailto addresses.',
     conflict: 'Someone else has just edited this draft.',
     conflictNotice: 'Someone else has just saved this draft; your text is kept on this device.',

@@ -465,6 +465,8 @@ export const vi = {
     taskBlocksInvalid: 'Chưa ban hành được: có nhiệm vụ thiếu đơn vị chủ trì hoặc thời hạn (được tô đỏ trong văn bản).',
     invalidDocument: 'Nội dung văn bản không hợp lệ.',
     tooLarge: 'Văn bản quá dài.',
+    tableTooLarge: 'Một ô bảng gộp quá nhiều cột hoặc dòng (tối đa 20 cột, 100 dòng).',
+    tooManyTasks: 'Văn bản có quá nhiều nhiệm vụ (tối đa 300).',
     unsafeLink: 'Liên kết không hợp lệ: chỉ dùng địa chỉ http, https hoặc mailto.',
     conflict: 'Người khác vừa sửa dự thảo này.',
     conflictNotice: 'Người khác vừa lưu dự thảo này; nội dung của bạn vẫn được giữ trên máy này.',

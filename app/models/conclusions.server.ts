@@ -30,6 +30,17 @@ type Conclusion = typeof conclusions.$inferSelect
 const VERSION_WINDOW_MS = 5 * 60_000
 /** A stored document larger than this is refused (a notice is a few pages). */
 export const MAX_CONTENT_BYTES = 1_000_000
+/** What a notice may hold: a table cell spans at most 20 columns or 100 rows; at most 300 task blocks. */
+export const DOCUMENT_BOUNDS = { colspan: 20, rowspan: 100, taskBlocks: 300 } as const
+
+type Spanned = { type?: string; attrs?: Record<string, unknown> | null; content?: Spanned[] }
+/** The document with every table span cut to DOCUMENT_BOUNDS (for rendering what was stored before the bounds existed). */
+export function clampSpans<T extends Spanned>(n: T): T {
+  const attrs = n.attrs && ('colspan' in n.attrs || 'rowspan' in n.attrs)
+    ? { ...n.attrs, colspan: Math.min(Number(n.attrs.colspan) || 1, DOCUMENT_BOUNDS.colspan), rowspan: Math.min(Number(n.attrs.rowspan) || 1, DOCUMENT_BOUNDS.rowspan) }
+    : n.attrs
+  return { ...n, ...(attrs ? { attrs } : {}), ...(n.content ? { content: n.content.map(clampSpans) } : {}) }
+}
 
 let schemaCache: ReturnType<typeof getSchema> | undefined
 const schema = () => (schemaCache ??= getSchema(conclusionExtensions()))
@@ -50,8 +61,11 @@ export function sanitizeConclusion(input: unknown): DocJSON {
   } catch {
     throw new DomainError('conclusion.invalidDocument', 'invalid', 'content')
   }
+  let taskBlocks = 0
   node.descendants((n) => {
     for (const mark of n.marks) if (mark.type.name === 'link' && !isSafeHref(mark.attrs.href)) throw new DomainError('conclusion.unsafeLink', 'invalid', 'content')
+    if ((Number(n.attrs.colspan) || 1) > DOCUMENT_BOUNDS.colspan || (Number(n.attrs.rowspan) || 1) > DOCUMENT_BOUNDS.rowspan) throw new DomainError('conclusion.tableTooLarge', 'invalid', 'content')
+    if (n.type.name === 'taskBlock' && ++taskBlocks > DOCUMENT_BOUNDS.taskBlocks) throw new DomainError('conclusion.tooManyTasks', 'invalid', 'content')
   })
   const clean = node.toJSON() as DocJSON
   const fixTasks = (n: DocJSON): DocJSON => ({
@@ -71,7 +85,7 @@ export function nameLookup(db: DBOrTx = getDb()): NameLookup {
 
 /** The reader's HTML, generated here from the stored JSON; never taken from the client. */
 export function renderConclusionHtml(content: DocJSON | Record<string, unknown>, names: NameLookup = nameLookup()) {
-  return generateHTML(content as Parameters<typeof generateHTML>[0], conclusionExtensions(names))
+  return generateHTML(clampSpans(content as Spanned) as Parameters<typeof generateHTML>[0], conclusionExtensions(names))
 }
 
 /** The current conclusion of a meeting (issued or draft) and, when one is being prepared, the correction draft. */

@@ -199,3 +199,29 @@ describe('inputs that used to answer 5xx get a 4xx with the usual error shape', 
     expect(['0x10', '1e3', ' 7', '007', '-1', '16'].map((v) => parseId(v))).toEqual([null, null, null, null, null, 16])
   })
 })
+
+describe('documents and exports that cost the server', () => {
+  const cell = (colspan: number) => ({ type: 'tableCell', attrs: { colspan, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ô' }] }] })
+  const withTable = (colspan: number) => ({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [cell(colspan)] }] }] })
+
+  it('a table cell spanning 100,000 columns is refused when saved, and clamped if one was stored before', async () => {
+    const { sanitizeConclusion, renderConclusionHtml } = await import('~/models/conclusions.server')
+    expect(() => sanitizeConclusion(withTable(100_000))).toThrow('conclusion.tableTooLarge')
+    expect(() => sanitizeConclusion(withTable(3))).not.toThrow()
+    const started = performance.now()
+    const html = renderConclusionHtml(withTable(100_000), { unitName: () => undefined, userName: () => undefined })
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(html).toContain('colspan="20"')
+  })
+
+  it('one person may ask for only so many DOCX/PDF exports a minute (429 after that)', async () => {
+    const user = await createUser()
+    const cookie = sessionCookieFor(user.id)
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await raw('/meetings/1/conclusion.pdf', { method: 'GET', headers: { Cookie: cookie } })).status)
+    expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true)
+    expect(statuses[10]).toBe(429)
+    // Someone else is not affected.
+    expect((await raw('/meetings/1/conclusion.pdf', { method: 'GET', headers: { Cookie: sessionCookieFor((await createUser()).id) } })).status).not.toBe(429)
+  })
+})
