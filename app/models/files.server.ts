@@ -6,6 +6,7 @@ import { inArray } from 'drizzle-orm'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
+import { cleanText } from '~/lib/text'
 import { type DBOrTx, getDb } from '#db/client'
 import { files } from '#db/schema'
 
@@ -40,11 +41,10 @@ export function blobPath(sha256: string) {
   return path.join(filesDir(), sha256.slice(0, 2), sha256)
 }
 
-/** A file name fit for display: no directories, no control characters, at most 200 characters. */
+/** A file name fit for display: no directories, no control or direction-override characters (name spoofing), at most 200 characters. */
 export function displayName(raw: string) {
-  // eslint-disable-next-line no-control-regex
-  const base = raw.replace(/\\/g, '/').split('/').pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim()
-  return (base || 'tep').normalize('NFC').slice(0, 200)
+  const base = cleanText(raw.replace(/\\/g, '/').split('/').pop()!).replace(/[\t\r\n]/g, ' ').trim()
+  return (base || 'tep').slice(0, 200)
 }
 
 /**

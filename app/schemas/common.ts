@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { cleanText } from '~/lib/text'
 
 /** Messages are i18n keys (app/i18n); the field component and the API translate them. */
 export const requiredText = (max = 200) =>
-  z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong')
+  z.string({ error: 'validation.required' }).overwrite(cleanText).trim().min(1, 'validation.required').max(max, 'validation.tooLong')
 
-export const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong').optional()
+export const optionalText = (max = 200) => z.string().overwrite(cleanText).trim().max(max, 'validation.tooLong').optional()
 
 export const idSchema = z.number({ error: 'validation.required' }).int().positive()
 

@@ -225,3 +225,15 @@ describe('documents and exports that cost the server', () => {
     expect((await raw('/meetings/1/conclusion.pdf', { method: 'GET', headers: { Cookie: sessionCookieFor((await createUser()).id) } })).status).not.toBe(429)
   })
 })
+
+describe('text is stored clean', () => {
+  it('a title of zero-width characters is empty; NUL bytes and direction overrides never reach the database', async () => {
+    const { requiredText } = await import('~/schemas/common')
+    const title = requiredText(200)
+    expect(title.safeParse('\u200b\u200b\ufeff').error?.issues[0]?.message).toBe('validation.required')
+    expect(title.parse('Họp\u0000 giao ban\u202e')).toBe('Họp giao ban')
+    const { displayName } = await import('~/models/files.server')
+    expect(displayName('bao-cao\u202Efdp.exe')).toBe('bao-caofdp.exe')
+    expect(displayName('../../etc/\u0000passwd')).toBe('passwd')
+  })
+})
