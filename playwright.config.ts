@@ -27,7 +27,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    command: `rm -rf tests/.tmp/e2e && NODE_ENV=production DEMO=1 PORT=${PORT} DATABASE_PATH=tests/.tmp/e2e/nghisu.db FILES_DIR=tests/.tmp/e2e/files node --import tsx server/index.ts`,
+    command: `rm -rf tests/.tmp/e2e && NODE_ENV=production DEMO=1 BACKUP_HOUR=off PORT=${PORT} DATABASE_PATH=tests/.tmp/e2e/nghisu.db FILES_DIR=tests/.tmp/e2e/files node --import tsx server/index.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

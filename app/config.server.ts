@@ -17,6 +17,12 @@ const configSchema = z.object({
   FILES_DIR: z.string().min(1).default('data/files'),
   /** Largest file accepted, in MiB. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  /** Where backups go (`npm run db:backup`, and daily). */
+  BACKUP_DIR: z.string().min(1).default('data/backups'),
+  /** The hour (Asia/Ho_Chi_Minh, 0–23) of the daily backup; `off` for none. */
+  BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).default(2),
+  /** How many backups to keep (the oldest are removed). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
   /** Largest request body that is not a file upload (forms, JSON), in KiB. */
   MAX_FORM_KB: z.coerce.number().int().min(16).max(65536).default(2048),
   PUBLIC_URL: z.url().optional(),

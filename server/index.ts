@@ -6,6 +6,8 @@ import { ConfigError, config as loadConfig } from '~/config.server'
 import type { NghisuLoadContext } from '~/load-context'
 import { closeDb, getDb } from '#db/client'
 import { migrateDatabase } from '#db/migrate'
+import { BACKUP_PREFIX, backupDatabase, holdServerLock, listBackups } from '#db/backup'
+import { vietnamDate } from '~/lib/working-days'
 import { createApp } from './app'
 import { createHttpServer, DEFAULT_LIMITS } from './http-server'
 import { prepareFirstRun } from './first-run'
@@ -72,7 +74,23 @@ httpServer.on('request', app)
 const io = attachRealtime(httpServer, { publicUrl: config.PUBLIC_URL })
 const detachBridge = bridgeEvents(io)
 const mailer = attachMailer(config)
-const scheduler = startScheduler({ reminderDays: config.TASK_REMINDER_DAYS })
+const releaseLock = holdServerLock(config.DATABASE_PATH)
+const scheduler = startScheduler({
+  reminderDays: config.TASK_REMINDER_DAYS,
+  backup:
+    config.BACKUP_HOUR === 'off'
+      ? undefined
+      : {
+          hour: config.BACKUP_HOUR,
+          run: async (at) => {
+            // A restart later the same day does not make another.
+            const day = vietnamDate(at)
+            if ((await listBackups(config.BACKUP_DIR)).some((b) => b.startsWith(`${BACKUP_PREFIX}${day}`))) return
+            const { folder } = await backupDatabase({ db, filesDir: config.FILES_DIR, backupDir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, now: at })
+            console.log(`Đã sao lưu hằng ngày vào ${folder}.`)
+          },
+        },
+})
 const converter = detectOfficeConverter()
 
 httpServer.listen(config.PORT, config.HOST, () => {
@@ -99,6 +117,7 @@ function shutdown(signal: string) {
     await mailer.idle()
     await closeVite?.()
     closeDb()
+    releaseLock()
     clearTimeout(force)
     console.log('Đã dừng.')
     process.exit(0)

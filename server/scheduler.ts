@@ -9,10 +9,26 @@ import { getDb } from '#db/client'
  * task reminders and tells every open dashboard that the day changed (statuses that depend on
  * the date — overdue — are derived, so a refresh is all they need). Checks once a minute.
  */
-export function startScheduler(options: { reminderDays: number; db?: DB; now?: () => Date; intervalMs?: number }) {
+export function startScheduler(options: { reminderDays: number; db?: DB; now?: () => Date; intervalMs?: number; backup?: { hour: number; run: (at: Date) => Promise<unknown> } }) {
   const now = options.now ?? (() => new Date())
   let lastDay: string | null = null
+  let lastBackupDay: string | null = null
+  let backingUp = false
   const tick = () => {
+    // The daily backup, once a day from its hour on (Asia/Ho_Chi_Minh).
+    if (options.backup && !backingUp) {
+      const at = now()
+      const day = vietnamDate(at)
+      const hour = new Date(at.getTime() + 7 * 3_600_000).getUTCHours()
+      if (hour >= options.backup.hour && lastBackupDay !== day) {
+        lastBackupDay = day
+        backingUp = true
+        options.backup
+          .run(at)
+          .catch((error) => console.error('Không sao lưu được:', error instanceof Error ? error.message : error))
+          .finally(() => (backingUp = false))
+      }
+    }
     const today = vietnamDate(now())
     if (today === lastDay) return
     const firstRun = lastDay === null

@@ -54,7 +54,7 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/bench/probe.ts', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: setup.dbPath, FILES_DIR: setup.filesDir, API_RATE_LIMIT_PER_MINUTE: '10000000', DEMO: '' },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: setup.dbPath, FILES_DIR: setup.filesDir, API_RATE_LIMIT_PER_MINUTE: '10000000', DEMO: '', BACKUP_HOUR: 'off' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const messages: { type: string; [k: string]: unknown }[] = []
