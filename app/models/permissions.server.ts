@@ -54,9 +54,10 @@ export function canManageMeetings(user: Subject) {
 }
 
 /**
- * Socket rooms. `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who
- * oversee every unit (admin, office, supervisor). `meeting:<id>` and `task:<id>`: whoever may view
- * it (the caller looks it up). `leader:<id>`: the tasks a leader follows — that leader, and those
+ * Socket rooms (names in app/live/rooms.ts), by the same rules as the pages they feed.
+ * `user:<id>`: only that user. `unit:<id>`: members of the unit, and those who oversee
+ * (canFollowUnitTasks). `meeting:<id>`, `meetingTasks:<id>` and `task:<id>`: whoever may view it
+ * (the caller looks it up); `conclusion:<id>` also whoever drafts it. `leader:<id>`: the tasks a leader follows — that leader, and those
  * who oversee. `dashboard:0`: every task of the body — those who oversee. `documents:<meetingId>`:
  * whoever may list the meeting's documents; `readiness:<meetingId>`: who has read them — the
  * Office and the chair. Anything else is refused.
