@@ -82,7 +82,10 @@ function saveUnlessConflicting(body: MeetingFormInput, existingId: number | null
 }
 
 /** An instant with its offset, in the years the product deals in (2000–2100). */
-const instantInRange = z.iso.datetime({ offset: true }).refine((v) => isValidDate(new Date(v).toISOString().slice(0, 10)), 'validation.date')
+const instantInRange = z.iso.datetime({ offset: true }).refine((v) => {
+  const at = Date.parse(v)
+  return Number.isFinite(at) && isValidDate(new Date(at).toISOString().slice(0, 10))
+}, 'validation.date')
 
 export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegistry) {
   defineEndpoint(router, registry, {
