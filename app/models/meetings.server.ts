@@ -316,7 +316,8 @@ export function sendInvitations(id: number, actor: Actor, db: DB = getDb(), now 
     const pending = tx
       .select({ id: meetingParticipants.id, userId: meetingParticipants.userId })
       .from(meetingParticipants)
-      .where(and(eq(meetingParticipants.meetingId, id), isNull(meetingParticipants.invitedAt)))
+      // A substitute the Office has not confirmed is invited by the confirmation, not here.
+      .where(and(eq(meetingParticipants.meetingId, id), isNull(meetingParticipants.invitedAt), sql`${meetingParticipants.source} not like 'substitute:%'`))
       .all()
     if (!pending.length) throw new DomainError('meeting.nobodyToInvite', 'invalid')
     const calendar = getWorkingCalendar(tx)
@@ -384,15 +385,26 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
         .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, substitute.id)))
         .get()
       if (already) throw new DomainError('meeting.substituteAlreadyInvited', 'conflict', 'substituteUserId')
+      // The type's rule: a colleague from the participant's own unit may be in at once; anyone
+      // else (and everyone under the `office` rule) waits for the Office, seeing nothing meanwhile.
+      const rule = tx.select({ rule: meetingTypes.substituteRule }).from(meetingTypes).where(eq(meetingTypes.id, meeting.meetingTypeId)).get()?.rule ?? 'office'
+      const original = tx.select({ name: users.fullName, unitId: users.unitId }).from(users).where(eq(users.id, userId)).get()
+      const substituteUnit = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, substitute.id)).get()?.unitId ?? null
+      const atOnce = rule === 'same_unit' && original?.unitId != null && substituteUnit === original.unitId
       tx.insert(meetingParticipants)
-        .values({ meetingId, userId: substitute.id, role: participant.role, source: `substitute:${userId}`, invitedAt: now })
+        .values({ meetingId, userId: substitute.id, role: participant.role, source: `substitute:${userId}`, invitedAt: atOnce ? now : null, substituteConfirmedAt: atOnce ? now : null })
         .run()
-      const original = tx.select({ name: users.fullName }).from(users).where(eq(users.id, userId)).get()
-      notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', title: `Giấy mời họp (dự thay ${original?.name ?? ''}): ${meeting.title}`, body: `Thời gian: ${formatDateTime(meeting.startsAt)}`, link: `/meetings/${meetingId}` }], now)
-      notifiedIds.push(substitute.id)
+      if (atOnce) {
+        notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', title: `Giấy mời họp (dự thay ${original?.name ?? ''}): ${meeting.title}`, body: `Thời gian: ${formatDateTime(meeting.startsAt)}`, link: `/meetings/${meetingId}` }], now)
+        notifiedIds.push(substitute.id)
+      } else {
+        const office = tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
+        notify(tx, office.map((id) => ({ userId: id, kind: 'meeting.substituteProposed', title: `${original?.name ?? ''} đề nghị ${substitute.fullName} dự thay: ${meeting.title}`, body: 'Người dự thay chỉ xem được cuộc họp và tài liệu sau khi Văn phòng xác nhận.', link: `/meetings/${meetingId}` })), now)
+        notifiedIds.push(...office)
+      }
     }
-    if (participant.rsvp === 'substituted' && participant.substituteUserId && input.response !== 'substituted') {
-      // Taking back a substitution removes the substitute's own invitation.
+    if (participant.rsvp === 'substituted' && participant.substituteUserId && (input.response !== 'substituted' || input.substituteUserId !== participant.substituteUserId)) {
+      // Taking back a substitution (or naming someone else) removes the earlier substitute's own invitation.
       tx.delete(meetingParticipants)
         .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, participant.substituteUserId), eq(meetingParticipants.source, `substitute:${userId}`)))
         .run()
@@ -450,13 +462,41 @@ export function setMeetingStatus(id: number, input: { status: 'held' | 'postpone
 export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess | null {
   const meeting = db.select({ chairUserId: meetings.chairUserId }).from(meetings).where(eq(meetings.id, id)).get()
   if (!meeting) return null
+  // A substitute not yet confirmed is not a participant: no meeting page, no documents.
   const participantUserIds = db
     .select({ userId: meetingParticipants.userId })
     .from(meetingParticipants)
-    .where(eq(meetingParticipants.meetingId, id))
+    .where(and(eq(meetingParticipants.meetingId, id), sql`(${meetingParticipants.source} not like 'substitute:%' or ${meetingParticipants.substituteConfirmedAt} is not null)`))
     .all()
     .map((p) => p.userId)
   return { chairUserId: meeting.chairUserId, participantUserIds }
+}
+
+/**
+ * The Office confirms a proposed substitute (who is then invited and sees the meeting and its
+ * documents) or refuses them (their row goes; the participant's answer is open again, and they are told).
+ */
+export function decideSubstitute(meetingId: number, substituteUserId: number, approve: boolean, actor: Actor, db: DB = getDb(), now = new Date()) {
+  const notified = db.transaction((tx) => {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()
+    if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
+    const row = tx.select().from(meetingParticipants).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, substituteUserId))).get()
+    if (!row || !row.source.startsWith('substitute:') || row.substituteConfirmedAt) throw new DomainError('meeting.noSubstitutePending', 'conflict')
+    const originalId = Number(row.source.slice('substitute:'.length))
+    const original = tx.select({ name: users.fullName }).from(users).where(eq(users.id, originalId)).get()
+    if (approve) {
+      tx.update(meetingParticipants).set({ substituteConfirmedAt: now, invitedAt: now }).where(eq(meetingParticipants.id, row.id)).run()
+      notify(tx, [{ userId: substituteUserId, kind: 'meeting.invitation', title: `Giấy mời họp (dự thay ${original?.name ?? ''}): ${meeting.title}`, body: `Thời gian: ${formatDateTime(meeting.startsAt)}`, link: `/meetings/${meetingId}` }], now)
+    } else {
+      tx.delete(meetingParticipants).where(eq(meetingParticipants.id, row.id)).run()
+      tx.update(meetingParticipants).set({ rsvp: 'pending', substituteUserId: null, respondedAt: now }).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, originalId))).run()
+      notify(tx, [{ userId: originalId, kind: 'meeting.substituteRefused', title: `Văn phòng không nhận người dự thay: ${meeting.title}`, body: 'Vui lòng xác nhận lại việc tham dự.', link: `/meetings/${meetingId}` }], now)
+    }
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: approve ? 'meeting.substituteConfirmed' : 'meeting.substituteRefused', entityType: 'meeting', entityId: meetingId, after: { substituteUserId, originalId } })
+    return approve ? [substituteUserId] : [originalId]
+  })
+  events.emit('meeting.participants.updated', { meetingId })
+  events.emit('notification.created', { userIds: notified })
 }
 
 const chair = alias(users, 'chair')
@@ -506,6 +546,7 @@ export function getMeeting(id: number, db: DBOrTx = getDb()) {
       substituteName: substitute.fullName,
       invitedAt: meetingParticipants.invitedAt,
       respondedAt: meetingParticipants.respondedAt,
+      substituteConfirmedAt: meetingParticipants.substituteConfirmedAt,
     })
     .from(meetingParticipants)
     .innerJoin(users, eq(users.id, meetingParticipants.userId))
@@ -514,6 +555,7 @@ export function getMeeting(id: number, db: DBOrTx = getDb()) {
     .where(eq(meetingParticipants.meetingId, id))
     .orderBy(asc(users.searchText))
     .all()
+    .map(({ substituteConfirmedAt, ...p }) => ({ ...p, pendingSubstitute: p.source.startsWith('substitute:') && !substituteConfirmedAt }))
   return { ...row.meeting, typeName: row.typeName, leadDays: row.leadDays, conclusionDeadlineDays: row.conclusionDeadlineDays, speakingLimitMinutes: row.speakingLimitMinutes, chairName: row.chairName, preparingUnitName: row.preparingUnitName, programmeItemContent: row.programmeItemContent, agenda, participants }
 }
 export type MeetingDetail = NonNullable<ReturnType<typeof getMeeting>>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getCollectionProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getCollectionProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -7,13 +7,14 @@ import { actorOf, requireUser, requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { CheckboxGroup, Field } from '~/components/ui/field'
+import { CheckboxGroup, Field, SelectField } from '~/components/ui/field'
 import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listMeetingTypes, saveMeetingType, type MeetingType } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
 import { meetingTypeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/users'
+import { substituteRules } from '#db/schema/meetings'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -49,6 +50,7 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
       conclusionDeadlineDays: String(type.conclusionDeadlineDays ?? 5),
       speakingLimitMinutes: String(type.speakingLimitMinutes ?? 5),
       maxDurationMinutes: type.maxDurationMinutes ? String(type.maxDurationMinutes) : '',
+      substituteRule: type.substituteRule ?? 'office',
       defaultRoles: type.defaultRoles ?? [],
       active: type.active === false ? undefined : 'on',
     },
@@ -65,6 +67,13 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
       <Field label={t('meetingTypes.conclusionDeadlineDays')} inputProps={{ ...getInputProps(fields.conclusionDeadlineDays, { type: 'number' }), readOnly: !canManage }} errors={fields.conclusionDeadlineDays.errors} />
       <Field label={t('meetingTypes.speakingLimitMinutes')} inputProps={{ ...getInputProps(fields.speakingLimitMinutes, { type: 'number' }), readOnly: !canManage }} errors={fields.speakingLimitMinutes.errors} />
       <Field label={t('meetingTypes.maxDurationMinutes')} inputProps={{ ...getInputProps(fields.maxDurationMinutes, { type: 'number' }), readOnly: !canManage }} errors={fields.maxDurationMinutes.errors} />
+      <SelectField
+        label={t('meetingTypes.substituteRule')}
+        selectProps={{ ...getSelectProps(fields.substituteRule), disabled: !canManage }}
+        options={substituteRules.map((r) => ({ value: r, label: t(`meetingTypes.substituteRule_${r}`) }))}
+        errors={fields.substituteRule.errors}
+        className="sm:col-span-2"
+      />
       <div className="sm:col-span-2">
         <CheckboxGroup
           legend={t('meetingTypes.defaultRoles')}

@@ -15,15 +15,16 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
+import { decideSubstitute, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { documentPresenters } from '~/models/documents.server'
 import { listUserOptions } from '~/models/users.server'
-import { parseId } from '~/schemas/common'
+import { idSchema, parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 
-const intentSchema = z.enum(['invite', 'status', 'rsvp'])
+const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
+const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
 
 function requireMeetingAccess(request: Request, meetingIdParam: string | undefined) {
   const user = requireUser(request)
@@ -65,6 +66,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/meetings/${id}`, { key: 'meetings.answered' })
   }
   invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
+  if (intent.data === 'substitute') {
+    const submission = parseWithZod(formData, { schema: substituteDecisionSchema })
+    if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
+    try {
+      decideSubstitute(id, submission.value.substituteUserId, submission.value.decision === 'confirm', actorOf(user, context))
+    } catch (error) {
+      return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+    }
+    return redirectWithToast(`/meetings/${id}`, { key: 'meetings.substituteDecided' })
+  }
   if (intent.data === 'invite') {
     const submission = parseWithZod(formData, { schema: z.object({}) })
     try {
@@ -332,7 +343,27 @@ export default function MeetingPage() {
                       </span>
                     </span>
                     <span className="text-sm">
-                      {p.invitedAt ? t(`rsvp.${p.rsvp}`) : t('meetings.notInvitedYet')}
+                      {p.pendingSubstitute ? (
+                        <>
+                          <span data-testid="substitute-pending">{t('meetings.substitutePending')}</span>
+                          {canManage ? (
+                            <Form method="post" className="ml-2 inline-flex gap-2">
+                              <input type="hidden" name="intent" value="substitute" />
+                              <input type="hidden" name="substituteUserId" value={p.userId} />
+                              <Button type="submit" name="decision" value="confirm" variant="secondary" disabled={busy}>
+                                {t('meetings.confirmSubstitute')}
+                              </Button>
+                              <Button type="submit" name="decision" value="refuse" variant="danger" disabled={busy}>
+                                {t('meetings.refuseSubstitute')}
+                              </Button>
+                            </Form>
+                          ) : null}
+                        </>
+                      ) : p.invitedAt ? (
+                        t(`rsvp.${p.rsvp}`)
+                      ) : (
+                        t('meetings.notInvitedYet')
+                      )}
                       {p.rsvp === 'substituted' && p.substituteName ? ` (${t('meetings.substitutedBy', { name: p.substituteName })})` : ''}
                       {p.rsvpReason ? ` — ${p.rsvpReason}` : ''}
                     </span>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidDate } from '~/lib/working-days'
-import { meetingModes, programmePeriods } from '#db/schema/meetings'
+import { meetingModes, programmePeriods, substituteRules } from '#db/schema/meetings'
 import { roles } from '#db/schema/users'
 import { idSchema, optionalText, requiredText } from './common'
 
@@ -26,6 +26,7 @@ export const meetingTypeInputSchema = z.object({
   maxDurationMinutes: z.number().int().min(15, 'validation.invalid').max(24 * 60, 'validation.invalid').nullable().optional(),
   defaultRoles: z.array(z.enum(roles)).default([]),
   defaultUnitIds: z.array(idSchema).default([]),
+  substituteRule: z.enum(substituteRules).default('office'),
   active: z.boolean().default(true),
 })
 export type MeetingTypeInput = z.infer<typeof meetingTypeInputSchema>

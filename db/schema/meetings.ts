@@ -3,6 +3,8 @@ import { roles, users } from './users'
 import { units } from './units'
 
 /** Kinds of meeting and their rules (R4.2): lead time, conclusion deadline, speaking limit. */
+export const substituteRules = ['office', 'same_unit'] as const
+
 export const meetingTypes = sqliteTable('meeting_types', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
@@ -16,6 +18,11 @@ export const meetingTypes = sqliteTable('meeting_types', {
   defaultRoles: text('default_roles', { mode: 'json' }).$type<(typeof roles)[number][]>().notNull().default([]),
   /** Units whose members are invited by default. */
   defaultUnitIds: text('default_unit_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+  /**
+   * Who lets a substitute in: `office` — the Office confirms every substitute; `same_unit` — a
+   * colleague from the participant's own unit is in at once, anyone else waits for the Office.
+   */
+  substituteRule: text('substitute_rule', { enum: substituteRules }).notNull().default('office'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 })
 
@@ -143,6 +150,11 @@ export const meetingParticipants = sqliteTable(
     /** When this person's invitation was sent (null: added after, not yet invited). */
     invitedAt: integer('invited_at', { mode: 'timestamp_ms' }),
     respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    /**
+     * A substitute (source `substitute:<id>`) takes part — sees the meeting and its documents —
+     * only once confirmed (by the Office, or at once under the type's `same_unit` rule).
+     */
+    substituteConfirmedAt: integer('substitute_confirmed_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('participants_meeting_user_uq').on(t.meetingId, t.userId), index('participants_user_idx').on(t.userId)],
 )

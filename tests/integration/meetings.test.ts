@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverT } from '~/i18n'
 import { getWorkingCalendar } from '~/models/calendar.server'
-import { createMeeting, getMeeting, invitationTiming, respondToInvitation, sendInvitations } from '~/models/meetings.server'
+import { createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations } from '~/models/meetings.server'
 import { action as editAction } from '~/routes/_app.meetings.$meetingId_.edit'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/_app.meetings.$meetingId'
 import { action as newMeetingAction } from '~/routes/_app.meetings.new'
@@ -179,7 +179,7 @@ describe('answering an invitation (R4.6c)', () => {
     expect(row).toMatchObject({ rsvp: 'declined', rsvpReason: 'Đi công tác Trung ương' })
   })
 
-  it('a substitute must be an active user; an active one is invited in the delegate’s place', async () => {
+  it('a substitute must be an active user; one the Office confirms is invited in the delegate’s place', async () => {
     const id = createMeeting(saveInput('2026-12-24'), { id: office.id })
     sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'))
     const retired = await createUser({ active: false })
@@ -195,10 +195,38 @@ describe('answering an invitation (R4.6c)', () => {
     const meeting = getMeeting(id)!
     expect(meeting.participants.find((p) => p.userId === delegates[1]!.id)).toMatchObject({ rsvp: 'substituted', substituteUserId: deputy.id })
     expect(meeting.participants.find((p) => p.userId === deputy.id)).toMatchObject({ role: 'member', source: `substitute:${delegates[1]!.id}`, rsvp: 'pending' })
+    expect(meeting.participants.find((p) => p.userId === deputy.id)?.pendingSubstitute).toBe(true)
+    // Until the Office confirms, the substitute is not invited and sees nothing of the meeting.
+    expect(getDb().select().from(notifications).where(eq(notifications.userId, deputy.id)).all()).toHaveLength(0)
+    const openPage = () => meetingLoader({ request: getRequest(`/meetings/${id}`, sessionCookieFor(deputy.id)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: Response) => e.status)
+    expect(await openPage()).toBe(403)
+    expect(meetingAccess(id)!.participantUserIds).not.toContain(deputy.id)
+    // A delegate may not confirm; the Office does.
+    const decide = (userId: number) => meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'substitute', substituteUserId: String(deputy.id), decision: 'confirm' }, sessionCookieFor(userId)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: Response) => e.status)
+    expect(await decide(delegates[1]!.id)).toBe(403)
+    expect(await decide(office.id)).toBe(302)
     expect(getDb().select().from(notifications).where(eq(notifications.userId, deputy.id)).all()).toHaveLength(1)
-    // The substitute can now open the meeting.
-    const page = (await meetingLoader({ request: getRequest(`/meetings/${id}`, sessionCookieFor(deputy.id)), params: { meetingId: String(id) }, context: ctx })) as Response
-    expect(page.status).toBe(200)
+    expect(await openPage()).toBe(200)
+  })
+
+  it('under the same-unit rule a colleague substitutes at once; anyone else waits, and a refusal reopens the answer', async () => {
+    const unit = createUnit({ name: 'Sở Tư pháp' })
+    const member = await createUser({ roles: ['delegate'], unitId: unit.id })
+    const colleague = await createUser({ roles: ['delegate'], unitId: unit.id })
+    const outsider = await createUser({ roles: ['delegate'] })
+    const typeId = createMeetingType({ substituteRule: 'same_unit' }).id
+    const id = createMeeting({ ...saveInput('2026-12-29'), meetingTypeId: typeId, memberUserIds: [member.id] }, { id: office.id })
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'))
+    respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: colleague.id }, getDb(), vietnamInstant('2026-12-02', '08:00'))
+    expect(meetingAccess(id)!.participantUserIds).toContain(colleague.id)
+    respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: outsider.id }, getDb(), vietnamInstant('2026-12-02', '09:00'))
+    expect(meetingAccess(id)!.participantUserIds).not.toContain(outsider.id)
+    expect(meetingAccess(id)!.participantUserIds).not.toContain(colleague.id) // the first substitution was taken back
+    decideSubstitute(id, outsider.id, false, { id: office.id })
+    const after = getMeeting(id)!
+    expect(after.participants.find((p) => p.userId === outsider.id)).toBeUndefined()
+    expect(after.participants.find((p) => p.userId === member.id)).toMatchObject({ rsvp: 'pending', substituteUserId: null })
+    expect(() => decideSubstitute(id, outsider.id, true, { id: office.id })).toThrow('meeting.noSubstitutePending')
   })
 
   it('someone not invited cannot answer', () => {
