@@ -1,5 +1,8 @@
 import type { Submission } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { configureCoercion } from '@conform-to/zod/v4/future'
 import { json } from '@remix-run/node'
+import type { z } from 'zod'
 import { DomainError } from '~/lib/errors'
 
 /**
@@ -25,6 +28,14 @@ export function boundedForm(form: FormData): FormData {
     out.append(name, typeof value === 'string' && value.length > FORM_LIMITS.valueChars ? value.slice(0, FORM_LIMITS.valueChars) : value)
   }
   return out
+}
+
+// Numbers in forms are plain decimals: conform's default (`Number()`) reads "0x10" as 16 and "1e3" as 1000.
+const { coerceFormValue } = configureCoercion({ type: { number: (text) => (/^\s*-?\d{1,15}(\.\d{1,15})?\s*$/.test(text) ? Number(text) : Number.NaN) } })
+
+/** conform's parseWithZod on the server, with decimal-only numbers: what every action validates a form with. */
+export function parseForm<Schema extends z.ZodType>(formData: FormData, options: { schema: Schema }) {
+  return parseWithZod(formData, { schema: coerceFormValue(options.schema) as unknown as Schema, disableAutoCoercion: true })
 }
 
 /** A page form's fields (URL-encoded or multipart without files), bounded: use instead of `request.formData()`. */

@@ -1,6 +1,5 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import { json } from '@remix-run/node'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { listMeetingTypes } from '~/models/meeting-types.server'
 import { type MeetingSaveInput, saveMeeting, scheduleConflicts } from '~/models/meetings.server'
@@ -55,7 +54,7 @@ export function formDefaults(values: Omit<MeetingSaveInput, 'startsAt' | 'endsAt
  * user confirmed them, then creates or updates the meeting in one transaction.
  */
 export async function submitMeetingForm(formData: FormData, existingId: number | null, actor: Actor) {
-  const submission = parseWithZod(formData, { schema: meetingFormSchema })
+  const submission = parseForm(formData, { schema: meetingFormSchema })
   if (submission.status !== 'success') return { error: json({ result: submission.reply(), conflicts: [] }, { status: 400 }) }
   const input = toSaveInput(submission.value)
   const conflicts = scheduleConflicts(input, existingId)

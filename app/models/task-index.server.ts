@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type ReportingCycle, type TaskBucket, type TaskStatus } from '~/lib/task-status'
 import { byUnitOrder } from '~/live/task-counts'
-import { vietnamDate } from '~/lib/working-days'
 import { type DBOrTx, getDb } from '#db/client'
-import { conclusions, dataVersions, meetings, taskEvents, tasks, units } from '#db/schema'
+import { conclusions, dataVersions, meetings, tasks, units } from '#db/schema'
+import { reportDatesOf } from './tasks.server'
 
 /**
  * The task follow-up read model: what every task's bucket depends on, for every task, kept in
@@ -86,16 +86,7 @@ function loadFacts(db: DBOrTx, ids?: number[]) {
     .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .where(ids ? inArray(tasks.id, ids) : undefined)
     .all()
-  const standing = rows.filter((r) => !r.deadline).map((r) => r.id)
-  const reports = new Map<number, string[]>()
-  for (let i = 0; i < standing.length; i += 500) {
-    const chunk = standing.slice(i, i + 500)
-    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, chunk), inArray(taskEvents.kind, ['progress', 'obstacle']))).all()) {
-      const list = reports.get(e.taskId)
-      if (list) list.push(vietnamDate(e.at))
-      else reports.set(e.taskId, [vietnamDate(e.at)])
-    }
-  }
+  const reports = reportDatesOf(rows.filter((r) => !r.deadline).map((r) => r.id), db)
   return rows.map((r): TaskFacts => ({ ...r, reportDates: reports.get(r.id) ?? [] }))
 }
 

@@ -274,7 +274,8 @@ function statusCondition(filter: TaskFilter, today: string) {
   return sql`(${tasks.deadline} is null or ${taskStatusSql(today)} in (${sql.join(wanted.map((w) => sql`${w}`), sql`, `)}))`
 }
 
-function reportDatesOf(taskIds: number[], db: DBOrTx) {
+/** The days (Asia/Ho_Chi_Minh) of each task's progress and obstacle reports, read 500 tasks at a time. */
+export function reportDatesOf(taskIds: number[], db: DBOrTx) {
   const reports = new Map<number, string[]>()
   for (let i = 0; i < taskIds.length; i += 500) {
     const chunk = taskIds.slice(i, i + 500)

@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitFormFields } from '~/components/unit-form'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listAuditFor } from '~/models/audit.server'
 import { getUnit, listUnitTree, updateUnit } from '~/models/units.server'
 import { parseId } from '~/schemas/common'
@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   invariantResponse(intent.success, 'errors.badRequest', 400)
   const actor = actorOf(admin, context)
   if (intent.data === 'update') {
-    const submission = parseWithZod(formData, { schema: unitInputSchema })
+    const submission = parseForm(formData, { schema: unitInputSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
       updateUnit(unit.id, { ...submission.value, parentId: submission.value.parentId ?? null }, actor)

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitFormFields } from '~/components/unit-form'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { createUnit, listUnitTree } from '~/models/units.server'
 import { unitInputSchema } from '~/schemas/units'
 import { redirectWithToast } from '~/toast.server'
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requireUserWithPermission(request, 'units.manage')
-  const submission = parseWithZod(await readForm(request), { schema: unitInputSchema })
+  const submission = parseForm(await readForm(request), { schema: unitInputSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     createUnit(submission.value, actorOf(admin, context))

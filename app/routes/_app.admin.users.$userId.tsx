@@ -11,7 +11,7 @@ import { UserFormFields } from '~/components/user-form'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listAuditFor } from '~/models/audit.server'
 import { listUnitTree } from '~/models/units.server'
 import { deleteUser, getUser, resetPassword, setUserActive, updateUser } from '~/models/users.server'
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent.data) {
     case 'update': {
-      const submission = parseWithZod(formData, { schema: updateUserSchema })
+      const submission = parseForm(formData, { schema: updateUserSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
       try {
         updateUser(target.id, submission.value, actor)
@@ -51,14 +51,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(`/admin/users/${target.id}`, { key: 'users.updated' })
     }
     case 'resetPassword': {
-      const submission = parseWithZod(formData, { schema: resetPasswordSchema })
+      const submission = parseForm(formData, { schema: resetPasswordSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply({ hideFields: ['newPassword'] }) }, { status: 400 })
       await resetPassword(target.id, submission.value.newPassword, actor)
       return redirectWithToast(`/admin/users/${target.id}`, { key: 'users.passwordReset' })
     }
     case 'deactivate':
     case 'activate': {
-      const submission = parseWithZod(formData, { schema: z.object({}) })
+      const submission = parseForm(formData, { schema: z.object({}) })
       try {
         setUserActive(target.id, intent.data === 'activate', actor)
       } catch (error) {
@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(`/admin/users/${target.id}`, { key: intent.data === 'activate' ? 'users.activated' : 'users.deactivated' })
     }
     case 'delete': {
-      const submission = parseWithZod(formData, { schema: z.object({}) })
+      const submission = parseForm(formData, { schema: z.object({}) })
       try {
         deleteUser(target.id, actor)
       } catch (error) {

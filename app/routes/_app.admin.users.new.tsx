@@ -9,7 +9,7 @@ import { UserFormFields } from '~/components/user-form'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listUnitTree } from '~/models/units.server'
 import { createUser } from '~/models/users.server'
 import { createUserSchema } from '~/schemas/users'
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = requireUserWithPermission(request, 'users.manage')
-  const submission = parseWithZod(await readForm(request), { schema: createUserSchema })
+  const submission = parseForm(await readForm(request), { schema: createUserSchema })
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   try {
     const id = await createUser(submission.value, actorOf(admin, context))

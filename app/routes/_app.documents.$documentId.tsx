@@ -17,7 +17,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/models/documents.server'
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
@@ -68,13 +68,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'note') {
-    const submission = parseWithZod(formData, { schema: noteSchema })
+    const submission = parseForm(formData, { schema: noteSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
     saveNote(id, user.id, submission.value.text)
     return json({ intent: intent.data, result: submission.reply(), saved: true })
   }
   invariantResponse(canGiveOpinion(user, access), 'errors.forbidden', 403)
-  const submission = parseWithZod(formData, { schema: opinionSchema })
+  const submission = parseForm(formData, { schema: opinionSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
   try {
     addOpinion(id, actorOf(user, context) as { id: number }, submission.value.text)

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { CheckboxGroup, Field, SelectField } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listMeetingTypes, saveMeetingType, type MeetingType } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
 import { meetingTypeInputSchema } from '~/schemas/meetings'
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'calendar.manage')
   const formData = await readForm(request)
   const id = Number(formData.get('id')) || null
-  const submission = parseWithZod(formData, { schema: meetingTypeInputSchema })
+  const submission = parseForm(formData, { schema: meetingTypeInputSchema })
   if (submission.status !== 'success') return json({ id, result: submission.reply() }, { status: 400 })
   try {
     saveMeetingType(id, submission.value, actorOf(user, context))

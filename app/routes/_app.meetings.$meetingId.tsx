@@ -13,7 +13,7 @@ import { meetingView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { decideSubstitute, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
@@ -56,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'rsvp') {
-    const submission = parseWithZod(formData, { schema: rsvpSchema })
+    const submission = parseForm(formData, { schema: rsvpSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
       respondToInvitation(id, user.id, submission.value)
@@ -67,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
   if (intent.data === 'substitute') {
-    const submission = parseWithZod(formData, { schema: substituteDecisionSchema })
+    const submission = parseForm(formData, { schema: substituteDecisionSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
       decideSubstitute(id, submission.value.substituteUserId, submission.value.decision === 'confirm', actorOf(user, context))
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/meetings/${id}`, { key: 'meetings.substituteDecided' })
   }
   if (intent.data === 'invite') {
-    const submission = parseWithZod(formData, { schema: z.object({}) })
+    const submission = parseForm(formData, { schema: z.object({}) })
     try {
       const { userIds } = sendInvitations(id, actorOf(user, context))
       return redirectWithToast(`/meetings/${id}`, { key: 'meetings.invitationsSent', params: { count: userIds.length } })
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
   }
-  const submission = parseWithZod(formData, { schema: meetingStatusSchema })
+  const submission = parseForm(formData, { schema: meetingStatusSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
   try {
     setMeetingStatus(id, submission.value, actorOf(user, context))

@@ -16,7 +16,7 @@ import { conclusionView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { type DocJSON, type TaskBlockProblem, vnDate } from '~/lib/conclusion-doc'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'correct') {
-    const submission = parseWithZod(formData, { schema: correctionSchema })
+    const submission = parseForm(formData, { schema: correctionSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
     try {
       startCorrection(meetingId, actorOf(user, context) as { id: number }, submission.value.reason)
@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/meetings/${meetingId}/conclusion`, { key: 'conclusion.correctionStarted' })
   }
-  const submission = parseWithZod(formData, { schema: issueFormSchema })
+  const submission = parseForm(formData, { schema: issueFormSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
   if (!state.draft?.summary.trim()) return json({ intent: intent.data, result: submission.reply({ fieldErrors: { summary: ['conclusion.summaryRequired'] } }), problems: [] as TaskBlockProblem[] }, { status: 400 })
   try {

@@ -15,7 +15,7 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/models/documents.server'
 import { redirectWithToast } from '~/toast.server'
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     deleteDocument(documentId, actorOf(user, context) as { id: number })
     return redirectWithToast(`/meetings/${meetingId}/documents`, { key: 'documents.deleted' })
   }
-  const submission = parseWithZod(formData, { schema: distributeSchema })
+  const submission = parseForm(formData, { schema: distributeSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     const count = distributeDocuments(meetingId, actorOf(user, context) as { id: number }, submission.value.reason ?? null)

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
 import { TOKEN_LIFETIMES_DAYS } from '~/schemas/auth'
@@ -44,13 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   invariantResponse(intent.success, 'errors.badRequest', 400)
   switch (intent.data) {
     case 'locale': {
-      const submission = parseWithZod(formData, { schema: localeSchema })
+      const submission = parseForm(formData, { schema: localeSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
       setLocale(user.id, submission.value.locale)
       return redirectWithToast('/profile', { key: 'profile.languageSaved' })
     }
     case 'password': {
-      const submission = parseWithZod(formData, { schema: changePasswordSchema })
+      const submission = parseForm(formData, { schema: changePasswordSchema })
       const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply({ hideFields: hidden }), token: null }, { status: 400 })
       try {
@@ -61,14 +61,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithToast('/profile', { key: 'profile.passwordChanged' })
     }
     case 'createToken': {
-      const submission = parseWithZod(formData, { schema: createTokenSchema })
+      const submission = parseForm(formData, { schema: createTokenSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
       const created = createApiToken(user.id, submission.value, actor)
       // Shown once, in this response only; never stored in clear.
       return json({ intent: intent.data, result: submission.reply({ resetForm: true }), token: created.token })
     }
     case 'revokeToken': {
-      const submission = parseWithZod(formData, { schema: revokeTokenSchema })
+      const submission = parseForm(formData, { schema: revokeTokenSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
       try {
         revokeApiToken(user.id, submission.value.tokenId, actor)

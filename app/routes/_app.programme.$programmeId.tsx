@@ -18,7 +18,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate } from '~/lib/dates'
 import { listMeetingTypes } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (outcome.errors.length) return json({ intent: 'import' as const, importErrors: outcome.errors, result: undefined }, { status: 400 })
     return redirectWithToast(`/programme/${id}`, { key: 'programme.imported', params: { count: outcome.imported } })
   }
-  const submission = parseWithZod(await readForm(request), { schema: programmeItemInputSchema })
+  const submission = parseForm(await readForm(request), { schema: programmeItemInputSchema })
   if (submission.status !== 'success') return json({ intent: 'item' as const, result: submission.reply(), importErrors: [] }, { status: 400 })
   try {
     createProgrammeItem(id, submission.value, actorOf(user, context))

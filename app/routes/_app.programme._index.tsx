@@ -9,7 +9,7 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { can } from '~/models/permissions.server'
 import { createProgramme, listProgrammes } from '~/models/programme.server'
 import { listUnitTree } from '~/models/units.server'
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'programme.manage')
-  const submission = parseWithZod(await readForm(request), { schema: programmeInputSchema })
+  const submission = parseForm(await readForm(request), { schema: programmeInputSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     const id = createProgramme(submission.value, actorOf(user, context))

@@ -11,7 +11,7 @@ import { ProgrammeItemFields } from '~/components/programme-item-form'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { listAuditFor } from '~/models/audit.server'
 import { listMeetingTypes } from '~/models/meeting-types.server'
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)
   if (intent.data === 'update') {
-    const submission = parseWithZod(formData, { schema: programmeItemInputSchema })
+    const submission = parseForm(formData, { schema: programmeItemInputSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
       updateProgrammeItem(id, submission.value, actor)
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/programme/items/${id}`, { key: 'programme.itemUpdated' })
   }
   if (intent.data === 'status') {
-    const submission = parseWithZod(formData, { schema: itemStatusChangeSchema })
+    const submission = parseForm(formData, { schema: itemStatusChangeSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
       setItemStatus(id, submission.value, actor)
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/programme/items/${id}`, { key: 'programme.statusChanged' })
   }
-  const submission = parseWithZod(formData, { schema: itemMoveSchema })
+  const submission = parseForm(formData, { schema: itemMoveSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
   try {
     const newId = moveItem(id, submission.value, actor)

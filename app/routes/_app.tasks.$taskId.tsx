@@ -14,7 +14,7 @@ import { taskView } from '~/live/views.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
-import { replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await discardUnrecorded(attachments)
     invariantResponse(false, 'errors.forbidden', 403)
   }
-  const submission = parseWithZod(formData, { schema })
+  const submission = parseForm(formData, { schema })
   if (submission.status !== 'success') {
     await discardUnrecorded(attachments)
     return json({ intent: intent.data, result: submission.reply() }, { status: 400 })

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate } from '~/lib/dates'
 import { vietnamDate, weekday } from '~/lib/working-days'
 import { addOverride, removeOverride, yearCalendar } from '~/models/calendar.server'
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     removeOverride(id.data, actorOf(user, context))
     return redirectWithToast(`/working-days?year=${year}`, { key: 'calendar.removed' })
   }
-  const submission = parseWithZod(formData, { schema: calendarOverrideSchema })
+  const submission = parseForm(formData, { schema: calendarOverrideSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     addOverride(submission.value, actorOf(user, context))

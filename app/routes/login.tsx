@@ -16,7 +16,7 @@ import { createSession, invalidateSession } from '~/models/sessions.server'
 import { getSessionUser } from '~/models/users.server'
 import { loginSchema } from '~/schemas/auth'
 import { redirectWithToast } from '~/toast.server'
-import { readForm } from '~/forms.server'
+import { parseForm, readForm } from '~/forms.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (getAuth(request)) throw redirect('/')
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request)
-  const submission = parseWithZod(formData, { schema: loginSchema })
+  const submission = parseForm(formData, { schema: loginSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { invariantResponse, requireUser } from '~/auth.server'
 import { DomainError } from '~/lib/errors'
@@ -9,6 +8,7 @@ import { meetingAccess } from '~/models/meetings.server'
 import { can, canAddDocumentVersion, canUploadDocuments } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
+import { parseForm } from '~/forms.server'
 
 /**
  * Upload of a document or (with `documentId`) of its new version, sent by the page with
@@ -42,13 +42,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = (context as { ip?: string }).ip
   try {
     if (versionOf) {
-      const submission = parseWithZod(upload.fields, { schema: documentVersionSchema })
+      const submission = parseForm(upload.fields, { schema: documentVersionSchema })
       if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
       if (!file) return fail({ file: ['document.fileRequired'] })
       const version = addVersion(versionOf, { id: user.id, ip }, submission.value.note ?? null, file)
       return Response.json({ ok: true, documentId: versionOf, version })
     }
-    const submission = parseWithZod(upload.fields, { schema: documentUploadSchema })
+    const submission = parseForm(upload.fields, { schema: documentUploadSchema })
     if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
     if (!file) return fail({ file: ['document.fileRequired'] })
     const documentId = createDocument(meetingId, { id: user.id, ip, office: can(user, 'meetings.manage') }, { ...submission.value, agendaItemId: submission.value.agendaItemId ?? null }, file)

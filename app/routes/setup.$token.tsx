@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
-import { readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { createAdminWithSetupToken, isSetupTokenValid } from '~/models/setup.server'
 import { requiredText } from '~/schemas/common'
 import { newPasswordSchema, refinePassword, usernameSchema } from '~/schemas/users'
@@ -32,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: setupSchema })
+  const submission = parseForm(await readForm(request), { schema: setupSchema })
   const hidden = ['password', 'confirmPassword']
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
   try {

@@ -237,3 +237,24 @@ describe('text is stored clean', () => {
     expect(displayName('../../etc/\u0000passwd')).toBe('passwd')
   })
 })
+
+describe('numbers in page forms are plain decimals', () => {
+  it('"0x10", "1e1" or "Infinity" as a progress percentage is refused beside the field; "16" is taken', async () => {
+    const { createTask: makeTask, createUnit: makeUnit } = await import('../factories')
+    const { action: taskAction } = await import('~/routes/_app.tasks.$taskId')
+    const { getTask } = await import('~/models/tasks.server')
+    const unit = makeUnit({ name: 'Ban Nội chính (số)' })
+    const officer = await createUser({ roles: ['unit_officer'], unitId: unit.id })
+    const { id } = await makeTask({ leadUnitId: unit.id, deadline: '2099-12-31' })
+    const post = (percent: string) =>
+      taskAction({ request: formRequest(`/tasks/${id}`, { intent: 'progress', percent, text: 'Báo cáo tiến độ' }, sessionCookieFor(officer.id)), params: { taskId: String(id) }, context: { ip: '10.0.0.1' } }) as Promise<Response>
+    for (const odd of ['0x10', '1e1', 'Infinity', ' 1 0 ']) {
+      const res = await post(odd)
+      expect(res.status, odd).toBe(400)
+      expect(((await res.json()) as { result: { error: Record<string, string[]> } }).result.error.percent, odd).toBeTruthy()
+    }
+    expect(getTask(id)!.progress).toBe(0)
+    expect((await post('16')).status).toBe(302)
+    expect(getTask(id)!.progress).toBe(16)
+  })
+})
