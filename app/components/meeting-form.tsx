@@ -7,8 +7,8 @@ import { FormErrors } from '~/components/ui/card'
 import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
 import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
-import { meetingModes } from '#db/schema/meetings'
-import { roles } from '#db/schema/users'
+import { meetingModes } from '#db/schema/enums'
+import { roles } from '#db/schema/enums'
 
 /** conform's props carry a `key`; React wants keys passed directly, not spread. */
 function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {

@@ -2,7 +2,7 @@ import { type FieldMetadata, getInputProps, getSelectProps } from '@conform-to/r
 import { useTranslation } from 'react-i18next'
 import { Field, SelectField } from '~/components/ui/field'
 import { type UnitOption, unitOptions } from '~/components/user-form'
-import { unitKinds } from '#db/schema/units'
+import { unitKinds } from '#db/schema/enums'
 
 type UnitFields = {
   name: FieldMetadata<string>

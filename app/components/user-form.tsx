@@ -1,7 +1,7 @@
 import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { CheckboxGroup, Field, SelectField } from '~/components/ui/field'
-import { roles } from '#db/schema/users'
+import { roles } from '#db/schema/enums'
 
 export type UnitOption = { id: number; name: string; depth: number }
 

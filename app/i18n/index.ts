@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Locale } from '#db/schema/users'
+import type { Locale } from '#db/schema/enums'
 import { en } from './en'
 import { vi } from './vi'
 

@@ -9,7 +9,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Field, SelectField } from '~/components/ui/field'
 import { listUnitTree } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
-import { roles } from '#db/schema/users'
+import { roles } from '#db/schema/enums'
 
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

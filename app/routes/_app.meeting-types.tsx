@@ -13,8 +13,8 @@ import { listMeetingTypes, saveMeetingType, type MeetingType } from '~/models/me
 import { can } from '~/models/permissions.server'
 import { meetingTypeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
-import { roles } from '#db/schema/users'
-import { substituteRules } from '#db/schema/meetings'
+import { roles } from '#db/schema/enums'
+import { substituteRules } from '#db/schema/enums'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)

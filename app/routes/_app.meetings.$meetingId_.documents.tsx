@@ -24,7 +24,7 @@ import { getMeeting, meetingAccess } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { distributeSchema } from '~/schemas/documents'
-import { documentKinds } from '#db/schema/documents'
+import { documentKinds } from '#db/schema/enums'
 
 function requireDocumentsAccess(request: Request, param: string | undefined) {
   const user = requireUser(request)

@@ -19,7 +19,7 @@ import { changePassword, getUser, setLocale } from '~/models/users.server'
 import { requiredText } from '~/schemas/common'
 import { changePasswordSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
-import { locales } from '#db/schema/users'
+import { locales } from '#db/schema/enums'
 
 const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll', 'createFeed', 'revokeFeed'])
 const localeSchema = z.object({ locale: z.enum(locales) })

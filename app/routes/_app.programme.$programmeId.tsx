@@ -29,7 +29,7 @@ import { listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { programmeItemInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
-import { programmeItemStatuses } from '#db/schema/meetings'
+import { programmeItemStatuses } from '#db/schema/enums'
 
 const filterSchema = z.object({
   unit: z.coerce.number().int().positive().optional().catch(undefined),

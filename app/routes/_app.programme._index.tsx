@@ -15,7 +15,7 @@ import { createProgramme, listProgrammes } from '~/models/programme.server'
 import { listUnitTree } from '~/models/units.server'
 import { programmeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
-import { programmePeriods } from '#db/schema/meetings'
+import { programmePeriods } from '#db/schema/enums'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { documentKinds } from '#db/schema/documents'
+import { documentKinds } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
 
 /** The upload form's fields (the file itself is checked by the file store). */

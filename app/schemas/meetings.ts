@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isValidDate } from '~/lib/working-days'
-import { meetingModes, programmePeriods, substituteRules } from '#db/schema/meetings'
-import { roles } from '#db/schema/users'
+import { meetingModes, programmePeriods, substituteRules } from '#db/schema/enums'
+import { roles } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
 
 /** The longest lists a meeting accepts (a 500-person conference fits with room to spare). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { unitKinds } from '#db/schema/units'
+import { unitKinds } from '#db/schema/enums'
 import { idSchema, requiredText } from './common'
 
 export const unitInputSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { checkPassword } from '~/lib/password-policy'
-import { locales, roles } from '#db/schema/users'
+import { locales, roles } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
 
 export const usernameSchema = z

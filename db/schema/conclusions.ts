@@ -3,6 +3,8 @@ import { meetings } from './meetings'
 import { issuingBodies } from './numbering'
 import { units } from './units'
 import { users } from './users'
+import { reportingCycles, taskEventKinds, reminderKinds } from './enums'
+export { reportingCycles, taskEventKinds, reminderKinds } from './enums'
 
 /** The chair's conclusion of a meeting (kết luận), drafted as Tiptap JSON and issued as a numbered notice. */
 export const conclusions = sqliteTable(
@@ -64,7 +66,6 @@ export const conclusionVersions = sqliteTable(
   (t) => [index('conclusion_versions_idx').on(t.conclusionId, t.savedAt)],
 )
 
-export const reportingCycles = ['month', 'quarter', 'half_year', 'year'] as const
 
 /** A task assigned in an issued conclusion: one lead unit, any coordinating units, a deadline or a reporting cycle. */
 export const tasks = sqliteTable(
@@ -125,19 +126,6 @@ export const taskUnits = sqliteTable(
   (t) => [primaryKey({ columns: [t.unitId, t.taskId] }), index('task_units_task_idx').on(t.taskId)],
 )
 
-export const taskEventKinds = [
-  'progress',
-  'obstacle',
-  'contribution',
-  'extension_requested',
-  'extension_approved',
-  'extension_rejected',
-  'completion_declared',
-  'completion_accepted',
-  'completion_returned',
-  'lead_reassigned',
-  'corrected',
-] as const
 
 /** Everything that happened to a task, in order (R4.4: responsibility leaves a trail). */
 export const taskEvents = sqliteTable(
@@ -162,7 +150,6 @@ export const taskEvents = sqliteTable(
   (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
 )
 
-export const reminderKinds = ['before', 'due', 'escalated'] as const
 
 /**
  * Reminders already sent: one row per task, kind and deadline, so a restart or a second run of

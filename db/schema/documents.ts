@@ -2,9 +2,9 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { files } from './files'
 import { agendaItems, meetings } from './meetings'
 import { users } from './users'
+import { documentKinds } from './enums'
+export { documentKinds, type DocumentKind } from './enums'
 
-export const documentKinds = ['to_trinh', 'bao_cao', 'du_thao', 'tham_khao', 'khac'] as const
-export type DocumentKind = (typeof documentKinds)[number]
 
 /**
  * A meeting document (R4.6d): attached to the meeting or one of its agenda items; normal, or

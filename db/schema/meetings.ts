@@ -1,10 +1,11 @@
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { roles, users } from './users'
 import { units } from './units'
+import { substituteRules, programmePeriods, programmeItemStatuses, meetingModes, meetingStatuses, participantRoles, rsvpStates } from './enums'
+export { substituteRules, programmePeriods, programmeItemStatuses, meetingModes, meetingStatuses, participantRoles, rsvpStates, type ProgrammeItemStatus, type MeetingStatus, type RsvpState } from './enums'
+
 
 /** Kinds of meeting and their rules (R4.2): lead time, conclusion deadline, speaking limit. */
-export const substituteRules = ['office', 'same_unit'] as const
-
 export const meetingTypes = sqliteTable('meeting_types', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
@@ -26,9 +27,6 @@ export const meetingTypes = sqliteTable('meeting_types', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 })
 
-export const programmePeriods = ['year', 'quarter', 'month'] as const
-export const programmeItemStatuses = ['planned', 'scheduled', 'held', 'postponed', 'cancelled', 'moved'] as const
-export type ProgrammeItemStatus = (typeof programmeItemStatuses)[number]
 
 /** Chương trình công tác of an issuing body for a year, a quarter or a month (R4.6a). */
 export const programmes = sqliteTable(
@@ -73,9 +71,6 @@ export const programmeItems = sqliteTable(
   (t) => [index('programme_items_programme_idx').on(t.programmeId, t.plannedMonth), index('programme_items_unit_idx').on(t.preparingUnitId)],
 )
 
-export const meetingModes = ['in_person', 'online', 'hybrid'] as const
-export const meetingStatuses = ['draft', 'invited', 'held', 'concluded', 'postponed', 'cancelled'] as const
-export type MeetingStatus = (typeof meetingStatuses)[number]
 
 export const meetings = sqliteTable(
   'meetings',
@@ -127,9 +122,6 @@ export const agendaItems = sqliteTable(
   (t) => [index('agenda_meeting_idx').on(t.meetingId, t.position)],
 )
 
-export const participantRoles = ['chair', 'member', 'guest', 'preparing_unit', 'secretary'] as const
-export const rsvpStates = ['pending', 'attending', 'declined', 'substituted'] as const
-export type RsvpState = (typeof rsvpStates)[number]
 
 export const meetingParticipants = sqliteTable(
   'meeting_participants',

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { type AnySQLiteColumn, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { unitKinds } from './enums'
+export { unitKinds, type UnitKind } from './enums'
 
-export const unitKinds = ['committee', 'party_board', 'office', 'party_committee', 'state_agency', 'commune', 'other'] as const
-export type UnitKind = (typeof unitKinds)[number]
 
 /** Đơn vị: a node in the tree of bodies (Tỉnh ủy → ban, sở, đảng ủy xã/phường …). */
 export const units = sqliteTable(

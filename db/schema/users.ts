@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { units } from './units'
+import { roles, locales } from './enums'
+export { roles, locales, type Role, type Locale } from './enums'
 
-export const roles = ['admin', 'office', 'chair', 'delegate', 'unit_officer', 'supervisor'] as const
-export type Role = (typeof roles)[number]
-export const locales = ['vi', 'en'] as const
-export type Locale = (typeof locales)[number]
 
 export const users = sqliteTable(
   'users',
