@@ -51,7 +51,7 @@ export function getUser(request: Request): SessionUser | null {
 /** A local path to return to after sign-in; anything else (other hosts, `//x`) becomes `/`. */
 /**
  * Where to go after signing in: a path of this site only. The value is parsed as a URL against a
- * placeholder origin (browsers drop tabs and newlines, so `/\t/evil.example/` is `//evil.example/`);
+ * stand-in origin (browsers drop tabs and newlines, so `/\t/evil.example/` is `//evil.example/`);
  * anything that leaves the origin, or holds control characters, falls back. The result is the
  * parsed path, query and fragment, safe to put in a Location header.
  */
