@@ -60,5 +60,8 @@ export function calendarFeedIcs(userId: number, baseUrl: string, db: DB = getDb(
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : m.status === 'draft' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     })
   }
-  return calendar.toString()
+  // RFC 5545 wants DTSTAMP in UTC ("Z"); ical-generator writes it in the calendar's zone when one
+  // is set (as here, for the VTIMEZONE), so the stamp lines are written again in UTC.
+  const stamp = `DTSTAMP:${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`
+  return calendar.toString().replace(/^DTSTAMP:.*$/gm, stamp)
 }

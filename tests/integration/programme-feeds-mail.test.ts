@@ -83,7 +83,12 @@ describe('personal iCalendar feed', () => {
     const res = await fetch(`${server.url}/calendar/${token}.ics`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/)
-    const component = new ICAL.Component(ICAL.parse(await res.text()))
+    const text = await res.text()
+    // RFC 5545: DTSTAMP is in UTC ("Z"), whatever zone the events use.
+    const stamps = text.split('\r\n').filter((l) => l.startsWith('DTSTAMP'))
+    expect(stamps.length).toBeGreaterThan(0)
+    for (const line of stamps) expect(line).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/)
+    const component = new ICAL.Component(ICAL.parse(text))
     expect(component.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Asia/Ho_Chi_Minh')
     const events = component.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
     const giaoBan = events.find((e) => e.summary === 'Giao ban Thường trực')!
