@@ -340,6 +340,8 @@ export const en: Messages = {
     reason: 'Reason',
     statusChanged: 'Meeting status updated.',
     yourAnswer: 'Your answer',
+    answerNone: 'You have not answered this invitation yet.',
+    answerGiven: 'Your answer: {{answer}} ({{time}}).',
     attend: 'Attend',
     decline: 'Decline',
     sendSubstitute: 'Send a substitute',

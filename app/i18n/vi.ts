@@ -344,6 +344,8 @@ export const vi = {
     reason: 'Lý do',
     statusChanged: 'Đã cập nhật trạng thái cuộc họp.',
     yourAnswer: 'Xác nhận tham dự',
+    answerNone: 'Bạn chưa trả lời giấy mời này.',
+    answerGiven: 'Bạn đã trả lời: {{answer}} (lúc {{time}}).',
     attend: 'Tham dự',
     decline: 'Vắng mặt',
     sendSubstitute: 'Cử người dự thay',

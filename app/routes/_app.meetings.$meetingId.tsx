@@ -121,7 +121,8 @@ export default function MeetingPage() {
   const [rsvpForm, rsvpFields] = useForm({
     id: `rsvp-${meeting.id}`,
     lastResult: actionData?.intent === 'rsvp' ? actionData.result : undefined,
-    defaultValue: { response: me?.rsvp === 'pending' ? 'attending' : me?.rsvp, reason: me?.rsvpReason ?? '' },
+    // Nothing is chosen for someone who has not answered yet.
+    defaultValue: { response: me?.rsvp === 'pending' ? undefined : me?.rsvp, reason: me?.rsvpReason ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rsvpSchema }),
     shouldRevalidate: 'onInput',
   })
@@ -277,6 +278,12 @@ export default function MeetingPage() {
 
       {me && editable ? (
         <Card title={t('meetings.yourAnswer')}>
+          <p className="mb-3" data-testid="my-answer">
+            {me.rsvp === 'pending' || !me.respondedAt
+              ? t('meetings.answerNone')
+              : t('meetings.answerGiven', { answer: t(`rsvp.${me.rsvp}`), time: formatDateTime(me.respondedAt) })}
+            {me.rsvp === 'substituted' && me.substituteName ? ` (${t('meetings.substitutedBy', { name: me.substituteName })})` : ''}
+          </p>
           <Form method="post" className="space-y-4" {...getFormProps(rsvpForm)}>
             <input type="hidden" name="intent" value="rsvp" />
             <FormErrors id={rsvpForm.errorId} errors={rsvpForm.errors} />

@@ -64,12 +64,16 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   // 4. The delegate, in another browser, finds the invitation and declines with a reason.
   await login(delegate, 'uyvien2')
   await delegate.getByTestId('invitations').getByRole('link', { name: content }).click()
+  // Before answering nothing is chosen for them, and the page says so.
+  await expect(delegate.getByTestId('my-answer')).toHaveText('Bạn chưa trả lời giấy mời này.')
+  for (const label of ['Tham dự', 'Vắng mặt']) await expect(delegate.getByLabel(label, { exact: true })).not.toBeChecked()
   await delegate.getByLabel('Vắng mặt', { exact: true }).check()
   await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
   await expect(delegate.getByText('Vui lòng nêu lý do vắng mặt.')).toBeVisible()
   await delegate.getByLabel('Lý do vắng mặt').fill('Đi công tác tại Hà Nội')
   await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
   await expect(delegate.getByRole('status')).toContainText('Đã ghi nhận xác nhận của bạn.')
+  await expect(delegate.getByTestId('my-answer')).toContainText('Bạn đã trả lời: Vắng (lúc ')
 
   // 5. The Office's page, never reloaded, shows the decline.
   await expect(dung).toContainText('Vắng — Đi công tác tại Hà Nội')
