@@ -503,6 +503,7 @@ export const en: Messages = {
     recipientsHint: 'Units with tasks are recipients automatically.',
     otherRecipients: 'Other recipients (one per line)',
     issue: 'Issue the notice',
+    confirmIssue: 'Issue the notice {{number}}? A number once given cannot be taken back.',
     issueWaitsForSave: 'Wait for the draft to be saved to issue it.',
     issuedToast: 'Issued {{number}}.',
     versions: 'Versions',

@@ -507,6 +507,7 @@ export const vi = {
     recipientsHint: 'Các đơn vị được giao nhiệm vụ tự động có trong Nơi nhận.',
     otherRecipients: 'Nơi nhận khác (mỗi dòng một nơi)',
     issue: 'Ban hành thông báo',
+    confirmIssue: 'Ban hành thông báo {{number}}? Số văn bản đã cấp không lấy lại được.',
     issueWaitsForSave: 'Đợi lưu xong để ban hành.',
     issuedToast: 'Đã ban hành {{number}}.',
     versions: 'Các phiên bản',

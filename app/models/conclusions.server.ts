@@ -20,7 +20,7 @@ import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes,
 import { writeAudit } from './audit.server'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
-import { allocateDocumentNumber } from './numbering.server'
+import { allocateDocumentNumber, peekDocumentNumber } from './numbering.server'
 import { createTasks, setTaskUnits } from './tasks.server'
 
 type Who = { id: number; ip?: string | null }
@@ -74,6 +74,17 @@ export function sanitizeConclusion(input: unknown): DocJSON {
     ...(n.content ? { content: n.content.map(fixTasks) } : {}),
   })
   return fixTasks(clean)
+}
+
+/** The body that issues a draft: the one it names, or the first configured (one Standing Committee per installation). */
+function issuingBodyOf(draft: Pick<Conclusion, 'issuingBodyId'>, db: DBOrTx) {
+  return draft.issuingBodyId ?? db.select({ id: issuingBodies.id }).from(issuingBodies).orderBy(asc(issuingBodies.id)).get()?.id ?? null
+}
+
+/** The number issuing this draft today would take (shown for confirmation; not reserved). */
+export function nextNumberFor(draft: Pick<Conclusion, 'issuingBodyId' | 'kindCode'>, db: DBOrTx = getDb(), now = new Date()) {
+  const body = issuingBodyOf(draft, db)
+  return body ? peekDocumentNumber(db, body, draft.kindCode, vietnamDate(now)) : null
 }
 
 /** Names of units and people, for task sentences. */
@@ -253,7 +264,7 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
       if (problems.length) throw new TaskBlocksInvalid(problems)
       if (dropped.length) throw new DomainError('conclusion.correctionDropsTask', 'invalid', 'content')
 
-      const body = draft.issuingBodyId ?? tx.select({ id: issuingBodies.id }).from(issuingBodies).orderBy(asc(issuingBodies.id)).get()?.id
+      const body = issuingBodyOf(draft, tx)
       if (!body) throw new DomainError('numbering.bodyMissing', 'invalid')
       const numbered = allocateDocumentNumber(tx, body, draft.kindCode, issuedOn)
       const deadlineDays = meeting.deadlineDays

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { formatDocumentNumber, numberingPeriod } from '~/lib/document-number'
 import { DomainError } from '~/lib/errors'
 import type { DBOrTx } from '#db/client'
@@ -25,4 +25,21 @@ export function allocateDocumentNumber(tx: DBOrTx, issuingBodyId: number, kindCo
     .returning({ lastNumber: documentSequences.lastNumber })
     .get()
   return { number: row.lastNumber, period, formatted: formatDocumentNumber(config, kindCode, row.lastNumber) }
+}
+
+/**
+ * The number the next document of this kind would take today, without taking it (what the chair
+ * is asked to confirm before issuing). Issuing itself still allocates in its transaction.
+ */
+export function peekDocumentNumber(db: DBOrTx, issuingBodyId: number, kindCode: string, issuedOn: string) {
+  const body = db.select().from(issuingBodies).where(eq(issuingBodies.id, issuingBodyId)).get()
+  if (!body) return null
+  const config = { style: body.style, bodyCode: body.bodyCode, termStartYear: body.termStartYear ?? undefined }
+  const period = numberingPeriod(config, issuedOn)
+  const last = db
+    .select({ n: documentSequences.lastNumber })
+    .from(documentSequences)
+    .where(and(eq(documentSequences.issuingBodyId, issuingBodyId), eq(documentSequences.kindCode, kindCode), eq(documentSequences.period, period)))
+    .get()?.n ?? 0
+  return formatDocumentNumber(config, kindCode, last + 1)
 }

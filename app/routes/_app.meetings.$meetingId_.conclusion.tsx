@@ -21,7 +21,7 @@ import { type DocJSON, type TaskBlockProblem, vnDate } from '~/lib/conclusion-do
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
 import { getWorkingCalendar } from '~/models/calendar.server'
-import { getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, renderConclusionHtml, startCorrection, TaskBlocksInvalid } from '~/models/conclusions.server'
+import { getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, nextNumberFor, renderConclusionHtml, startCorrection, TaskBlocksInvalid } from '~/models/conclusions.server'
 import { getMeeting } from '~/models/meetings.server'
 import { listTasks } from '~/models/tasks.server'
 import { listUnits } from '~/models/units.server'
@@ -71,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tasks: issued ? listTasks({ meetingId }).map((t) => ({ id: t.id, content: t.content, leadUnitName: t.leadUnitName, deadline: t.deadline, status: t.status, progress: t.progress })) : [],
     canEdit,
     canIssue,
+    // The number issuing now would take: the chair is asked to confirm it first.
+    nextNumber: canIssue && draft ? nextNumberFor(draft) : null,
     units: canEdit ? listUnits().map((u) => ({ id: u.id, name: u.name })) : [],
     leaders: canEdit ? listUserOptions('chair').map((u) => ({ id: u.id, name: u.fullName })) : [],
     issueDefaults: {
@@ -349,7 +351,15 @@ function DraftEditor() {
                 </label>
                 <textarea {...getTextareaProps(issueFields.otherRecipients)} rows={3} className="block w-full rounded-md border border-stone-400 px-3 py-2" />
               </div>
-              <Button type="submit" name="intent" value="issue" disabled={busy || state !== 'saved'}>
+              <Button
+                type="submit"
+                name="intent"
+                value="issue"
+                disabled={busy || state !== 'saved'}
+                onClick={(event) => {
+                  if (!window.confirm(t('conclusion.confirmIssue', { number: data.nextNumber ?? '' }))) event.preventDefault()
+                }}
+              >
                 {t('conclusion.issue')}
               </Button>
               {state !== 'saved' ? <p className="text-sm text-stone-600">{t('conclusion.issueWaitsForSave')}</p> : null}

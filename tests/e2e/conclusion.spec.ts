@@ -49,7 +49,12 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await expect(chair.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
   expect(await seriousViolations(chair)).toEqual([])
 
-  // 2. Issuing is refused and names the block without a lead unit.
+  // 2. Issuing asks first, naming the number it will take; then it is refused and names the block without a lead unit.
+  const asked: string[] = []
+  chair.on('dialog', (dialog) => {
+    asked.push(dialog.message())
+    void dialog.accept()
+  })
   await chair.getByRole('button', { name: 'Ban hành thông báo' }).click()
   await expect(chair.getByText('Chưa ban hành được: có nhiệm vụ thiếu đơn vị chủ trì')).toBeVisible()
   await expect(chair.getByTestId('task-block').nth(1).getByTestId('task-block-problems')).toContainText('Chưa chọn đơn vị chủ trì')
@@ -61,6 +66,9 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await chair.getByRole('button', { name: 'Ban hành thông báo' }).click()
   await expect(chair.getByRole('status').filter({ hasText: /Đã ban hành Số \d+-TB\/TU\./ })).toBeVisible()
   await expect(chair.getByTestId('notice-number')).toHaveText(/^Số \d+-TB\/TU$/)
+  // The number it was issued with is the one the chair confirmed.
+  const number = (await chair.getByTestId('notice-number').textContent())!
+  expect(asked.at(-1)).toBe(`Ban hành thông báo ${number}? Số văn bản đã cấp không lấy lại được.`)
   await expect(chair.getByTestId('notice-timing')).toHaveText('Đúng hạn')
   await expect(chair.getByTestId('recipients')).toContainText('Ban Tổ chức Tỉnh ủy')
   const [download] = await Promise.all([chair.waitForEvent('download'), chair.getByTestId('download-docx').click()])

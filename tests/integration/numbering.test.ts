@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { allocateDocumentNumber } from '~/models/numbering.server'
+import { allocateDocumentNumber, peekDocumentNumber } from '~/models/numbering.server'
 import { getDb } from '#db/client'
 import { issuingBodies } from '#db/schema'
 import { createUnit } from '../factories'
@@ -17,6 +17,17 @@ describe('document numbering (R4.6g)', () => {
     expect(take(tu, '2025-12-30').formatted).toBe('Số 02-TB/TU')
     expect(take(tu, '2026-01-05').formatted).toBe('Số 03-TB/TU')
     expect(take(tu, '2026-01-05', 'KL').formatted).toBe('Số 01-KL/TU')
+  })
+
+  it('the number shown before issuing is the next one, and showing it takes nothing', () => {
+    const tu = body('party', 'TU', 2025)
+    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-02')).toBe('Số 01-TB/TU')
+    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-02')).toBe('Số 01-TB/TU')
+    expect(take(tu, '2026-03-02').formatted).toBe('Số 01-TB/TU')
+    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-03')).toBe('Số 02-TB/TU')
+    const ubnd = body('state', 'UBND')
+    take(ubnd, '2026-12-30')
+    expect(peekDocumentNumber(getDb(), ubnd, 'TB', '2027-01-04')).toBe('Số: 01/TB-UBND')
   })
 
   it('a state body restarts every 1 January', () => {
