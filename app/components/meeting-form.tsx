@@ -1,6 +1,7 @@
 import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type FormMetadata, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
@@ -91,11 +92,18 @@ export function MeetingForm({
   const { t } = useTranslation()
   const agenda = fields.agenda.getFieldList()
   const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.offProgrammeReason)
+  // The warning appears above the form, far from the button pressed: take the eyes and the focus there.
+  const warning = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!conflicts.length || !warning.current) return
+    warning.current.scrollIntoView({ block: 'start' })
+    warning.current.focus()
+  }, [conflicts])
   return (
     <Form method="post" className="space-y-6" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       {conflicts.length ? (
-        <div role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-4 text-amber-950">
+        <div ref={warning} tabIndex={-1} role="alert" data-testid="conflicts" className="scroll-mt-4 rounded-md border border-amber-500 bg-amber-50 p-4 text-amber-950">
           <h2 className="mb-2 text-base font-semibold">{t('meetings.conflicts')}</h2>
           <ul className="list-disc space-y-1 pl-5">
             {conflicts.map((c, i) => (

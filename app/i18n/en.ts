@@ -322,7 +322,7 @@ export const en: Messages = {
     conflicts: 'Schedule conflicts',
     conflictChair: 'The chair {{names}} already has «{{title}}» at {{when}}.',
     conflictParticipant: '{{names}} are invited to «{{title}}» at {{when}}.',
-    conflictRoom: 'Room {{names}} is used by «{{title}}» at {{when}}.',
+    conflictRoom: 'The place «{{names}}» is used by «{{title}}» at {{when}}.',
     confirmConflicts: 'I have read the warnings; save anyway',
     created: 'Meeting created.',
     updated: 'Meeting saved.',

@@ -326,7 +326,7 @@ export const vi = {
     conflicts: 'Cảnh báo trùng lịch',
     conflictChair: 'Người chủ trì {{names}} đã có cuộc họp «{{title}}» lúc {{when}}.',
     conflictParticipant: '{{names}} đã được mời họp «{{title}}» lúc {{when}}.',
-    conflictRoom: 'Phòng {{names}} đã dùng cho cuộc họp «{{title}}» lúc {{when}}.',
+    conflictRoom: 'Địa điểm «{{names}}» đã dùng cho cuộc họp «{{title}}» lúc {{when}}.',
     confirmConflicts: 'Tôi đã xem các cảnh báo, vẫn lưu',
     created: 'Đã tạo cuộc họp.',
     updated: 'Đã lưu cuộc họp.',

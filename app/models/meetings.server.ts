@@ -102,7 +102,7 @@ export function findConflicts(
   const chairName = db.select({ name: users.fullName }).from(users).where(eq(users.id, input.chairUserId)).get()?.name ?? ''
   const busy = input.userIds.length
     ? db
-        .select({ meetingId: meetingParticipants.meetingId, name: users.fullName })
+        .select({ meetingId: meetingParticipants.meetingId, userId: meetingParticipants.userId, name: users.fullName })
         .from(meetingParticipants)
         .innerJoin(users, eq(users.id, meetingParticipants.userId))
         .where(
@@ -116,9 +116,11 @@ export function findConflicts(
     : []
   for (const m of overlapping) {
     const base = { meetingId: m.id, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt }
-    if (m.chairUserId === input.chairUserId) conflicts.push({ ...base, kind: 'chair', names: [chairName] })
+    const chairBusy = m.chairUserId === input.chairUserId
+    if (chairBusy) conflicts.push({ ...base, kind: 'chair', names: [chairName] })
     if (room && m.location?.trim().toLowerCase() === room) conflicts.push({ ...base, kind: 'room', names: [m.location!] })
-    const names = busy.filter((b) => b.meetingId === m.id).map((b) => b.name)
+    // The chair's clash is said once, as the chair's, not again among the participants.
+    const names = busy.filter((b) => b.meetingId === m.id && !(chairBusy && b.userId === input.chairUserId)).map((b) => b.name)
     if (names.length) conflicts.push({ ...base, kind: 'participant', names })
   }
   return conflicts

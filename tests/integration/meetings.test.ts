@@ -112,6 +112,19 @@ describe('creating meetings (R4.6a)', () => {
   })
 })
 
+describe('the double-booking warning', () => {
+  it('names the chair’s clash once, as the chair’s, and the place without repeating “phòng”', async () => {
+    const { scheduleConflicts } = await import('~/models/meetings.server')
+    createMeeting({ ...saveInput('2027-03-17'), location: 'Phòng họp số 1' }, { id: office.id })
+    const again = { ...saveInput('2027-03-17'), location: 'Phòng họp số 1', memberUserIds: [chair.id, delegates[0]!.id] }
+    const found = scheduleConflicts(again, null)
+    expect(found.filter((c) => c.kind === 'chair')).toHaveLength(1)
+    expect(found.find((c) => c.kind === 'participant')?.names ?? []).not.toContain(found.find((c) => c.kind === 'chair')!.names[0])
+    const room = found.find((c) => c.kind === 'room')!
+    expect(t(room.messageKey, { names: room.names.join(', '), title: room.title, when: room.when })).toMatch(/^Địa điểm «Phòng họp số 1» đã dùng cho cuộc họp/)
+  })
+})
+
 describe('invitations in working days (R4.6d)', () => {
   it('is on time when sent by the deadline: start minus 3 working days', () => {
     // Thursday 17/12/2026 − 3 working days = Monday 14/12/2026.
