@@ -15,6 +15,9 @@ export const en: Messages = {
     other: 'Other',
   },
   common: {
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy; select it and copy by hand.',
     save: 'Save',
     cancel: 'Cancel',
     create: 'Create',
@@ -160,6 +163,7 @@ export const en: Messages = {
     signOutEverywhereHint: 'Ends all your sessions, this one included.',
     apiTokens: 'API tokens',
     apiTokensHint: 'For other systems (document management, portal) calling /api/v1 on your behalf: send it as Authorization: Bearer …',
+    copyToken: 'Copy the access token',
     tokenName: 'Name',
     tokenDays: 'Valid for',
     tokenDaysOption: '{{count}} days',
@@ -407,6 +411,7 @@ export const en: Messages = {
   },
   notifications: { unreadSuffix: 'unread', title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications' },
   feed: {
+    copyUrl: 'Copy the calendar link',
     title: 'Meetings in your phone, Outlook or Google Calendar',
     hint: 'Your own iCalendar link: add it to a calendar app to see the meetings you are invited to. Anyone with the link can read your schedule; if it leaks, revoke it and create a new one.',
     create: 'Create calendar link',

@@ -13,6 +13,9 @@ export const vi = {
     other: 'Khác',
   },
   common: {
+    copy: 'Sao chép',
+    copied: 'Đã sao chép.',
+    copyFailed: 'Không sao chép được; hãy chọn và sao chép bằng tay.',
     save: 'Lưu',
     cancel: 'Hủy',
     create: 'Tạo mới',
@@ -158,6 +161,7 @@ export const vi = {
     signOutEverywhereHint: 'Kết thúc mọi phiên đăng nhập của bạn, kể cả phiên này, và thu hồi mọi mã truy cập API.',
     apiTokens: 'Mã truy cập API',
     apiTokensHint: 'Dùng cho hệ thống khác (quản lý văn bản, cổng thông tin) gọi /api/v1 với quyền của bạn: gửi trong tiêu đề Authorization: Bearer …. Mã hết hạn sau thời hạn đã chọn và bị thu hồi khi bạn đổi mật khẩu, đăng xuất mọi nơi hoặc được quản trị đặt lại mật khẩu.',
+    copyToken: 'Sao chép mã truy cập',
     tokenName: 'Tên gợi nhớ',
     tokenDays: 'Thời hạn',
     tokenDaysOption: '{{count}} ngày',
@@ -411,6 +415,7 @@ export const vi = {
   },
   notifications: { unreadSuffix: 'chưa đọc', title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc' },
   feed: {
+    copyUrl: 'Sao chép đường dẫn lịch',
     title: 'Lịch họp trên điện thoại, Outlook, Google Calendar',
     hint: 'Đường dẫn iCalendar riêng của bạn: thêm vào ứng dụng lịch để thấy các cuộc họp bạn được mời. Ai có đường dẫn này cũng xem được lịch họp của bạn; nếu lộ, hãy thu hồi và tạo đường dẫn mới.',
     create: 'Tạo đường dẫn lịch',

@@ -8,6 +8,7 @@ import { actorOf, clearSessionCookieHeader, invariantResponse, requireAuth } fro
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
+import { CopyButton } from '~/components/ui/copy-button'
 import { Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
@@ -178,6 +179,7 @@ export default function Profile() {
             <code className="block break-all rounded bg-white p-2 text-sm" data-testid="new-api-token">
               {actionData.token}
             </code>
+            <CopyButton text={actionData.token} label={t('profile.copyToken')} />
           </div>
         ) : null}
         <FormErrors errors={revokeErrors ?? undefined} />
@@ -224,6 +226,7 @@ export default function Profile() {
             <code className="block break-all rounded bg-white p-2 text-sm" data-testid="feed-url">
               {actionData.feedUrl}
             </code>
+            <CopyButton text={actionData.feedUrl} label={t('feed.copyUrl')} />
           </div>
         ) : feed ? (
           <p className="mb-3">{t('feed.active', { date: formatDateTime(feed.createdAt) })}</p>

@@ -1,6 +1,7 @@
 import { expect, login, seriousViolations, test } from './fixtures'
 
-test('the profile page works at phone width, switches the language, and issues an API token', async ({ page }) => {
+test('the profile page works at phone width, switches the language, and issues an API token', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
   await page.setViewportSize({ width: 375, height: 800 })
   await login(page, 'uyvien7')
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
@@ -12,6 +13,10 @@ test('the profile page works at phone width, switches the language, and issues a
   await page.getByRole('button', { name: 'Tạo mã truy cập' }).click()
   const token = (await page.getByTestId('new-api-token').textContent())!.trim()
   expect(token).toMatch(/^ns_/)
+  // Shown once: a button copies it.
+  await page.getByRole('button', { name: 'Sao chép mã truy cập' }).click()
+  await expect(page.getByText('Đã sao chép.')).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token)
   const me = await page.request.get('/api/v1/me', { headers: { Authorization: `Bearer ${token}` } })
   expect(me.status()).toBe(200)
   expect(((await me.json()) as { username: string }).username).toBe('uyvien7')
