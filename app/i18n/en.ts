@@ -397,6 +397,10 @@ export const en: Messages = {
   participantRoles: { chair: 'Chair', member: 'Member', guest: 'Guest', preparing_unit: 'Preparing unit', secretary: 'Secretary' },
   rsvp: { pending: 'No answer', attending: 'Attending', declined: 'Absent', substituted: 'Substitute sent' },
   schedule: {
+    whose: 'Whose schedule',
+    onlyMine: 'Your schedule',
+    youDeclined: 'You declined',
+    youSentSubstitute: 'You sent a substitute',
     title: 'Weekly schedule',
     week: 'Week of {{from}} to {{to}}',
     previous: '← Previous week',

@@ -401,6 +401,10 @@ export const vi = {
   participantRoles: { chair: 'Chủ trì', member: 'Thành viên', guest: 'Khách mời', preparing_unit: 'Cơ quan chuẩn bị', secretary: 'Thư ký' },
   rsvp: { pending: 'Chưa trả lời', attending: 'Tham dự', declined: 'Vắng', substituted: 'Cử người dự thay' },
   schedule: {
+    whose: 'Lịch của ai',
+    onlyMine: 'Lịch của bạn',
+    youDeclined: 'Bạn đã báo vắng',
+    youSentSubstitute: 'Bạn đã cử người dự thay',
     title: 'Lịch công tác tuần',
     week: 'Tuần từ {{from}} đến {{to}}',
     previous: '← Tuần trước',

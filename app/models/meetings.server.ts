@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
+import type { RsvpState } from '#db/schema/enums'
 import { events } from '~/events.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { DomainError } from '~/lib/errors'
@@ -588,9 +589,10 @@ export function meetingFormValues(m: MeetingDetail) {
   }
 }
 
-export type MeetingListFilter = { from: Date; to: Date; userId?: number; includeCancelled?: boolean }
+/** `userId`: only that person's meetings — those they declined or sent a substitute to as well with `includeDeclined`. */
+export type MeetingListFilter = { from: Date; to: Date; userId?: number; includeCancelled?: boolean; includeDeclined?: boolean }
 
-/** Meetings starting in [from, to), with what a schedule shows; `userId` keeps only that person's. */
+/** Meetings starting in [from, to), with what a schedule shows (and, with `userId`, that person's answer). */
 export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
   const mine = filter.userId
     ? or(
@@ -600,7 +602,7 @@ export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
           db
             .select({ id: meetingParticipants.meetingId })
             .from(meetingParticipants)
-            .where(and(eq(meetingParticipants.userId, filter.userId), notInArray(meetingParticipants.rsvp, ['declined', 'substituted']))),
+            .where(and(eq(meetingParticipants.userId, filter.userId), filter.includeDeclined ? undefined : notInArray(meetingParticipants.rsvp, ['declined', 'substituted']))),
         ),
       )
     : undefined
@@ -620,6 +622,9 @@ export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
       chairName: chair.fullName,
       preparingUnitName: prepUnit.name,
       participantCount: sql<number>`(select count(*) from ${meetingParticipants} where ${meetingParticipants.meetingId} = ${meetings.id} and ${meetingParticipants.rsvp} not in ('declined','substituted'))`,
+      myAnswer: filter.userId
+        ? sql<RsvpState | null>`(select ${meetingParticipants.rsvp} from ${meetingParticipants} where ${meetingParticipants.meetingId} = ${meetings.id} and ${meetingParticipants.userId} = ${filter.userId})`
+        : sql<RsvpState | null>`null`,
     })
     .from(meetings)
     .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monday = addDays(day, -((weekday(day) + 6) % 7))
   // Those who oversee see the whole body's week; everyone else sees their own.
   const mine = url.searchParams.get('mine') === '1' || !can(user, 'meetings.overview')
-  const meetings = listMeetings({ from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true })
+  const meetings = listMeetings({ from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true, includeDeclined: true })
   const names = participantNames(meetings.map((m) => m.id))
   return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings: meetings.map((m) => ({ ...m, participants: names.get(m.id) ?? [] })) })
 }
@@ -45,7 +45,18 @@ export default function Schedule() {
           <Link to={q(addDays(monday, -7))}>{t('schedule.previous')}</Link>
           <Link to={mine ? '?mine=1' : '?'}>{t('schedule.thisWeek')}</Link>
           <Link to={q(addDays(monday, 7))}>{t('schedule.next')}</Link>
-          {canSeeAll ? <Link to={q(monday, !mine)}>{mine ? t('schedule.all') : t('schedule.mine')}</Link> : null}
+          {canSeeAll ? (
+            <span className="inline-flex overflow-hidden rounded-md border border-stone-400" role="group" aria-label={t('schedule.whose')}>
+              <Link to={q(monday, true)} aria-current={mine ? 'page' : undefined} className={`px-3 py-1 no-underline ${mine ? 'bg-brand-700 text-white' : ''}`}>
+                {t('schedule.mine')}
+              </Link>
+              <Link to={q(monday, false)} aria-current={mine ? undefined : 'page'} className={`px-3 py-1 no-underline ${mine ? '' : 'bg-brand-700 text-white'}`}>
+                {t('schedule.all')}
+              </Link>
+            </span>
+          ) : (
+            <span className="text-sm text-stone-700">{t('schedule.onlyMine')}</span>
+          )}
           <Button variant="secondary" onClick={() => window.print()}>
             {t('schedule.print')}
           </Button>
@@ -83,7 +94,7 @@ export default function Schedule() {
                   </tr>
                 )
               return list.map((m, i) => (
-                <tr key={m.id} className={`border-b border-stone-200 align-top ${m.status === 'cancelled' ? 'text-stone-500 line-through' : ''}`}>
+                <tr key={m.id} data-testid={`schedule-meeting-${m.id}`} className={`border-b border-stone-200 align-top ${m.status === 'cancelled' ? 'text-stone-500 line-through' : m.myAnswer === 'declined' || m.myAnswer === 'substituted' ? 'text-stone-500' : ''}`}>
                   {i === 0 ? heading : null}
                   <td className="p-3 whitespace-nowrap">
                     {formatDateTime(m.startsAt).slice(11)}–{formatDateTime(m.endsAt).slice(11)}
@@ -92,6 +103,8 @@ export default function Schedule() {
                     <Link to={`/meetings/${m.id}`}>{m.title}</Link>
                     <span className="block text-stone-600">
                       {m.typeName} · {t(`meetingStatus.${m.status}`)}
+                      {m.myAnswer === 'declined' ? <strong className="ml-1 font-semibold text-amber-900">· {t('schedule.youDeclined')}</strong> : null}
+                      {m.myAnswer === 'substituted' ? <strong className="ml-1 font-semibold text-amber-900">· {t('schedule.youSentSubstitute')}</strong> : null}
                     </span>
                     <span className="block text-stone-700">
                       {t('schedule.participants')}: {m.participants.slice(0, 8).join(', ')}

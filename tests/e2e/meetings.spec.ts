@@ -37,7 +37,8 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   await office.getByRole('link', { name: 'Lên lịch cuộc họp' }).click()
   await expect(office.getByLabel('Tên cuộc họp')).toHaveValue(content)
   expect(await seriousViolations(office)).toEqual([])
-  await office.getByLabel('Ngày họp').fill(futureDate())
+  const meetingDay = futureDate()
+  await office.getByLabel('Ngày họp').fill(meetingDay)
   await office.getByLabel('Địa điểm').fill('Phòng họp số 3, trụ sở Tỉnh ủy')
   await office.getByRole('button', { name: 'Thêm nội dung' }).click()
   await office.getByLabel('2. Nội dung').fill('Thảo luận, cho ý kiến')
@@ -74,6 +75,10 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
   await expect(delegate.getByRole('status')).toContainText('Đã ghi nhận xác nhận của bạn.')
   await expect(delegate.getByTestId('my-answer')).toContainText('Bạn đã trả lời: Vắng (lúc ')
+  // The declined meeting stays on their weekly schedule, marked as declined.
+  await delegate.goto(`/schedule?week=${meetingDay}`)
+  await expect(delegate.getByRole('row').filter({ hasText: content })).toContainText('Bạn đã báo vắng')
+  await expect(delegate.getByText('Lịch của bạn')).toBeVisible()
 
   // 5. The Office's page, never reloaded, shows the decline.
   await expect(dung).toContainText('Vắng — Đi công tác tại Hà Nội')
