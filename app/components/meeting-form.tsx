@@ -7,7 +7,7 @@ import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
-import { type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
+import { LIMITS, type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { meetingModes } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'
 
@@ -57,7 +57,7 @@ function MultiSelect({ label, field, children, hint }: { label: string; field: F
         {children}
       </select>
       {hint ? (
-        <p id={`${field.id}-hint`} className="mt-1 text-sm text-stone-600">
+        <p id={`${field.id}-hint`} className="mt-1 text-sm text-stone-600 pointer-coarse:hidden">
           {hint}
         </p>
       ) : null}
@@ -120,7 +120,7 @@ export function MeetingForm({
       ) : null}
       <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('meetings.title')}</legend>
-        <Field label={t('meetings.meetingTitle')} required inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} className="sm:col-span-2" />
+        <Field label={t('meetings.meetingTitle')} required inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} hint={t('validation.maxChars', { count: LIMITS.titleChars })} className="sm:col-span-2" />
         <SelectField label={t('meetings.type')} selectProps={getSelectProps(fields.meetingTypeId)} options={types.map((x) => ({ value: String(x.id), label: x.name }))} placeholder="" errors={fields.meetingTypeId.errors} />
         <div>
           <label htmlFor={fields.chairUserId.id} className="mb-1 block text-sm font-medium text-stone-800">

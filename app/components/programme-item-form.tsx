@@ -1,5 +1,6 @@
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
+import { LIMITS } from '~/schemas/meetings'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
 
@@ -22,7 +23,10 @@ export function ProgrammeItemFields({ fields, types, chairs, units }: { fields: 
         <label htmlFor={fields.content.id} className="mb-1 block text-sm font-medium text-stone-800">
           {t('programme.content')} <span aria-hidden="true" className="text-red-800">*</span>
         </label>
-        <textarea key={key} {...content} rows={3} className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700" aria-invalid={fields.content.errors ? true : undefined} aria-describedby={fields.content.errors ? `${fields.content.id}-error` : undefined} />
+        <textarea key={key} {...content} rows={3} className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700" aria-invalid={fields.content.errors ? true : undefined} aria-describedby={`${fields.content.id}-hint${fields.content.errors ? ` ${fields.content.id}-error` : ''}`} />
+        <p id={`${fields.content.id}-hint`} className="mt-1 text-sm text-stone-600">
+          {t('validation.maxChars', { count: LIMITS.titleChars })}
+        </p>
         <ErrorList id={`${fields.content.id}-error`} errors={fields.content.errors} />
       </div>
       <SelectField label={t('programme.plannedMonth')} selectProps={getSelectProps(fields.plannedMonth)} options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('programme.month', { month: i + 1 }) }))} placeholder="" errors={fields.plannedMonth.errors} />

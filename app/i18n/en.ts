@@ -41,6 +41,7 @@ export const en: Messages = {
     required: 'required',
   },
   validation: {
+    maxChars: 'At most {{count}} characters.',
     date: 'Invalid date.',
     time: 'Invalid time (hh:mm).',
     url: 'A link starts with http:// or https://.',

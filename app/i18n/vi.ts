@@ -39,6 +39,7 @@ export const vi = {
     required: 'bắt buộc',
   },
   validation: {
+    maxChars: 'Tối đa {{count}} ký tự.',
     date: 'Ngày không hợp lệ (dd/mm/yyyy).',
     time: 'Giờ không hợp lệ (hh:mm).',
     url: 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',

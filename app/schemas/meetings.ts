@@ -5,7 +5,7 @@ import { roles } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
 
 /** The longest lists a meeting accepts (a 500-person conference fits with room to spare). */
-export const LIMITS = { agendaItems: 100, people: 2000, units: 500 } as const
+export const LIMITS = { agendaItems: 100, people: 2000, units: 500, titleChars: 1000 } as const
 
 export const dateSchema = z
   .string({ error: 'validation.required' })
@@ -52,7 +52,7 @@ export const programmeInputSchema = z
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>
 
 const itemFields = {
-  content: requiredText(1000),
+  content: requiredText(LIMITS.titleChars),
   meetingTypeId: idSchema.nullable().optional(),
   presidingUserId: idSchema.nullable().optional(),
   preparingUnitId: idSchema.nullable().optional(),
@@ -83,7 +83,8 @@ export const agendaItemSchema = z.object({
 })
 
 const meetingFields = z.object({
-    title: requiredText(300),
+    // As long as a programme item's content (a meeting made from one takes it as its title).
+    title: requiredText(LIMITS.titleChars),
     meetingTypeId: idSchema,
     programmeItemId: idSchema.nullable().optional(),
     offProgrammeReason: optionalText(1000).nullable(),

@@ -315,3 +315,14 @@ describe('roles', () => {
     expect(() => createMeeting(saveInput('2026-12-30', { chairUserId: notChair.id }), { id: office.id })).toThrow('meeting.chairNotAllowed')
   })
 })
+
+describe('limits that agree', () => {
+  it('a programme item of 1,000 characters can become a meeting with it as the title', async () => {
+    const { meetingFormSchema, programmeItemInputSchema } = await import('~/schemas/meetings')
+    const long = 'Đ'.repeat(1000)
+    expect(programmeItemInputSchema.safeParse({ content: long, plannedMonth: 5 }).success).toBe(true)
+    const meeting = meetingFormSchema.safeParse({ title: long, meetingTypeId: 1, chairUserId: 1, date: '2027-05-05', startTime: '08:00', endTime: '09:00', mode: 'in_person', location: 'P1', offProgrammeReason: 'x' })
+    expect(meeting.error?.issues.filter((i) => i.path[0] === 'title') ?? []).toEqual([])
+    expect(meetingFormSchema.safeParse({ title: `${long}x`, meetingTypeId: 1, chairUserId: 1, date: '2027-05-05', startTime: '08:00', endTime: '09:00', mode: 'in_person', location: 'P1', offProgrammeReason: 'x' }).error?.issues.map((i) => i.message)).toContain('validation.tooLong')
+  })
+})
