@@ -666,6 +666,7 @@ export const en: Messages = {
     requestExtension: 'Request an extension',
     newDeadline: 'Requested deadline',
     reason: 'Reason',
+    awaitingAcceptance: 'Awaiting acceptance (the unit reported completion on {{date}})',
     declareCompletion: 'Declare completion',
     completedOn: 'Completed on',
     decideExtension: 'Extension requested to {{date}}',

@@ -670,6 +670,7 @@ export const vi = {
     requestExtension: 'Đề nghị gia hạn',
     newDeadline: 'Thời hạn đề nghị',
     reason: 'Lý do',
+    awaitingAcceptance: 'Chờ công nhận hoàn thành (đơn vị báo hoàn thành ngày {{date}})',
     declareCompletion: 'Báo cáo hoàn thành',
     completedOn: 'Ngày hoàn thành',
     decideExtension: 'Đề nghị gia hạn đến {{date}}',

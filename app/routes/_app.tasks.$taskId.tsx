@@ -172,6 +172,8 @@ export default function TaskPage() {
   const last = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
   const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   const open = !task.completedOn
+  // Completion declared, not yet accepted: the unit waits for the decision; nothing else to report.
+  const awaitingAcceptance = open && Boolean(task.completionDeclaredOn)
   const input = (f: { id: string; name: string; errors?: string[]; initialValue?: unknown }, type: string) => getInputProps(f as never, { type: type as 'text' })
   return (
     <div className="space-y-6">
@@ -182,7 +184,7 @@ export default function TaskPage() {
         <h1>{task.content}</h1>
         <p className="mt-1 flex flex-wrap gap-2">
           <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-medium" data-testid="task-status">
-            {t(`taskStatus.${task.status}`)}
+            {awaitingAcceptance ? t('tasks.awaitingAcceptance', { date: day(task.completionDeclaredOn!) }) : t(`taskStatus.${task.status}`)}
           </span>
           {task.status === 'overdue' || task.status === 'done_late' ? <span className="text-sm text-red-900">{t('tasks.daysOverdue', { count: task.daysOverdue })}</span> : null}
         </p>
@@ -200,7 +202,7 @@ export default function TaskPage() {
           <dd data-testid="task-progress">{task.progress}%</dd>
         </dl>
       </Card>
-      {may.report && open ? (
+      {may.report && open && !awaitingAcceptance ? (
         <>
           <IntentForm intent="progress" title={t('tasks.reportProgress')} lastResult={last('progress')} submit={t('tasks.reportProgress')}>
             {(f) => (

@@ -104,6 +104,10 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await completion.getByLabel('Nội dung báo cáo').fill('Đã hoàn thành rà soát, gửi kèm báo cáo')
   await completion.getByRole('button', { name: 'Báo cáo hoàn thành' }).click()
   await expect(officer.getByRole('status')).toContainText('Đã cập nhật nhiệm vụ.')
+  // Until the decision, the task says it awaits acceptance and offers the unit nothing more to report.
+  await expect(officer.getByTestId('task-status')).toHaveText(/^Chờ công nhận hoàn thành/)
+  await expect(officer.getByRole('button', { name: 'Báo cáo tiến độ' })).toHaveCount(0)
+  await expect(officer.getByRole('button', { name: 'Đề nghị gia hạn' })).toHaveCount(0)
   const taskUrl = officer.url()
   const decider = await chairContext.newPage()
   await decider.goto(taskUrl)
