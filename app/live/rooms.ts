@@ -1,8 +1,6 @@
-import type { ConclusionView, DocumentsView, MeetingView, NotificationsView, ReadinessView, TaskScopeView, TaskView } from './views.server'
-
 /**
  * Socket rooms, shared by the browser and the server: `<kind>:<id>`. Each live kind has one read
- * model (views.server.ts) whose payload every member of the room may see; who may join which kind
+ * model (views.server.ts, whose exported `…View` types are the payloads) that every member of the room may see; who may join which kind
  * is `canJoinRoom` in the permission module.
  */
 export const rooms = {
@@ -32,22 +30,6 @@ export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)
   return match ? { kind: match[1] as RoomKind, id: Number(match[2]) } : null
 }
-
-/** What `live.update` carries for each kind of room. */
-export type LivePayloads = {
-  dashboard: TaskScopeView
-  unit: TaskScopeView
-  leader: TaskScopeView
-  meetingTasks: TaskScopeView
-  task: TaskView | null
-  meeting: MeetingView | null
-  readiness: ReadinessView
-  /** Each member gets the list they may see (derived per member from one reading). */
-  documents: DocumentsView
-  user: NotificationsView
-  conclusion: ConclusionView
-}
-export type LiveKind = keyof LivePayloads
 
 /** One push: the room, the change counter it was computed at, and the room's read model. */
 export type LiveUpdate = { room: string; version: number; data: unknown }

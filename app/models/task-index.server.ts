@@ -155,13 +155,13 @@ export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): { scopes:
     index.generation = nextGeneration()
     index.dataVersion = dataVersionOf(db)
   }
-  const scopes = new Map<string, TaskScope>([['body:0', { kind: 'body', id: 0 }]])
+  const scopes = new Map<string, TaskScope>()
   for (const f of [...before, ...after]) for (const s of scopesOf(f)) scopes.set(`${s.kind}:${s.id}`, s)
   return { scopes: [...scopes.values()], leadUnitIds: [...new Set([...before, ...after].map((f) => f.leadUnitId))] }
 }
 
 /** The scopes a task appears in: the body, each of its units, its following leader, its meeting. */
-export function scopesOf(f: Pick<TaskFacts, 'leadUnitId' | 'coordinatingUnitIds' | 'followingLeaderId' | 'meetingId'>): TaskScope[] {
+function scopesOf(f: Pick<TaskFacts, 'leadUnitId' | 'coordinatingUnitIds' | 'followingLeaderId' | 'meetingId'>): TaskScope[] {
   const list: TaskScope[] = [{ kind: 'body', id: 0 }, { kind: 'unit', id: f.leadUnitId }, ...f.coordinatingUnitIds.map((id) => ({ kind: 'unit' as const, id })), { kind: 'meeting', id: f.meetingId }]
   if (f.followingLeaderId) list.push({ kind: 'leader', id: f.followingLeaderId })
   return list
@@ -257,13 +257,6 @@ export function idsInScope(ids: number[], scope: TaskScope, today: string, db: D
   })
 }
 
-/** The status of a task as the index derives it today (the same rule as the task page). */
-export function indexedStatus(taskId: number, today: string, db: DBOrTx = getDb()) {
-  const index = indexOf(db, today)
-  const f = index.facts.get(taskId)
-  return f ? statusIn(index, f) : null
-}
-
 /** What a task list shows of each task, in the order of `ids`, with its status today. */
 export function taskRows(ids: number[], today: string, db: DBOrTx = getDb()) {
   if (!ids.length) return []
@@ -305,9 +298,4 @@ export type TaskRow = ReturnType<typeof taskRows>[number]
 /** Identifies the index's current state for `today`: equal generations mean equal derived results. */
 export function taskIndexGeneration(today: string, db: DBOrTx = getDb()) {
   return indexOf(db, today).generation
-}
-
-/** For tests: forget this database's index. */
-export function dropTaskIndex(db: DBOrTx = getDb()) {
-  indexes.delete(db)
 }

@@ -15,6 +15,17 @@ import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 type SocketData = { user: SessionUser; sessionId: string }
 const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters }
+/** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
+function memoLookups() {
+  const memo = <T>(read: (id: number) => T) => {
+    const seen = new Map<number, T>()
+    return (id: number) => {
+      if (!seen.has(id)) seen.set(id, read(id))
+      return seen.get(id)!
+    }
+  }
+  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters) }
+}
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
 const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion'] as const
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
@@ -87,10 +98,10 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
 export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
   const detachLive = publishLiveViews(io, options)
   /** Sockets in `room` whose user may no longer join it leave it (rights are checked again, not remembered). */
-  const recheck = (room: string) => {
+  const recheck = (room: string, known = memoLookups()) => {
     for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
       const socket = io.sockets.sockets.get(id)
-      if (socket && !canJoinRoom(socket.data.user, room, lookups)) void socket.leave(room)
+      if (socket && !canJoinRoom(socket.data.user, room, known)) void socket.leave(room)
     }
   }
   const detach = [
@@ -99,6 +110,7 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
     // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
     events.on('user.updated', ({ userId }) => {
       const user = getSessionUser(userId)
+      const known = memoLookups()
       for (const id of io.sockets.adapter.rooms.get(`user:${userId}`) ?? []) {
         const socket = io.sockets.sockets.get(id)
         if (!socket) continue
@@ -109,13 +121,18 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
         socket.data.user = user
         for (const room of [...socket.rooms]) {
           if (room === socket.id || room.startsWith('session:')) continue
-          if (!canJoinRoom(user, room, lookups)) void socket.leave(room)
+          if (!canJoinRoom(user, room, known)) void socket.leave(room)
         }
         if (user.unitId) void socket.join(`unit:${user.unitId}`)
       }
     }),
     // Someone left the meeting (or its chair changed): its rooms are checked again.
-    ...(['meeting.participants.updated', 'meeting.updated'] as const).map((name) => events.on(name, ({ meetingId }) => MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`)))),
+    ...(['meeting.participants.updated', 'meeting.updated'] as const).map((name) =>
+      events.on(name, ({ meetingId }) => {
+        const known = memoLookups()
+        MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`, known))
+      }),
+    ),
     // A new lead unit: the task's room is checked again.
     events.on('task.updated', ({ taskId }) => recheck(`task:${taskId}`)),
   ]
