@@ -21,6 +21,10 @@ export type DomainEvents = {
   'tasks.dayChanged': { today: string }
   'documents.changed': { meetingId: number }
   'document.read': { meetingId: number; documentId: number; userId: number }
+  /** Something in the meeting room changed (session, attendance, speakers, votes, a ballot). */
+  'hall.updated': { meetingId: number; what: 'session' | 'attendance' | 'speakers' | 'votes' | 'ballot' }
+  /** A big-screen display link was revoked: its screens are disconnected. */
+  'display.revoked': { displayId: string }
   /** Notifications that should also go out by e-mail (when SMTP is configured). */
   'notification.email': { notificationIds: number[] }
 }

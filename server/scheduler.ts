@@ -1,5 +1,6 @@
 import { events } from '~/events.server'
 import { vietnamDate } from '~/lib/working-days'
+import { closeExpiredVotes } from '~/features/live-meeting/hall.server'
 import { runTaskReminders } from '~/models/reminders.server'
 import type { DB } from '#db/client'
 import { getDb } from '#db/client'
@@ -43,5 +44,20 @@ export function startScheduler(options: { reminderDays: number; db?: DB; now?: (
   tick()
   const timer = setInterval(tick, options.intervalMs ?? 60_000)
   timer.unref()
-  return { stop: () => clearInterval(timer), tick }
+  // Votes in the room with a set closing time close on the second (one indexed query a second).
+  const votesTimer = setInterval(() => {
+    try {
+      closeExpiredVotes(options.db ?? getDb(), now())
+    } catch (error) {
+      console.error('Không đóng được biểu quyết hết giờ:', error instanceof Error ? error.message : error)
+    }
+  }, 1000)
+  votesTimer.unref()
+  return {
+    stop: () => {
+      clearInterval(timer)
+      clearInterval(votesTimer)
+    },
+    tick,
+  }
 }

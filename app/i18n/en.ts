@@ -1,7 +1,9 @@
+import { en as live } from '~/features/live-meeting/messages'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */
 export const en: Messages = {
+  live,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
   nav: { tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
@@ -393,7 +395,7 @@ export const en: Messages = {
     badTransition: 'The meeting cannot move to that status.',
     notStartedYet: 'The meeting has not taken place yet.',
   },
-  meetingStatus: { draft: 'Draft', invited: 'Invited', held: 'Held', concluded: 'Concluded', postponed: 'Postponed', cancelled: 'Cancelled' },
+  meetingStatus: { draft: 'Draft', invited: 'Invited', in_session: 'In session', held: 'Held', concluded: 'Concluded', postponed: 'Postponed', cancelled: 'Cancelled' },
   modes: { in_person: 'In person', online: 'Online', hybrid: 'Hybrid' },
   participantRoles: { chair: 'Chair', member: 'Member', guest: 'Guest', preparing_unit: 'Preparing unit', secretary: 'Secretary' },
   rsvp: { pending: 'No answer', attending: 'Attending', declined: 'Absent', substituted: 'Substitute sent' },

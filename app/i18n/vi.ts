@@ -1,5 +1,8 @@
-/** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). */
+import { vi as live } from '~/features/live-meeting/messages'
+
+/** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). Each feature's own messages are composed in under its name. */
 export const vi = {
+  live,
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
   nav: { tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
@@ -397,7 +400,7 @@ export const vi = {
     badTransition: 'Không thể chuyển cuộc họp sang trạng thái này.',
     notStartedYet: 'Cuộc họp chưa diễn ra.',
   },
-  meetingStatus: { draft: 'Dự thảo', invited: 'Đã mời', held: 'Đã họp', concluded: 'Đã kết luận', postponed: 'Hoãn', cancelled: 'Hủy' },
+  meetingStatus: { draft: 'Dự thảo', invited: 'Đã mời', in_session: 'Đang họp', held: 'Đã họp', concluded: 'Đã kết luận', postponed: 'Hoãn', cancelled: 'Hủy' },
   modes: { in_person: 'Trực tiếp', online: 'Trực tuyến', hybrid: 'Kết hợp' },
   participantRoles: { chair: 'Chủ trì', member: 'Thành viên', guest: 'Khách mời', preparing_unit: 'Cơ quan chuẩn bị', secretary: 'Thư ký' },
   rsvp: { pending: 'Chưa trả lời', attending: 'Tham dự', declined: 'Vắng', substituted: 'Cử người dự thay' },

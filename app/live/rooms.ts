@@ -20,11 +20,17 @@ export const rooms = {
   /** A meeting's conclusion: which notice is issued, which draft is open. */
   conclusion: (meetingId: number) => `conclusion:${meetingId}`,
   readiness: (id: number) => `readiness:${id}`,
+  /** The meeting room in session: what every member of the room sees. */
+  hall: (meetingId: number) => `hall:${meetingId}`,
+  /** The chair's and the Office's console: each person's attendance, display links. */
+  console: (meetingId: number) => `console:${meetingId}`,
+  /** The room's big screen (and the console's copy of it): the check-in code. */
+  screen: (meetingId: number) => `screen:${meetingId}`,
 } as const
 
-export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion):(\d{1,12})$/
+export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen):(\d{1,12})$/
 
-export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion'
+export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen'
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)

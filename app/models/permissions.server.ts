@@ -60,7 +60,8 @@ export function canManageMeetings(user: Subject) {
  * (the caller looks it up); `conclusion:<id>` also whoever drafts it. `leader:<id>`: the tasks a leader follows — that leader, and those
  * who oversee. `dashboard:0`: every task of the body — those who oversee. `documents:<meetingId>`:
  * whoever may list the meeting's documents; `readiness:<meetingId>`: who has read them — the
- * Office and the chair. Anything else is refused.
+ * Office and the chair. `hall:<id>`: whoever may view the meeting; `console:<id>` and `screen:<id>`
+ * (attendance with reasons, the check-in code): whoever runs it. Anything else is refused.
  */
 export function canJoinRoom(
   user: Subject,
@@ -83,11 +84,24 @@ export function canJoinRoom(
     if (!meeting) return false
     return kind === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
   }
-  // meeting, meetingTasks and conclusion: whoever may view the meeting (the meeting's dashboard
+  if (kind === 'console' || kind === 'screen') {
+    const meeting = lookup.meeting?.(id)
+    return meeting ? canRunSession(user, meeting) : false
+  }
+  // meeting, meetingTasks, hall and conclusion: whoever may view the meeting (the meeting's dashboard
   // shows its tasks to them), and for the conclusion also whoever drafts it.
   const meeting = lookup.meeting?.(id)
   if (!meeting) return false
   return canViewMeeting(user, meeting) || (kind === 'conclusion' && canEditConclusion(user, meeting))
+}
+
+/**
+ * Running the meeting in session (opening it, the agenda, the floor, votes, attendance, the
+ * console and big-screen rooms): the meeting's chair and the Office (decision 013). Entering the
+ * room (`hall:<id>`) is viewing the meeting.
+ */
+export function canRunSession(user: Subject, meeting: MeetingAccess) {
+  return can(user, 'meetings.manage') || meeting.chairUserId === user.id
 }
 
 /** What task checks need: the lead unit, the coordinating units, who follows it and who chaired. */

@@ -24,4 +24,6 @@ export type RoomAck = (result: { ok: true } | { ok: false; error: 'invalid' | 'f
 export type ClientToServerEvents = {
   'room.join': (payload: RoomPayload, ack: RoomAck) => void
   'room.leave': (payload: Pick<RoomPayload, 'room'>, ack: RoomAck) => void
+  /** Answers with the server's clock (epoch ms): the client measures its offset on connect. */
+  'clock.sync': (ack: (serverTime: number) => void) => void
 }

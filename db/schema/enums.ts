@@ -20,7 +20,8 @@ export const programmePeriods = ['year', 'quarter', 'month'] as const
 export const programmeItemStatuses = ['planned', 'scheduled', 'held', 'postponed', 'cancelled', 'moved'] as const
 export type ProgrammeItemStatus = (typeof programmeItemStatuses)[number]
 export const meetingModes = ['in_person', 'online', 'hybrid'] as const
-export const meetingStatuses = ['draft', 'invited', 'held', 'concluded', 'postponed', 'cancelled'] as const
+/** `in_session`: the session (phiên họp) is open or suspended; closing it makes the meeting `held`. */
+export const meetingStatuses = ['draft', 'invited', 'in_session', 'held', 'concluded', 'postponed', 'cancelled'] as const
 export type MeetingStatus = (typeof meetingStatuses)[number]
 export const participantRoles = ['chair', 'member', 'guest', 'preparing_unit', 'secretary'] as const
 export const rsvpStates = ['pending', 'attending', 'declined', 'substituted'] as const
@@ -46,3 +47,25 @@ export const taskEventKinds = [
   'corrected',
 ] as const
 export const reminderKinds = ['before', 'due', 'escalated'] as const
+
+// the meeting in session (live room)
+export const sessionStates = ['open', 'suspended', 'closed'] as const
+export type SessionState = (typeof sessionStates)[number]
+/** Present in the hall, present online, or absent (with a reason). */
+export const attendanceStates = ['present', 'online', 'absent'] as const
+export type AttendanceState = (typeof attendanceStates)[number]
+export const checkinMethods = ['code', 'link', 'office', 'api'] as const
+/** Quorum of a meeting type: at least two thirds, or more than half, of the members convened. */
+export const quorumRules = ['two_thirds', 'half'] as const
+export type QuorumRule = (typeof quorumRules)[number]
+/** What a vote must reach to pass: more than half of the members convened (default), more than half of those present, two thirds of the members convened. */
+export const passRules = ['half_of_convened', 'half_of_present', 'two_thirds_of_convened'] as const
+export type PassRule = (typeof passRules)[number]
+/** A normal request to speak, or a debate: a direct reply to the current speaker (R4.6f), ahead of the queue. */
+export const speechKinds = ['normal', 'debate'] as const
+export type SpeechKind = (typeof speechKinds)[number]
+export const speechStates = ['waiting', 'speaking', 'paused', 'done', 'withdrawn'] as const
+export type SpeechState = (typeof speechStates)[number]
+export const voteStates = ['open', 'closed'] as const
+export const voteChoices = ['yes', 'no', 'abstain'] as const
+export type VoteChoice = (typeof voteChoices)[number]

@@ -1,7 +1,7 @@
 import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { roles, users } from './users'
 import { units } from './units'
-import { substituteRules, programmePeriods, programmeItemStatuses, meetingModes, meetingStatuses, participantRoles, rsvpStates } from './enums'
+import { passRules, quorumRules, substituteRules, programmePeriods, programmeItemStatuses, meetingModes, meetingStatuses, participantRoles, rsvpStates } from './enums'
 export { substituteRules, programmePeriods, programmeItemStatuses, meetingModes, meetingStatuses, participantRoles, rsvpStates, type ProgrammeItemStatus, type MeetingStatus, type RsvpState } from './enums'
 
 
@@ -24,6 +24,17 @@ export const meetingTypes = sqliteTable('meeting_types', {
    * colleague from the participant's own unit is in at once, anyone else waits for the Office.
    */
   substituteRule: text('substitute_rule', { enum: substituteRules }).notNull().default('office'),
+  /** Minutes after the start within which an arrival is not late. */
+  graceMinutes: integer('grace_minutes').notNull().default(10),
+  quorumRule: text('quorum_rule', { enum: quorumRules }).notNull().default('two_thirds'),
+  /** The default rule to pass a vote in the room. */
+  passRule: text('pass_rule', { enum: passRules }).notNull().default('half_of_convened'),
+  /** A debate reply's time limit (tranh luận, R4.6f). */
+  debateLimitSeconds: integer('debate_limit_seconds').notNull().default(60),
+  /** Whether confirmed substitutes vote (and count for the quorum) in place of the member. */
+  substitutesVote: integer('substitutes_vote', { mode: 'boolean' }).notNull().default(false),
+  /** The meeting rules (nội quy, R4.6e) delegates acknowledge at check-in; null: the default text. */
+  rulesText: text('rules_text'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 })
 

@@ -10,10 +10,13 @@ import { canJoinRoom } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import { getSessionUser, type SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
+import { validateDisplayToken } from '~/features/live-meeting/displays.server'
+import { rooms as roomNames } from '~/live/rooms'
 import { isAllowedOrigin } from '../middleware/origin'
 import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
-type SocketData = { user: SessionUser; sessionId: string }
+/** `display` only on the `/display` namespace (big screens), whose sockets have no user. */
+type SocketData = { user: SessionUser; sessionId: string; display?: { meetingId: number; displayId: string } }
 const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters }
 /** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
 function memoLookups() {
@@ -27,7 +30,7 @@ function memoLookups() {
   return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters) }
 }
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
-const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion'] as const
+const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen'] as const
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -78,6 +81,10 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const snapshot = liveSnapshot(parsed.data.room, { taskIds: parsed.data.ids })
       if (snapshot) socket.emit('live.update', { room: parsed.data.room, version: events.version(), data: 'data' in snapshot ? snapshot.data : snapshot.perMember(socket.data.user) })
     })
+    // The client measures its offset from the server's clock (countdowns agree on every screen).
+    socket.on('clock.sync', (ack) => {
+      if (typeof ack === 'function') ack(Date.now())
+    })
     socket.on('room.leave', (payload, ack) => {
       const respond = typeof ack === 'function' ? ack : () => {}
       const parsed = roomSchema.safeParse(payload)
@@ -87,7 +94,34 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
     })
   })
 
+  attachDisplays(io)
   return io
+}
+
+/**
+ * The room's big screens: the `/display` namespace, authenticated by a display link's token (no
+ * session, no cookie). A screen joins its meeting's `screen:<id>` room and nothing else, and is
+ * disconnected when its link is revoked.
+ */
+function attachDisplays(io: RealtimeServer) {
+  const displays = io.of('/display')
+  displays.use((socket, next) => {
+    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null
+    const display = validateDisplayToken(token)
+    if (!display) return next(new Error('unauthorized'))
+    socket.data.display = display
+    next()
+  })
+  displays.on('connection', (socket) => {
+    const { meetingId, displayId } = socket.data.display!
+    const room = roomNames.screen(meetingId)
+    void socket.join([room, `display:${displayId}`])
+    socket.on('clock.sync', (ack: unknown) => {
+      if (typeof ack === 'function') ack(Date.now())
+    })
+    const snapshot = liveSnapshot(room)
+    if (snapshot && 'data' in snapshot) socket.emit('live.update', { room, version: events.version(), data: snapshot.data })
+  })
 }
 
 /**
@@ -106,6 +140,7 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
   }
   const detach = [
     events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
+    events.on('display.revoked', ({ displayId }) => io.of('/display').in(`display:${displayId}`).disconnectSockets(true)),
     events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
     // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
     events.on('user.updated', ({ userId }) => {

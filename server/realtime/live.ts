@@ -3,6 +3,8 @@ import { parseRoom, type RoomKind, rooms } from '~/live/rooms'
 import { conclusionView, documentsView, meetingView, notificationsView, readinessView, taskScopeView, taskView } from '~/live/views.server'
 import type { SessionUser } from '~/models/users.server'
 import { refreshTasks, type TaskScope } from '~/models/task-index.server'
+import { consoleView, hallView, screenView } from '~/features/live-meeting/view.server'
+import { CODE_WINDOW_MS } from '~/features/live-meeting/checkin-code.server'
 import type { RealtimeServer } from './index'
 
 /**
@@ -65,6 +67,9 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'documents') return { perMember: documentsView(id) }
   if (kind === 'conclusion') return { data: conclusionView(id) }
   if (kind === 'user') return { data: notificationsView(id) }
+  if (kind === 'hall') return { data: hallView(id) }
+  if (kind === 'console') return { data: consoleView(id) }
+  if (kind === 'screen') return { data: screenView(id) }
   return undefined
 }
 
@@ -85,14 +90,18 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
     p.members.clear()
     p.full = false
     const socketIds = io.sockets.adapter.rooms.get(room)
-    if (!socketIds?.size) return
+    // The big screens connect to their own namespace (display links, no session).
+    const displays = room.startsWith('screen:') ? io.of('/display').adapter.rooms.get(room) : undefined
+    if (!socketIds?.size && !displays?.size) return
     const snapshot = liveSnapshot(room, { taskIds, changedUnitIds })
     if (!snapshot) return
     const version = events.version()
     if ('data' in snapshot) {
-      io.to(room).emit('live.update', { room, version, data: snapshot.data })
+      if (socketIds?.size) io.to(room).emit('live.update', { room, version, data: snapshot.data })
+      if (displays?.size) io.of('/display').to(room).emit('live.update', { room, version, data: snapshot.data })
       return
     }
+    if (!socketIds) return
     // One reading, a list per member (derived in memory), to each member's sockets in the room.
     const perUser = new Map<number, unknown>()
     for (const socketId of socketIds) {
@@ -152,9 +161,32 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
       // Only the reader's own marks changed.
       touch(rooms.documents(meetingId), { members: [userId] })
     }),
+    events.on('hall.updated', ({ meetingId, what }) => {
+      touch(rooms.hall(meetingId))
+      touch(rooms.screen(meetingId))
+      // A ballot changes no one's attendance: the console's list stays as it is.
+      if (what !== 'ballot') touch(rooms.console(meetingId))
+    }),
+    ...(['meeting.updated', 'meeting.participants.updated'] as const).map((name) =>
+      events.on(name, ({ meetingId }) => {
+        touch(rooms.hall(meetingId))
+        touch(rooms.console(meetingId))
+        touch(rooms.screen(meetingId))
+      }),
+    ),
     events.on('notification.created', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
     events.on('notification.read', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),
   ]
+  // The check-in code changes every 30 s: the screens (and consoles) get the new one at the turn.
+  let codeTimer: ReturnType<typeof setTimeout> | undefined
+  const tick = () => {
+    const screens = new Set([...roomsOfKinds(new Set<RoomKind>(['screen'])), ...[...io.of('/display').adapter.rooms.keys()].filter((r) => r.startsWith('screen:'))])
+    for (const room of screens) touch(room)
+    codeTimer = setTimeout(tick, CODE_WINDOW_MS - (Date.now() % CODE_WINDOW_MS) + 20)
+    codeTimer.unref?.()
+  }
+  codeTimer = setTimeout(tick, CODE_WINDOW_MS - (Date.now() % CODE_WINDOW_MS) + 20)
+  codeTimer.unref?.()
   // A room that empties forgets its state.
   const onDelete = (room: string) => {
     const p = pending.get(room)
@@ -163,6 +195,7 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
   io.sockets.adapter.on('delete-room', onDelete)
 
   return () => {
+    clearTimeout(codeTimer)
     detach.forEach((off) => off())
     io.sockets.adapter.off('delete-room', onDelete)
     for (const p of pending.values()) if (p.timer) clearTimeout(p.timer)

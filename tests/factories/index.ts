@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2'
 import { createSession } from '~/models/sessions.server'
 import { normaliseForSearch } from '~/lib/text'
 import { type DB, getDb } from '#db/client'
-import { createMeeting } from '~/models/meetings.server'
+import { createMeeting, sendInvitations } from '~/models/meetings.server'
 import { createTasks } from '~/models/tasks.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import { conclusions, meetingTypes, programmeItems, programmes, type Role, type UnitKind, units, userRoles, users } from '#db/schema'
@@ -151,4 +151,45 @@ export async function createTask(overrides: Partial<Parameters<typeof createTask
     createTasks(tx, conclusionId, [{ blockId: `b${++sequence}`, content: `Nhiệm vụ kiểm thử ${sequence}`, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...block, leadUnitId }], issuedOn ?? '2026-06-05'),
   )[0]!
   return { id, conclusionId, leadUnitId }
+}
+
+/**
+ * A meeting ready for its session: invitations sent, `members` invited as members (plus the
+ * chair), two agenda items (10 and 20 minutes planned), starting `startsAt` (default: now).
+ */
+export async function createHallFixture(options: { members?: number; startsAt?: Date; mode?: 'in_person' | 'online' | 'hybrid'; type?: Partial<typeof meetingTypes.$inferInsert> } = {}, db: DB = getDb()) {
+  const office = await createUser({ roles: ['office'] }, db)
+  const chair = await createUser({ roles: ['chair'] }, db)
+  const members = await Promise.all(Array.from({ length: options.members ?? 4 }, () => createUser({ roles: ['delegate'] }, db)))
+  const type = createMeetingType(options.type ?? {}, db)
+  const startsAt = options.startsAt ?? new Date()
+  const meetingId = createMeeting(
+    {
+      title: 'Hội nghị Ban Chấp hành',
+      meetingTypeId: type.id,
+      programmeItemId: null,
+      offProgrammeReason: 'Kiểm thử',
+      urgent: true,
+      chairUserId: chair.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3 * 3600_000),
+      mode: options.mode ?? 'hybrid',
+      location: 'Hội trường A',
+      joinUrl: options.mode === 'in_person' ? null : 'https://hop.example.vn/phong-a',
+      preparingUnitId: null,
+      agenda: [
+        { title: 'Báo cáo kinh tế - xã hội', plannedMinutes: 10 },
+        { title: 'Công tác cán bộ', plannedMinutes: 20 },
+      ],
+      memberUserIds: members.map((m) => m.id),
+      memberRoles: [],
+      guestUnitIds: [],
+      guestUserIds: [],
+      secretaryUserId: null,
+    } as Parameters<typeof createMeeting>[0],
+    { id: office.id },
+    db,
+  )
+  sendInvitations(meetingId, { id: office.id }, db, new Date(startsAt.getTime() - 7 * 86_400_000))
+  return { meetingId, office, chair, members, type }
 }

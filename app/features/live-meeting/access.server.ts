@@ -1,0 +1,9 @@
+/**
+ * Who may do what in the meeting room (decided in the permission module, the one place such
+ * decisions are made). Entering — the delegate's view and its socket room — is viewing the meeting:
+ * its chair and participants (confirmed substitutes included), the Office and those who oversee.
+ * Running it — opening, the agenda, the floor, votes, attendance, the console — is the meeting's
+ * chair and the Office. Voting and speaking are the model's rules (present, entitled), checked on
+ * every request.
+ */
+export { canViewMeeting as canEnterHall, canRunSession } from '~/models/permissions.server'

@@ -1,0 +1,106 @@
+import { DomainError } from '~/lib/errors'
+import { meetingAccess } from '~/models/meetings.server'
+import type { Actor, SessionUser } from '~/models/users.server'
+import { canEnterHall, canRunSession } from './access.server'
+import { createDisplayLink, revokeDisplayLink } from './displays.server'
+import {
+  castBallot,
+  checkIn,
+  closeSession,
+  closeVote,
+  controlFloor,
+  giveFloor,
+  goToItem,
+  leaveEarly,
+  markAttendance,
+  moveRequest,
+  openSession,
+  openVote,
+  requestToSpeak,
+  resumeSession,
+  setItemSpeakingLimit,
+  setSpeakersListClosed,
+  suspendSession,
+  withdrawRequest,
+} from './hall.server'
+import { saveMyNotes } from './notes.server'
+import { type HallIntent, SELF_INTENTS } from './schemas'
+
+/** Whether the user may enter the room and whether they run it; not_found when the meeting does not exist or is not theirs to see. */
+export function hallAccess(user: SessionUser, meetingId: number) {
+  const access = meetingAccess(meetingId)
+  if (!access || !canEnterHall(user, access)) throw new DomainError('live.errors.meetingNotFound', 'not_found')
+  return { access, runs: canRunSession(user, access) }
+}
+
+/**
+ * One change in the room, asked by `user`: the room's rules decide (a delegate acts for themself;
+ * everything else needs whoever runs the meeting), then the model. Returns what the change made
+ * (a display link's token, a new id), or nothing.
+ */
+export function runHallIntent(user: SessionUser, meetingId: number, input: HallIntent, actor: Actor): { token?: string; id?: number } | void {
+  const { runs } = hallAccess(user, meetingId)
+  if (!SELF_INTENTS.has(input.intent) && !runs) throw new DomainError('live.errors.forbidden', 'conflict')
+  switch (input.intent) {
+    case 'session.open':
+      return openSession(meetingId, actor)
+    case 'session.suspend':
+      return suspendSession(meetingId, actor)
+    case 'session.resume':
+      return resumeSession(meetingId, actor)
+    case 'session.close':
+      return closeSession(meetingId, actor)
+    case 'agenda.go':
+      return goToItem(meetingId, { itemId: input.itemId }, actor)
+    case 'agenda.next':
+      return goToItem(meetingId, 'next', actor)
+    case 'agenda.previous':
+      return goToItem(meetingId, 'previous', actor)
+    case 'checkin':
+      checkIn(meetingId, user.id, { method: 'code', code: input.code, rulesAcknowledged: input.rulesAcknowledged })
+      return
+    case 'checkin.online':
+      checkIn(meetingId, user.id, { method: 'link', rulesAcknowledged: input.rulesAcknowledged })
+      return
+    case 'leave':
+      return leaveEarly(meetingId, user.id, input.reason)
+    case 'attendance.mark':
+      return markAttendance(meetingId, input.userId, { state: input.state, reason: input.reason }, actor)
+    case 'speak.request':
+      return { id: requestToSpeak(meetingId, user.id, { kind: input.kind, note: input.note || null }, { ...actor, runs }) }
+    case 'speak.withdraw':
+      return withdrawRequest(meetingId, input.speechId, { ...actor, runs })
+    case 'speak.add':
+      return { id: requestToSpeak(meetingId, input.userId, { kind: input.kind }, { ...actor, runs }) }
+    case 'speak.move':
+      return moveRequest(meetingId, input.speechId, input.direction, actor)
+    case 'floor.give':
+      return giveFloor(meetingId, input.speechId ?? null, actor)
+    case 'floor.pause':
+      return controlFloor(meetingId, { kind: 'pause' }, actor)
+    case 'floor.resume':
+      return controlFloor(meetingId, { kind: 'resume' }, actor)
+    case 'floor.end':
+      return controlFloor(meetingId, { kind: 'end' }, actor)
+    case 'floor.addTime':
+      return controlFloor(meetingId, { kind: 'addTime', seconds: input.seconds }, actor)
+    case 'list.close':
+      return setSpeakersListClosed(meetingId, true, actor)
+    case 'list.open':
+      return setSpeakersListClosed(meetingId, false, actor)
+    case 'item.limit':
+      return setItemSpeakingLimit(meetingId, input.minutes ?? null, actor)
+    case 'vote.open':
+      return { id: openVote(meetingId, { question: input.question, secret: input.secret, passRule: input.passRule, closesInMinutes: input.closesInMinutes ?? null }, actor) }
+    case 'vote.cast':
+      return castBallot(meetingId, input.voteId, user.id, input.choice)
+    case 'vote.close':
+      return closeVote(meetingId, input.voteId, actor)
+    case 'notes.save':
+      return saveMyNotes(meetingId, user.id, input.text)
+    case 'display.create':
+      return { token: createDisplayLink(meetingId, input.label || null, actor).token }
+    case 'display.revoke':
+      return revokeDisplayLink(meetingId, input.displayId, actor)
+  }
+}

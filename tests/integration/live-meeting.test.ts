@@ -1,0 +1,314 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { getDb } from '#db/client'
+import { attendance, meetings, meetingSessions, speeches, votes } from '#db/schema'
+import { checkinCodeFor, codeWindow, currentCheckinCode } from '~/features/live-meeting/checkin-code.server'
+import { speechClock } from '~/features/live-meeting/clock'
+import {
+  castBallot,
+  checkIn,
+  closeExpiredVotes,
+  closeSession,
+  closeVote,
+  controlFloor,
+  giveFloor,
+  goToItem,
+  leaveEarly,
+  markAttendance,
+  openSession,
+  openVote,
+  requestToSpeak,
+  resumeSession,
+  setSpeakersListClosed,
+  suspendSession,
+} from '~/features/live-meeting/hall.server'
+import { hallView } from '~/features/live-meeting/view.server'
+import { DomainError } from '~/lib/errors'
+import { createHallFixture } from '../factories'
+
+const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000)
+
+/** The domain error key a call fails with (or null when it succeeds). */
+function refusal(run: () => unknown) {
+  try {
+    run()
+    return null
+  } catch (error) {
+    if (error instanceof DomainError) return error.message
+    throw error
+  }
+}
+
+function codeAt(meetingId: number, when: Date) {
+  const secret = getDb().select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()!.checkinSecret
+  return currentCheckinCode(secret, meetingId, when).code
+}
+
+/** A session opened at `t0` with everyone (chair and members) checked in by code. */
+async function openHall(options: Parameters<typeof createHallFixture>[0] = {}) {
+  const t0 = new Date()
+  const fixture = await createHallFixture({ startsAt: t0, ...options })
+  openSession(fixture.meetingId, { id: fixture.chair.id }, getDb(), t0)
+  for (const person of [fixture.chair, ...fixture.members]) {
+    checkIn(fixture.meetingId, person.id, { method: 'code', code: codeAt(fixture.meetingId, t0), rulesAcknowledged: true }, getDb(), t0)
+  }
+  return { ...fixture, t0 }
+}
+
+describe('the session', () => {
+  it('opens (meeting in session, first item current), suspends, resumes and closes (meeting held), with the instants recorded', async () => {
+    const t0 = new Date()
+    const { meetingId, chair } = await createHallFixture({ startsAt: t0 })
+    expect(refusal(() => resumeSession(meetingId, { id: chair.id }, getDb(), t0))).toBe('live.errors.notOpen')
+    openSession(meetingId, { id: chair.id }, getDb(), t0)
+    expect(getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get()!.status).toBe('in_session')
+    expect(refusal(() => openSession(meetingId, { id: chair.id }, getDb(), t0))).toBe('live.errors.alreadyOpen')
+    let view = hallView(meetingId)!
+    expect(view.session).toMatchObject({ state: 'open', openedAt: t0.getTime(), currentItemId: view.agenda[0]!.id })
+
+    suspendSession(meetingId, { id: chair.id }, getDb(), at(t0, 60))
+    resumeSession(meetingId, { id: chair.id }, getDb(), at(t0, 90))
+    goToItem(meetingId, 'next', { id: chair.id }, getDb(), at(t0, 120))
+    view = hallView(meetingId)!
+    // The first item ran 0–60 s and 90–120 s; the 30 s suspension is not its time.
+    expect(view.agenda[0]!.usedMs).toBe(90_000)
+    expect(view.session).toMatchObject({ suspendedMs: 30_000, currentItemId: view.agenda[1]!.id })
+    expect(refusal(() => goToItem(meetingId, 'next', { id: chair.id }, getDb(), at(t0, 121)))).toBe('live.errors.noNextItem')
+
+    closeSession(meetingId, { id: chair.id }, getDb(), at(t0, 600))
+    expect(getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get()!.status).toBe('held')
+    expect(hallView(meetingId)!.session).toMatchObject({ state: 'closed', closedAt: at(t0, 600).getTime() })
+    expect(refusal(() => openSession(meetingId, { id: chair.id }, getDb(), at(t0, 601)))).toBe('live.errors.closed')
+  })
+
+  it('does not open more than two hours before the start, nor a meeting whose invitations did not go out', async () => {
+    const startsAt = new Date(Date.now() + 3 * 3600_000)
+    const { meetingId, chair } = await createHallFixture({ startsAt })
+    expect(refusal(() => openSession(meetingId, { id: chair.id }))).toBe('live.errors.tooEarly')
+    getDb().update(meetings).set({ status: 'postponed' }).where(eq(meetings.id, meetingId)).run()
+    expect(refusal(() => openSession(meetingId, { id: chair.id }, getDb(), startsAt))).toBe('live.errors.notInvited')
+  })
+})
+
+describe('attendance', () => {
+  it('checks in by the current code only, with the rules acknowledged; late after the grace minutes; a second check-in changes nothing', async () => {
+    const t0 = new Date()
+    const { meetingId, chair, members, type } = await createHallFixture({ startsAt: t0, type: { graceMinutes: 10 } })
+    expect(refusal(() => checkIn(meetingId, members[0]!.id, { method: 'code', code: '123456', rulesAcknowledged: true }, getDb(), t0))).toBe('live.errors.notOpen')
+    openSession(meetingId, { id: chair.id }, getDb(), t0)
+    const late = at(t0, 11 * 60)
+    const stale = codeAt(meetingId, at(late, -60)) // two windows ago
+    expect(stale).not.toBe(codeAt(meetingId, late))
+    expect(refusal(() => checkIn(meetingId, members[0]!.id, { method: 'code', code: stale, rulesAcknowledged: true }, getDb(), late))).toBe('live.errors.codeExpired')
+    expect(refusal(() => checkIn(meetingId, members[0]!.id, { method: 'code', code: codeAt(meetingId, late), rulesAcknowledged: false }, getDb(), late))).toBe('live.errors.rulesRequired')
+    expect(getDb().select().from(attendance).where(eq(attendance.meetingId, meetingId)).all()).toHaveLength(0)
+
+    // The code of the window before is still good (a scan at the turn of a window).
+    const previous = codeAt(meetingId, at(late, -30))
+    expect(checkIn(meetingId, members[0]!.id, { method: 'code', code: previous, rulesAcknowledged: true }, getDb(), late)).toEqual({ already: false, state: 'present' })
+    expect(checkIn(meetingId, members[0]!.id, { method: 'code', code: codeAt(meetingId, late), rulesAcknowledged: true }, getDb(), at(late, 5))).toMatchObject({ already: true })
+    checkIn(meetingId, members[1]!.id, { method: 'link', rulesAcknowledged: true }, getDb(), at(t0, 5 * 60))
+    const rows = getDb().select().from(attendance).where(eq(attendance.meetingId, meetingId)).all()
+    expect(rows.map((r) => ({ userId: r.userId, state: r.state, late: r.late, ack: r.rulesAcknowledgedAt != null }))).toEqual([
+      { userId: members[0]!.id, state: 'present', late: true, ack: true },
+      { userId: members[1]!.id, state: 'online', late: false, ack: true },
+    ])
+    expect(rows[0]!.arrivedAt!.getTime()).toBe(late.getTime())
+    expect(type.graceMinutes).toBe(10)
+
+    leaveEarly(meetingId, members[0]!.id, 'Đi công tác', getDb(), at(t0, 3600))
+    markAttendance(meetingId, members[2]!.id, { state: 'absent', reason: 'Ốm' }, { id: chair.id }, getDb(), at(t0, 60))
+    expect(refusal(() => markAttendance(meetingId, members[3]!.id, { state: 'absent' }, { id: chair.id }))).toBe('live.errors.reasonRequired')
+    const view = hallView(meetingId)!
+    // 5 convened (chair + 4), present: member 1 online only (member 0 left, member 2 absent).
+    expect(view.attendance).toMatchObject({ convened: 5, presentMembers: 1, online: 1, inPerson: 0, late: 1, left: 1, quorumNeeded: 4, quorumMet: false })
+  })
+
+  it('refuses a code check-in for an online meeting and an online check-in for one in person', async () => {
+    const t0 = new Date()
+    const online = await createHallFixture({ startsAt: t0, mode: 'online' })
+    openSession(online.meetingId, { id: online.chair.id }, getDb(), t0)
+    expect(refusal(() => checkIn(online.meetingId, online.members[0]!.id, { method: 'code', code: codeAt(online.meetingId, t0), rulesAcknowledged: true }, getDb(), t0))).toBe('live.errors.onlineOnly')
+    const hall = await createHallFixture({ startsAt: t0, mode: 'in_person' })
+    openSession(hall.meetingId, { id: hall.chair.id }, getDb(), t0)
+    expect(refusal(() => checkIn(hall.meetingId, hall.members[0]!.id, { method: 'link', rulesAcknowledged: true }, getDb(), t0))).toBe('live.errors.notOnline')
+  })
+
+  it('the codes change every 30 seconds', () => {
+    const secret = 'a'.repeat(64)
+    const t = Date.UTC(2026, 11, 1, 8, 0, 0)
+    expect(codeWindow(t + 29_999)).toBe(codeWindow(t))
+    expect(checkinCodeFor(secret, 1, codeWindow(t))).not.toBe(checkinCodeFor(secret, 1, codeWindow(t + 30_000)))
+    expect(checkinCodeFor(secret, 1, codeWindow(t))).toMatch(/^\d{6}$/)
+  })
+})
+
+describe('speakers', () => {
+  it('debate requests go ahead of the queue in the order asked; one waiting request per person; a closed list takes none', async () => {
+    const { meetingId, chair, members, t0 } = await openHall()
+    const [a, b, c, d] = members as [(typeof members)[number], (typeof members)[number], (typeof members)[number], (typeof members)[number]]
+    requestToSpeak(meetingId, a.id, { kind: 'normal' }, { id: a.id }, getDb(), at(t0, 1))
+    requestToSpeak(meetingId, b.id, { kind: 'normal', note: 'Về ngân sách' }, { id: b.id }, getDb(), at(t0, 2))
+    expect(refusal(() => requestToSpeak(meetingId, b.id, { kind: 'normal' }, { id: b.id }, getDb(), at(t0, 3)))).toBe('live.errors.alreadyWaiting')
+    expect(refusal(() => requestToSpeak(meetingId, c.id, { kind: 'debate' }, { id: c.id }, getDb(), at(t0, 3)))).toBe('live.errors.debateNeedsSpeaker')
+    giveFloor(meetingId, null, { id: chair.id }, getDb(), at(t0, 10))
+    expect(hallView(meetingId)!.floor).toMatchObject({ userId: a.id, kind: 'normal', state: 'speaking' })
+    requestToSpeak(meetingId, d.id, { kind: 'debate' }, { id: d.id }, getDb(), at(t0, 20))
+    requestToSpeak(meetingId, c.id, { kind: 'debate' }, { id: c.id }, getDb(), at(t0, 21))
+    expect(refusal(() => requestToSpeak(meetingId, a.id, { kind: 'debate' }, { id: a.id }, getDb(), at(t0, 22)))).toBe('live.errors.debateOwnSpeech')
+    expect(hallView(meetingId)!.queue.map((q) => [q.userId, q.kind])).toEqual([
+      [d.id, 'debate'],
+      [c.id, 'debate'],
+      [b.id, 'normal'],
+    ])
+    // The next speaker is the first debate reply, with the type's debate limit (60 s).
+    giveFloor(meetingId, null, { id: chair.id }, getDb(), at(t0, 30))
+    expect(hallView(meetingId)!.floor).toMatchObject({ userId: d.id, kind: 'debate', limitMs: 60_000 })
+    setSpeakersListClosed(meetingId, true, { id: chair.id })
+    expect(refusal(() => requestToSpeak(meetingId, a.id, { kind: 'normal' }, { id: a.id }, getDb(), at(t0, 40)))).toBe('live.errors.listClosed')
+    // Whoever runs the meeting still adds someone to a closed list.
+    requestToSpeak(meetingId, a.id, { kind: 'normal' }, { id: chair.id, runs: true }, getDb(), at(t0, 41))
+    expect(hallView(meetingId)!.queue.map((q) => q.userId)).toEqual([c.id, b.id, a.id])
+  })
+
+  it('a floor given to someone not present is refused and changes nothing', async () => {
+    const t0 = new Date()
+    const { meetingId, chair, members } = await createHallFixture({ startsAt: t0 })
+    openSession(meetingId, { id: chair.id }, getDb(), t0)
+    requestToSpeak(meetingId, members[0]!.id, { kind: 'normal' }, { id: chair.id, runs: true }, getDb(), t0)
+    expect(refusal(() => requestToSpeak(meetingId, members[1]!.id, { kind: 'normal' }, { id: members[1]!.id }, getDb(), t0))).toBe('live.errors.checkInFirst')
+    expect(refusal(() => giveFloor(meetingId, null, { id: chair.id }, getDb(), t0))).toBe('live.errors.speakerNotPresent')
+    expect(getDb().select({ state: speeches.state }).from(speeches).where(eq(speeches.meetingId, meetingId)).all()).toEqual([{ state: 'waiting' }])
+  })
+
+  it('keeps the countdown as instants: pause stores what is left, resume and added time move the end; the time spoken excludes pauses', async () => {
+    const { meetingId, chair, members, t0, type } = await openHall()
+    requestToSpeak(meetingId, members[0]!.id, { kind: 'normal' }, { id: members[0]!.id }, getDb(), t0)
+    giveFloor(meetingId, null, { id: chair.id }, getDb(), at(t0, 10))
+    const limit = type.speakingLimitMinutes * 60_000
+    let floor = getDb().select().from(speeches).where(eq(speeches.meetingId, meetingId)).get()!
+    expect(floor.endsAt!.getTime()).toBe(at(t0, 10).getTime() + limit)
+
+    controlFloor(meetingId, { kind: 'pause' }, { id: chair.id }, getDb(), at(t0, 70))
+    floor = getDb().select().from(speeches).where(eq(speeches.meetingId, meetingId)).get()!
+    expect({ state: floor.state, endsAt: floor.endsAt, remainingMs: floor.remainingMs, spokenMs: floor.spokenMs }).toEqual({ state: 'paused', endsAt: null, remainingMs: limit - 60_000, spokenMs: 60_000 })
+    controlFloor(meetingId, { kind: 'addTime', seconds: 30 }, { id: chair.id }, getDb(), at(t0, 80))
+    controlFloor(meetingId, { kind: 'resume' }, { id: chair.id }, getDb(), at(t0, 100))
+    floor = getDb().select().from(speeches).where(eq(speeches.meetingId, meetingId)).get()!
+    expect(floor.endsAt!.getTime()).toBe(at(t0, 100).getTime() + limit - 60_000 + 30_000)
+    controlFloor(meetingId, { kind: 'addTime', seconds: 60 }, { id: chair.id }, getDb(), at(t0, 110))
+    floor = getDb().select().from(speeches).where(eq(speeches.meetingId, meetingId)).get()!
+    expect(floor.limitMs).toBe(limit + 90_000)
+    // Every client computes the same display from these instants and the server clock.
+    const view = hallView(meetingId)!.floor!
+    expect(speechClock(view, at(t0, 120).getTime())).toMatchObject({ remainingMs: limit - 60_000 + 90_000 - 20_000, spokenMs: 80_000, phase: 'normal' })
+    expect(speechClock(view, floor.endsAt!.getTime() + 5000)).toMatchObject({ overrunMs: 5000, phase: 'over' })
+    expect(speechClock(view, floor.endsAt!.getTime() - 10_000)).toMatchObject({ phase: 'warning' })
+
+    // Suspending the session pauses the speech; it resumes only when the session does.
+    suspendSession(meetingId, { id: chair.id }, getDb(), at(t0, 130))
+    expect(refusal(() => controlFloor(meetingId, { kind: 'resume' }, { id: chair.id }, getDb(), at(t0, 131)))).toBe('live.errors.suspended')
+    resumeSession(meetingId, { id: chair.id }, getDb(), at(t0, 140))
+    controlFloor(meetingId, { kind: 'resume' }, { id: chair.id }, getDb(), at(t0, 140))
+    controlFloor(meetingId, { kind: 'end' }, { id: chair.id }, getDb(), at(t0, 150))
+    const done = getDb().select().from(speeches).where(eq(speeches.meetingId, meetingId)).get()!
+    expect({ state: done.state, spokenMs: done.spokenMs }).toEqual({ state: 'done', spokenMs: 60_000 + 30_000 + 10_000 })
+    const totals = hallView(meetingId)!
+    expect(totals.totals).toEqual([{ userId: members[0]!.id, name: members[0]!.fullName, spokenMs: 100_000, speeches: 1 }])
+    expect(totals.agenda[0]).toMatchObject({ spokenMs: 100_000, speeches: 1 })
+  })
+})
+
+describe('votes', () => {
+  it('a named vote: entitled present members vote once; a late ballot is refused; results, pass and the quorum at the close are recorded', async () => {
+    const { meetingId, chair, members, office, t0 } = await openHall({ members: 5 })
+    // 6 convened (chair + 5), all present; one leaves before the vote.
+    leaveEarly(meetingId, members[4]!.id, 'Việc gấp', getDb(), at(t0, 5))
+    const voteId = openVote(meetingId, { question: 'Thông qua Nghị quyết', secret: false }, { id: chair.id }, getDb(), at(t0, 10))
+    expect(refusal(() => openVote(meetingId, { question: 'Hai', secret: false }, { id: chair.id }, getDb(), at(t0, 11)))).toBe('live.errors.voteAlreadyOpen')
+    castBallot(meetingId, voteId, chair.id, 'yes', getDb(), at(t0, 12))
+    castBallot(meetingId, voteId, members[0]!.id, 'yes', getDb(), at(t0, 12))
+    castBallot(meetingId, voteId, members[1]!.id, 'yes', getDb(), at(t0, 12))
+    castBallot(meetingId, voteId, members[2]!.id, 'yes', getDb(), at(t0, 12))
+    castBallot(meetingId, voteId, members[3]!.id, 'no', getDb(), at(t0, 13))
+    expect(refusal(() => castBallot(meetingId, voteId, members[3]!.id, 'yes', getDb(), at(t0, 14)))).toBe('live.errors.alreadyVoted')
+    expect(refusal(() => castBallot(meetingId, voteId, members[4]!.id, 'yes', getDb(), at(t0, 14)))).toBe('live.errors.notEntitled')
+    expect(refusal(() => castBallot(meetingId, voteId, office.id, 'yes', getDb(), at(t0, 14)))).toBe('live.errors.notParticipant')
+    const open = hallView(meetingId)!.votes[0]!
+    expect(open).toMatchObject({ state: 'open', cast: 5, entitled: 5, results: null, ballots: null })
+
+    closeVote(meetingId, voteId, { id: chair.id }, getDb(), at(t0, 20))
+    expect(refusal(() => castBallot(meetingId, voteId, members[4]!.id, 'yes', getDb(), at(t0, 21)))).toBe('live.errors.voteClosed')
+    const closed = hallView(meetingId)!.votes[0]!
+    // Passes: 4 yes > half of the 6 convened; 5 present ≥ 4 needed for the quorum.
+    expect(closed.results).toEqual({ yes: 4, no: 1, abstain: 0, passed: true, convened: 6, presentAtClose: 5, quorumNeeded: 4, quorumMet: true })
+    expect(closed.ballots!.find((b) => b.userId === members[3]!.id)).toMatchObject({ choice: 'no' })
+  })
+
+  it('fails without the quorum even with every present member for it; closes by itself at its set time', async () => {
+    const t0 = new Date()
+    const { meetingId, chair, members } = await createHallFixture({ startsAt: t0, members: 5 })
+    openSession(meetingId, { id: chair.id }, getDb(), t0)
+    for (const p of [chair, members[0]!, members[1]!]) checkIn(meetingId, p.id, { method: 'code', code: codeAt(meetingId, t0), rulesAcknowledged: true }, getDb(), t0)
+    const voteId = openVote(meetingId, { question: 'Biểu quyết', secret: false, passRule: 'half_of_present', closesInMinutes: 1 }, { id: chair.id }, getDb(), t0)
+    for (const p of [chair, members[0]!, members[1]!]) castBallot(meetingId, voteId, p.id, 'yes', getDb(), at(t0, 5))
+    expect(closeExpiredVotes(getDb(), at(t0, 59))).toBe(0)
+    expect(refusal(() => castBallot(meetingId, voteId, members[0]!.id, 'no', getDb(), at(t0, 60)))).toBe('live.errors.voteClosed')
+    expect(closeExpiredVotes(getDb(), at(t0, 61))).toBe(1)
+    const vote = getDb().select().from(votes).where(eq(votes.id, voteId)).get()!
+    expect({ state: vote.state, yes: vote.yes, presentAtClose: vote.presentAtClose, quorumNeeded: vote.quorumNeeded, quorumMet: vote.quorumMet, passed: vote.passed }).toEqual({ state: 'closed', yes: 3, presentAtClose: 3, quorumNeeded: 4, quorumMet: false, passed: false })
+  })
+
+  it('a secret vote: no row of any table written during the vote pairs a voter with a choice, and no order does either', async () => {
+    const { meetingId, chair, members, t0 } = await openHall({ members: 6 })
+    const db = getDb()
+    const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]
+    const dump = () => new Map(tables.map(({ name }) => [name, new Set((db.$client.prepare(`select * from "${name}"`).all() as object[]).map((r) => JSON.stringify(r)))]))
+    const before = dump()
+    const voteId = openVote(meetingId, { question: 'Biểu quyết kín nhân sự', secret: true }, { id: chair.id }, db, at(t0, 10))
+    // Cast in an order unlike the ids', with choices that differ per person.
+    const order = [members[5]!, members[0]!, members[3]!, chair, members[2]!, members[1]!, members[4]!]
+    const choices = ['no', 'yes', 'abstain', 'yes', 'no', 'yes', 'yes'] as const
+    order.forEach((p, i) => castBallot(meetingId, voteId, p.id, choices[i]!, db, at(t0, 20 + i)))
+    const whileOpen = hallView(meetingId)!.votes[0]!
+    expect({ cast: whileOpen.cast, results: whileOpen.results, ballots: whileOpen.ballots }).toEqual({ cast: 7, results: null, ballots: null })
+    closeVote(meetingId, voteId, { id: chair.id }, db, at(t0, 40))
+    const after = dump()
+
+    const voterIds = new Set(order.map((p) => p.id))
+    const written: { table: string; row: Record<string, unknown> }[] = []
+    for (const [table, rows] of after) for (const row of rows) if (!before.get(table)?.has(row)) written.push({ table, row: JSON.parse(row) })
+    const choiceRows = written.filter(({ row }) => Object.values(row).some((v) => v === 'yes' || v === 'no' || v === 'abstain'))
+    expect(choiceRows.length).toBe(7)
+    for (const { table, row } of choiceRows) {
+      expect(table).toBe('secret_ballots')
+      expect(Object.keys(row).sort()).toEqual(['ballot_key', 'choice', 'vote_id'])
+      expect(String(row.ballot_key)).toMatch(/^[a-z2-7]{26}$/)
+    }
+    // Rows naming a voter hold no choice and no time, and sit in id order, not in the order cast.
+    const voterRows = written.filter(({ table }) => table === 'vote_voters')
+    expect(voterRows.map(({ row }) => row.user_id)).toEqual([...voterIds].sort((x, y) => x - y))
+    expect(voterRows.every(({ row }) => Object.keys(row).sort().join() === 'user_id,vote_id')).toBe(true)
+    // Neither table has a rowid that would keep the insertion order.
+    expect(() => db.$client.prepare('select rowid from secret_ballots').all()).toThrow()
+    expect(() => db.$client.prepare('select rowid from vote_voters').all()).toThrow()
+    // The audit log says a vote opened and closed, nothing about who voted.
+    const auditRows = written.filter(({ table }) => table === 'audit_log')
+    expect(auditRows.every(({ row }) => !String(row.after ?? '').match(/choice|yes|"no"|abstain/))).toBe(true)
+    expect(hallView(meetingId)!.votes[0]!.results).toMatchObject({ yes: 4, no: 2, abstain: 1, passed: true })
+  })
+})
+
+describe('closing with a vote open', () => {
+  it('closes the vote with its tally and ends the speech on the floor', async () => {
+    const { meetingId, chair, members, t0 } = await openHall()
+    requestToSpeak(meetingId, members[0]!.id, { kind: 'normal' }, { id: members[0]!.id }, getDb(), t0)
+    giveFloor(meetingId, null, { id: chair.id }, getDb(), at(t0, 1))
+    const voteId = openVote(meetingId, { question: 'Q', secret: false }, { id: chair.id }, getDb(), at(t0, 2))
+    castBallot(meetingId, voteId, members[1]!.id, 'yes', getDb(), at(t0, 3))
+    closeSession(meetingId, { id: chair.id }, getDb(), at(t0, 30))
+    const view = hallView(meetingId)!
+    expect(view.floor).toBeNull()
+    expect(view.votes[0]).toMatchObject({ state: 'closed', results: { yes: 1 } })
+  })
+})
