@@ -28,3 +28,15 @@ export function formatDateTime(input: Date | string | number) {
   const p = parts(new Date(input))
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`
 }
+
+/** "08:51" */
+export function formatTime(input: Date | string | number) {
+  const p = parts(new Date(input))
+  return `${p.hour}:${p.minute}`
+}
+
+const secondsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+/** "08:51:07" (a wall clock). */
+export function formatClockTime(input: Date | string | number) {
+  return secondsFormat.format(new Date(input))
+}

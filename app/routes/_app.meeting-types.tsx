@@ -7,14 +7,14 @@ import { actorOf, requireUser, requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { CheckboxGroup, Field, SelectField } from '~/components/ui/field'
+import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { listMeetingTypes, saveMeetingType, type MeetingType } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
 import { meetingTypeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/enums'
-import { substituteRules } from '#db/schema/enums'
+import { passRules, quorumRules, substituteRules } from '#db/schema/enums'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -51,6 +51,12 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
       speakingLimitMinutes: String(type.speakingLimitMinutes ?? 5),
       maxDurationMinutes: type.maxDurationMinutes ? String(type.maxDurationMinutes) : '',
       substituteRule: type.substituteRule ?? 'office',
+      graceMinutes: String(type.graceMinutes ?? 10),
+      quorumRule: type.quorumRule ?? 'two_thirds',
+      passRule: type.passRule ?? 'half_of_convened',
+      debateLimitSeconds: String(type.debateLimitSeconds ?? 60),
+      substitutesVote: type.substitutesVote ? 'on' : undefined,
+      rulesText: type.rulesText ?? '',
       defaultRoles: type.defaultRoles ?? [],
       active: type.active === false ? undefined : 'on',
     },
@@ -58,6 +64,7 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
     shouldRevalidate: 'onInput',
   })
   const { key: _activeKey, ...activeProps } = getInputProps(fields.active, { type: 'checkbox' })
+  const { key: _votesKey, ...substitutesVoteProps } = getInputProps(fields.substitutesVote, { type: 'checkbox' })
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-2" {...getFormProps(form)}>
       {type.id ? <input type="hidden" name="id" value={type.id} /> : null}
@@ -74,6 +81,42 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
         errors={fields.substituteRule.errors}
         className="sm:col-span-2"
       />
+      <Field label={t('meetingTypes.graceMinutes')} inputProps={{ ...getInputProps(fields.graceMinutes, { type: 'number' }), readOnly: !canManage }} errors={fields.graceMinutes.errors} />
+      <Field label={t('meetingTypes.debateLimitSeconds')} inputProps={{ ...getInputProps(fields.debateLimitSeconds, { type: 'number' }), readOnly: !canManage }} errors={fields.debateLimitSeconds.errors} />
+      <SelectField
+        label={t('meetingTypes.quorumRule')}
+        selectProps={{ ...getSelectProps(fields.quorumRule), disabled: !canManage }}
+        options={quorumRules.map((r) => ({ value: r, label: t(`meetingTypes.quorumRule_${r}`) }))}
+        errors={fields.quorumRule.errors}
+      />
+      <SelectField
+        label={t('meetingTypes.passRule')}
+        selectProps={{ ...getSelectProps(fields.passRule), disabled: !canManage }}
+        options={passRules.map((r) => ({ value: r, label: t(`live.votes.passRules.${r}`) }))}
+        errors={fields.passRule.errors}
+      />
+      <label className="flex items-center gap-2 sm:col-span-2">
+        <input {...substitutesVoteProps} disabled={!canManage} className="h-5 w-5 accent-brand-600" />
+        {t('meetingTypes.substitutesVote')}
+      </label>
+      <div className="sm:col-span-2">
+        <label htmlFor={fields.rulesText.id} className="mb-1 block text-sm font-medium text-stone-800">
+          {t('meetingTypes.rulesText')}
+        </label>
+        <textarea
+          {...getInputProps(fields.rulesText, { type: 'text' })}
+          key={fields.rulesText.key}
+          rows={4}
+          readOnly={!canManage}
+          placeholder={t('live.rules.default')}
+          aria-describedby={`${fields.rulesText.id}-hint`}
+          className="block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
+        />
+        <p id={`${fields.rulesText.id}-hint`} className="mt-1 text-sm text-stone-600">
+          {t('meetingTypes.rulesTextHint')}
+        </p>
+        <ErrorList errors={fields.rulesText.errors} />
+      </div>
       <div className="sm:col-span-2">
         <CheckboxGroup
           legend={t('meetingTypes.defaultRoles')}

@@ -220,6 +220,16 @@ export default function MeetingPage() {
               </dd>
             </>
           ) : null}
+          {['invited', 'in_session', 'held', 'concluded'].includes(meeting.status) ? (
+            <>
+              <dt className="font-medium text-stone-700">{t('live.title')}</dt>
+              <dd>
+                <Link to="live" data-testid="hall-link" className={meeting.status === 'in_session' ? 'font-semibold' : ''}>
+                  {meeting.status === 'in_session' ? `${t('live.enter')} — ${t('live.state.open')}` : t('live.enter')}
+                </Link>
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-stone-700">{t('conclusion.link')}</dt>
           <dd>
             <Link to="conclusion" data-testid="conclusion-link">
@@ -251,7 +261,7 @@ export default function MeetingPage() {
               </Form>
             ) : null}
           </div>
-          {meeting.status !== 'cancelled' && meeting.status !== 'concluded' && meeting.status !== 'held' ? (
+          {meeting.status !== 'cancelled' && meeting.status !== 'in_session' && meeting.status !== 'concluded' && meeting.status !== 'held' ? (
             <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto]" {...getFormProps(statusForm)}>
               <input type="hidden" name="intent" value="status" />
               <Field label={t('meetings.reason')} inputProps={getInputProps(statusFields.reason, { type: 'text' })} errors={statusFields.reason.errors} />

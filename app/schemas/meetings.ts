@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { isValidDate } from '~/lib/working-days'
-import { meetingModes, programmePeriods, substituteRules } from '#db/schema/enums'
+import { meetingModes, passRules, programmePeriods, quorumRules, substituteRules } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
+import { cleanText } from '~/lib/text'
 
 /** The longest lists a meeting accepts (a 500-person conference fits with room to spare). */
 export const LIMITS = { agendaItems: 100, people: 2000, units: 500, titleChars: 1000 } as const
@@ -27,6 +28,13 @@ export const meetingTypeInputSchema = z.object({
   defaultRoles: z.array(z.enum(roles)).default([]),
   defaultUnitIds: z.array(idSchema).default([]),
   substituteRule: z.enum(substituteRules).default('office'),
+  // The meeting in session (issue 11): lateness, quorum, votes, debate, the rules delegates acknowledge.
+  graceMinutes: z.number().int().min(0, 'validation.invalid').max(120, 'validation.invalid').default(10),
+  quorumRule: z.enum(quorumRules).default('two_thirds'),
+  passRule: z.enum(passRules).default('half_of_convened'),
+  debateLimitSeconds: z.number().int().min(15, 'validation.invalid').max(600, 'validation.invalid').default(60),
+  substitutesVote: z.boolean().default(false),
+  rulesText: z.string().overwrite(cleanText).trim().max(5000, 'validation.tooLong').optional().transform((v) => v || null),
   active: z.boolean().default(true),
 })
 export type MeetingTypeInput = z.infer<typeof meetingTypeInputSchema>

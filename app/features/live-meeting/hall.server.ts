@@ -205,7 +205,8 @@ export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), 
       .set({ state: 'closed', closedAt: now, closedBy: actor.id, suspendedAt: null, suspendedMs: session.suspendedMs + pause, updatedAt: now })
       .where(eq(meetingSessions.meetingId, meetingId))
       .run()
-    tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
+    // A notice issued during the session has already made the meeting concluded.
+    if (meeting.status === 'in_session') tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
     if (meeting.programmeItemId) tx.update(programmeItems).set({ status: 'held', updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'session.closed', entityType: 'meeting', entityId: meetingId, after: { closedAt: now.toISOString() } })
   })

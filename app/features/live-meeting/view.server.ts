@@ -228,10 +228,16 @@ export function screenView(meetingId: number, db: DBOrTx = getDb(), now = new Da
     current,
     floor: hall.floor,
     next: hall.queue.slice(0, 5),
-    vote: openVote ? { ...openVote, votedIds: [] } : null,
+    vote: openVote ? { ...openVote, votedIds: [] as number[] } : null,
     result: lastClosed ? { ...lastClosed, ballots: null } : null,
-    attendance: { ...hall.attendance, hereIds: [], voterIds: [] },
+    attendance: { ...hall.attendance, hereIds: [] as number[], voterIds: [] as number[] },
     checkin: secret && secret.state !== 'closed' && hall.meeting.mode !== 'online' ? currentCheckinCode(secret.secret, meetingId, now) : null,
   }
 }
 export type ScreenView = NonNullable<ReturnType<typeof screenView>>
+
+/** One person's own attendance (for their page; not part of any room's model). */
+export function myAttendance(meetingId: number, userId: number, db: DBOrTx = getDb()) {
+  const a = db.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
+  return a ? { state: a.leftAt ? 'left' : a.state, arrivedAt: ms(a.arrivedAt), late: a.late } : null
+}
