@@ -174,6 +174,37 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
       if (start < now) setMeetingStatus(id, { status: 'held' }, office, db, now)
     }
   })
+  // A meeting about to start, so the meeting room can be tried at once: invited, hybrid, its
+  // session openable now (the room opens from two hours before the start).
+  const soon = new Date(Math.ceil((now.getTime() + 20 * 60_000) / 300_000) * 300_000)
+  const upcoming = createMeeting(
+    {
+      ...standingMeeting({
+        title: 'Hội nghị Ban Thường vụ Tỉnh ủy: cho ý kiến về tình hình kinh tế - xã hội',
+        meetingTypeId: typeIds[1]!,
+        programmeItemId: null,
+        urgent: true,
+        chairUserId: ids.users.get('bithu')!,
+        startsAt: soon,
+        endsAt: new Date(soon.getTime() + 3 * 3_600_000),
+        location: 'Hội trường Tỉnh ủy',
+        hybrid: true,
+        preparingUnitId: ids.units.get('VPTU')!,
+        members: standing,
+        secretaryUserId: office.id!,
+        agenda: [
+          { title: 'Báo cáo tình hình kinh tế - xã hội', presenterUserId: ids.users.get('uyvien1')!, presenterUnitId: null, plannedMinutes: 20 },
+          { title: 'Thảo luận, cho ý kiến', presenterUserId: null, presenterUnitId: null, plannedMinutes: 60 },
+          { title: 'Biểu quyết thông qua và kết luận', presenterUserId: ids.users.get('bithu')!, presenterUnitId: null, plannedMinutes: 15 },
+        ],
+      }),
+      offProgrammeReason: 'Phát sinh theo chỉ đạo của Thường trực Tỉnh ủy',
+    },
+    office,
+    db,
+    now,
+  )
+  sendInvitations(upcoming, office, db, now)
 }
 
 /** About 3,000 meetings over the last five years for benchmarks (60 units' programmes). */

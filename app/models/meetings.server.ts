@@ -29,7 +29,8 @@ type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts'> & { startsAt: Date; endsAt: Date }
 
 const EDITABLE: MeetingStatus[] = ['draft', 'invited', 'postponed']
-const ROLE_RANK: Record<ParticipantRole, number> = { chair: 0, secretary: 1, preparing_unit: 2, member: 3, guest: 4 }
+// A member who also presents or keeps the minutes stays a member: membership decides the quorum and who votes.
+const ROLE_RANK: Record<ParticipantRole, number> = { chair: 0, member: 1, secretary: 2, preparing_unit: 3, guest: 4 }
 
 /**
  * Who is invited, from people, role groups and units (R4.6c): each active person once, with the

@@ -281,12 +281,12 @@ export function checkIn(meetingId: number, userId: number, input: CheckIn & { ru
     const online = input.method === 'link' || (input.method === 'api' && input.online === true)
     if (online && meeting.mode === 'in_person') fail('notOnline')
     if (!online && meeting.mode === 'online') fail('onlineOnly')
+    if (!input.rulesAcknowledged) fail('rulesRequired', 'invalid', 'rulesAcknowledged')
     if (!online) {
       const code = input.code ?? ''
       if (!/^\d{6}$/.test(code)) fail('codeInvalid', 'invalid', 'code')
       if (!checkinCodeMatches(session.checkinSecret, meetingId, code, now)) fail('codeExpired', 'invalid', 'code')
     }
-    if (!input.rulesAcknowledged) fail('rulesRequired', 'invalid', 'rulesAcknowledged')
     const state: AttendanceState = online ? 'online' : 'present'
     const existing = tx.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
     if (existing && existing.state !== 'absent' && !existing.leftAt) return { already: true as const, state: existing.state }

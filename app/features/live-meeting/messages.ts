@@ -8,8 +8,8 @@ export const vi = {
   state: { none: 'Chưa khai mạc', open: 'Đang họp', suspended: 'Tạm dừng', closed: 'Đã bế mạc' },
   session: {
     open: 'Khai mạc phiên họp',
-    suspend: 'Tạm dừng',
-    resume: 'Tiếp tục',
+    suspend: 'Tạm dừng phiên họp',
+    resume: 'Tiếp tục phiên họp',
     close: 'Bế mạc phiên họp',
     confirmClose: 'Bế mạc phiên họp? Phát biểu đang diễn ra và biểu quyết đang mở sẽ kết thúc.',
     openedAt: 'Khai mạc lúc {{time}}',
@@ -209,8 +209,8 @@ export const en: typeof vi = {
   state: { none: 'Not opened', open: 'In session', suspended: 'Suspended', closed: 'Closed' },
   session: {
     open: 'Open the session',
-    suspend: 'Suspend',
-    resume: 'Resume',
+    suspend: 'Suspend the session',
+    resume: 'Resume the session',
     close: 'Close the session',
     confirmClose: 'Close the session? The current speech and any open vote will end.',
     openedAt: 'Opened at {{time}}',

@@ -125,7 +125,7 @@ export function CheckinPanel({ hall, me, initialCode }: { hall: HallView; me: Me
         <HallForm intent="checkin.online" className="mt-4 space-y-3">
           {({ busy, fieldErrors }) => (
             <>
-              {!inHall ? <RulesCheckbox id="ack-online" errors={fieldErrors.rulesAcknowledged} /> : <input type="hidden" name="rulesAcknowledged" value="on" />}
+              <RulesCheckbox id="ack-online" errors={fieldErrors.rulesAcknowledged} />
               <Button type="submit" variant={inHall ? 'secondary' : 'primary'} disabled={busy}>
                 {t('live.checkin.online')}
               </Button>
