@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { configureCoercion } from '@conform-to/zod/v4/future'
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
-import { DomainError } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 
 /**
  * Bounds on what a form may hold before conform turns it into an object. A field name such as
@@ -61,5 +61,5 @@ export function replyWithDomainError<T>(submission: Submission<T>, error: unknow
 }
 
 export function statusOf(error: unknown) {
-  return error instanceof DomainError && error.kind === 'conflict' ? 409 : 400
+  return error instanceof DomainError ? HTTP_STATUS_OF[error.kind] : 400
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { saveDraft } from '~/models/conclusions.server'
 import { readForm } from '~/forms.server'
 
@@ -32,6 +32,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    return Response.json({ ok: false, message: error.message }, { status: error.kind === 'conflict' ? 409 : 400 })
+    return Response.json({ ok: false, message: error.message }, { status: HTTP_STATUS_OF[error.kind] })
   }
 }

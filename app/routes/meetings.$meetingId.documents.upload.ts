@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { invariantResponse, requireUser } from '~/auth.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { addVersion, createDocument, documentAccess, documentPresenters } from '~/models/documents.server'
 import { discardUnrecorded } from '~/models/files.server'
 import { readUpload } from '~/uploads.server'
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ ok: true, documentId, version: 1 })
   } catch (error) {
     await discardUnrecorded(upload.files)
-    if (error instanceof DomainError) return fail({ [error.field ?? 'file']: [error.message] }, error.kind === 'conflict' ? 409 : 400)
+    if (error instanceof DomainError) return fail({ [error.field ?? 'file']: [error.message] }, HTTP_STATUS_OF[error.kind])
     throw error
   }
 }

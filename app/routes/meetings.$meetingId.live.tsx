@@ -10,7 +10,7 @@ import { hallIntentSchema } from '~/features/live-meeting/schemas'
 import { AgendaPanel, AttendancePanel, CheckinPanel, DisplayPanel, FloorPanel, MyAttendance, NotesPanel, QueuePanel, SessionControls, SessionHeader, TotalsPanel, VotesPanel } from '~/features/live-meeting/components/hall'
 import { ServerClockProvider } from '~/features/live-meeting/components/server-clock'
 import { parseForm, readForm } from '~/forms.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { rooms } from '~/live/rooms'
 import { parseId } from '~/schemas/common'
 
@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ ok: true as const, intent, token: result?.token ?? null })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
-    const status = error.kind === 'not_found' ? 404 : error.kind === 'conflict' ? 409 : 400
+    const status = HTTP_STATUS_OF[error.kind]
     return json({ ok: false as const, intent, formErrors: error.field ? [] : [error.message], fieldErrors: error.field ? { [error.field]: [error.message] } : {} }, { status })
   }
 }

@@ -40,7 +40,7 @@ export function hallAccess(user: SessionUser, meetingId: number) {
  */
 export function runHallIntent(user: SessionUser, meetingId: number, input: HallIntent, actor: Actor): { token?: string; id?: number } | void {
   const { runs } = hallAccess(user, meetingId)
-  if (!SELF_INTENTS.has(input.intent) && !runs) throw new DomainError('live.errors.forbidden', 'conflict')
+  if (!SELF_INTENTS.has(input.intent) && !runs) throw new DomainError('live.errors.forbidden', 'forbidden')
   switch (input.intent) {
     case 'session.open':
       return openSession(meetingId, actor)

@@ -3,7 +3,7 @@ import type { AttendanceState, PassRule, SpeechKind, VoteChoice } from '#db/sche
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, programmeItems, secretBallots, speeches, voteVoters, votes } from '#db/schema'
 import { events } from '~/events.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError, type DomainErrorKind } from '~/lib/errors'
 import { generateSecureRandomString } from '~/lib/tokens.server'
 import { writeAudit } from '~/models/audit.server'
 import type { Actor } from '~/models/users.server'
@@ -21,7 +21,7 @@ import { quorumNeeded, votePasses } from './counting'
 export const OPEN_BEFORE_MS = 2 * 60 * 60 * 1000
 const VOTER_ROLES = new Set(['chair', 'member'])
 
-function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' = 'conflict', field?: string): never {
+function fail(key: string, kind: DomainErrorKind = 'conflict', field?: string): never {
   throw new DomainError(`live.errors.${key}`, kind, field)
 }
 
@@ -370,7 +370,7 @@ export function requestToSpeak(meetingId: number, userId: number, input: { kind:
       const { itemId, progress } = currentItem(tx, meetingId)
       requireParticipant(tx, meetingId, userId)
       const byOther = actor.id !== userId
-      if (byOther && !actor.runs) fail('forbidden')
+      if (byOther && !actor.runs) fail('forbidden', 'forbidden')
       const present = tx.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
       if (!byOther && (!present || present.state === 'absent' || present.leftAt)) fail('checkInFirst')
       if (!byOther && progress?.speakersClosed) fail('listClosed')
@@ -409,7 +409,7 @@ export function withdrawRequest(meetingId: number, speechId: number, actor: Acto
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const s = speechOf(tx, meetingId, speechId)
-    if (s.userId !== actor.id && !actor.runs) fail('forbidden')
+    if (s.userId !== actor.id && !actor.runs) fail('forbidden', 'forbidden')
     if (s.state !== 'waiting') fail('notWaiting')
     tx.update(speeches).set({ state: 'withdrawn' }).where(eq(speeches.id, s.id)).run()
   })

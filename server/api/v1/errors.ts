@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { z } from 'zod'
 import { serverT } from '~/i18n'
-import { DomainError } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import type { Locale } from '#db/schema/users'
 
 /** `{"error":{"code","message","fields"}}`: the one error shape of /api/v1. */
@@ -61,8 +61,8 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
   let error: ApiError
   if (err instanceof ApiError) error = err
   else if (err instanceof DomainError) {
-    const status = err.kind === 'conflict' ? 409 : err.kind === 'not_found' ? 404 : 400
-    const code = err.kind === 'conflict' ? 'conflict' : err.kind === 'not_found' ? 'not_found' : 'invalid'
+    const status = HTTP_STATUS_OF[err.kind]
+    const code = err.kind
     error = new ApiError(status, code, t(err.message), err.field ? { [err.field]: [t(err.message)] } : undefined)
   } else if (err instanceof z.ZodError) {
     error = new ApiError(400, 'validation_failed', t('errors.badRequest'), zodFields(err, t))

@@ -8,6 +8,7 @@ import { ApiError, apiErrorHandler } from './errors'
 import { registerMeetingEndpoints } from './meetings'
 import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 import { registerDocumentEndpoints } from './documents'
+import { registerLiveMeetingEndpoints } from './live-meeting'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -23,6 +24,7 @@ export function createApiRouter(options: ApiOptions) {
   registerTaskEndpoints(api, registry)
   registerConclusionEndpoints(api, registry)
   registerDocumentEndpoints(api, registry)
+  registerLiveMeetingEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',
