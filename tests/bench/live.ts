@@ -48,6 +48,8 @@ export type LiveSetup = {
   stormSeconds: number
   /** The page another user keeps opening during the storm (with `cookies.other`). */
   otherPage: string
+  /** A conference in session (issue 11): its members all checked in, the chair's cookie, members' cookies for requests to speak and ballots. */
+  conference?: { meetingId: number; chairCookie: string; members: { userId: number; cookie: string }[] }
 }
 
 export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
@@ -311,6 +313,64 @@ export async function runLiveBench(setup: LiveSetup): Promise<LiveReport> {
       await sleep(300)
     }
     rows.push(summarise(`document opened (HTTP API) → all ${setup.clients} readiness panels show it read`, times.slice(3), 'bare io.emit'))
+  }
+
+  // ---- 5. The meeting room (issue 11): a 500-person conference in session ----
+  if (setup.conference) {
+    const { meetingId, chairCookie, members } = setup.conference
+    type Hall = { floor: { userId: number } | null; votes: { id: number; state: string; cast: number; results: { yes: number; no: number; abstain: number } | null }[] }
+    /** What the page's fetcher sends: the route action over Single Fetch. */
+    const act = async (cookie: string, fields: Record<string, string>) => {
+      const res = await fetch(`${base}/meetings/${meetingId}/live.data`, { method: 'POST', headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) })
+      if (!res.ok) throw new Error(`${fields.intent}: ${res.status} ${await res.text()}`)
+      await res.arrayBuffer()
+    }
+    let lastHall: unknown = null
+    await watch(`hall:${meetingId}`, (_s, data) => (lastHall = data))
+    const times: number[] = []
+    for (let i = 0; i < RUNS + 3; i++) {
+      const speaker = members[i % members.length]!
+      await post(`/api/v1/meetings/${meetingId}/speakers`, speaker.cookie, { kind: 'normal' })
+      await sleep(300)
+      const ms = await allFresh((s) => (s as Hall | null)?.floor?.userId === speaker.userId, () => act(chairCookie, { intent: 'floor.give' }))
+      if (i >= 3) times.push(ms)
+      await sleep(300)
+    }
+    const size = JSON.stringify(lastHall).length
+    rows.push(summarise(`floor: bare io.emit of the room's payload (${(size / 1024).toFixed(1)} KB) to ${setup.clients} clients`, await floor(lastHall, RUNS)))
+    rows.push(summarise(`floor given (chair's console) → all ${setup.clients} in the room show the speaker`, times, 'bare io.emit'))
+
+    // A vote: every member casts a ballot within 10 s; then the chair closes it.
+    await act(chairCookie, { intent: 'floor.end' })
+    await act(chairCookie, { intent: 'vote.open', question: 'Biểu quyết thông qua Nghị quyết (đo hiệu năng)', secret: 'on' })
+    await sleep(500)
+    const voteId = ((lastHall as Hall).votes.find((v) => v.state === 'open') ?? { id: 0 }).id
+    const castTimes: number[] = []
+    const failures: string[] = []
+    const started = performance.now()
+    const window = 10_000
+    const ballots = members.map(async (m, i) => {
+      await sleep((i * window) / members.length)
+      const t0 = performance.now()
+      const res = await fetch(`${base}/api/v1/meetings/${meetingId}/votes/${voteId}/ballots`, { method: 'POST', headers: headers(m.cookie), body: JSON.stringify({ choice: i % 10 === 0 ? 'no' : i % 17 === 0 ? 'abstain' : 'yes' }) })
+      castTimes.push(performance.now() - t0)
+      if (res.status !== 204) failures.push(`${res.status}`)
+      await res.arrayBuffer()
+    })
+    await Promise.all(ballots)
+    const castWithin = performance.now() - started
+    rows.push(summarise(`${members.length} ballots over ${(castWithin / 1000).toFixed(1)} s: each ballot's POST until its answer`, castTimes))
+    const closeMs = await allFresh(
+      (s) => {
+        const v = (s as Hall | null)?.votes.find((x) => x.id === voteId)
+        return !!v?.results && v.results.yes + v.results.no + v.results.abstain === members.length
+      },
+      () => act(chairCookie, { intent: 'vote.close', voteId: String(voteId) }),
+    )
+    rows.push(summarise(`vote closed → all ${setup.clients} in the room show the result (every one of ${members.length} ballots counted)`, [closeMs], 'within 1 s of the close'))
+    const counted = (lastHall as Hall).votes.find((x) => x.id === voteId)?.results
+    notes.push(`Conference vote: ${members.length} members cast ballots over ${(castWithin / 1000).toFixed(1)} s; ${failures.length} refused; the closed vote counts ${counted ? counted.yes + counted.no + counted.abstain : 0} ballots (${counted?.yes} yes, ${counted?.no} no, ${counted?.abstain} abstain).`)
+    await unwatch(`hall:${meetingId}`)
   }
 
   for (const w of watchers) {

@@ -144,6 +144,19 @@ db.delete(documentReads).where(eq(documentReads.documentId, readDoc.id)).run()
 const readers = db.select({ userId: meetingParticipants.userId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, readDoc.meetingId)).all().map((p) => ({ userId: p.userId, cookie: cookieOf(p.userId) }))
 // Another user at work meanwhile: a delegate opening the weekly schedule.
 const otherOfficer = db.select({ id: users.id }).from(users).where(eq(users.username, 'uyvien5')).get()!.id
+// A 500-person conference (Hội nghị Ban Chấp hành mở rộng) in session, every member checked in.
+const { openSession, markAttendance } = await import('~/features/live-meeting/hall.server')
+const conferenceMembers = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'delegate'))).where(and(eq(users.active, true), sql`${users.id} <> ${chairId}`)).limit(499).all().map((u) => u.id)
+const conferenceStart = new Date()
+const conference = createMeeting(
+  { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh mở rộng (đo hiệu năng)', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: true, chairUserId: chairId, startsAt: conferenceStart, endsAt: new Date(conferenceStart.getTime() + 4 * 3_600_000), mode: 'hybrid', location: 'Hội trường lớn (đo hiệu năng)', joinUrl: 'https://hop.example.vn/bch', preparingUnitId: null, agenda: [{ title: 'Thảo luận báo cáo chính trị', plannedMinutes: 120 }], memberUserIds: conferenceMembers, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+  { id: officeId },
+  db,
+  new Date(conferenceStart.getTime() - 7 * 86_400_000),
+)
+sendInvitations(conference, { id: officeId }, db, new Date(conferenceStart.getTime() - 7 * 86_400_000))
+openSession(conference, { id: chairId }, db, conferenceStart)
+for (const userId of [chairId, ...conferenceMembers]) markAttendance(conference, userId, { state: userId % 7 === 0 ? 'online' : 'present' }, { id: officeId }, db, conferenceStart)
 const CLIENTS = 500
 const live = await runLiveBench({
   dbPath: process.env.DATABASE_PATH!,
@@ -156,6 +169,7 @@ const live = await runLiveBench({
   readiness: { meetingId: readDoc.meetingId, documentId: readDoc.id, readers },
   stormSeconds: Number(process.env.BENCH_STORM_SECONDS ?? 60),
   otherPage: '/schedule',
+  conference: { meetingId: conference, chairCookie: cookieOf(chairId), members: [chairId, ...conferenceMembers].map((userId) => ({ userId, cookie: cookieOf(userId) })) },
 })
 server.close()
 
