@@ -23,6 +23,8 @@ export type DomainEvents = {
   'document.read': { meetingId: number; documentId: number; userId: number }
   /** Something in the meeting room changed (session, attendance, speakers, votes, a ballot). */
   'hall.updated': { meetingId: number; what: 'session' | 'attendance' | 'speakers' | 'votes' | 'ballot' }
+  /** A meeting's minutes changed (created, minute-taker, submitted, returned, approved, corrected, shared). */
+  'minutes.updated': { meetingId: number }
   /** A big-screen display link was revoked: its screens are disconnected. */
   'display.revoked': { displayId: string }
   /** Notifications that should also go out by e-mail (when SMTP is configured). */

@@ -24,14 +24,14 @@ import { TINOS } from './fonts.server'
  * One reading of the document JSON feeds both the DOCX and the PDF.
  */
 
-type Run = { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
+export type Run = { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
 export type Block =
   | { kind: 'heading'; level: number; runs: Run[] }
   | { kind: 'paragraph'; runs: Run[]; prefix?: string; indent?: number }
   | { kind: 'task'; text: string }
   | { kind: 'table'; rows: Run[][][] }
 
-function runsOf(node: DocJSON): Run[] {
+export function runsOf(node: DocJSON): Run[] {
   const out: Run[] = []
   const walk = (n: DocJSON) => {
     if (n.type === 'text' && n.text) {
@@ -93,9 +93,9 @@ export function placeAndDate(place: string, iso: string | null) {
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`
 }
 
-const FONT = 'Times New Roman'
-const pt = (n: number) => n * 2 // docx sizes are half-points
-const mm = (n: number) => Math.round((n / 25.4) * 1440) // twips
+export const FONT = 'Times New Roman'
+export const pt = (n: number) => n * 2 // docx sizes are half-points
+export const mm = (n: number) => Math.round((n / 25.4) * 1440) // twips
 const noBorders = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
   bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -105,16 +105,16 @@ const noBorders = {
   insideVertical: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 }
 
-const run = (text: string, size: number, o: Omit<Run, 'text'> = {}) =>
+export const run = (text: string, size: number, o: Omit<Run, 'text'> = {}) =>
   new TextRun({ text, font: FONT, size: pt(size), bold: o.bold, italics: o.italic, underline: o.underline ? { type: UnderlineType.SINGLE } : undefined })
 /** The layout's side-by-side blocks (header; recipients and signature): a borderless two-cell table. */
-const twoColumns = (...cells: [number, Paragraph[]][]) =>
+export const twoColumns = (...cells: [number, Paragraph[]][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
     rows: [new TableRow({ children: cells.map(([width, children]) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children })) })],
   })
-const centered = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children })
+export const centered = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children })
 
 export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
   const blocks = blocksOf(data.content, data.names)
@@ -183,9 +183,9 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
   return Packer.toBuffer(doc)
 }
 
-const PDF_FONTS = TINOS
+export const PDF_FONTS = TINOS
 
-const MM = 72 / 25.4
+export const MM = 72 / 25.4
 
 export function conclusionPdf(data: ConclusionExport): Promise<Buffer> {
   const doc = new PDFDocument({

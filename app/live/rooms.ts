@@ -26,11 +26,13 @@ export const rooms = {
   console: (meetingId: number) => `console:${meetingId}`,
   /** The room's big screen (and the console's copy of it): the check-in code. */
   screen: (meetingId: number) => `screen:${meetingId}`,
+  /** A meeting's minutes: what the room recorded (the editor's live prefill) and the minutes' status — those who write them. */
+  minutes: (meetingId: number) => `minutes:${meetingId}`,
 } as const
 
-export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen):(\d{1,12})$/
+export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen|minutes):(\d{1,12})$/
 
-export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen'
+export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen' | 'minutes'
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)

@@ -61,12 +61,13 @@ export function canManageMeetings(user: Subject) {
  * who oversee. `dashboard:0`: every task of the body — those who oversee. `documents:<meetingId>`:
  * whoever may list the meeting's documents; `readiness:<meetingId>`: who has read them — the
  * Office and the chair. `hall:<id>`: whoever may view the meeting; `console:<id>` and `screen:<id>`
- * (attendance with reasons, the check-in code): whoever runs it. Anything else is refused.
+ * (attendance with reasons, the check-in code): whoever runs it. `minutes:<id>`: whoever writes
+ * the minutes (the Office, the chair, the minute-taker). Anything else is refused.
  */
 export function canJoinRoom(
   user: Subject,
   room: string,
-  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[] } = {},
+  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[]; minutesTaker?: (meetingId: number) => number | null } = {},
 ): boolean {
   const parsed = parseRoom(room)
   if (!parsed) return false
@@ -83,6 +84,12 @@ export function canJoinRoom(
     const meeting = lookup.meeting?.(id)
     if (!meeting) return false
     return kind === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
+  }
+  if (kind === 'minutes') {
+    const meeting = lookup.meeting?.(id)
+    if (!meeting) return false
+    const taker = lookup.minutesTaker?.(id) ?? null
+    return can(user, 'meetings.manage') || meeting.chairUserId === user.id || (taker != null && taker === user.id)
   }
   if (kind === 'console' || kind === 'screen') {
     const meeting = lookup.meeting?.(id)

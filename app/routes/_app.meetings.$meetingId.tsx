@@ -230,6 +230,16 @@ export default function MeetingPage() {
               </dd>
             </>
           ) : null}
+          {['in_session', 'held', 'concluded'].includes(meeting.status) ? (
+            <>
+              <dt className="font-medium text-stone-700">{t('minutes.link')}</dt>
+              <dd>
+                <Link to="minutes" data-testid="minutes-link">
+                  {t('minutes.title')}
+                </Link>
+              </dd>
+            </>
+          ) : null}
           <dt className="font-medium text-stone-700">{t('conclusion.link')}</dt>
           <dd>
             <Link to="conclusion" data-testid="conclusion-link">

@@ -98,7 +98,12 @@ function Room() {
         <header className="bg-brand-700 text-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
             <h1 className="text-lg font-bold text-white sm:text-xl">{hall.meeting.title}</h1>
-            <Link to={`/meetings/${meetingId}`} className="ml-auto text-sm text-white underline">
+            {me.runs ? (
+              <Link to={`/meetings/${meetingId}/minutes`} className="ml-auto text-sm text-white underline">
+                {t('minutes.title')}
+              </Link>
+            ) : null}
+            <Link to={`/meetings/${meetingId}`} className={`${me.runs ? '' : 'ml-auto '}text-sm text-white underline`}>
               {t('live.back')}
             </Link>
           </div>

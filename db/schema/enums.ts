@@ -69,3 +69,8 @@ export type SpeechState = (typeof speechStates)[number]
 export const voteStates = ['open', 'closed'] as const
 export const voteChoices = ['yes', 'no', 'abstain'] as const
 export type VoteChoice = (typeof voteChoices)[number]
+
+// minutes (biên bản)
+/** draft → submitted (to the chair) → approved; a returned draft is a draft again; a corrected one is superseded. */
+export const minutesStatuses = ['draft', 'submitted', 'approved', 'superseded'] as const
+export type MinutesStatus = (typeof minutesStatuses)[number]

@@ -11,13 +11,15 @@ import { validateSessionToken } from '~/models/sessions.server'
 import { getSessionUser, type SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
 import { validateDisplayToken } from '~/features/live-meeting/displays.server'
+import { minutesState } from '~/features/minutes/minutes.server'
 import { rooms as roomNames } from '~/live/rooms'
 import { isAllowedOrigin } from '../middleware/origin'
 import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 /** `display` only on the `/display` namespace (big screens), whose sockets have no user. */
 type SocketData = { user: SessionUser; sessionId: string; display?: { meetingId: number; displayId: string } }
-const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters }
+const minutesTaker = (meetingId: number) => minutesState(meetingId).takerUserId
+const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker }
 /** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
 function memoLookups() {
   const memo = <T>(read: (id: number) => T) => {
@@ -27,10 +29,10 @@ function memoLookups() {
       return seen.get(id)!
     }
   }
-  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters) }
+  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTaker) }
 }
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
-const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen'] as const
+const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen', 'minutes'] as const
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -168,6 +170,8 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
         MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`, known))
       }),
     ),
+    // Another minute-taker: the minutes' room is checked again.
+    events.on('minutes.updated', ({ meetingId }) => recheck(`minutes:${meetingId}`)),
     // A new lead unit: the task's room is checked again.
     events.on('task.updated', ({ taskId }) => recheck(`task:${taskId}`)),
   ]

@@ -5,6 +5,7 @@ import type { SessionUser } from '~/models/users.server'
 import { refreshTasks, type TaskScope } from '~/models/task-index.server'
 import { consoleView, hallView, screenView } from '~/features/live-meeting/view.server'
 import { CODE_WINDOW_MS } from '~/features/live-meeting/checkin-code.server'
+import { minutesRoomView } from '~/features/minutes/view.server'
 import type { RealtimeServer } from './index'
 
 /**
@@ -70,6 +71,7 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'hall') return { data: hallView(id) }
   if (kind === 'console') return { data: consoleView(id) }
   if (kind === 'screen') return { data: screenView(id) }
+  if (kind === 'minutes') return { data: minutesRoomView(id) }
   return undefined
 }
 
@@ -165,13 +167,18 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
       touch(rooms.hall(meetingId))
       touch(rooms.screen(meetingId))
       // A ballot changes no one's attendance: the console's list stays as it is.
-      if (what !== 'ballot') touch(rooms.console(meetingId))
+      if (what !== 'ballot') {
+        touch(rooms.console(meetingId))
+        touch(rooms.minutes(meetingId))
+      }
     }),
+    events.on('minutes.updated', ({ meetingId }) => touch(rooms.minutes(meetingId))),
     ...(['meeting.updated', 'meeting.participants.updated'] as const).map((name) =>
       events.on(name, ({ meetingId }) => {
         touch(rooms.hall(meetingId))
         touch(rooms.console(meetingId))
         touch(rooms.screen(meetingId))
+        touch(rooms.minutes(meetingId))
       }),
     ),
     events.on('notification.created', ({ userIds }) => userIds.forEach((id) => touch(rooms.user(id)))),

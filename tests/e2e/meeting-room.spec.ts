@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
+import JSZip from 'jszip'
 import { expect, login, seriousViolations, test } from './fixtures'
 
 /**
@@ -6,6 +8,9 @@ import { expect, login, seriousViolations, test } from './fixtures'
  * phone and the room's big screen (opened with a display link, nobody signed in).
  */
 const MEETING = 'Hội nghị Ban Thường vụ Tỉnh ủy: cho ý kiến về tình hình kinh tế - xã hội'
+// The two tests share the seeded meeting's session: the room first, then its minutes.
+test.describe.configure({ mode: 'serial' })
+let hallPath = ''
 
 async function signedIn(browser: Browser, username: string, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
@@ -32,6 +37,7 @@ test('check in by code, ask to speak, the floor with its countdown on every scre
   await expect(chair.getByRole('heading', { level: 1, name: MEETING })).toBeVisible()
   const hallUrl = new URL(chair.url())
   expect(hallUrl.pathname).toMatch(/^\/meetings\/\d+\/live$/)
+  hallPath = hallUrl.pathname
 
   await chair.getByRole('button', { name: 'Khai mạc phiên họp' }).click()
   await expect(chair.getByTestId('session-state')).toHaveText('Đang họp')
@@ -129,9 +135,80 @@ test('check in by code, ask to speak, the floor with its countdown on every scre
   await expect(delegate.getByTestId('vote-result').first()).toContainText('2 đồng ý')
   await expect(chair.getByTestId('vote-result').first().getByText('Ai chọn gì')).toHaveCount(0)
 
+  // A projector's 1024×768 and a phone's 390 px: nothing runs off the side; no serious axe finding.
+  await screen.setViewportSize({ width: 1024, height: 768 })
+  await expect(screen.getByTestId('screen-result')).toBeVisible()
+  expect(await screen.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  expect(await delegate.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  expect(await seriousViolations(screen)).toEqual([])
+
   // Revoking the display link blanks the screen.
   await chair.getByRole('button', { name: 'Thu hồi' }).click()
   await expect(screen.getByText('Đường dẫn màn hình không hợp lệ hoặc đã bị thu hồi.')).toBeVisible()
   expect(await seriousViolations(chair)).toEqual([])
   await screenContext.close()
+})
+
+test('the minute-taker writes during the session: speeches and a vote appear live; the chair approves; the DOCX parses', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const minutesPath = hallPath.replace(/live$/, 'minutes')
+  // The Office (the meeting's secretary) starts the minutes: the skeleton is the room's so far.
+  const taker = await signedIn(browser, 'vanphong', { width: 1366, height: 900 })
+  await taker.goto(minutesPath)
+  await taker.getByRole('button', { name: 'Bắt đầu ghi biên bản' }).click()
+  const editor = taker.getByTestId('minutes-editor')
+  await expect(editor).toContainText('Thành viên được triệu tập: 15 đồng chí')
+  await expect(editor.locator('.speech-block')).toHaveCount(1)
+  await expect(editor.locator('.vote-block')).toHaveCount(2)
+
+  // Meanwhile the chair gives the floor to two speakers and holds a vote.
+  const chair = await signedIn(browser, 'bithu', { width: 1366, height: 900 })
+  await chair.goto(hallPath)
+  for (const name of ['Trần Thế Dũng', 'Nguyễn Văn Thắng']) {
+    if (name === 'Trần Thế Dũng') {
+      await chair.getByTestId('attendance-list').locator('li', { hasText: name }).getByRole('button', { name: 'Ghi nhận' }).click()
+      await expect(chair.getByTestId('attendance-list').locator('li', { hasText: name })).toContainText('Có mặt')
+    }
+    await chair.getByLabel('Người phát biểu').selectOption({ label: name })
+    await chair.getByRole('button', { name: 'Thêm người phát biểu' }).click()
+    await expect(chair.getByTestId('queue')).toContainText(name)
+    await chair.getByTestId('queue').getByRole('button', { name: 'Mời phát biểu' }).click()
+    await expect(chair.getByTestId('floor-speaker')).toContainText(name)
+  }
+  // Both speeches are in the minutes already (the second one still running).
+  await expect(editor.locator('.speech-block')).toHaveCount(3)
+  await expect(editor.locator('.speech-block').nth(2)).toContainText('đang phát biểu')
+  await chair.getByRole('button', { name: 'Kết thúc phát biểu' }).click()
+  await expect(editor.locator('.speech-block').nth(2)).not.toContainText('đang phát biểu')
+
+  // The minute-taker summarises the first new speech while the vote runs.
+  await editor.locator('.speech-block').nth(1).locator('.speech-summary p').click()
+  await taker.keyboard.type('Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.')
+  await chair.getByLabel('Nội dung biểu quyết').fill('Thông qua chủ trương đầu tư')
+  await chair.getByRole('button', { name: 'Mở biểu quyết' }).click()
+  await chair.getByTestId('open-vote').getByRole('button', { name: 'Đồng ý', exact: true }).click()
+  await expect(chair.getByTestId('my-ballot')).toBeVisible()
+  await chair.getByRole('button', { name: 'Kết thúc biểu quyết' }).click()
+  await expect(editor.locator('.vote-block')).toHaveCount(3)
+  await expect(editor.locator('.vote-block').nth(2)).toContainText('Thông qua chủ trương đầu tư')
+  await expect(editor.locator('.speech-block').nth(1)).toContainText('Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.')
+  await expect(taker.getByTestId('minutes-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
+  await taker.getByRole('button', { name: 'Trình chủ trì duyệt' }).click()
+  await expect(taker.getByTestId('minutes-status')).toHaveText('Chờ chủ trì duyệt')
+
+  // The chair approves: numbered, the text fixed, the signatories recorded.
+  await chair.goto(minutesPath)
+  chair.once('dialog', (d) => void d.accept())
+  await chair.getByRole('button', { name: 'Duyệt biên bản' }).click()
+  await expect(chair.getByTestId('minutes-status')).toHaveText('Đã duyệt')
+  await expect(chair.getByTestId('minutes-html')).toContainText('Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.')
+  await expect(chair.getByTestId('minutes-signatories')).toContainText('Chủ trì: Nguyễn Văn Thắng · Thư ký: Trần Thị Hồng Vân')
+  const heading = await chair.getByRole('heading', { name: /^Biên bản Số \d+-BB\/TU/ }).innerText()
+  const number = /Số \d+-BB\/TU/.exec(heading)![0]
+  const [download] = await Promise.all([chair.waitForEvent('download'), chair.getByTestId('minutes-docx').click()])
+  const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!))
+  const xml = await zip.file('word/document.xml')!.async('string')
+  const text = xml.replace(/<[^>]+>/g, '')
+  for (const expected of ['BIÊN BẢN', number, 'Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.', 'Thông qua chủ trương đầu tư', 'THƯ KÝ', 'CHỦ TRÌ']) expect(text).toContain(expected)
+  expect(await seriousViolations(chair)).toEqual([])
 })

@@ -44,7 +44,7 @@ function webRequest(req: ExpressRequest) {
   return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}) } as RequestInit)
 }
 
-async function sendWebResponse(res: ExpressResponse, response: Response) {
+export async function sendWebResponse(res: ExpressResponse, response: Response) {
   res.status(response.status)
   response.headers.forEach((value, key) => res.setHeader(key, value))
   if (!response.body) return void res.end()

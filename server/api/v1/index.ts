@@ -9,6 +9,7 @@ import { registerMeetingEndpoints } from './meetings'
 import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 import { registerDocumentEndpoints } from './documents'
 import { registerLiveMeetingEndpoints } from './live-meeting'
+import { registerMinutesEndpoints } from './minutes'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -25,6 +26,7 @@ export function createApiRouter(options: ApiOptions) {
   registerConclusionEndpoints(api, registry)
   registerDocumentEndpoints(api, registry)
   registerLiveMeetingEndpoints(api, registry)
+  registerMinutesEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

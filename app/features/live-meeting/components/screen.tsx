@@ -21,7 +21,7 @@ export function Screen({ view }: { view: ScreenView }) {
     <div className="flex min-h-screen flex-col bg-black p-[2vw] text-white" data-testid="screen">
       <header className="flex items-start justify-between gap-[2vw] border-b border-stone-600 pb-[1vw]">
         <div>
-          <h1 className="text-[max(2.6vw,1.6rem)] font-bold leading-tight">{view.meeting.title}</h1>
+          <h1 className="text-[max(2.6vw,1.6rem)] font-bold leading-tight text-white">{view.meeting.title}</h1>
           {view.current ? (
             <p className="text-[max(2vw,1.25rem)] text-yellow-200" data-testid="screen-item">
               {view.current.position}. {view.current.title}

@@ -1,0 +1,81 @@
+import { json } from '@remix-run/node'
+import { requireUser } from '~/auth.server'
+import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
+import { parseId } from '~/schemas/common'
+import type { Actor, SessionUser } from '~/models/users.server'
+import { minutesDocx, minutesFileName, minutesPdf } from './export.server'
+import { approveMinutes, assignTaker, ensureDraft, minutesAccess, minutesForExport, returnMinutes, setMinutesShared, startCorrection, submitMinutes } from './minutes.server'
+import type { MinutesIntent } from './schemas'
+
+/** The minutes' public surface for routes, the API and the realtime server. */
+export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
+export { minutesRoomView, type MinutesRoomView } from './view.server'
+export { minutesDocx, minutesFileName, minutesPdf } from './export.server'
+
+/** The signed-in user and their rights on a meeting's minutes, or a 404 (no such meeting, or nothing of it theirs to see). */
+export function requireMinutesAccess(request: Request, meetingIdParam: string | undefined) {
+  const user = requireUser(request)
+  const meetingId = parseId(meetingIdParam)
+  if (!meetingId) throw json({ message: 'errors.notFound' }, { status: 404 })
+  try {
+    return { user, meetingId, ...minutesAccess(user, meetingId) }
+  } catch (error) {
+    if (error instanceof DomainError) throw json({ message: error.message }, { status: HTTP_STATUS_OF[error.kind] })
+    throw error
+  }
+}
+
+/** One change of the minutes, by the page's rules: writing for those who write them, approving and returning for the chair. */
+export function runMinutesIntent(user: SessionUser, meetingId: number, input: MinutesIntent, actor: Actor) {
+  const access = minutesAccess(user, meetingId)
+  const refuse = () => {
+    throw new DomainError('minutes.errors.forbidden', 'forbidden')
+  }
+  switch (input.intent) {
+    case 'start':
+      if (!access.manages) refuse()
+      ensureDraft(meetingId, actor)
+      return
+    case 'assignTaker':
+      if (!access.manages) refuse()
+      return assignTaker(meetingId, input.takerUserId, actor)
+    case 'submit':
+      if (!access.canEdit) refuse()
+      return submitMinutes(meetingId, actor)
+    case 'return':
+      if (!access.canApprove) refuse()
+      return returnMinutes(meetingId, input.comment, actor)
+    case 'approve':
+      if (!access.canApprove) refuse()
+      approveMinutes(meetingId, { ...actor, id: user.id })
+      return
+    case 'correct':
+      if (!access.manages) refuse()
+      return startCorrection(meetingId, input.reason, actor)
+    case 'share':
+      if (!access.manages) refuse()
+      return setMinutesShared(meetingId, input.shared, actor)
+  }
+}
+
+/** The minutes as DOCX or PDF: approved ones for whoever may read them; `?draft` the open draft, for those who write it. */
+export async function minutesDownload(request: Request, meetingIdParam: string | undefined, kind: 'docx' | 'pdf') {
+  const { meetingId, canEdit, canRead, state } = requireMinutesAccess(request, meetingIdParam)
+  const wantDraft = new URL(request.url).searchParams.has('draft')
+  const data = wantDraft ? (canEdit ? minutesForExport(meetingId, 'draft') : null) : canRead && state.approved ? minutesForExport(meetingId, 'approved') : null
+  if (!data) throw json({ message: 'errors.notFound' }, { status: 404 })
+  return minutesFile(data, kind)
+}
+
+export async function minutesFile(data: NonNullable<ReturnType<typeof minutesForExport>>, kind: 'docx' | 'pdf') {
+  const body = kind === 'docx' ? await minutesDocx(data) : await minutesPdf(data)
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': kind === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+      'Content-Disposition': minutesFileName(data, kind),
+      'Content-Length': String(body.length),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
