@@ -5,7 +5,7 @@ import { type DocJSON, type NameLookup, type TaskBlockAttrs, type TaskBlockProbl
 import { Button } from './ui/button'
 
 export type Option = { id: number; name: string }
-type EditorContextValue = { units: Option[]; leaders: Option[]; names: NameLookup; problems: Map<string, TaskBlockProblem['problems']> }
+type EditorContextValue = { units: Option[]; leaders: Option[]; items: Option[]; names: NameLookup; problems: Map<string, TaskBlockProblem['problems']> }
 const EditorData = createContext<EditorContextValue | null>(null)
 
 const controlClass = 'block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base min-h-10'
@@ -52,6 +52,11 @@ function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeVie
         <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">{t('conclusion.taskLabel')}</span>
         {taskSentence(attrs, data.names)}
       </p>
+      {attrs.agendaItemId && data.items.some((i) => i.id === attrs.agendaItemId) ? (
+        <p className="m-0 text-sm text-stone-600" data-testid="task-from-item">
+          {t('conclusion.fromItem', { item: data.items.find((i) => i.id === attrs.agendaItemId)!.name })}
+        </p>
+      ) : null}
       {problems ? (
         <ul className="mt-1 text-sm text-red-800" data-testid="task-block-problems">
           {problems.map((p) => (
@@ -198,6 +203,7 @@ function Toolbar({ editor }: { editor: Editor }) {
  * document JSON on every change; saving is the caller's business.
  */
 export function ConclusionEditor({
+  items = [],
   initialContent,
   units,
   leaders,
@@ -206,6 +212,8 @@ export function ConclusionEditor({
   onReady,
   labelledBy,
 }: {
+  /** The meeting's agenda items (a task taken from the minutes names the item it came from). */
+  items?: Option[]
   initialContent: DocJSON
   units: Option[]
   leaders: Option[]
@@ -232,7 +240,7 @@ export function ConclusionEditor({
   useEffect(() => {
     if (editor && onReady) onReady(editor)
   }, [editor, onReady])
-  const value = useMemo(() => ({ units, leaders, names, problems: new Map(problems.map((p) => [p.blockId, p.problems])) }), [units, leaders, names, problems])
+  const value = useMemo(() => ({ units, leaders, items, names, problems: new Map(problems.map((p) => [p.blockId, p.problems])) }), [units, leaders, items, names, problems])
   return (
     <EditorData.Provider value={value}>
       <div className="rounded-md border border-stone-400 bg-white focus-within:ring-2 focus-within:ring-brand-600" data-testid="conclusion-editor">

@@ -472,6 +472,8 @@ export const en: Messages = {
     deleteTable: 'Delete table',
     undo: 'Undo',
     redo: 'Redo',
+    fromMinutes: 'Start from the minutes’ conclusions ({{count}} items)',
+    fromItem: 'From item {{item}} (minutes)',
     addTask: '+ Assign a task',
     taskLabel: 'Task',
     editTask: 'Edit task',

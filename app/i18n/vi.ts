@@ -477,6 +477,8 @@ export const vi = {
     deleteTable: 'Xóa bảng',
     undo: 'Hoàn tác',
     redo: 'Làm lại',
+    fromMinutes: 'Lấy kết luận từ biên bản ({{count}} nội dung)',
+    fromItem: 'Từ nội dung {{item}} (biên bản)',
     addTask: '+ Giao nhiệm vụ',
     taskLabel: 'Nhiệm vụ',
     editTask: 'Sửa nhiệm vụ',

@@ -21,6 +21,8 @@ export type TaskBlockAttrs = {
   deadline: string | null
   standingCycle: StandingCycle | null
   followingLeaderId: number | null
+  /** The agenda item it came from, when taken from the minutes' conclusion on that item. */
+  agendaItemId?: number | null
 }
 
 export type DocJSON = { type: string; attrs?: Record<string, unknown>; content?: DocJSON[]; marks?: { type: string; attrs?: Record<string, unknown> }[]; text?: string }
@@ -98,6 +100,7 @@ export const TaskBlock = TiptapNode.create<TaskBlockOptions>({
       deadline: { default: null, parseHTML: (el) => el.getAttribute('data-deadline'), renderHTML: () => ({}) },
       standingCycle: { default: null, parseHTML: (el) => el.getAttribute('data-cycle'), renderHTML: () => ({}) },
       followingLeaderId: intAttr('data-leader'),
+      agendaItemId: { default: null, parseHTML: (el: HTMLElement) => (el.getAttribute('data-agenda-item') ? Number(el.getAttribute('data-agenda-item')) : null), renderHTML: (attrs: Record<string, unknown>) => (attrs.agendaItemId ? { 'data-agenda-item': attrs.agendaItemId } : {}) },
     }
   },
   parseHTML() {
@@ -158,6 +161,7 @@ export function normaliseTaskAttrs(attrs: Record<string, unknown>): TaskBlockAtt
     deadline: typeof attrs.deadline === 'string' && attrs.deadline ? attrs.deadline : null,
     standingCycle: standingCycles.includes(attrs.standingCycle as StandingCycle) ? (attrs.standingCycle as StandingCycle) : null,
     followingLeaderId: int(attrs.followingLeaderId),
+    agendaItemId: int(attrs.agendaItemId),
   }
 }
 

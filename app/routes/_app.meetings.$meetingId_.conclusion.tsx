@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { actorOf, invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
+import type { Editor } from '@tiptap/react'
 import { ConclusionEditor } from '~/components/conclusion-editor'
+import { minutesItemConclusions } from '~/features/minutes/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { events } from '~/events.server'
@@ -75,6 +77,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nextNumber: canIssue && draft ? nextNumberFor(draft) : null,
     units: canEdit ? listUnits().map((u) => ({ id: u.id, name: u.name })) : [],
     leaders: canEdit ? listUserOptions('chair').map((u) => ({ id: u.id, name: u.fullName })) : [],
+    // The chair's conclusion on each item, from the minutes (approved, else being written): the notice can start from them.
+    fromMinutes: canEdit && (draft || !issued) ? minutesItemConclusions(meetingId) : [],
+    agendaItems: meeting.agenda.map((a) => ({ id: a.id, name: `${a.position}. ${a.title}` })),
     issueDefaults: {
       signerTitle: draft?.signerTitle ?? chair?.position ?? '',
       signerName: draft?.signerName ?? meeting.chairName,
@@ -154,6 +159,7 @@ function DraftEditor() {
   const inflight = useRef(false)
   const timer = useRef<ReturnType<typeof setTimeout>>()
   const saveRef = useRef<() => Promise<void>>(async () => {})
+  const editorRef = useRef<Editor | null>(null)
 
   const save = useCallback(async () => {
     if (inflight.current) return
@@ -214,7 +220,8 @@ function DraftEditor() {
   }, [meetingId, save])
 
   const onReady = useCallback(
-    (editor: { commands: { setContent: (c: DocJSON) => boolean } }) => {
+    (editor: Editor) => {
+      editorRef.current = editor
       const raw = localStorage.getItem(backupKey(meetingId))
       if (!raw) return
       try {
@@ -287,7 +294,25 @@ function DraftEditor() {
         <h2 id="conclusion-body-label" className="text-lg">
           {t('conclusion.body')}
         </h2>
+        {data.fromMinutes.length ? (
+          <Button
+            data-testid="from-minutes"
+            onClick={() => {
+              const editor = editorRef.current
+              if (!editor) return
+              const items = data.fromMinutes.flatMap((item) => [
+                { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: item.title }] },
+                ...item.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+                { type: 'taskBlock', attrs: { id: crypto.randomUUID(), agendaItemId: item.itemId } },
+              ])
+              editor.chain().focus().insertContentAt(editor.state.doc.content.size, items).run()
+            }}
+          >
+            {t('conclusion.fromMinutes', { count: data.fromMinutes.length })}
+          </Button>
+        ) : null}
         <ConclusionEditor
+          items={data.agendaItems}
           initialContent={initial}
           units={data.units}
           leaders={data.leaders}

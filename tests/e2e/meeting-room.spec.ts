@@ -192,6 +192,9 @@ test('the minute-taker writes during the session: speeches and a vote appear liv
   await expect(editor.locator('.vote-block')).toHaveCount(3)
   await expect(editor.locator('.vote-block').nth(2)).toContainText('Thông qua chủ trương đầu tư')
   await expect(editor.locator('.speech-block').nth(1)).toContainText('Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.')
+  // And the chair's conclusion on the item.
+  await editor.locator('.item-conclusion .item-conclusion-text p').first().click()
+  await taker.keyboard.type('Giao Ủy ban nhân dân tỉnh chỉ đạo đẩy nhanh giải ngân.')
   await expect(taker.getByTestId('minutes-save-state')).toHaveAttribute('data-state', 'saved', { timeout: 10_000 })
   await taker.getByRole('button', { name: 'Trình chủ trì duyệt' }).click()
   await expect(taker.getByTestId('minutes-status')).toHaveText('Chờ chủ trì duyệt')
@@ -211,4 +214,11 @@ test('the minute-taker writes during the session: speeches and a vote appear liv
   const text = xml.replace(/<[^>]+>/g, '')
   for (const expected of ['BIÊN BẢN', number, 'Đề nghị đẩy nhanh tiến độ giải ngân vốn đầu tư công.', 'Thông qua chủ trương đầu tư', 'THƯ KÝ', 'CHỦ TRÌ']) expect(text).toContain(expected)
   expect(await seriousViolations(chair)).toEqual([])
+
+  // The conclusion notice starts from the chair's conclusions in the minutes; the task links back to its item.
+  await chair.goto(hallPath.replace(/live$/, 'conclusion'))
+  await chair.getByTestId('from-minutes').click()
+  const notice = chair.getByTestId('conclusion-editor')
+  await expect(notice).toContainText('Giao Ủy ban nhân dân tỉnh chỉ đạo đẩy nhanh giải ngân.')
+  await expect(notice.getByTestId('task-from-item')).toContainText('Từ nội dung 1. Báo cáo tình hình kinh tế - xã hội')
 })

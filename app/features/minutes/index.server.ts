@@ -4,12 +4,20 @@ import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { parseId } from '~/schemas/common'
 import type { Actor, SessionUser } from '~/models/users.server'
 import { minutesDocx, minutesFileName, minutesPdf } from './export.server'
-import { approveMinutes, assignTaker, ensureDraft, minutesAccess, minutesForExport, returnMinutes, setMinutesShared, startCorrection, submitMinutes } from './minutes.server'
+import { approveMinutes, assignTaker, ensureDraft, minutesAccess, minutesForExport, minutesState, returnMinutes, setMinutesShared, startCorrection, submitMinutes } from './minutes.server'
+import { type DocJSON, itemConclusions } from './doc'
 import type { MinutesIntent } from './schemas'
 
 /** The minutes' public surface for routes, the API and the realtime server. */
 export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
 export { minutesRoomView, type MinutesRoomView } from './view.server'
+
+/** The chair's conclusion on each item, from the approved minutes or else the one being written. */
+export function minutesItemConclusions(meetingId: number) {
+  const { approved, open } = minutesState(meetingId)
+  const row = approved ?? open
+  return row ? itemConclusions(row.content as DocJSON) : []
+}
 export { minutesDocx, minutesFileName, minutesPdf } from './export.server'
 
 /** The signed-in user and their rights on a meeting's minutes, or a 404 (no such meeting, or nothing of it theirs to see). */
