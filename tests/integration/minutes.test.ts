@@ -75,8 +75,13 @@ describe('the skeleton', () => {
     expect(vote).toMatchObject({ question: 'Thông qua báo cáo', yes: 4, no: 0, present: 4, convened: 5, passed: true })
     // Item 1: heading, the two speeches, the vote, then the chair's conclusion; item 2 follows.
     const order = (doc.content ?? []).map((b) => b.type).filter((t) => t !== 'paragraph' && t !== 'heading')
-    expect(order).toEqual(['attendanceBlock', 'itemHeading', 'speechBlock', 'speechBlock', 'voteBlock', 'itemConclusion', 'itemHeading', 'itemConclusion'])
-    expect(textOf(doc)).toContain(`Chủ trì: đồng chí ${f.chair.fullName}`)
+    expect(order).toEqual(['openingBlock', 'attendanceBlock', 'itemHeading', 'speechBlock', 'speechBlock', 'voteBlock', 'itemConclusion', 'itemHeading', 'itemConclusion', 'closingBlock'])
+    expect(blocksOf(doc, 'openingBlock')[0]!.attrs!.facts).toMatchObject({ chair: f.chair.fullName, title: 'Hội nghị Ban Chấp hành', place: 'Hội trường A', closedAt: null })
+    // Closing the session fills in the closing time at the next save.
+    const { closeSession } = await import('~/features/live-meeting/hall.server')
+    closeSession(f.meetingId, { id: f.chair.id }, db(), at(f.t0, 3600))
+    const saved = saveMinutesDraft(f.meetingId, { content: doc, baseRevision: 0 }, { id: f.office.id })
+    expect((blocksOf(saved.content, 'closingBlock')[0]!.attrs!.facts as { closedAt: string }).closedAt).toMatch(/^\d\d:\d\d$/)
   })
 })
 
@@ -209,5 +214,36 @@ describe('approval and record', () => {
     const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '')
     for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', numberFormatted, 'BIÊN BẢN', 'Hội nghị Ban Chấp hành', 'Thành viên được triệu tập: 5 đồng chí', f.members[0]!.fullName, 'Thông qua báo cáo', 'Kết luận của đồng chí chủ trì:', 'THƯ KÝ', 'CHỦ TRÌ', f.chair.fullName]) expect(text).toContain(expected)
     expect(xml).toContain('w:ascii="Times New Roman"')
+  })
+})
+
+describe('the API', () => {
+  it('reads approved minutes (JSON and the DOCX/PDF files) by the page’s rules', async () => {
+    const { startTestServer } = await import('../setup/server')
+    const { setMinutesShared } = await import('~/features/minutes/minutes.server')
+    const server = await startTestServer()
+    try {
+      const f = await heldMeeting()
+      const get = (userId: number, path: string) => fetch(`${server.url}/api/v1/meetings/${f.meetingId}${path}`, { headers: { Cookie: sessionCookieFor(userId) } })
+      ensureDraft(f.meetingId, { id: f.office.id })
+      expect((await get(f.office.id, '/minutes')).status).toBe(404)
+      submitMinutes(f.meetingId, { id: f.office.id })
+      const { numberFormatted } = approveMinutes(f.meetingId, { id: f.chair.id })
+      const body = (await (await get(f.office.id, '/minutes')).json()) as { numberFormatted: string; html: string; signatories: { chair: { name: string } } }
+      expect(body).toMatchObject({ numberFormatted, signatories: { chair: { name: f.chair.fullName } } })
+      expect(body.html).toContain('Thông qua báo cáo')
+      // A participant reads them only once shared.
+      expect((await get(f.members[0]!.id, '/minutes')).status).toBe(404)
+      setMinutesShared(f.meetingId, true, { id: f.office.id })
+      expect((await get(f.members[0]!.id, '/minutes')).status).toBe(200)
+      const docx = await get(f.members[0]!.id, '/minutes/file?format=docx')
+      expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      const zip = await JSZip.loadAsync(await docx.arrayBuffer())
+      expect(await zip.file('word/document.xml')!.async('string')).toContain('BIÊN BẢN')
+      const pdf = await get(f.members[0]!.id, '/minutes/file?format=pdf')
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -152,6 +152,47 @@ export const VoteBlock = TiptapNode.create({
   renderText: ({ node }) => (node.attrs.facts ? voteText(node.attrs.facts as VoteFacts) : ''),
 })
 
+export type MeetingFacts = RoomRecords['meeting']
+
+/** The opening lines of 16-HD/VPTW: start time, place, content, chair, minute-taker, documents used. */
+export function openingText(m: MeetingFacts): [string, string][] {
+  return [
+    ['Thời gian bắt đầu', m.openedAt ? `${m.openedAt} ngày ${m.date}` : `ngày ${m.date}`],
+    ['Địa điểm', m.place ?? ''],
+    ['Nội dung', m.title],
+    ['Chủ trì', `đồng chí ${m.chair}${m.chairPost ? `, ${m.chairPost}` : ''}`],
+    ['Thư ký', m.taker ? `đồng chí ${m.taker}${m.takerPost ? `, ${m.takerPost}` : ''}` : ''],
+    ['Tài liệu sử dụng', m.documents.join('; ')],
+  ]
+}
+
+export const OpeningBlock = TiptapNode.create({
+  name: 'openingBlock',
+  group: 'block',
+  atom: true,
+  addAttributes: () => ({ facts: json('facts') }),
+  parseHTML: () => [{ tag: 'div[data-opening]' }],
+  renderHTML({ node, HTMLAttributes }) {
+    const facts = node.attrs.facts as MeetingFacts | null
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-opening': '', class: 'record-block opening-block' }), ...(facts ? openingText(facts) : []).map(([label, value]) => ['p', {}, ['strong', {}, `${label}: `], value])]
+  },
+  renderText: ({ node }) => (node.attrs.facts ? openingText(node.attrs.facts as MeetingFacts).map(([l, v]) => `${l}: ${v}`).join('\n') : ''),
+})
+
+export const closingText = (m: MeetingFacts) => `Cuộc họp kết thúc lúc: ${m.closedAt ?? '…'}`
+
+export const ClosingBlock = TiptapNode.create({
+  name: 'closingBlock',
+  group: 'block',
+  atom: true,
+  addAttributes: () => ({ facts: json('facts') }),
+  parseHTML: () => [{ tag: 'p[data-closing]' }],
+  renderHTML({ node, HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes, { 'data-closing': '', class: 'record-block closing-block' }), node.attrs.facts ? closingText(node.attrs.facts as MeetingFacts) : '']
+  },
+  renderText: ({ node }) => (node.attrs.facts ? closingText(node.attrs.facts as MeetingFacts) : ''),
+})
+
 /** The chair's conclusion on an item (offered as the start of the conclusion notice). */
 export const ItemConclusion = TiptapNode.create({
   name: 'itemConclusion',
@@ -174,6 +215,8 @@ export function minutesExtensions(): Extensions {
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], isAllowedUri: (url) => isSafeHref(url) },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    OpeningBlock,
+    ClosingBlock,
     AttendanceBlock,
     ItemHeading,
     SpeechBlock,
@@ -183,7 +226,6 @@ export function minutesExtensions(): Extensions {
 }
 
 const p = (text = ''): DocJSON => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' })
-const labelled = (label: string, value: string): DocJSON => ({ type: 'paragraph', content: [{ type: 'text', text: `${label}: `, marks: [{ type: 'bold' }] }, ...(value ? [{ type: 'text', text: value }] : [])] })
 
 export const speechNode = (s: SpeechFacts): DocJSON => ({ type: 'speechBlock', attrs: { speechId: s.speechId, facts: s }, content: [p()] })
 export const voteNode = (v: VoteFacts): DocJSON => ({ type: 'voteBlock', attrs: { voteId: v.voteId, facts: v } })
@@ -194,14 +236,8 @@ export const voteNode = (v: VoteFacts): DocJSON => ({ type: 'voteBlock', attrs: 
  * conclusion; closing time. Filled from what the room recorded so far.
  */
 export function buildSkeleton(r: RoomRecords): DocJSON {
-  const m = r.meeting
   const content: DocJSON[] = [
-    labelled('Thời gian bắt đầu', m.openedAt ? `${m.openedAt} ngày ${m.date}` : `ngày ${m.date}`),
-    labelled('Địa điểm', m.place ?? ''),
-    labelled('Nội dung', m.title),
-    labelled('Chủ trì', `đồng chí ${m.chair}${m.chairPost ? `, ${m.chairPost}` : ''}`),
-    labelled('Thư ký', m.taker ? `đồng chí ${m.taker}${m.takerPost ? `, ${m.takerPost}` : ''}` : ''),
-    labelled('Tài liệu sử dụng', m.documents.join('; ')),
+    { type: 'openingBlock', attrs: { facts: r.meeting } },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1. Thành phần dự họp' }] },
     { type: 'attendanceBlock', attrs: { facts: r.attendance } },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '2. Diễn biến cuộc họp' }] },
@@ -211,7 +247,7 @@ export function buildSkeleton(r: RoomRecords): DocJSON {
     for (const record of recordsOf(r, item.itemId)) content.push('speechId' in record ? speechNode(record) : voteNode(record))
     content.push({ type: 'itemConclusion', attrs: { itemId: item.itemId }, content: [p()] })
   }
-  content.push(labelled('Cuộc họp kết thúc lúc', m.closedAt ?? ''))
+  content.push({ type: 'closingBlock', attrs: { facts: r.meeting } })
   return { type: 'doc', content }
 }
 
@@ -228,6 +264,8 @@ export function blockKey(node: { type: string | { name: string }; attrs: Record<
   if (type === 'speechBlock') return `s${node.attrs.speechId}`
   if (type === 'voteBlock') return `v${node.attrs.voteId}`
   if (type === 'attendanceBlock') return 'attendance'
+  if (type === 'openingBlock') return 'opening'
+  if (type === 'closingBlock') return 'closing'
   if (type === 'itemHeading') return `i${node.attrs.itemId}`
   return null
 }
@@ -235,6 +273,7 @@ export function blockKey(node: { type: string | { name: string }; attrs: Record<
 /** The facts a block should carry now (null: the room has no such record). */
 export function factsFor(r: RoomRecords, key: string): unknown {
   if (key === 'attendance') return r.attendance
+  if (key === 'opening' || key === 'closing') return r.meeting
   const id = Number(key.slice(1))
   if (key[0] === 's') return r.speeches.find((s) => s.speechId === id) ?? null
   if (key[0] === 'v') return r.votes.find((v) => v.voteId === id) ?? null
@@ -255,7 +294,7 @@ export function syncWithRoom(doc: DocJSON, r: RoomRecords): DocJSON {
     const key = blockKey({ type: n.type, attrs: n.attrs ?? {} })
     if (key) {
       const facts = factsFor(r, key)
-      if (!facts || (key !== 'attendance' && present.has(key))) return null
+      if (!facts || present.has(key)) return null
       present.add(key)
       return { ...n, attrs: { ...n.attrs, facts } }
     }

@@ -2,7 +2,7 @@ import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableC
 import PDFDocument from 'pdfkit'
 import type { DocJSON as ConclusionDoc } from '~/lib/conclusion-doc'
 import { centered, FONT, MM, mm, PDF_FONTS, placeAndDate, pt, run, type Run, runsOf, twoColumns } from '~/lib/conclusion-export.server'
-import { attendanceText, type AttendanceFacts, type DocJSON, type ItemFacts, itemText, type SpeechFacts, speechText, type VoteFacts, voteText } from './doc'
+import { attendanceText, type AttendanceFacts, closingText, type DocJSON, type ItemFacts, itemText, type MeetingFacts, openingText, type SpeechFacts, speechText, type VoteFacts, voteText } from './doc'
 
 /**
  * The minutes in the Party layout of a biên bản (Hướng dẫn 16-HD/VPTW): the body top left, "ĐẢNG
@@ -35,6 +35,12 @@ export function minutesLines(doc: DocJSON): Line[] {
         return
       case 'paragraph':
         lines.push({ kind: 'paragraph', runs: runsOf(node as ConclusionDoc), indent: depth })
+        return
+      case 'openingBlock':
+        for (const [label, value] of node.attrs?.facts ? openingText(node.attrs.facts as MeetingFacts) : []) lines.push({ kind: 'record', runs: [{ text: `${label}: `, bold: true }, { text: value }] })
+        return
+      case 'closingBlock':
+        if (node.attrs?.facts) lines.push({ kind: 'record', runs: text(closingText(node.attrs.facts as MeetingFacts)) })
         return
       case 'attendanceBlock':
         for (const l of node.attrs?.facts ? attendanceText(node.attrs.facts as AttendanceFacts) : []) lines.push({ kind: 'record', runs: text(l) })
