@@ -125,7 +125,8 @@ export function isSafeHref(href: unknown) {
   }
 }
 
-export function conclusionExtensions(names?: NameLookup): Extensions {
+/** The text every document of the body is written in (the conclusion, the minutes): headings, lists, emphasis, safe links, tables. */
+export function baseExtensions(): Extensions {
   return [
     StarterKit.configure({
       heading: { levels: [1, 2, 3] },
@@ -134,8 +135,11 @@ export function conclusionExtensions(names?: NameLookup): Extensions {
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], isAllowedUri: (url) => isSafeHref(url) },
     }),
     TableKit.configure({ table: { resizable: false } }),
-    names ? TaskBlock.configure({ names }) : TaskBlock,
   ]
+}
+
+export function conclusionExtensions(names?: NameLookup): Extensions {
+  return [...baseExtensions(), names ? TaskBlock.configure({ names }) : TaskBlock]
 }
 
 export const emptyConclusion: DocJSON = { type: 'doc', content: [{ type: 'paragraph' }] }

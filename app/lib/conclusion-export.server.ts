@@ -116,6 +116,38 @@ export const twoColumns = (...cells: [number, Paragraph[]][]) =>
   })
 export const centered = (children: TextRun[], after = 0) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children })
 
+/** The head of a Party document in a DOCX: the body with its number top left, "ĐẢNG CỘNG SẢN VIỆT NAM" with the place and date top right. */
+export const docxPartyHeader = (bodyName: string, number: string, placeDate: string) =>
+  twoColumns(
+    [42, [centered([run(bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(number, 14)])]],
+    [58, [centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeDate, 14, { italic: true })])]],
+  )
+
+/** A Party document on A4 in Times New Roman: the head, the kind and its line, the body, the closing (signatures). */
+export function partyDocument(o: { title: string; draft: boolean; header: Table; kind: string; line: string; body: (Paragraph | Table)[]; closing: Table }) {
+  return new Document({
+    creator: 'Nghị sự',
+    title: o.title,
+    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
+        children: [
+          ...(o.draft ? [centered([run('DỰ THẢO', 14, { bold: true })])] : []),
+          o.header,
+          centered([run('', 14)], 120),
+          centered([run(o.kind, 16, { bold: true })]),
+          centered([run(o.line, 14, { bold: true })]),
+          centered([run('-----', 14)], 240),
+          ...o.body,
+          centered([run('', 14)], 120),
+          o.closing,
+        ],
+      },
+    ],
+  })
+}
+
 export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
   const blocks = blocksOf(data.content, data.names)
   const body: (Paragraph | Table)[] = []
@@ -144,10 +176,7 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
       )
   }
 
-  const header = twoColumns(
-    [42, [centered([run(data.bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(data.numberFormatted ?? 'Số    -TB/TU', 14)])]],
-    [58, [centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeAndDate(data.place, data.issuedOn), 14, { italic: true })])]],
-  )
+  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? 'Số    -TB/TU', placeAndDate(data.place, data.issuedOn))
   const signatureAndRecipients = twoColumns(
     [
       45,
@@ -159,33 +188,38 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
     [55, [centered([run('T/M BAN THƯỜNG VỤ', 14, { bold: true })]), centered([run(data.signerTitle.toUpperCase(), 14, { bold: true })]), ...[1, 2, 3].map(() => centered([run('', 14)])), centered([run(data.signerName, 14, { bold: true })])]],
   )
 
-  const doc = new Document({
-    creator: 'Nghị sự',
-    title: `Thông báo kết luận ${data.numberFormatted ?? '(dự thảo)'}`,
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
-    sections: [
-      {
-        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
-        children: [
-          ...(data.draft ? [centered([run('DỰ THẢO', 14, { bold: true })])] : []),
-          header,
-          centered([run('', 14)], 120),
-          centered([run('THÔNG BÁO KẾT LUẬN', 16, { bold: true })]),
-          centered([run(data.summary, 14, { bold: true })]),
-          centered([run('-----', 14)], 240),
-          ...body,
-          centered([run('', 14)], 120),
-          signatureAndRecipients,
-        ],
-      },
-    ],
-  })
+  const doc = partyDocument({ title: `Thông báo kết luận ${data.numberFormatted ?? '(dự thảo)'}`, draft: data.draft, header, kind: 'THÔNG BÁO KẾT LUẬN', line: data.summary, body, closing: signatureAndRecipients })
   return Packer.toBuffer(doc)
 }
 
 export const PDF_FONTS = TINOS
 
 export const MM = 72 / 25.4
+
+/**
+ * The head of a Party document in a PDF: the body with its number top left, "ĐẢNG CỘNG SẢN VIỆT
+ * NAM" with the place and date top right, then the kind of document and its line, centred.
+ */
+export function pdfPartyHeader(doc: PDFKit.PDFDocument, h: { draft: boolean; bodyName: string; number: string; placeAndDate: string; kind: string; line: string }) {
+  const left = doc.page.margins.left
+  const width = doc.page.width - left - doc.page.margins.right
+  const leftCol = width * 0.42
+  const rightCol = width * 0.58
+  const top = doc.y
+  if (h.draft) doc.font('bold').fontSize(14).text('DỰ THẢO', left, top - 14, { width, align: 'center' })
+  doc.font('bold').fontSize(14).text(h.bodyName.toUpperCase(), left, top, { width: leftCol, align: 'center' })
+  doc.font('regular').text('*', { width: leftCol, align: 'center' })
+  doc.text(h.number, { width: leftCol, align: 'center' })
+  const afterLeft = doc.y
+  doc.font('bold').fontSize(15).text('ĐẢNG CỘNG SẢN VIỆT NAM', left + leftCol, top, { width: rightCol, align: 'center', underline: true })
+  doc.moveDown(0.6)
+  doc.font('italic').fontSize(14).text(h.placeAndDate, left + leftCol, doc.y, { width: rightCol, align: 'center' })
+  doc.y = Math.max(doc.y, afterLeft) + 20
+  doc.font('bold').fontSize(16).text(h.kind, left, doc.y, { width, align: 'center' })
+  doc.font('bold').fontSize(14).text(h.line, { width, align: 'center' })
+  doc.font('regular').text('-----', { width, align: 'center' })
+  doc.moveDown(0.8)
+}
 
 export function conclusionPdf(data: ConclusionExport): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -200,23 +234,8 @@ export function conclusionPdf(data: ConclusionExport): Promise<Buffer> {
   const fontOf = (r: Omit<Run, 'text'>) => (r.bold && r.italic ? 'boldItalic' : r.bold ? 'bold' : r.italic ? 'italic' : 'regular')
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
-  const leftCol = width * 0.42
-  const rightCol = width * 0.58
 
-  const top = doc.y
-  if (data.draft) doc.font('bold').fontSize(14).text('DỰ THẢO', left, top - 14, { width, align: 'center' })
-  doc.font('bold').fontSize(14).text(data.bodyName.toUpperCase(), left, top, { width: leftCol, align: 'center' })
-  doc.font('regular').text('*', { width: leftCol, align: 'center' })
-  doc.text(data.numberFormatted ?? 'Số    -TB/TU', { width: leftCol, align: 'center' })
-  const afterLeft = doc.y
-  doc.font('bold').fontSize(15).text('ĐẢNG CỘNG SẢN VIỆT NAM', left + leftCol, top, { width: rightCol, align: 'center', underline: true })
-  doc.moveDown(0.6)
-  doc.font('italic').fontSize(14).text(placeAndDate(data.place, data.issuedOn), left + leftCol, doc.y, { width: rightCol, align: 'center' })
-  doc.y = Math.max(doc.y, afterLeft) + 20
-  doc.font('bold').fontSize(16).text('THÔNG BÁO KẾT LUẬN', left, doc.y, { width, align: 'center' })
-  doc.font('bold').fontSize(14).text(data.summary, { width, align: 'center' })
-  doc.font('regular').text('-----', { width, align: 'center' })
-  doc.moveDown(0.8)
+  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? 'Số    -TB/TU', placeAndDate: placeAndDate(data.place, data.issuedOn), kind: 'THÔNG BÁO KẾT LUẬN', line: data.summary })
 
   const paragraph = (runs: Run[], prefix = '', indent = 0) => {
     const all = prefix ? [{ text: prefix }, ...runs] : runs

@@ -2,13 +2,14 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { actorOf, invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
 import type { Editor } from '@tiptap/react'
 import { ConclusionEditor } from '~/components/conclusion-editor'
+import { useDraftAutosave } from '~/components/use-draft-autosave'
 import { minutesItemConclusions } from '~/features/minutes/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
@@ -124,9 +125,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'error'
-const backupKey = (meetingId: number) => `nghisu:conclusion-draft:${meetingId}`
-type Backup = { baseRevision: number; content: DocJSON; summary: string }
+type Backup = { content: DocJSON; summary: string }
 
 const template = (title: string, day: string): DocJSON => ({
   type: 'doc',
@@ -147,97 +146,33 @@ function DraftEditor() {
   const navigation = useNavigation()
   const meetingId = data.meeting.id
   const initial = (data.draft?.content as DocJSON | undefined) ?? template(data.meeting.title, vnDate(vietnamDate(new Date(data.meeting.startsAt))))
-  const revision = useRef(data.draft?.revision ?? 0)
   const content = useRef<DocJSON>(initial)
   const [summary, setSummary] = useState(data.draft?.summary ?? '')
   const summaryRef = useRef(summary)
-  const [state, setState] = useState<SaveState>('saved')
-  const [savedAt, setSavedAt] = useState<string | null>(data.draft ? String(data.draft.updatedAt) : null)
   const [restored, setRestored] = useState(false)
-  const [shownRevision, setShownRevision] = useState(data.draft?.revision ?? 0)
-  const changes = useRef(0)
-  const inflight = useRef(false)
-  const timer = useRef<ReturnType<typeof setTimeout>>()
-  const saveRef = useRef<() => Promise<void>>(async () => {})
   const editorRef = useRef<Editor | null>(null)
-
-  const save = useCallback(async () => {
-    if (inflight.current) return
-    inflight.current = true
-    const sent = changes.current
-    setState('saving')
-    const form = new FormData()
-    form.set('content', JSON.stringify(content.current))
-    form.set('summary', summaryRef.current)
-    form.set('baseRevision', String(revision.current))
-    try {
-      const res = await fetch(`/meetings/${meetingId}/conclusion-draft`, { method: 'POST', body: form, headers: { Accept: 'application/json' } })
-      const body = (await res.json()) as { ok: true; revision: number; savedAt: string } | { ok: false; message: string }
-      if (body.ok) {
-        revision.current = body.revision
-        setShownRevision(body.revision)
-        setSavedAt(body.savedAt)
-        if (changes.current === sent) {
-          localStorage.removeItem(backupKey(meetingId))
-          setState('saved')
-        } else {
-          localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current, summary: summaryRef.current } satisfies Backup))
-          setState('dirty')
-          timer.current = setTimeout(() => void saveRef.current(), 300)
-        }
-      } else setState(res.status === 409 ? 'conflict' : 'error')
-    } catch {
-      setState('offline')
-      timer.current = setTimeout(() => void saveRef.current(), 5000)
-    } finally {
-      inflight.current = false
-    }
-  }, [meetingId])
-  useEffect(() => {
-    saveRef.current = save
-  }, [save])
-
-  const changed = useCallback(() => {
-    changes.current++
-    setState((s) => (s === 'conflict' ? s : 'dirty'))
-    localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current, summary: summaryRef.current } satisfies Backup))
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => void save(), 1200)
-  }, [meetingId, save])
-
-  useEffect(() => {
-    const online = () => void save()
-    const leave = (e: BeforeUnloadEvent) => {
-      if (changes.current > 0 && localStorage.getItem(backupKey(meetingId))) e.preventDefault()
-    }
-    window.addEventListener('online', online)
-    window.addEventListener('beforeunload', leave)
-    return () => {
-      window.removeEventListener('online', online)
-      window.removeEventListener('beforeunload', leave)
-      clearTimeout(timer.current)
-    }
-  }, [meetingId, save])
+  const { state, savedAt, revision: shownRevision, changed, kept } = useDraftAutosave({
+    url: `/meetings/${meetingId}/conclusion-draft`,
+    storageKey: `nghisu:conclusion-draft:${meetingId}`,
+    revision: data.draft?.revision ?? 0,
+    savedAt: data.draft ? String(data.draft.updatedAt) : null,
+    fields: () => ({ content: JSON.stringify(content.current), summary: summaryRef.current }),
+    snapshot: (): Backup => ({ content: content.current, summary: summaryRef.current }),
+  })
 
   const onReady = useCallback(
     (editor: Editor) => {
       editorRef.current = editor
-      const raw = localStorage.getItem(backupKey(meetingId))
-      if (!raw) return
-      try {
-        const backup = JSON.parse(raw) as Backup
-        if (backup.baseRevision !== revision.current || JSON.stringify(backup.content) === JSON.stringify(content.current)) return
-        editor.commands.setContent(backup.content)
-        content.current = backup.content
-        summaryRef.current = backup.summary
-        setSummary(backup.summary)
-        setRestored(true)
-        changed()
-      } catch {
-        localStorage.removeItem(backupKey(meetingId))
-      }
+      const backup = kept()
+      if (!backup || JSON.stringify(backup.content) === JSON.stringify(content.current)) return
+      editor.commands.setContent(backup.content)
+      content.current = backup.content
+      summaryRef.current = backup.summary
+      setSummary(backup.summary)
+      setRestored(true)
+      changed()
     },
-    [meetingId, changed],
+    [kept, changed],
   )
 
   const problems = actionData?.intent === 'issue' ? actionData.problems : []

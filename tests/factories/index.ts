@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2'
 import { createSession } from '~/models/sessions.server'
 import { normaliseForSearch } from '~/lib/text'
 import { type DB, getDb } from '#db/client'
+import { DomainError } from '~/lib/errors'
 import { createMeeting, sendInvitations } from '~/models/meetings.server'
 import { createTasks } from '~/models/tasks.server'
 import { vietnamInstant } from '~/schemas/meetings'
@@ -192,4 +193,15 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
   )
   sendInvitations(meetingId, { id: office.id }, db, new Date(startsAt.getTime() - 7 * 86_400_000))
   return { meetingId, office, chair, members, type }
+}
+
+/** The i18n key of the domain rule a call breaks, or null when it succeeds (anything else is rethrown). */
+export function refusal(run: () => unknown) {
+  try {
+    run()
+    return null
+  } catch (error) {
+    if (error instanceof DomainError) return error.message
+    throw error
+  }
 }

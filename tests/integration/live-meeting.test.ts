@@ -23,21 +23,10 @@ import {
   suspendSession,
 } from '~/features/live-meeting/hall.server'
 import { hallView } from '~/features/live-meeting/view.server'
-import { DomainError } from '~/lib/errors'
-import { createHallFixture } from '../factories'
+import { createHallFixture, refusal } from '../factories'
 
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000)
 
-/** The domain error key a call fails with (or null when it succeeds). */
-function refusal(run: () => unknown) {
-  try {
-    run()
-    return null
-  } catch (error) {
-    if (error instanceof DomainError) return error.message
-    throw error
-  }
-}
 
 function codeAt(meetingId: number, when: Date) {
   const secret = getDb().select().from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()!.checkinSecret

@@ -9,10 +9,9 @@ import { castBallot, checkIn, closeVote, controlFloor, giveFloor, markAttendance
 import type { DocJSON, SpeechFacts, VoteFacts } from '~/features/minutes/doc'
 import { minutesDocx } from '~/features/minutes/export.server'
 import { approveMinutes, ensureDraft, minutesAccess, minutesForExport, minutesState, returnMinutes, saveMinutesDraft, startCorrection, submitMinutes } from '~/features/minutes/minutes.server'
-import { DomainError } from '~/lib/errors'
 import { action as draftAction } from '~/routes/meetings.$meetingId.minutes-draft'
 import { loader as docxLoader } from '~/routes/meetings.$meetingId.minutes[.]docx'
-import { createHallFixture, createUnit, createUser, formRequest, getRequest, sessionCookieFor } from '../factories'
+import { createHallFixture, createUnit, createUser, formRequest, getRequest, sessionCookieFor, refusal } from '../factories'
 
 const at = (base: Date, s: number) => new Date(base.getTime() + s * 1000)
 const db = () => getDb()
@@ -21,15 +20,6 @@ beforeAll(() => {
   getDb().insert(issuingBodies).values({ unitId: createUnit({ name: 'Tỉnh ủy', code: 'TU_BB' }).id, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).run()
 })
 
-function refusal(run: () => unknown) {
-  try {
-    run()
-    return null
-  } catch (error) {
-    if (error instanceof DomainError) return error.message
-    throw error
-  }
-}
 
 /** A meeting in session with speeches and a vote recorded: member 0 spoke, member 1 replied in debate, a named vote closed, member 3 absent (sick), member 2 late. */
 async function heldMeeting() {

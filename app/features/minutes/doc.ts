@@ -1,7 +1,5 @@
 import { type Extensions, Node as TiptapNode, mergeAttributes } from '@tiptap/core'
-import { TableKit } from '@tiptap/extension-table'
-import StarterKit from '@tiptap/starter-kit'
-import { isSafeHref } from '~/lib/conclusion-doc'
+import { baseExtensions } from '~/lib/conclusion-doc'
 
 /**
  * The minutes' document (biên bản, Hướng dẫn 16-HD/VPTW; QĐ 45/2018/QĐ-TTg): Tiptap JSON whose
@@ -208,13 +206,7 @@ export const ItemConclusion = TiptapNode.create({
 
 export function minutesExtensions(): Extensions {
   return [
-    StarterKit.configure({
-      heading: { levels: [1, 2, 3] },
-      code: false,
-      codeBlock: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], isAllowedUri: (url) => isSafeHref(url) },
-    }),
-    TableKit.configure({ table: { resizable: false } }),
+    ...baseExtensions(),
     OpeningBlock,
     ClosingBlock,
     AttendanceBlock,

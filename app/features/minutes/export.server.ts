@@ -1,7 +1,7 @@
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
+import { AlignmentType, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import PDFDocument from 'pdfkit'
 import type { DocJSON as ConclusionDoc } from '~/lib/conclusion-doc'
-import { centered, FONT, MM, mm, PDF_FONTS, placeAndDate, pt, run, type Run, runsOf, twoColumns } from '~/lib/conclusion-export.server'
+import { centered, docxPartyHeader, MM, mm, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, type Run, runsOf, twoColumns } from '~/lib/conclusion-export.server'
 import { attendanceText, type AttendanceFacts, closingText, type DocJSON, type ItemFacts, itemText, type MeetingFacts, openingText, type SpeechFacts, speechText, type VoteFacts, voteText } from './doc'
 
 /**
@@ -97,30 +97,15 @@ export async function minutesDocx(data: MinutesExport): Promise<Buffer> {
     const runs = l.kind === 'heading' ? l.runs.map((r) => ({ ...r, bold: true })) : l.runs
     body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10), left: mm((('indent' in l && l.indent) || 0) * 6) }, spacing: { before: 60, after: 60, line: 312, lineRule: LineRuleType.AUTO }, children: runs.map((r) => run(r.text, 14, r)) }))
   }
-  const header = twoColumns(
-    [42, [centered([run(data.bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(data.numberFormatted ?? 'Số    -BB/TU', 14)])]],
-    [58, [centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeAndDate(data.place, data.approvedOn), 14, { italic: true })])]],
-  )
-  const doc = new Document({
-    creator: 'Nghị sự',
+  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? 'Số    -BB/TU', placeAndDate(data.place, data.approvedOn))
+  const doc = partyDocument({
     title: `Biên bản ${data.numberFormatted ?? '(dự thảo)'}`,
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
-    sections: [
-      {
-        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
-        children: [
-          ...(data.draft ? [centered([run('DỰ THẢO', 14, { bold: true })])] : []),
-          header,
-          centered([run('', 14)], 120),
-          centered([run('BIÊN BẢN', 16, { bold: true })]),
-          centered([run(data.meetingTitle, 14, { bold: true })]),
-          centered([run('-----', 14)], 240),
-          ...body,
-          centered([run('', 14)], 120),
-          twoColumns([50, signer('THƯ KÝ', data.signatories.taker)], [50, signer('CHỦ TRÌ', data.signatories.chair)]),
-        ],
-      },
-    ],
+    draft: data.draft,
+    header,
+    kind: 'BIÊN BẢN',
+    line: data.meetingTitle,
+    body,
+    closing: twoColumns([50, signer('THƯ KÝ', data.signatories.taker)], [50, signer('CHỦ TRÌ', data.signatories.chair)]),
   })
   return Packer.toBuffer(doc)
 }
@@ -134,20 +119,7 @@ export function minutesPdf(data: MinutesExport): Promise<Buffer> {
   const fontOf = (r: Omit<Run, 'text'>) => (r.bold && r.italic ? 'boldItalic' : r.bold ? 'bold' : r.italic ? 'italic' : 'regular')
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
-  const top = doc.y
-  if (data.draft) doc.font('bold').fontSize(14).text('DỰ THẢO', left, top - 14, { width, align: 'center' })
-  doc.font('bold').fontSize(14).text(data.bodyName.toUpperCase(), left, top, { width: width * 0.42, align: 'center' })
-  doc.font('regular').text('*', { width: width * 0.42, align: 'center' })
-  doc.text(data.numberFormatted ?? 'Số    -BB/TU', { width: width * 0.42, align: 'center' })
-  const afterLeft = doc.y
-  doc.font('bold').fontSize(15).text('ĐẢNG CỘNG SẢN VIỆT NAM', left + width * 0.42, top, { width: width * 0.58, align: 'center', underline: true })
-  doc.moveDown(0.6)
-  doc.font('italic').fontSize(14).text(placeAndDate(data.place, data.approvedOn), left + width * 0.42, doc.y, { width: width * 0.58, align: 'center' })
-  doc.y = Math.max(doc.y, afterLeft) + 20
-  doc.font('bold').fontSize(16).text('BIÊN BẢN', left, doc.y, { width, align: 'center' })
-  doc.font('bold').fontSize(14).text(data.meetingTitle, { width, align: 'center' })
-  doc.font('regular').text('-----', { width, align: 'center' })
-  doc.moveDown(0.8)
+  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? 'Số    -BB/TU', placeAndDate: placeAndDate(data.place, data.approvedOn), kind: 'BIÊN BẢN', line: data.meetingTitle })
   for (const l of minutesLines(data.content)) {
     doc.x = left
     if (l.kind === 'table') {

@@ -1,13 +1,11 @@
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useDraftAutosave } from '~/components/use-draft-autosave'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '~/lib/dates'
 import { blockKey, type DocJSON, factsFor, insertionIndex, minutesExtensions, recordKey, type RoomRecords, speechNode, voteNode } from '../doc'
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'error'
-const backupKey = (meetingId: number) => `nghisu:minutes-draft:${meetingId}`
-type Backup = { baseRevision: number; content: DocJSON }
 
 /**
  * The room's records into the open editor as one transaction outside the undo history: record
@@ -62,59 +60,19 @@ function Toolbar({ editor }: { editor: Editor }) {
  * refused, never overwrites), kept in localStorage until the server has it (a reload or a dropped
  * connection loses nothing), and fed live by the room's records.
  */
-export function MinutesEditor({ meetingId, initial, revision: startRevision, records, savedAt: startSavedAt, readOnly }: { meetingId: number; initial: DocJSON; revision: number; records: RoomRecords | null; savedAt: string | null; readOnly: boolean }) {
+export function MinutesEditor({ meetingId, initial, revision, records, savedAt, readOnly }: { meetingId: number; initial: DocJSON; revision: number; records: RoomRecords | null; savedAt: string | null; readOnly: boolean }) {
   const { t } = useTranslation()
-  const revision = useRef(startRevision)
   const content = useRef<DocJSON>(initial)
-  const changes = useRef(0)
-  const inflight = useRef(false)
-  const timer = useRef<ReturnType<typeof setTimeout>>()
-  const [state, setState] = useState<SaveState>('saved')
-  const [savedAt, setSavedAt] = useState(startSavedAt)
   const [restored, setRestored] = useState(false)
-  const saveRef = useRef<() => Promise<void>>(async () => {})
-
-  const save = useCallback(async () => {
-    if (inflight.current) return
-    inflight.current = true
-    const sent = changes.current
-    setState('saving')
-    const form = new FormData()
-    form.set('content', JSON.stringify(content.current))
-    form.set('baseRevision', String(revision.current))
-    try {
-      const res = await fetch(`/meetings/${meetingId}/minutes-draft`, { method: 'POST', body: form, headers: { Accept: 'application/json' } })
-      const body = (await res.json()) as { ok: true; revision: number; savedAt: string } | { ok: false; message: string }
-      if (body.ok) {
-        revision.current = body.revision
-        setSavedAt(body.savedAt)
-        if (changes.current === sent) {
-          localStorage.removeItem(backupKey(meetingId))
-          setState('saved')
-        } else {
-          localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current } satisfies Backup))
-          setState('dirty')
-          timer.current = setTimeout(() => void saveRef.current(), 300)
-        }
-      } else setState(res.status === 409 ? 'conflict' : 'error')
-    } catch {
-      setState('offline')
-      timer.current = setTimeout(() => void saveRef.current(), 5000)
-    } finally {
-      inflight.current = false
-    }
-  }, [meetingId])
-  useEffect(() => {
-    saveRef.current = save
-  }, [save])
-
-  const changed = useCallback(() => {
-    changes.current++
-    setState((s) => (s === 'conflict' ? s : 'dirty'))
-    localStorage.setItem(backupKey(meetingId), JSON.stringify({ baseRevision: revision.current, content: content.current } satisfies Backup))
-    clearTimeout(timer.current)
-    timer.current = setTimeout(() => void saveRef.current(), 1200)
-  }, [meetingId])
+  const autosave = useDraftAutosave({
+    url: `/meetings/${meetingId}/minutes-draft`,
+    storageKey: `nghisu:minutes-draft:${meetingId}`,
+    revision,
+    savedAt,
+    fields: () => ({ content: JSON.stringify(content.current) }),
+    snapshot: () => ({ content: content.current }),
+  })
+  const { changed, kept, state } = autosave
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -128,18 +86,12 @@ export function MinutesEditor({ meetingId, initial, revision: startRevision, rec
     },
     // Unsaved text from this device (a reload, a lost connection) comes back once, if it started from the same revision.
     onCreate: ({ editor: e }) => {
-      const raw = readOnly ? null : localStorage.getItem(backupKey(meetingId))
-      if (!raw) return
-      try {
-        const backup = JSON.parse(raw) as Backup
-        if (backup.baseRevision !== revision.current || JSON.stringify(backup.content) === JSON.stringify(content.current)) return
-        e.commands.setContent(backup.content)
-        content.current = backup.content
-        setRestored(true)
-        changed()
-      } catch {
-        localStorage.removeItem(backupKey(meetingId))
-      }
+      const backup = readOnly ? null : kept()
+      if (!backup || JSON.stringify(backup.content) === JSON.stringify(content.current)) return
+      e.commands.setContent(backup.content)
+      content.current = backup.content
+      setRestored(true)
+      changed()
     },
   })
 
@@ -148,22 +100,8 @@ export function MinutesEditor({ meetingId, initial, revision: startRevision, rec
     if (editor && records && !readOnly) applyRoomRecords(editor, records)
   }, [editor, records, readOnly])
 
-  useEffect(() => {
-    const online = () => void saveRef.current()
-    const leave = (e: BeforeUnloadEvent) => {
-      if (changes.current > 0 && localStorage.getItem(backupKey(meetingId))) e.preventDefault()
-    }
-    window.addEventListener('online', online)
-    window.addEventListener('beforeunload', leave)
-    return () => {
-      window.removeEventListener('online', online)
-      window.removeEventListener('beforeunload', leave)
-      clearTimeout(timer.current)
-    }
-  }, [meetingId])
-
   const status = {
-    saved: savedAt ? t('minutes.saved', { time: formatDateTime(savedAt) }) : t('minutes.notSavedYet'),
+    saved: autosave.savedAt ? t('minutes.saved', { time: formatDateTime(autosave.savedAt) }) : t('minutes.notSavedYet'),
     dirty: t('minutes.unsaved'),
     saving: t('minutes.saving'),
     offline: t('minutes.offline'),
