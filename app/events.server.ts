@@ -25,6 +25,8 @@ export type DomainEvents = {
   'hall.updated': { meetingId: number; what: 'session' | 'attendance' | 'speakers' | 'votes' | 'ballot' }
   /** A meeting's minutes changed (created, minute-taker, submitted, returned, approved, corrected, shared). */
   'minutes.updated': { meetingId: number }
+  /** A confidence poll's state or counts changed (never who voted). */
+  'poll.updated': { campaignId: number }
   /** A big-screen display link was revoked: its screens are disconnected. */
   'display.revoked': { displayId: string }
   /** Notifications that should also go out by e-mail (when SMTP is configured). */

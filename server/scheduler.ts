@@ -1,6 +1,7 @@
 import { events } from '~/events.server'
 import { vietnamDate } from '~/lib/working-days'
 import { closeExpiredVotes } from '~/features/live-meeting/hall.server'
+import { closeExpiredPolls } from '~/features/polls/polls.server'
 import { runTaskReminders } from '~/models/reminders.server'
 import type { DB } from '#db/client'
 import { getDb } from '#db/client'
@@ -44,10 +45,11 @@ export function startScheduler(options: { reminderDays: number; db?: DB; now?: (
   tick()
   const timer = setInterval(tick, options.intervalMs ?? 60_000)
   timer.unref()
-  // Votes in the room with a set closing time close on the second (one indexed query a second).
+  // Votes in the room and confidence polls with a closing time close on the second (an indexed query or two a second).
   const votesTimer = setInterval(() => {
     try {
       closeExpiredVotes(options.db ?? getDb(), now())
+      closeExpiredPolls(options.db ?? getDb(), now())
     } catch (error) {
       console.error('Không đóng được biểu quyết hết giờ:', error instanceof Error ? error.message : error)
     }

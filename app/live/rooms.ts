@@ -28,11 +28,13 @@ export const rooms = {
   screen: (meetingId: number) => `screen:${meetingId}`,
   /** A meeting's minutes: what the room recorded (the editor's live prefill) and the minutes' status — those who write them. */
   minutes: (meetingId: number) => `minutes:${meetingId}`,
+  /** A confidence poll's counts (voters convened, tokens issued, ballots in): its voters, board, chair and the Office. */
+  poll: (campaignId: number) => `poll:${campaignId}`,
 } as const
 
-export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen|minutes):(\d{1,12})$/
+export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen|minutes|poll):(\d{1,12})$/
 
-export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen' | 'minutes'
+export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen' | 'minutes' | 'poll'
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)

@@ -62,12 +62,13 @@ export function canManageMeetings(user: Subject) {
  * whoever may list the meeting's documents; `readiness:<meetingId>`: who has read them — the
  * Office and the chair. `hall:<id>`: whoever may view the meeting; `console:<id>` and `screen:<id>`
  * (attendance with reasons, the check-in code): whoever runs it. `minutes:<id>`: whoever writes
- * the minutes (the Office, the chair, the minute-taker). Anything else is refused.
+ * the minutes (the Office, the chair, the minute-taker). `poll:<id>`: a poll's voters, counting
+ * board, chair and the Office (counts only). Anything else is refused.
  */
 export function canJoinRoom(
   user: Subject,
   room: string,
-  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[]; minutesTaker?: (meetingId: number) => number | null } = {},
+  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[]; minutesTaker?: (meetingId: number) => number | null; pollMembers?: (campaignId: number) => { voterIds: number[]; boardIds: number[]; chairUserId: number } | null } = {},
 ): boolean {
   const parsed = parseRoom(room)
   if (!parsed) return false
@@ -84,6 +85,10 @@ export function canJoinRoom(
     const meeting = lookup.meeting?.(id)
     if (!meeting) return false
     return kind === 'readiness' ? canSeeReadiness(user, meeting) : canListMeetingDocuments(user, meeting, lookup.documentPresenters?.(id) ?? [])
+  }
+  if (kind === 'poll') {
+    const poll = lookup.pollMembers?.(id)
+    return !!poll && (can(user, 'meetings.manage') || poll.chairUserId === user.id || poll.voterIds.includes(user.id) || poll.boardIds.includes(user.id))
   }
   if (kind === 'minutes') {
     const meeting = lookup.meeting?.(id)

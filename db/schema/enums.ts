@@ -74,3 +74,10 @@ export type VoteChoice = (typeof voteChoices)[number]
 /** draft → submitted (to the chair) → approved; a returned draft is a draft again; a corrected one is superseded. */
 export const minutesStatuses = ['draft', 'submitted', 'approved', 'superseded'] as const
 export type MinutesStatus = (typeof minutesStatuses)[number]
+
+// confidence polls (96-QĐ/TW)
+export const pollStates = ['draft', 'open', 'closed', 'published'] as const
+export type PollState = (typeof pollStates)[number]
+/** The three levels of Phụ lục 4: tín nhiệm cao / tín nhiệm / tín nhiệm thấp. */
+export const trustLevels = ['high', 'normal', 'low'] as const
+export type TrustLevel = (typeof trustLevels)[number]

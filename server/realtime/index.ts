@@ -12,6 +12,7 @@ import { getSessionUser, type SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
 import { validateDisplayToken } from '~/features/live-meeting/displays.server'
 import { minutesState } from '~/features/minutes/minutes.server'
+import { pollMembers } from '~/features/polls/polls.server'
 import { rooms as roomNames } from '~/live/rooms'
 import { isAllowedOrigin } from '../middleware/origin'
 import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
@@ -19,7 +20,7 @@ import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 /** `display` only on the `/display` namespace (big screens), whose sockets have no user. */
 type SocketData = { user: SessionUser; sessionId: string; display?: { meetingId: number; displayId: string } }
 const minutesTaker = (meetingId: number) => minutesState(meetingId).takerUserId
-const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker }
+const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker, pollMembers }
 /** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
 function memoLookups() {
   const memo = <T>(read: (id: number) => T) => {
@@ -29,7 +30,7 @@ function memoLookups() {
       return seen.get(id)!
     }
   }
-  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTaker) }
+  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTaker), pollMembers: memo(pollMembers) }
 }
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
 const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen', 'minutes'] as const

@@ -6,6 +6,7 @@ import { refreshTasks, type TaskScope } from '~/models/task-index.server'
 import { consoleView, hallView, screenView } from '~/features/live-meeting/view.server'
 import { CODE_WINDOW_MS } from '~/features/live-meeting/checkin-code.server'
 import { minutesRoomView } from '~/features/minutes/view.server'
+import { pollProgress } from '~/features/polls/polls.server'
 import type { RealtimeServer } from './index'
 
 /**
@@ -72,6 +73,7 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'console') return { data: consoleView(id) }
   if (kind === 'screen') return { data: screenView(id) }
   if (kind === 'minutes') return { data: minutesRoomView(id) }
+  if (kind === 'poll') return { data: pollProgress(id) }
   return undefined
 }
 
@@ -173,6 +175,7 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
       }
     }),
     events.on('minutes.updated', ({ meetingId }) => touch(rooms.minutes(meetingId))),
+    events.on('poll.updated', ({ campaignId }) => touch(rooms.poll(campaignId))),
     ...(['meeting.updated', 'meeting.participants.updated'] as const).map((name) =>
       events.on(name, ({ meetingId }) => {
         touch(rooms.hall(meetingId))
