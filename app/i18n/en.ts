@@ -1,13 +1,15 @@
 import { en as live } from '~/features/live-meeting/messages'
 import { en as minutes } from '~/features/minutes/messages'
+import { en as polls } from '~/features/polls/messages'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */
 export const en: Messages = {
   live,
   minutes,
+  polls,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
-  nav: { tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
+  nav: { polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
   unitKinds: {
     committee: 'Party committee',

@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: '/schedule', key: 'nav.schedule' },
     { to: '/programme', key: 'nav.programme' },
     { to: '/tasks', key: 'nav.tasks' },
+    { to: '/polls', key: 'nav.polls' },
   ]
   if (can(user, 'meetings.overview') || user.roles.includes('chair')) nav.push({ to: '/dashboard', key: 'nav.dashboard' })
   if (can(user, 'meetings.manage')) nav.push({ to: '/meetings/new', key: 'meetings.new' })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client'
 import { blindToken } from '~/features/polls/blind'
 import { closeCampaign, createCampaign, enterPaperTotals, getCampaign, issueToken, openCampaign, pollAccess, pollProgress, pollResults, publishResults, submitBallot } from '~/features/polls/polls.server'
-import { createUser, refusal } from '../factories'
+import { createUser, refusal, sessionCookieFor } from '../factories'
 
 const unb64 = (s: string) => Uint8Array.from(Buffer.from(s, 'base64'))
 async function refusalAsync(run: () => Promise<unknown>) {
@@ -150,5 +150,30 @@ describe('the count', () => {
     // Person 1: 2 low of 3 online + 1 low of 4 on paper = 3 of 7: under one half.
     expect(results.people[0]).toMatchObject({ returned: 7, low: 3, threshold: 'none' })
     expect(results.returned).toBe(7)
+  })
+})
+
+describe('the API', () => {
+  it('reads a campaign (counts only) and its results only once published', async () => {
+    const { startTestServer } = await import('../setup/server')
+    const server = await startTestServer()
+    try {
+      const { id, campaign, voters, office, chair } = await setup(2)
+      const get = (userId: number, path: string) => fetch(`${server.url}/api/v1/polls/${id}${path}`, { headers: { Cookie: sessionCookieFor(userId) } })
+      await (await vote(id, campaign.publicKey!, voters[0]!.id, { [String(campaign.candidates[0]!.id)]: 'high' })).submit()
+      const read = (await (await get(voters[1]!.id, '')).json()) as { state: string; progress: { returned: number; convened: number }; candidates: unknown[] }
+      expect(read).toMatchObject({ state: 'open', progress: { returned: 1, convened: 2 } })
+      expect(JSON.stringify(read)).not.toContain(String(voters[0]!.id))
+      expect((await get(voters[1]!.id, '/results')).status).toBe(404)
+      const outsider = await createUser({ roles: ['delegate'] })
+      expect((await get(outsider.id, '')).status).toBe(404)
+      closeCampaign(id, { id: office.id })
+      expect((await get(office.id, '/results')).status).toBe(404)
+      publishResults(id, { id: chair.id })
+      const results = (await (await get(voters[1]!.id, '/results')).json()) as { people: { high: number; invalid: number }[] }
+      expect(results.people[0]).toMatchObject({ high: 1, invalid: 0 })
+    } finally {
+      await server.close()
+    }
   })
 })

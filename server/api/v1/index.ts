@@ -10,6 +10,7 @@ import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 import { registerDocumentEndpoints } from './documents'
 import { registerLiveMeetingEndpoints } from './live-meeting'
 import { registerMinutesEndpoints } from './minutes'
+import { registerPollEndpoints } from './polls'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -27,6 +28,7 @@ export function createApiRouter(options: ApiOptions) {
   registerDocumentEndpoints(api, registry)
   registerLiveMeetingEndpoints(api, registry)
   registerMinutesEndpoints(api, registry)
+  registerPollEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

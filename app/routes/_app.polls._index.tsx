@@ -1,0 +1,164 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { actorOf, requireUser, requireUserWithPermission } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Button } from '~/components/ui/button'
+import { Card, FormErrors } from '~/components/ui/card'
+import { ErrorList, Field, SelectField } from '~/components/ui/field'
+import { createCampaign, listCampaigns } from '~/features/polls/index.server'
+import { campaignFormSchema, parseCandidates } from '~/features/polls/schemas'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { formatDateTime } from '~/lib/dates'
+import { vietnamDate } from '~/lib/working-days'
+import { can } from '~/models/permissions.server'
+import { listUserOptions } from '~/models/users.server'
+import { vietnamInstant } from '~/schemas/meetings'
+import { redirectWithToast } from '~/toast.server'
+import { roles } from '#db/schema/enums'
+
+export const meta: MetaFunction = () => [{ title: 'Lấy phiếu tín nhiệm · Nghị sự' }]
+
+/** Confidence polls: the ones a person takes part in (all of them for the Office), and the Office's form for a new one. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const manage = can(user, 'meetings.manage')
+  return json({
+    polls: listCampaigns(user),
+    manage,
+    people: manage ? listUserOptions().map((u) => ({ value: String(u.id), label: `${u.fullName}${u.unitName ? ` — ${u.unitName}` : ''}` })) : [],
+    chairs: manage ? listUserOptions('chair').map((u) => ({ value: String(u.id), label: u.fullName })) : [],
+    today: vietnamDate(new Date()),
+  })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUserWithPermission(request, 'meetings.manage')
+  const submission = parseForm(await readForm(request), { schema: campaignFormSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const v = submission.value
+  let id: number
+  try {
+    id = createCampaign(
+      {
+        title: v.title,
+        legalBasis: v.legalBasis,
+        bodyName: v.bodyName,
+        chairUserId: v.chairUserId,
+        opensAt: vietnamInstant(v.opensDate, v.opensTime),
+        closesAt: vietnamInstant(v.closesDate, v.closesTime),
+        allowSignature: v.allowSignature,
+        candidates: parseCandidates(v.candidates),
+        voterRoles: v.voterRoles,
+        voterUserIds: v.voterUserIds,
+        boardUserIds: v.boardUserIds,
+      },
+      actorOf(user, context),
+    )
+  } catch (error) {
+    return json(replyWithDomainError(submission, error), { status: statusOf(error) })
+  }
+  return redirectWithToast(`/polls/${id}`, { key: 'polls.created' })
+}
+
+export default function Polls() {
+  const { polls, manage, people, chairs, today } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'new-poll',
+    lastResult,
+    defaultValue: { legalBasis: 'Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị', bodyName: 'Ban Chấp hành Đảng bộ tỉnh', opensDate: today, opensTime: '08:00', closesDate: today, closesTime: '17:00' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: campaignFormSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const multi = (name: 'voterUserIds' | 'boardUserIds', label: string, errors?: string[]) => (
+    <div className="sm:col-span-2">
+      <label htmlFor={`poll-${name}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <select id={`poll-${name}`} name={name} multiple size={6} className="block w-full rounded-md border border-stone-400 px-3 py-2" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `poll-${name}-error` : undefined}>
+        {people.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={`poll-${name}-error`} errors={errors} />
+    </div>
+  )
+  return (
+    <div className="space-y-6">
+      <h1>{t('polls.title')}</h1>
+      {polls.length ? (
+        <ul className="space-y-2">
+          {polls.map((p) => (
+            <li key={p.id} className="rounded-md border border-stone-200 bg-white p-3">
+              <Link to={`/polls/${p.id}`} className="font-semibold">
+                {p.title}
+              </Link>{' '}
+              <span className="ml-2 rounded bg-stone-200 px-2 py-0.5 text-sm">{t(`polls.states.${p.state}`)}</span>
+              <p className="text-sm text-stone-700">{t('polls.period', { from: formatDateTime(p.opensAt), to: formatDateTime(p.closesAt) })}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('polls.none')}</p>
+      )}
+      {manage ? (
+        <Card title={t('polls.new')}>
+          <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <Field label={t('polls.fields.title')} required inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} className="sm:col-span-2" />
+            <Field label={t('polls.fields.legalBasis')} required inputProps={getInputProps(fields.legalBasis, { type: 'text' })} errors={fields.legalBasis.errors} />
+            <Field label={t('polls.fields.bodyName')} required inputProps={getInputProps(fields.bodyName, { type: 'text' })} errors={fields.bodyName.errors} />
+            <SelectField label={t('polls.fields.chair')} selectProps={getSelectProps(fields.chairUserId)} options={[{ value: '', label: '—' }, ...chairs]} errors={fields.chairUserId.errors} className="sm:col-span-2" />
+            <Field label={t('polls.fields.opensDate')} inputProps={getInputProps(fields.opensDate, { type: 'date' })} errors={fields.opensDate.errors} />
+            <Field label={t('polls.fields.opensTime')} inputProps={getInputProps(fields.opensTime, { type: 'time' })} errors={fields.opensTime.errors} />
+            <Field label={t('polls.fields.closesDate')} inputProps={getInputProps(fields.closesDate, { type: 'date' })} errors={fields.closesDate.errors} />
+            <Field label={t('polls.fields.closesTime')} inputProps={getInputProps(fields.closesTime, { type: 'time' })} errors={fields.closesTime.errors} />
+            <div className="sm:col-span-2">
+              <label htmlFor={fields.candidates.id} className="mb-1 block text-sm font-medium">
+                {t('polls.fields.candidates')}
+              </label>
+              <textarea {...getTextareaProps(fields.candidates)} key={fields.candidates.key} rows={5} className="block w-full rounded-md border border-stone-400 px-3 py-2" aria-describedby={`${fields.candidates.id}-hint ${fields.candidates.errorId}`} />
+              <p id={`${fields.candidates.id}-hint`} className="mt-1 text-sm text-stone-600">
+                {t('polls.fields.candidatesHint')}
+              </p>
+              <ErrorList id={fields.candidates.errorId} errors={fields.candidates.errors} />
+            </div>
+            <fieldset className="sm:col-span-2">
+              <legend className="mb-1 text-sm font-medium">{t('polls.fields.voterRoles')}</legend>
+              <div className="flex flex-wrap gap-3">
+                {roles.map((r) => (
+                  <label key={r} className="flex items-center gap-2">
+                    <input type="checkbox" name="voterRoles" value={r} className="size-5" />
+                    {t(`roles.${r}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {multi('voterUserIds', t('polls.fields.voterUserIds'), fields.voterUserIds.errors)}
+            {multi('boardUserIds', t('polls.fields.boardUserIds'), fields.boardUserIds.errors)}
+            <label className="flex items-center gap-2 sm:col-span-2">
+              <input type="checkbox" name="allowSignature" className="size-5" />
+              {t('polls.fields.allowSignature')}
+            </label>
+            <div className="sm:col-span-2">
+              <Button type="submit" variant="primary" disabled={navigation.state !== 'idle'}>
+                {t('polls.create')}
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
