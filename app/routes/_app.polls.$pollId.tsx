@@ -7,7 +7,7 @@ import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { events } from '~/events.server'
-import { BallotForm } from '~/features/polls/components/ballot-form'
+import { BallotForm, MyBallotCheck } from '~/features/polls/components/ballot-form'
 import { ballotKeys, getCampaign, pollProgress, pollResults, requirePollAccess, runPollIntent } from '~/features/polls/index.server'
 import { pollIntentSchema } from '~/features/polls/schemas'
 import { formatPercent } from '~/features/polls/tally'
@@ -199,6 +199,7 @@ export default function PollPage() {
         </Card>
       ) : null}
 
+      {data.keys.length && access.voter ? <MyBallotCheck pollId={campaign.id} keys={data.keys} /> : null}
       {data.keys.length ? (
         <details className="rounded-md border border-stone-200 bg-white p-3">
           <summary className="cursor-pointer font-medium">{t('polls.results.keys')}</summary>

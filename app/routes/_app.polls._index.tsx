@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     polls: listCampaigns(user),
     manage,
-    people: manage ? listUserOptions().map((u) => ({ value: String(u.id), label: `${u.fullName}${u.unitName ? ` — ${u.unitName}` : ''}` })) : [],
+    people: manage ? listUserOptions().map((u) => ({ value: String(u.id), label: `${u.fullName}${u.unitName ? ` — ${u.unitName}` : ''}`, line: `${u.fullName}; ${u.position ?? ''}; ${u.unitName ?? ''}` })) : [],
     chairs: manage ? listUserOptions('chair').map((u) => ({ value: String(u.id), label: u.fullName })) : [],
     today: vietnamDate(new Date()),
   })
@@ -128,6 +128,25 @@ export default function Polls() {
               <p id={`${fields.candidates.id}-hint`} className="mt-1 text-sm text-stone-600">
                 {t('polls.fields.candidatesHint')}
               </p>
+              <label className="mt-2 block text-sm">
+                <span className="mb-1 block font-medium">{t('polls.fields.fromDirectory')}</span>
+                <select
+                  className="block w-full max-w-md rounded-md border border-stone-400 px-3 py-2"
+                  value=""
+                  onChange={(e) => {
+                    const line = people.find((p) => p.value === e.target.value)?.line
+                    const area = document.getElementById(fields.candidates.id) as HTMLTextAreaElement | null
+                    if (line && area) area.value = `${area.value.trim() ? `${area.value.trimEnd()}\n` : ''}${line}`
+                  }}
+                >
+                  <option value="">—</option>
+                  {people.map((p) => (
+                    <option key={p.value} value={p.value}>
+                      {p.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <ErrorList id={fields.candidates.errorId} errors={fields.candidates.errors} />
             </div>
             <fieldset className="sm:col-span-2">

@@ -80,5 +80,8 @@ test('the Office sets up a poll, five voters vote in their own browsers, the boa
   const [download] = await Promise.all([board.waitForEvent('download'), board.getByTestId('results-docx').click()])
   const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!))
   const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+  // A voter finds their ballot in the list of ballots received.
+  await voters[1]!.reload()
+  await expect(voters[1]!.getByTestId('my-ballot-check')).toHaveText('Phiếu của đồng chí có trong danh sách mã phiếu đã nhận.')
   for (const expected of ['BIÊN BẢN KIỂM PHIẾU', 'Hoàng Trung Dũng', 'Trên 1/2 tín nhiệm thấp', 'TRƯỞNG BAN KIỂM PHIẾU', 'Đặng Quốc Vinh']) expect(text).toContain(expected)
 })

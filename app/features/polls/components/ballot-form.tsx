@@ -137,3 +137,21 @@ export function BallotForm({ pollId, publicKey, candidates, allowSignature, issu
     </form>
   )
 }
+
+/** After the close: whether this device's ballot key is in the list of ballots received. */
+export function MyBallotCheck({ pollId, keys }: { pollId: number; keys: string[] }) {
+  const { t } = useTranslation()
+  const [mine, setMine] = useState<string | null>(null)
+  useEffect(() => {
+    void (async () => {
+      await Promise.resolve()
+      setMine(localStorage.getItem(keyKey(pollId)))
+    })()
+  }, [pollId])
+  if (!mine) return null
+  return (
+    <p role="status" data-testid="my-ballot-check" className={keys.includes(mine) ? 'text-green-800' : 'text-red-800'}>
+      {keys.includes(mine) ? t('polls.ballot.found') : t('polls.ballot.notFound')}
+    </p>
+  )
+}
