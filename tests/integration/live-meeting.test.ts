@@ -301,3 +301,19 @@ describe('closing with a vote open', () => {
     expect(view.votes[0]).toMatchObject({ state: 'closed', results: { yes: 1 } })
   })
 })
+
+describe('guessing the check-in code', () => {
+  it('after five wrong codes in five minutes even the right one is refused until the window passes', async () => {
+    const t0 = new Date()
+    const { meetingId, chair, members } = await createHallFixture({ startsAt: t0 })
+    openSession(meetingId, { id: chair.id }, getDb(), t0)
+    const right = codeAt(meetingId, t0)
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0')
+    for (let i = 0; i < 5; i++) expect(refusal(() => checkIn(meetingId, members[0]!.id, { method: 'code', code: wrong, rulesAcknowledged: true }, getDb(), at(t0, i)))).toBe('live.errors.codeExpired')
+    expect(refusal(() => checkIn(meetingId, members[0]!.id, { method: 'code', code: right, rulesAcknowledged: true }, getDb(), at(t0, 6)))).toBe('live.errors.tooManyCodes')
+    // Someone else is not held back, and the window passes.
+    expect(checkIn(meetingId, members[1]!.id, { method: 'code', code: right, rulesAcknowledged: true }, getDb(), at(t0, 7))).toMatchObject({ already: false })
+    const later = at(t0, 301)
+    expect(checkIn(meetingId, members[0]!.id, { method: 'code', code: codeAt(meetingId, later), rulesAcknowledged: true }, getDb(), later)).toMatchObject({ already: false })
+  })
+})

@@ -192,6 +192,7 @@ export function resumeSession(meetingId: number, actor: Actor, db: DB = getDb(),
 
 /** Closes the session: clocks stop, the floor and any open vote close, the meeting is held. */
 export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+  let secretClosed = false
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const { meeting, type } = meetingWithType(tx, meetingId)
@@ -200,6 +201,7 @@ export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), 
     if (floor) endSpeech(tx, floor, now)
     const open = tx.select().from(votes).where(and(eq(votes.meetingId, meetingId), eq(votes.state, 'open'))).get()
     if (open) tallyAndClose(tx, open, type.substitutesVote, type.quorumRule, actor.id, now)
+    secretClosed = !!open?.secret
     const pause = session.state === 'suspended' ? Math.max(0, now.getTime() - (session.suspendedAt?.getTime() ?? now.getTime())) : 0
     tx.update(meetingSessions)
       .set({ state: 'closed', closedAt: now, closedBy: actor.id, suspendedAt: null, suspendedMs: session.suspendedMs + pause, updatedAt: now })
@@ -210,6 +212,7 @@ export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), 
     if (meeting.programmeItemId) tx.update(programmeItems).set({ status: 'held', updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'session.closed', entityType: 'meeting', entityId: meetingId, after: { closedAt: now.toISOString() } })
   })
+  if (secretClosed) forgetWriteOrder(db)
   events.emit('meeting.updated', { meetingId })
   changed(meetingId, 'session')
 }
@@ -265,6 +268,15 @@ export function setItemSpeakingLimit(meetingId: number, minutes: number | null, 
 
 // ---------------------------------------------------------------- attendance
 
+/**
+ * Wrong check-in codes per person and meeting: after five in five minutes the next ones are refused
+ * for the rest of the window, so nobody guesses the six digits from elsewhere (a million codes, two
+ * of them valid at a time).
+ */
+const WRONG_CODE_LIMIT = 5
+const WRONG_CODE_WINDOW_MS = 5 * 60_000
+const wrongCodes = new Map<string, { count: number; since: number }>()
+
 export type CheckIn = { method: 'code'; code: string } | { method: 'link' } | { method: 'api'; code?: string; online?: boolean }
 
 /**
@@ -285,7 +297,15 @@ export function checkIn(meetingId: number, userId: number, input: CheckIn & { ru
     if (!online) {
       const code = input.code ?? ''
       if (!/^\d{6}$/.test(code)) fail('codeInvalid', 'invalid', 'code')
-      if (!checkinCodeMatches(session.checkinSecret, meetingId, code, now)) fail('codeExpired', 'invalid', 'code')
+      const key = `${meetingId}:${userId}`
+      const tries = wrongCodes.get(key)
+      if (tries && now.getTime() - tries.since < WRONG_CODE_WINDOW_MS && tries.count >= WRONG_CODE_LIMIT) fail('tooManyCodes', 'invalid', 'code')
+      if (!checkinCodeMatches(session.checkinSecret, meetingId, code, now)) {
+        const fresh = !tries || now.getTime() - tries.since >= WRONG_CODE_WINDOW_MS
+        wrongCodes.set(key, fresh ? { count: 1, since: now.getTime() } : { count: tries.count + 1, since: tries.since })
+        if (wrongCodes.size > 10_000) wrongCodes.delete(wrongCodes.keys().next().value!)
+        fail('codeExpired', 'invalid', 'code')
+      }
     }
     const state: AttendanceState = online ? 'online' : 'present'
     const existing = tx.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
