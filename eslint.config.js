@@ -18,6 +18,40 @@ export default tseslint.config(
     },
   },
   {
+    // The house's boundaries (decision 016): a feature is used through its public surface
+    // (`index.ts` for the browser side, `index.server.ts` for the server side; its messages are
+    // composed into app/i18n), never by reaching into its files.
+    files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['app/features/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|messages$).+', message: 'Use the feature through its public surface: ~/features/<area> (browser) or ~/features/<area>/index.server (server).' }] }],
+    },
+  },
+  {
+    // Inside a feature: its own files by relative path, other features only through their surface.
+    files: ['app/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$).+', message: 'Another feature is used through its public surface only.' }] }],
+    },
+  },
+  {
+    // Routes stay thin: no database access (drizzle, the db handle, table definitions); the vocabulary in #db/schema/enums is fine.
+    files: ['app/routes/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^drizzle-orm(/.*)?$', message: 'Routes do not query the database: call a model or a feature.' },
+            { regex: '^#db/(client|migrate|seed.*)$', message: 'Routes do not open the database: call a model or a feature.' },
+            { regex: '^#db/schema(/(?!enums$).*)?$', message: 'Routes import the vocabulary from #db/schema/enums, never table definitions.' },
+            { regex: '^~/features/[^/]+/(?!index(\\.server)?$).+', message: 'Use the feature through its public surface.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Page forms are read through readForm/readUpload (bounded lists and values), never directly.
     files: ['app/routes/**/*.{ts,tsx}'],
     rules: {

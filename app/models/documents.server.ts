@@ -207,6 +207,7 @@ export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Viewer) 
         size: r.size,
         mime: r.mime,
         uploadedAt: r.uploadedAt,
+        agendaItemId: r.doc.agendaItemId,
         agendaTitle: r.agendaTitle,
         presenterName: r.presenterName,
         readState: current ? ('read' as const) : own.length ? ('changed' as const) : ('unread' as const),

@@ -6,13 +6,12 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SocketProvider, useLiveView, useSocket } from '~/components/socket-provider'
 import { events } from '~/events.server'
 import { consoleView, getMyNotes, hallAccess, hallView, myAttendance, runHallIntent, screenView } from '~/features/live-meeting/index.server'
-import { hallIntentSchema } from '~/features/live-meeting/schemas'
-import { AgendaPanel, AttendancePanel, CheckinPanel, DisplayPanel, FloorPanel, MyAttendance, NotesPanel, QueuePanel, SessionControls, SessionHeader, TotalsPanel, VotesPanel } from '~/features/live-meeting/components/hall'
-import { ServerClockProvider } from '~/features/live-meeting/components/server-clock'
+import { AgendaPanel, AttendancePanel, CheckinPanel, DisplayPanel, FloorPanel, hallIntentSchema, ItemDocuments, MyAttendance, NotesPanel, QueuePanel, ServerClockProvider, SessionControls, SessionHeader, TotalsPanel, VotesPanel } from '~/features/live-meeting'
 import { parseForm, readForm } from '~/forms.server'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { rooms } from '~/live/rooms'
 import { parseId } from '~/schemas/common'
+import { listMeetingDocuments } from '~/models/documents.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.hall.meeting.title} — Phòng họp` : 'Phòng họp' }]
 
@@ -50,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: { id: user.id, participant, runs },
     mine: myAttendance(meetingId, user.id),
     notes: getMyNotes(meetingId, user.id)?.text ?? '',
+    // This person's documents (restricted ones only for their readers), shown under the item being discussed.
+    documents: listMeetingDocuments(meetingId, user).map((d) => ({ id: d.id, title: d.title, agendaItemId: d.agendaItemId, readState: d.readState })),
     code: new URL(request.url).searchParams.get('code')?.replace(/\D/g, '').slice(0, 6) ?? '',
   })
 }
@@ -124,6 +125,7 @@ function Room() {
               <VotesPanel hall={hall} me={me} />
             </div>
             <div className="space-y-4">
+              <ItemDocuments hall={hall} documents={data.documents} />
               <AgendaPanel hall={hall} me={me} meetingId={meetingId} />
               <AttendancePanel hall={hall} console={desk} />
               <TotalsPanel hall={hall} />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { requireMinutesAccess, saveMinutesDraft } from '~/features/minutes/index.server'
-import { minutesDraftSchema } from '~/features/minutes/schemas'
+import { minutesDraftSchema } from '~/features/minutes'
 import { readForm } from '~/forms.server'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { submitBallot } from '~/features/polls/index.server'
-import { ballotBodySchema } from '~/features/polls/schemas'
+import { ballotBodySchema } from '~/features/polls'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { parseId } from '~/schemas/common'
 

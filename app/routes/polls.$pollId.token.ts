@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { issueToken, requirePollAccess } from '~/features/polls/index.server'
-import { tokenBodySchema } from '~/features/polls/schemas'
+import { tokenBodySchema } from '~/features/polls'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 
 /**

@@ -3,10 +3,9 @@ import { parseRoom, type RoomKind, rooms } from '~/live/rooms'
 import { conclusionView, documentsView, meetingView, notificationsView, readinessView, taskScopeView, taskView } from '~/live/views.server'
 import type { SessionUser } from '~/models/users.server'
 import { refreshTasks, type TaskScope } from '~/models/task-index.server'
-import { consoleView, hallView, screenView } from '~/features/live-meeting/view.server'
-import { CODE_WINDOW_MS } from '~/features/live-meeting/checkin-code.server'
-import { minutesRoomView } from '~/features/minutes/view.server'
-import { pollProgress } from '~/features/polls/polls.server'
+import { CODE_WINDOW_MS, consoleView, hallView, screenView } from '~/features/live-meeting/index.server'
+import { minutesRoomView } from '~/features/minutes/index.server'
+import { pollProgress } from '~/features/polls/index.server'
 import type { RealtimeServer } from './index'
 
 /**

@@ -5,3 +5,5 @@ export { validateDisplayToken, createDisplayLink, listDisplayLinks, revokeDispla
 export { getMyNotes } from './notes.server'
 export { checkIn, requestToSpeak, castBallot, closeExpiredVotes, markAttendance } from './hall.server'
 export { consoleView, hallView, myAttendance, screenView, type ConsoleView, type HallView, type ScreenView } from './view.server'
+export { CODE_WINDOW_MS } from './checkin-code.server'
+export { ballotSchema, hallIntentSchema, speakRequestSchema } from './schemas'

@@ -32,6 +32,8 @@ export const vi = {
     presenter: 'Trình bày: {{name}}',
     none: 'Cuộc họp chưa có chương trình.',
     limit: 'Thời gian mỗi phát biểu (phút)',
+    documents: 'Tài liệu của nội dung đang thảo luận',
+    docState: { unread: 'chưa đọc', changed: 'có bản mới' },
     setLimit: 'Đặt',
   },
   attendance: {
@@ -234,6 +236,8 @@ export const en: typeof vi = {
     presenter: 'Presented by {{name}}',
     none: 'The meeting has no agenda.',
     limit: 'Time per speech (minutes)',
+    documents: 'Documents of the item under discussion',
+    docState: { unread: 'not read', changed: 'new version' },
     setLimit: 'Set',
   },
   attendance: {

@@ -7,7 +7,7 @@ import { closeCampaign, enterPaperTotals, openCampaign, pollAccess, publishResul
 import type { PollIntent } from './schemas'
 
 /** The polls' public surface for routes, the API and the realtime server. */
-export { ballotKeys, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollProgress, pollResults, submitBallot } from './polls.server'
+export { ballotKeys, closeExpiredPolls, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollMembers, pollProgress, pollResults, submitBallot } from './polls.server'
 export { paperBallotPdf, resultsDocx, resultsPdf } from './export.server'
 
 /** The signed-in user and what they are in the poll, or a 404 (no such poll, or none of theirs). */

@@ -226,7 +226,7 @@ export function AgendaPanel({ hall, me, meetingId }: { hall: HallView; me: Me; m
       ) : null}
       <p className="mt-3 text-sm">
         <a href={`/meetings/${meetingId}/documents`} className="text-blue-800 underline">
-          {t('meeting.documents', { defaultValue: 'Tài liệu' })}
+          {t('documents.link')}
         </a>
       </p>
     </Panel>
@@ -714,5 +714,27 @@ function CreatedLink({ meetingId, token }: { meetingId: number; token: string })
       </p>
       <CopyButton text={url} label={t('live.display.create')} />
     </div>
+  )
+}
+
+/** The documents of the item under discussion (and those of the whole meeting), as this person may open them. */
+export function ItemDocuments({ hall, documents }: { hall: HallView; documents: { id: number; title: string; agendaItemId: number | null; readState: string }[] }) {
+  const { t } = useTranslation()
+  const current = hall.session?.currentItemId ?? null
+  const shown = documents.filter((d) => d.agendaItemId === current || d.agendaItemId === null)
+  if (!shown.length) return null
+  return (
+    <Panel title={t('live.agenda.documents')} id="item-documents">
+      <ul className="space-y-1 text-sm" data-testid="item-documents">
+        {shown.map((d) => (
+          <li key={d.id}>
+            <a href={`/documents/${d.id}`} className="text-blue-800 underline">
+              {d.title}
+            </a>
+            {d.readState !== 'read' ? <span className="ml-2 text-xs text-amber-800">{t(`live.agenda.docState.${d.readState}`)}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Panel>
   )
 }
