@@ -39,3 +39,15 @@ export async function seriousViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
+
+/**
+ * Console errors of pages opened in extra browser contexts (the `page` fixture is watched by
+ * `consoleErrors`): collected in `pageErrors`, which a test asserts empty at its end.
+ */
+export const pageErrors: string[] = []
+export function watchConsole(page: Page) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) pageErrors.push(`${page.url()}: ${msg.text()}`)
+  })
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Browser, Page } from '@playwright/test'
 import JSZip from 'jszip'
-import { expect, login, seriousViolations, test } from './fixtures'
+import { expect, login, pageErrors, seriousViolations, test, watchConsole } from './fixtures'
 
 /**
  * The meeting in session with three screens at once: the chair's console (desktop), a delegate's
@@ -15,6 +15,7 @@ let hallPath = ''
 async function signedIn(browser: Browser, username: string, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
   const page = await context.newPage()
+  watchConsole(page)
   await login(page, username)
   return page
 }
@@ -48,6 +49,7 @@ test('check in by code, ask to speak, the floor with its countdown on every scre
   const link = await chair.getByTestId('display-link').innerText()
   const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
   const screen = await screenContext.newPage()
+  watchConsole(screen)
   await screen.goto(link)
   await expect(screen.getByRole('heading', { level: 1, name: MEETING })).toBeVisible()
   const code = await screen.getByTestId('screen-code').innerText()
@@ -147,6 +149,7 @@ test('check in by code, ask to speak, the floor with its countdown on every scre
   await expect(screen.getByText('Đường dẫn màn hình không hợp lệ hoặc đã bị thu hồi.')).toBeVisible()
   expect(await seriousViolations(chair)).toEqual([])
   await screenContext.close()
+  expect(pageErrors).toEqual([])
 })
 
 test('the minute-taker writes during the session: speeches and a vote appear live; the chair approves; the DOCX parses', async ({ browser }) => {
@@ -221,4 +224,5 @@ test('the minute-taker writes during the session: speeches and a vote appear liv
   const notice = chair.getByTestId('conclusion-editor')
   await expect(notice).toContainText('Giao Ủy ban nhân dân tỉnh chỉ đạo đẩy nhanh giải ngân.')
   await expect(notice.getByTestId('task-from-item')).toContainText('Từ nội dung 1. Báo cáo tình hình kinh tế - xã hội')
+  expect(pageErrors).toEqual([])
 })

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Browser } from '@playwright/test'
 import JSZip from 'jszip'
-import { expect, login, seriousViolations, test } from './fixtures'
+import { expect, login, pageErrors, seriousViolations, test, watchConsole } from './fixtures'
 
 /**
  * A confidence poll of three leaders with five voters, each in their own browser: the ballot is
@@ -11,6 +11,7 @@ import { expect, login, seriousViolations, test } from './fixtures'
 async function signedIn(browser: Browser, username: string, width = 1280) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
   const page = await context.newPage()
+  watchConsole(page)
   await login(page, username)
   return page
 }
@@ -84,4 +85,5 @@ test('the Office sets up a poll, five voters vote in their own browsers, the boa
   await voters[1]!.reload()
   await expect(voters[1]!.getByTestId('my-ballot-check')).toHaveText('Phiếu của đồng chí có trong danh sách mã phiếu đã nhận.')
   for (const expected of ['BIÊN BẢN KIỂM PHIẾU', 'Hoàng Trung Dũng', 'Trên 1/2 tín nhiệm thấp', 'TRƯỞNG BAN KIỂM PHIẾU', 'Đặng Quốc Vinh']) expect(text).toContain(expected)
+  expect(pageErrors).toEqual([])
 })

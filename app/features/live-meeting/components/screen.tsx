@@ -95,7 +95,7 @@ function WallClock() {
   const { t } = useTranslation()
   const now = useServerNow(1000)
   return (
-    <p className="font-mono text-[max(3vw,1.8rem)] font-bold tabular-nums" aria-label={t('live.display.clock')}>
+    <p className="font-mono text-[max(3vw,1.8rem)] font-bold tabular-nums" aria-label={t('live.display.clock')} suppressHydrationWarning>
       {formatClockTime(now)}
     </p>
   )
@@ -113,7 +113,9 @@ function CheckinCode({ meetingId, checkin }: { meetingId: number; checkin: { cod
       <p className="font-mono text-[max(3.6vw,2rem)] font-bold tracking-[0.2em]" data-testid="screen-code">
         {checkin.code}
       </p>
-      <p className="text-[1.2vw]">{t('live.checkin.validFor', { seconds })}</p>
+      <p className="text-[1.2vw]" suppressHydrationWarning>
+        {t('live.checkin.validFor', { seconds })}
+      </p>
     </section>
   )
 }

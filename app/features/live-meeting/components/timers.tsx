@@ -16,7 +16,7 @@ export function Countdown({ floor, size = 'normal' }: { floor: SpeechTiming; siz
   const colors = size === 'big' ? bigPhaseClass : phaseClass
   const label = clock.phase === 'over' ? t('live.speakers.overrun') : t('live.speakers.countdown')
   return (
-    <div role="timer" aria-label={label} data-testid="countdown" data-phase={clock.phase} className={`font-mono font-bold tabular-nums ${colors[clock.phase]} ${size === 'big' ? 'text-[min(18vw,14rem)] leading-none' : 'text-5xl'}`}>
+    <div role="timer" aria-label={label} data-testid="countdown" data-phase={clock.phase} suppressHydrationWarning className={`font-mono font-bold tabular-nums ${colors[clock.phase]} ${size === 'big' ? 'text-[min(18vw,14rem)] leading-none' : 'text-5xl'}`}>
       {clock.phase === 'over' ? `+${formatClock(clock.overrunMs)}` : formatClock(countdownMs(clock.remainingMs))}
       {floor.state === 'paused' ? <span className={`ml-3 align-middle font-sans font-semibold ${size === 'big' ? 'text-4xl' : 'text-base'}`}>{t('live.speakers.paused')}</span> : null}
     </div>
@@ -30,7 +30,7 @@ export function ItemTime({ usedMs, runningSince, plannedMinutes }: { usedMs: num
   const used = usedMs + (runningSince ? Math.max(0, now - runningSince) : 0)
   const over = plannedMinutes != null && used > plannedMinutes * 60_000
   return (
-    <span className={over ? 'font-semibold text-red-800' : 'text-stone-700'}>
+    <span className={over ? 'font-semibold text-red-800' : 'text-stone-700'} suppressHydrationWarning>
       {t('live.agenda.used', { used: formatClock(used) })}
       {plannedMinutes != null ? ` / ${t('live.agenda.planned', { minutes: plannedMinutes })}` : null}
       {over ? ` — ${t('live.agenda.over')}` : null}
@@ -46,7 +46,7 @@ export function SessionTime({ session, maxMinutes }: { session: { state: string;
   const elapsed = Math.max(0, end - session.openedAt - session.suspendedMs)
   const over = maxMinutes != null && elapsed > maxMinutes * 60_000
   return (
-    <span className={over ? 'font-semibold text-red-800' : ''}>
+    <span className={over ? 'font-semibold text-red-800' : ''} suppressHydrationWarning>
       {t('live.session.elapsed')}: {formatClock(elapsed)}
       {maxMinutes != null ? ` (${t('live.session.maxDuration', { minutes: maxMinutes })})` : null}
       {over ? ` — ${t('live.session.overMax')}` : null}
