@@ -82,6 +82,10 @@ export const en: Messages = {
     welcome: 'Welcome, {{name}}.',
   },
   home: {
+    awaitingDecision: 'Waiting for your decision',
+    awaitingNone: 'Nothing waits for your decision.',
+    completionDeclared: 'completion declared on {{date}}, to accept',
+    extensionRequested: 'extension requested to {{date}}',
     title: 'Home',
     greeting: 'Hello, {{name}}',
     yourRoles: 'Your roles',

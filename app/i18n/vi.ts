@@ -81,6 +81,10 @@ export const vi = {
     welcome: 'Xin chào, {{name}}.',
   },
   home: {
+    awaitingDecision: 'Chờ đồng chí quyết định',
+    awaitingNone: 'Không có đề nghị nào chờ quyết định.',
+    completionDeclared: 'báo cáo hoàn thành ngày {{date}}, chờ xác nhận',
+    extensionRequested: 'đề nghị gia hạn đến {{date}}',
     title: 'Trang chủ',
     greeting: 'Xin chào, {{name}}',
     yourRoles: 'Vai trò của bạn',

@@ -6,7 +6,7 @@ import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, 
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, users } from '#db/schema'
+import { conclusions, files, meetings, notifications, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { recordFiles, type StoredFile } from './files.server'
 import type { TaskAccess } from './permissions.server'
@@ -113,9 +113,76 @@ function change(
       tx.insert(taskEventFiles).values(attachments.map((f) => ({ taskEventId: eventId, sha256: f.sha256, name: f.name, uploadedBy: actor.id! }))).run()
     }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { ...event, ...(set ? { set } : {}) } })
-    return [...new Set([task.leadUnitId, set?.leadUnitId ?? task.leadUnitId, ...task.coordinatingUnitIds])]
+    const notified = notifyTaskEvent(tx, { ...task, ...(set ?? {}) }, kind, actor.id, event?.text ?? null, now)
+    return { unitIds: [...new Set([task.leadUnitId, set?.leadUnitId ?? task.leadUnitId, ...task.coordinatingUnitIds])], notified }
   })
-  events.emit('task.updated', { taskId, unitIds })
+  events.emit('task.updated', { taskId, unitIds: unitIds.unitIds })
+  if (unitIds.notified.userIds.length) {
+    events.emit('notification.created', { userIds: unitIds.notified.userIds })
+    events.emit('notification.email', { notificationIds: unitIds.notified.ids })
+  }
+}
+
+/** Whose move it is after a task event: the leaders and the Office decide requests; the lead unit hears decisions; the following leader (else the chair) follows reports. */
+const DECIDERS = new Set<EventKind>(['extension_requested', 'completion_declared', 'obstacle'])
+const TO_LEAD_UNIT = new Set<EventKind>(['extension_approved', 'extension_rejected', 'completion_accepted', 'completion_returned', 'lead_reassigned', 'contribution'])
+const EVENT_TITLE: Partial<Record<EventKind, string>> = {
+  progress: 'Báo cáo tiến độ',
+  obstacle: 'Báo cáo vướng mắc cần cho ý kiến',
+  contribution: 'Ý kiến phối hợp',
+  extension_requested: 'Đề nghị gia hạn chờ quyết định',
+  extension_approved: 'Đồng ý gia hạn',
+  extension_rejected: 'Không đồng ý gia hạn',
+  completion_declared: 'Báo cáo hoàn thành chờ xác nhận',
+  completion_accepted: 'Xác nhận hoàn thành',
+  completion_returned: 'Trả lại báo cáo hoàn thành',
+  lead_reassigned: 'Giao lại đơn vị chủ trì',
+}
+
+function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: number | null, text: string | null, now: Date): { userIds: number[]; ids: number[] } {
+  const title = EVENT_TITLE[kind]
+  if (!title) return { userIds: [], ids: [] }
+  const chair = tx.select({ chair: meetings.chairUserId }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(eq(conclusions.id, task.conclusionId)).get()?.chair ?? null
+  const officersOf = (unitId: number) =>
+    tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).all().map((u) => u.id)
+  const office = () => tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
+  const to = new Set<number>()
+  if (DECIDERS.has(kind)) [chair, task.followingLeaderId, ...office()].forEach((id) => id && to.add(id))
+  else if (TO_LEAD_UNIT.has(kind)) officersOf(task.leadUnitId).forEach((id) => to.add(id))
+  else (task.followingLeaderId ? [task.followingLeaderId] : chair ? [chair] : []).forEach((id) => to.add(id))
+  if (actorId) to.delete(actorId)
+  if (!to.size) return { userIds: [], ids: [] }
+  const rows = tx
+    .insert(notifications)
+    .values([...to].map((userId) => ({ userId, kind: `task.${kind}`, title: `${title}: ${task.content.slice(0, 200)}`, body: text ? text.slice(0, 500) : null, link: `/tasks/${task.id}`, createdAt: now })))
+    .returning({ id: notifications.id })
+    .all()
+  return { userIds: [...to], ids: rows.map((r) => r.id) }
+}
+
+/**
+ * What waits for this person's decision: extension requests and declared completions (and reported
+ * obstacles) of open tasks they decide on — every task for the Office, those they chaired or follow
+ * for a chair.
+ */
+export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles'>, db: DBOrTx = getDb(), limit = 50) {
+  const office = user.roles.includes('office')
+  if (!office && !user.roles.includes('chair')) return []
+  return db
+    .select({ id: tasks.id, content: tasks.content, deadline: tasks.deadline, pendingDeadline: tasks.pendingDeadline, completionDeclaredOn: tasks.completionDeclaredOn, leadUnitName: units.name })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .where(
+      and(
+        sql`${tasks.completedOn} is null and (${tasks.pendingDeadline} is not null or ${tasks.completionDeclaredOn} is not null)`,
+        office ? undefined : sql`(${meetings.chairUserId} = ${user.id} or ${tasks.followingLeaderId} = ${user.id})`,
+      ),
+    )
+    .orderBy(asc(tasks.deadline))
+    .limit(limit)
+    .all()
 }
 
 type Who = Pick<SessionUser, 'id' | 'unitId'> & { ip?: string | null }

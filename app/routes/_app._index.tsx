@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
+import { tasksAwaitingDecision } from '~/models/tasks.server'
 import { Card } from '~/components/ui/card'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { formatDateTime } from '~/lib/dates'
+import { formatDate, formatDateTime } from '~/lib/dates'
 import { documentsToRead } from '~/models/documents.server'
 import { upcomingInvitations } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
@@ -21,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     adminFigures,
     invitations: upcomingInvitations(user.id),
     toRead: documentsToRead(user),
+    awaiting: tasksAwaitingDecision(user),
+    decides: user.roles.includes('office') || user.roles.includes('chair'),
   })
 }
 
@@ -28,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }
 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {
-  const { user, adminFigures, invitations, toRead } = useLoaderData<typeof loader>()
+  const { user, adminFigures, invitations, toRead, awaiting, decides } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
@@ -41,6 +44,29 @@ export default function Home() {
           {t('home.yourRoles')}: {user.roles.map((r) => t(`roles.${r}`)).join(', ')}
         </p>
       </div>
+      {decides ? (
+        <Card title={t('home.awaitingDecision')}>
+          {awaiting.length ? (
+            <ul className="divide-y divide-stone-100" data-testid="awaiting-decision">
+              {awaiting.map((task) => (
+                <li key={task.id} className="py-2">
+                  <Link to={`/tasks/${task.id}`} className="font-medium">
+                    {task.content}
+                  </Link>
+                  <span className="block text-sm text-stone-600">
+                    {task.leadUnitName} ·{' '}
+                    {task.completionDeclaredOn
+                      ? t('home.completionDeclared', { date: formatDate(`${task.completionDeclaredOn}T12:00:00+07:00`) })
+                      : t('home.extensionRequested', { date: formatDate(`${task.pendingDeadline}T12:00:00+07:00`) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-stone-600">{t('home.awaitingNone')}</p>
+          )}
+        </Card>
+      ) : null}
       <Card title={t('meetings.myInvitations')}>
         {invitations.length ? (
           <ul className="divide-y divide-stone-100" data-testid="invitations">
