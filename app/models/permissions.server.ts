@@ -206,9 +206,9 @@ export function canGiveOpinion(user: Subject, doc: DocumentAccess) {
   return isMeetingMember(user, doc.meeting) && canOpenDocument(user, doc)
 }
 
-/** All written opinions on a document: the Office and the presenter. */
+/** All written opinions on a document: the Office, the presenter and the meeting's chair (who weighs them before the meeting). */
 export function canReadOpinions(user: Subject, doc: DocumentAccess) {
-  return can(user, 'meetings.manage') || doc.presenterUserId === user.id
+  return can(user, 'meetings.manage') || doc.presenterUserId === user.id || doc.meeting.chairUserId === user.id
 }
 
 /** Who has read what (the readiness panel): the Office and the meeting's chair. */

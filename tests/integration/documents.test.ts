@@ -4,7 +4,7 @@ import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canGiveOpinion } from '~/models/permissions.server'
+import { canGiveOpinion, canReadOpinions } from '~/models/permissions.server'
 import { deleteDocument, distributeDocuments, documentAccess, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
 import { createMeeting } from '~/models/meetings.server'
 import { vietnamInstant } from '~/schemas/meetings'
@@ -182,7 +182,7 @@ describe('who sees what', () => {
     expect([partial.status, Buffer.from(await partial.arrayBuffer()).toString()]).toEqual([206, '%PDF'])
   })
 
-  it('private notes are the writer’s alone; opinions reach the Office and close when the meeting starts', () => {
+  it('private notes are the writer’s alone; opinions reach the Office and the chair, and close when the meeting starts', () => {
     saveNote(normalId, delegateA.id, 'Cần hỏi thêm về điều 5')
     expect(getNote(normalId, delegateA.id)).toBe('Cần hỏi thêm về điều 5')
     expect(getNote(normalId, delegateB.id)).toBe('')
@@ -191,6 +191,9 @@ describe('who sees what', () => {
     expect(canGiveOpinion(outsider, documentAccess(normalId)!)).toBe(false)
     addOpinion(normalId, { id: delegateA.id }, 'Đề nghị bổ sung số liệu', getDb(), new Date('2027-03-09T10:00:00+07:00'))
     expect(listOpinions(normalId).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
+    expect(canReadOpinions(chair, documentAccess(normalId)!)).toBe(true)
+    expect(canReadOpinions(office, documentAccess(normalId)!)).toBe(true)
+    expect(canReadOpinions(delegateB, documentAccess(normalId)!)).toBe(false)
     expect(() => addOpinion(normalId, { id: delegateB.id }, 'Muộn', getDb(), new Date('2027-03-10T08:30:00+07:00'))).toThrow('document.opinionsClosed')
   })
 })
