@@ -47,6 +47,8 @@ const configSchema = z.object({
   EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Remind the lead unit this many working days before a task's deadline (then on the day, and escalate once overdue). */
   TASK_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  /** Working days before a reporting deadline (month, six months, year) the Office is reminded. */
+  REPORT_REMINDER_DAYS: z.coerce.number().int().min(1).max(30).default(3),
 })
 
 export type Config = z.infer<typeof configSchema>

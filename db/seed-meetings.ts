@@ -107,6 +107,8 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   const month = Number(today.slice(5, 7))
   // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
   db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
+  // The Office numbers its own reports (Số …-BC/VPTU).
+  db.insert(issuingBodies).values({ unitId: ids.units.get('VPTU')!, style: 'party', bodyCode: 'VPTU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
   const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, office, db, now)
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
   const calendar = getWorkingCalendar(db)

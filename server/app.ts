@@ -59,7 +59,7 @@ export function createApp(options: AppOptions) {
   app.use(bodyLimit({ formBytes, uploadBytes: 10 * config.MAX_UPLOAD_MB * 1024 * 1024 + formBytes }))
   // Making a DOCX or PDF costs the server far more than a page: each person may ask for a few a minute.
   app.use(
-    /^\/(meetings\/\d+\/(conclusion|minutes)|polls\/\d+\/(results|ballots))\.(docx|pdf)$/,
+    /^\/(meetings\/\d+\/(conclusion|minutes)|polls\/\d+\/(results|ballots)|reports\/(\d+\/)?file)\.(docx|pdf|xlsx)$/,
     rateLimit({
       windowMs: 60_000,
       limit: config.EXPORTS_PER_MINUTE,

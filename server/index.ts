@@ -77,6 +77,7 @@ const mailer = attachMailer(config)
 const releaseLock = holdServerLock(config.DATABASE_PATH)
 const scheduler = startScheduler({
   reminderDays: config.TASK_REMINDER_DAYS,
+  reportReminderDays: config.REPORT_REMINDER_DAYS,
   backup:
     config.BACKUP_HOUR === 'off'
       ? undefined

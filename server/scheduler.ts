@@ -2,6 +2,7 @@ import { events } from '~/events.server'
 import { vietnamDate } from '~/lib/working-days'
 import { closeExpiredVotes } from '~/features/live-meeting/index.server'
 import { closeExpiredPolls } from '~/features/polls/index.server'
+import { runReportReminders } from '~/features/reports/index.server'
 import { runTaskReminders } from '~/models/reminders.server'
 import type { DB } from '#db/client'
 import { getDb } from '#db/client'
@@ -11,7 +12,7 @@ import { getDb } from '#db/client'
  * task reminders and tells every open dashboard that the day changed (statuses that depend on
  * the date — overdue — are derived, so a refresh is all they need). Checks once a minute.
  */
-export function startScheduler(options: { reminderDays: number; db?: DB; now?: () => Date; intervalMs?: number; backup?: { hour: number; run: (at: Date) => Promise<unknown> } }) {
+export function startScheduler(options: { reminderDays: number; reportReminderDays?: number; db?: DB; now?: () => Date; intervalMs?: number; backup?: { hour: number; run: (at: Date) => Promise<unknown> } }) {
   const now = options.now ?? (() => new Date())
   let lastDay: string | null = null
   let lastBackupDay: string | null = null
@@ -37,6 +38,7 @@ export function startScheduler(options: { reminderDays: number; db?: DB; now?: (
     lastDay = today
     try {
       runTaskReminders({ reminderDays: options.reminderDays }, options.db ?? getDb(), now())
+      runReportReminders(options.reportReminderDays ?? 3, options.db ?? getDb(), now())
     } catch (error) {
       console.error('Không chạy được nhắc việc:', error instanceof Error ? error.message : error)
     }

@@ -1,6 +1,7 @@
 import { en as live } from '~/features/live-meeting/messages'
 import { en as minutes } from '~/features/minutes/messages'
 import { en as polls } from '~/features/polls/messages'
+import { en as reports } from '~/features/reports/messages'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */
@@ -8,8 +9,9 @@ export const en: Messages = {
   live,
   minutes,
   polls,
+  reports,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
-  nav: { polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
+  nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
   unitKinds: {
     committee: 'Party committee',

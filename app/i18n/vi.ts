@@ -1,14 +1,16 @@
 import { vi as live } from '~/features/live-meeting/messages'
 import { vi as minutes } from '~/features/minutes/messages'
 import { vi as polls } from '~/features/polls/messages'
+import { vi as reports } from '~/features/reports/messages'
 
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). Each feature's own messages are composed in under its name. */
 export const vi = {
   live,
   minutes,
   polls,
+  reports,
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
-  nav: { polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
+  nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
   unitKinds: {
     committee: 'Cấp ủy',

@@ -193,7 +193,10 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
     if (late === undefined) t.docsNone++
     else if (late > 0) t.docsLate++
     else t.docsOnTime++
-    for (const n of notices.filter((x) => x.meetingId === m.id)) n.onTime ? t.noticesOnTime++ : t.noticesLate++
+    for (const n of notices.filter((x) => x.meetingId === m.id)) {
+      if (n.onTime) t.noticesOnTime++
+      else t.noticesLate++
+    }
     const members = people.filter((x) => x.meetingId === m.id && (x.role === 'chair' || x.role === 'member') && !x.source.startsWith('substitute:'))
     const recorded = marks.filter((x) => x.meetingId === m.id)
     t.convened += members.length

@@ -11,6 +11,7 @@ import { registerDocumentEndpoints } from './documents'
 import { registerLiveMeetingEndpoints } from './live-meeting'
 import { registerMinutesEndpoints } from './minutes'
 import { registerPollEndpoints } from './polls'
+import { registerReportEndpoints } from './reports'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -29,6 +30,7 @@ export function createApiRouter(options: ApiOptions) {
   registerLiveMeetingEndpoints(api, registry)
   registerMinutesEndpoints(api, registry)
   registerPollEndpoints(api, registry)
+  registerReportEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

@@ -1,0 +1,53 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireUser } from '~/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Card } from '~/components/ui/card'
+import { ReportView } from '~/features/reports'
+import { getReport, reportScopeFor } from '~/features/reports/index.server'
+import { formatDate } from '~/lib/dates'
+import { parseId } from '~/schemas/common'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : 'Báo cáo · Nghị sự' }]
+
+/** An issued report: its figures as they were when it was issued, whatever happened since. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const id = parseId(params.reportId)
+  const report = id ? getReport(id) : null
+  const scope = report ? reportScopeFor(user, report.unitId) : null
+  if (!report || !scope || scope.unitId !== report.unitId) throw json({ message: 'errors.notFound' }, { status: 404 })
+  return json({ report })
+}
+
+export default function IssuedReport() {
+  const { report } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link to="/reports">← {t('reports.title')}</Link>
+      </p>
+      <h1>{report.title}</h1>
+      <p data-testid="issued-report-number">
+        {report.numberFormatted} · {formatDate(`${report.issuedOn}T12:00:00+07:00`)} · {t('reports.frozen')}
+      </p>
+      <p className="flex flex-wrap gap-4">
+        <a href={`/reports/${report.id}/file.docx`} download>
+          {t('reports.download')} (DOCX)
+        </a>
+        <a href={`/reports/${report.id}/file.xlsx`} download>
+          {t('reports.download')} (XLSX)
+        </a>
+      </p>
+      <Card>
+        <ReportView figures={report.figures} drill={null} />
+      </Card>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
