@@ -131,6 +131,37 @@ export default function Reports() {
       {data.supervision ? (
         <Card title={t('reports.supervision')}>
           <div className="grid gap-6 md:grid-cols-2">
+            <div className="md:col-span-2 overflow-x-auto">
+              <table className="w-full min-w-[32rem] border-collapse text-sm" data-testid="supervision-series">
+                <caption className="mb-1 text-left font-semibold">{t('reports.series')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="border border-stone-300 bg-stone-100 px-2 py-1 text-left">
+                      {t('reports.unit')}
+                    </th>
+                    {data.supervision.quarters.map((q) => (
+                      <th key={q} scope="col" className="border border-stone-300 bg-stone-100 px-2 py-1 text-left">
+                        {q}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data.supervision.best, ...data.supervision.repeated.filter((r) => !data.supervision!.best.some((b) => b.unitId === r.unitId))].map((u) => (
+                    <tr key={u.unitId}>
+                      <th scope="row" className="border border-stone-300 px-2 py-1 text-left font-medium">
+                        {u.unitName}
+                      </th>
+                      {u.series.map((v, i) => (
+                        <td key={i} className="border border-stone-300 px-2 py-1">
+                          {v == null ? '—' : `${Math.round(v * 10) / 10} %`}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <div>
               <h3 className="font-semibold">{t('reports.best')}</h3>
               <ol className="list-decimal pl-6 text-sm" data-testid="supervision-best">

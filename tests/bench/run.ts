@@ -106,6 +106,14 @@ await measure('floor: trivial loader (session check + JSON)', 300, () => json({ 
 await measure(`dashboard loader, whole body (${taskCount} tasks: 4 buckets, by unit, first 50)`, 100, async () => (await dashboardLoader(args('/dashboard', officeCookie))).text(), 'trivial loader')
 await measure('dashboard loader, whole body, overdue bucket (first 50)', 100, async () => (await dashboardLoader(args('/dashboard?bucket=open_overdue', officeCookie))).text(), 'trivial loader')
 await measure(`unit task list loader (busiest unit, ${busiest.n} tasks led)`, 100, async () => (await unitTasksLoader(args('/tasks', officerCookie))).text(), 'trivial loader')
+// Reports (issue 16): the year's report for the whole body, computed and as DOCX.
+const { reportFigures } = await import('~/features/reports/figures.server')
+const { reportDocx } = await import('~/features/reports/export.server')
+const reportYear = new Date().getFullYear()
+const yearPeriod = { from: `${reportYear}-01-01`, to: `${reportYear}-12-31` }
+await measure(`yearly report, whole body (${reportYear}: Biểu 1–4, last year, trend)`, 20, () => reportFigures(yearPeriod), 'dashboard loader, whole body')
+const yearFigures = reportFigures(yearPeriod)
+await measure('yearly report as DOCX (tables and two charts rendered to PNG)', 10, () => reportDocx({ title: `Báo cáo năm ${reportYear}`, bodyName: 'Văn phòng Tỉnh ủy', place: 'Hà Tĩnh', numberFormatted: 'Số 1-BC/VPTU', issuedOn: `${reportYear}-12-15`, signerName: 'Trần Thị Hồng Vân', signerTitle: 'Chánh Văn phòng', figures: yearFigures }), 'yearly report figures')
 taskRows.push(...rows.splice(sink))
 
 // ---- Live views (issue 10): the production server in its own process, 500 watchers here ----

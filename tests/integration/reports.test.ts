@@ -119,3 +119,32 @@ describe('reminders to the Office', () => {
     expect(mine.map((n) => n.title)).toEqual(['Báo cáo 6 tháng đầu năm 2026: hạn 15/6/2026', 'Báo cáo tháng 6/2026: hạn 30/6/2026'])
   })
 })
+
+describe('the page and the API keep to the same scopes', () => {
+  it('a unit officer asking for another unit gets 404 on the page; the API returns the figures of the period and an issued report', async () => {
+    const { loader } = await import('~/routes/_app.reports._index')
+    const { startTestServer } = await import('../setup/server')
+    const { sessionCookieFor, getRequest } = await import('../factories')
+    const officer = await createUser({ roles: ['unit_officer'], unitId: unitA.id })
+    const refused = await Promise.resolve(loader({ request: getRequest(`/reports?kind=range&from=2026-01-01&to=2026-06-30&unit=${unitB.id}`, sessionCookieFor(officer.id)), params: {}, context: { ip: '127.0.0.1', cspNonce: '' } })).catch((r: Response) => r)
+    expect((refused as Response).status).toBe(404)
+    const own = (await loader({ request: getRequest('/reports?kind=range&from=2026-01-01&to=2026-06-30', sessionCookieFor(officer.id)), params: {}, context: { ip: '127.0.0.1', cspNonce: '' } })) as Response
+    const data = (await own.json()) as { figures: { tasks: { rows: { unitId: number }[] } }; units: unknown[] }
+    expect(data.figures.tasks.rows.map((r) => r.unitId)).toEqual([unitA.id])
+    expect(data.units).toEqual([])
+    const server = await startTestServer()
+    try {
+      const supervisor = await createUser({ roles: ['supervisor'] })
+      const res = await fetch(`${server.url}/api/v1/reports/figures?from=2026-01-01&to=2026-06-30`, { headers: { Cookie: sessionCookieFor(supervisor.id) } })
+      expect(((await res.json()) as { tasks: { total: { total: number } } }).tasks.total.total).toBeGreaterThanOrEqual(7)
+      expect((await fetch(`${server.url}/api/v1/reports/figures?from=2026-01-01&to=2026-06-30&unitId=${unitB.id}`, { headers: { Cookie: sessionCookieFor(officer.id) } })).status).toBe(404)
+      const office = await createUser({ roles: ['office'] })
+      const issued = issueReport({ ...period, title: 'Báo cáo API' }, { id: office.id })
+      const file = await fetch(`${server.url}/api/v1/reports/${issued.id}/file?format=xlsx`, { headers: { Cookie: sessionCookieFor(supervisor.id) } })
+      expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      expect((await fetch(`${server.url}/api/v1/reports/${issued.id}`, { headers: { Cookie: sessionCookieFor(officer.id) } })).status).toBe(404)
+    } finally {
+      await server.close()
+    }
+  })
+})

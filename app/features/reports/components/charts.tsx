@@ -24,7 +24,7 @@ export function BucketsByUnitChart({ rows, width = 760, title, description }: { 
   const y = scaleBand<string>({ domain: shown.map((r) => r.unitName), range: [0, shown.length * rowHeight], padding: 0.25 })
   const color = (k: BucketKey) => BUCKET_COLORS[k]
   return (
-    <svg role="img" aria-labelledby="chart-units-title chart-units-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg" style={{ maxWidth: '100%', height: 'auto', fontFamily: 'Tinos, "Times New Roman", serif' }}>
+    <svg role="img" tabIndex={0} className="focus:outline focus:outline-2 focus:outline-brand-600" aria-labelledby="chart-units-title chart-units-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg" style={{ maxWidth: '100%', height: 'auto', fontFamily: 'Tinos, "Times New Roman", serif' }}>
       <title id="chart-units-title">{title}</title>
       <desc id="chart-units-desc">{description}</desc>
       <rect width={width} height={height} fill="#ffffff" />
@@ -59,7 +59,7 @@ export function TrendChart({ points, width = 760, title, description }: { points
   const x = scaleBand<string>({ domain: points.map((p) => p.label), range: [40, width - 10], padding: 0.3 })
   const y = scaleLinear<number>({ domain: [0, Math.max(10, ...points.map((p) => p.value))], range: [height - bottom, top] })
   return (
-    <svg role="img" aria-labelledby="chart-trend-title chart-trend-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg" style={{ maxWidth: '100%', height: 'auto', fontFamily: 'Tinos, "Times New Roman", serif' }}>
+    <svg role="img" tabIndex={0} className="focus:outline focus:outline-2 focus:outline-brand-600" aria-labelledby="chart-trend-title chart-trend-desc" width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg" style={{ maxWidth: '100%', height: 'auto', fontFamily: 'Tinos, "Times New Roman", serif' }}>
       <title id="chart-trend-title">{title}</title>
       <desc id="chart-trend-desc">{description}</desc>
       <rect width={width} height={height} fill="#ffffff" />
