@@ -124,7 +124,7 @@ export default function Reports() {
           </Form>
         ) : null}
         <div className="mt-6">
-          <ReportView figures={data.figures} drill={drill} />
+          <ReportView figures={data.figures} drill={drill} drillMeetings={(typeId) => `/reports/meetings?${new URLSearchParams({ ...Object.fromEntries(q), type: String(typeId) })}`} />
         </div>
       </Card>
 

@@ -147,7 +147,7 @@ export const taskEvents = sqliteTable(
     toValue: text('to_value'),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('task_events_task_idx').on(t.taskId, t.at)],
+  (t) => [index('task_events_task_idx').on(t.taskId, t.at), index('task_events_kind_idx').on(t.kind, t.at)],
 )
 
 

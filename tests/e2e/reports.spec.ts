@@ -20,6 +20,12 @@ test('the Office opens the six-month report, follows a number to its tasks, down
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`${shown} nhiệm vụ`)
   await expect(page.getByTestId('drill-tasks').getByRole('listitem')).toHaveCount(shown)
   await page.goBack()
+  // A row of Biểu 4: the meetings behind its count.
+  const meetingsLink = page.getByTestId('report-table4').getByRole('link').first()
+  const held = Number(await meetingsLink.innerText())
+  await meetingsLink.click()
+  await expect(page.getByTestId('drill-meetings').getByRole('listitem')).toHaveCount(held)
+  await page.goBack()
   for (const [testId, entry, expected] of [
     ['report-docx', 'word/document.xml', 'BÁO CÁO'],
     ['report-xlsx', 'xl/workbook.xml', 'Biểu 1 - Nhiệm vụ'],

@@ -12,32 +12,36 @@ import { vietnamDate } from '~/lib/working-days'
 export type Period = { from: string; to: string; unitId?: number | null }
 export type Cell = 'total' | 'done_on_time' | 'done_late' | 'open_within' | 'open_overdue' | 'standing' | 'over30'
 
-const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
 const shiftYear = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`
 const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`)
 const dayEnd = (d: string) => new Date(`${d}T23:59:59.999+07:00`)
 
-type TaskRow = { id: number; content: string; leadUnitId: number; unitName: string; deadline: string | null; completedOn: string | null; startedOn: string; notice: string | null }
+type TaskRow = { id: number; leadUnitId: number; deadline: string | null; completedOn: string | null; startedOn: string; deadlineDay: number }
+/** Days since 1970 of a YYYY-MM-DD date (computed once per task: the trend compares many days). */
+const dayNumber = (d: string) => Math.round(Date.parse(`${d}T00:00:00Z`) / 86_400_000)
 
-/** Each task of the period in its cell as at `asOf`: carried over or new, done (on time, late) or open (within, overdue, no deadline). */
-function classify(rows: TaskRow[], asOf: string) {
-  return rows.map((t) => {
-    const done = t.completedOn && t.completedOn <= asOf
-    if (done) return { ...t, cell: (t.deadline && t.completedOn! > t.deadline ? 'done_late' : 'done_on_time') as Cell, daysOverdue: 0 }
-    if (!t.deadline) return { ...t, cell: 'standing' as Cell, daysOverdue: 0 }
-    const over = days(t.deadline, asOf)
-    return over > 0 ? { ...t, cell: 'open_overdue' as Cell, daysOverdue: over } : { ...t, cell: 'open_within' as Cell, daysOverdue: 0 }
-  })
+/** A task's cell as at `asOf`: done (on time, late) or open (within, overdue, no deadline), with the days overdue. */
+function cellOf(t: Pick<TaskRow, 'deadline' | 'completedOn' | 'deadlineDay'>, asOf: string, asOfDay = dayNumber(asOf)): { cell: Cell; daysOverdue: number } {
+  if (t.completedOn && t.completedOn <= asOf) return { cell: t.deadline && t.completedOn > t.deadline ? 'done_late' : 'done_on_time', daysOverdue: 0 }
+  if (!t.deadline) return { cell: 'standing', daysOverdue: 0 }
+  const over = asOfDay - t.deadlineDay
+  return over > 0 ? { cell: 'open_overdue', daysOverdue: over } : { cell: 'open_within', daysOverdue: 0 }
 }
 
-function tasksOf(p: Period, db: DBOrTx) {
+/** Each task of the period in its cell as at `asOf` (new or carried over). */
+function classify(rows: TaskRow[], asOf: string) {
+  const asOfDay = dayNumber(asOf)
+  return rows.map((t) => ({ ...t, ...cellOf(t, asOf, asOfDay) }))
+}
+
+/** The tasks of the period: only what the count needs (the overdue list reads its texts apart). */
+function tasksOf(p: Period, db: DBOrTx): TaskRow[] {
   return db
-    .select({ id: tasks.id, content: tasks.content, leadUnitId: tasks.leadUnitId, unitName: units.name, deadline: tasks.deadline, completedOn: tasks.completedOn, startedOn: tasks.startedOn, notice: conclusions.numberFormatted })
+    .select({ id: tasks.id, leadUnitId: tasks.leadUnitId, deadline: tasks.deadline, completedOn: tasks.completedOn, startedOn: tasks.startedOn })
     .from(tasks)
-    .innerJoin(units, eq(units.id, tasks.leadUnitId))
-    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .where(and(lte(tasks.startedOn, p.to), sql`(${tasks.completedOn} is null or ${tasks.completedOn} >= ${p.from})`, p.unitId ? eq(tasks.leadUnitId, p.unitId) : undefined))
     .all()
+    .map((t) => ({ ...t, deadlineDay: t.deadline ? dayNumber(t.deadline) : 0 }))
 }
 
 type Counts = Record<Cell, number> & { extensions: number; maxOverdue: number; avgOverdue: number }
@@ -80,15 +84,26 @@ export function taskTables(p: Period, db: DBOrTx = getDb(), today = vietnamDate(
   const list = classify(raw, asOf)
   const ext = extensionsByUnit(p, db)
   const byUnit = new Map<number, typeof list>()
-  for (const t of list) byUnit.set(t.leadUnitId, [...(byUnit.get(t.leadUnitId) ?? []), t])
+  for (const t of list) {
+    const group = byUnit.get(t.leadUnitId)
+    if (group) group.push(t)
+    else byUnit.set(t.leadUnitId, [t])
+  }
+  const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]))
   const rows = [...byUnit.entries()]
-    .map(([unitId, l]) => ({ unitId, unitName: l[0]!.unitName, ...countsOf(l, ext.get(unitId) ?? 0) }))
+    .map(([unitId, l]) => ({ unitId, unitName: unitNames.get(unitId) ?? '', ...countsOf(l, ext.get(unitId) ?? 0) }))
     .sort((a, b) => b.total - a.total || a.unitName.localeCompare(b.unitName, 'vi'))
   const total = countsOf(list, [...ext.values()].reduce((a, b) => a + b, 0))
   const lastYear = { from: shiftYear(p.from, -1), to: shiftYear(p.to, -1), unitId: p.unitId }
   const previous = countsOf(classify(tasksOf(lastYear, db), lastYear.to < today ? lastYear.to : today), 0)
   // Biểu 2: the overdue tasks, the longest first, with the latest obstacle and proposal reported.
   const overdue = list.filter((t) => t.cell === 'open_overdue').sort((a, b) => b.daysOverdue - a.daysOverdue)
+  const shownIds = overdue.slice(0, 500).map((t) => t.id)
+  const texts = new Map(
+    shownIds.length
+      ? db.select({ id: tasks.id, content: tasks.content, notice: conclusions.numberFormatted }).from(tasks).innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId)).where(inArray(tasks.id, shownIds)).all().map((x) => [x.id, x])
+      : [],
+  )
   const notes = overdue.length
     ? db
         .select({ taskId: taskEvents.taskId, kind: taskEvents.kind, text: taskEvents.text, at: taskEvents.at })
@@ -102,11 +117,17 @@ export function taskTables(p: Period, db: DBOrTx = getDb(), today = vietnamDate(
   const trend: { label: string; value: number }[] = []
   for (let y = Number(p.from.slice(0, 4)), m = Number(p.from.slice(5, 7)); y * 12 + m <= Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) && trend.length < 24; m === 12 ? ((m = 1), y++) : m++) {
     const start = `${y}-${String(m).padStart(2, '0')}-01`
-    const endDay = vietnamDate(new Date(Date.UTC(y, m, 0, 12)))
-    const end = endDay < asOf ? endDay : asOf
-    const inHand = classify(raw.filter((t) => t.startedOn <= end && (!t.completedOn || t.completedOn >= start)), end)
-    const c = countsOf(inHand, 0)
-    trend.push({ label: `${String(m).padStart(2, '0')}/${y}`, value: c.total ? Math.round((1000 * c.open_overdue) / c.total) / 10 : 0 })
+    const monthEnd = vietnamDate(new Date(Date.UTC(y, m, 0, 12)))
+    const end = monthEnd < asOf ? monthEnd : asOf
+    let inHand = 0
+    let overdue = 0
+    const endDay = dayNumber(end)
+    for (const t of raw) {
+      if (t.startedOn > end || (t.completedOn && t.completedOn < start)) continue
+      inHand++
+      if (cellOf(t, end, endDay).cell === 'open_overdue') overdue++
+    }
+    trend.push({ label: `${String(m).padStart(2, '0')}/${y}`, value: inHand ? Math.round((1000 * overdue) / inHand) / 10 : 0 })
   }
   return {
     asOf,
@@ -115,7 +136,7 @@ export function taskTables(p: Period, db: DBOrTx = getDb(), today = vietnamDate(
     total,
     rates: rates(total),
     lastYear: { ...previous, rates: rates(previous), from: lastYear.from, to: lastYear.to },
-    overdue: overdue.slice(0, 500).map((t) => ({ id: t.id, content: t.content, notice: t.notice, unitName: t.unitName, deadline: t.deadline!, daysOverdue: t.daysOverdue, obstacle: latest(t.id, 'obstacle'), proposal: latest(t.id, 'extension_requested') })),
+    overdue: overdue.slice(0, 500).map((t) => ({ id: t.id, content: texts.get(t.id)?.content ?? '', notice: texts.get(t.id)?.notice ?? null, unitName: unitNames.get(t.leadUnitId) ?? '', deadline: t.deadline!, daysOverdue: t.daysOverdue, obstacle: latest(t.id, 'obstacle'), proposal: latest(t.id, 'extension_requested') })),
     /** The tasks behind a number (the drill-down). */
     idsOf: (cell: Cell, unitId?: number) => list.filter((t) => (cell === 'total' || t.cell === cell || (cell === 'over30' && t.cell === 'open_overdue' && t.daysOverdue > 30)) && (!unitId || t.leadUnitId === unitId)).map((t) => t.id),
   }
@@ -180,6 +201,21 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
         .all()
     : []
   const spoken = ids.length ? db.select({ meetingId: speeches.meetingId, spokenMs: speeches.spokenMs, limitMs: speeches.limitMs }).from(speeches).where(and(inArray(speeches.meetingId, ids), eq(speeches.state, 'done'))).all() : []
+  // Grouped by meeting once, so each meeting's figures are lookups, not scans of the whole period.
+  const groupBy = <T extends { meetingId: number }>(list: T[]) => {
+    const m = new Map<number, T[]>()
+    for (const x of list) {
+      const g = m.get(x.meetingId)
+      if (g) g.push(x)
+      else m.set(x.meetingId, [x])
+    }
+    return m
+  }
+  const noticesBy = groupBy(notices)
+  const peopleBy = groupBy(people)
+  const marksBy = groupBy(marks)
+  const readsBy = groupBy(reads)
+  const spokenBy = groupBy(spoken)
   const types = new Map<number, { typeName: string; meetings: number; inProgramme: number; outside: number; online: number; docsOnTime: number; docsLate: number; docsNone: number; noticesOnTime: number; noticesLate: number; convened: number; present: number; excused: number; unexcused: number; substituted: number; late: number; leftEarly: number; readBefore: number; speeches: number; overTime: number }>()
   const meetingIds = new Map<number, number[]>()
   for (const m of held) {
@@ -193,15 +229,17 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
     if (late === undefined) t.docsNone++
     else if (late > 0) t.docsLate++
     else t.docsOnTime++
-    for (const n of notices.filter((x) => x.meetingId === m.id)) {
+    for (const n of noticesBy.get(m.id) ?? []) {
       if (n.onTime) t.noticesOnTime++
       else t.noticesLate++
     }
-    const members = people.filter((x) => x.meetingId === m.id && (x.role === 'chair' || x.role === 'member') && !x.source.startsWith('substitute:'))
-    const recorded = marks.filter((x) => x.meetingId === m.id)
+    const members = (peopleBy.get(m.id) ?? []).filter((x) => (x.role === 'chair' || x.role === 'member') && !x.source.startsWith('substitute:'))
+    const memberIds = new Set(members.map((x) => x.userId))
+    const recorded = marksBy.get(m.id) ?? []
+    const recordedBy = new Map(recorded.map((x) => [x.userId, x]))
     t.convened += members.length
     for (const member of members) {
-      const a = recorded.find((x) => x.userId === member.userId)
+      const a = recordedBy.get(member.userId)
       if (a && a.state !== 'absent') t.present++
       else if (member.rsvp === 'substituted') t.substituted++
       else if (member.rsvp === 'declined' || a?.state === 'absent') t.excused++
@@ -209,8 +247,8 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
     }
     t.late += recorded.filter((x) => x.late).length
     t.leftEarly += recorded.filter((x) => x.leftAt).length
-    t.readBefore += reads.filter((r) => r.meetingId === m.id && members.some((x) => x.userId === r.userId) && r.at < m.startsAt.getTime()).length
-    const s = spoken.filter((x) => x.meetingId === m.id)
+    t.readBefore += (readsBy.get(m.id) ?? []).filter((r) => memberIds.has(r.userId) && r.at < m.startsAt.getTime()).length
+    const s = spokenBy.get(m.id) ?? []
     t.speeches += s.length
     t.overTime += s.filter((x) => x.limitMs != null && x.spokenMs > x.limitMs).length
     types.set(m.typeId, t)

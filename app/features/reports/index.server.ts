@@ -2,10 +2,10 @@ import { json } from '@remix-run/node'
 import { asc, eq, inArray, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { getDb } from '#db/client'
-import { issuingBodies, tasks, units } from '#db/schema'
+import { issuingBodies, meetings, tasks, units } from '#db/schema'
 import { requireUser } from '~/auth.server'
 import { isValidDate, vietnamDate } from '~/lib/working-days'
-import { type Cell, taskTables } from './figures.server'
+import { type Cell, disciplineTable, taskTables } from './figures.server'
 import { reportDocx, type ReportDoc, reportXlsx } from './export.server'
 import { periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
 
@@ -56,6 +56,14 @@ export function drillDown(period: { from: string; to: string; unitId: number | n
     .where(inArray(tasks.id, ids.slice(0, 1000)))
     .orderBy(asc(tasks.deadline))
     .all()
+}
+
+/** The meetings behind a row of Biểu 4 (one meeting type in the period). */
+export function meetingsBehind(period: { from: string; to: string; unitId: number | null }, typeId: number) {
+  const row = disciplineTable(period).rows.find((r) => r.typeId === typeId)
+  if (!row?.meetingIds.length) return { typeName: row?.typeName ?? '', meetings: [] }
+  const list = getDb().select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, row.meetingIds)).orderBy(asc(meetings.startsAt)).all()
+  return { typeName: row.typeName, meetings: list.map((m) => ({ id: m.id, title: m.title, date: vietnamDate(m.startsAt) })) }
 }
 
 /** The header of the report's files: the Office's issuing body (or the first). */

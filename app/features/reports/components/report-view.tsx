@@ -13,7 +13,7 @@ const vn = (d: string) => d.split('-').reverse().join('/')
 const th = 'border border-stone-300 bg-stone-100 px-2 py-1 text-left align-bottom font-semibold'
 const td = 'border border-stone-300 px-2 py-1 align-top'
 
-export function ReportView({ figures: f, drill }: { figures: ReportFigures; drill: ((cell: string, unitId?: number) => string) | null }) {
+export function ReportView({ figures: f, drill, drillMeetings = null }: { figures: ReportFigures; drill: ((cell: string, unitId?: number) => string) | null; drillMeetings?: ((typeId: number) => string) | null }) {
   const t = f.tasks
   const n = (value: number, cell: string, unitId?: number) => (drill && value ? <Link to={drill(cell, unitId)}>{value}</Link> : value)
   const cells = ['total', 'done_on_time', 'done_late', 'open_within', 'open_overdue', 'over30', 'standing'] as const
@@ -165,7 +165,7 @@ export function ReportView({ figures: f, drill }: { figures: ReportFigures; dril
                     {x.typeName}
                   </th>
                   <td className={td}>
-                    {x.meetings} ({x.outside} / {x.online})
+                    {drillMeetings && x.meetings ? <Link to={drillMeetings(x.typeId)} className="underline">{x.meetings}</Link> : x.meetings} ({x.outside} / {x.online})
                   </td>
                   <td className={td}>
                     {x.docsOnTime} / {x.docsLate} / {x.docsNone}

@@ -1,0 +1,1 @@
+CREATE INDEX `task_events_kind_idx` ON `task_events` (`kind`,`at`);
