@@ -148,3 +148,39 @@ describe('the page and the API keep to the same scopes', () => {
     }
   })
 })
+
+describe('Biểu 3 and 4 against hand-computed figures', () => {
+  it('meeting discipline by type: documents late by working days, notices, attendance, lateness, documents read before, speeches over time; the programme’s outcomes', async () => {
+    const { createHallFixture } = await import('../factories')
+    const { openSession, checkIn, markAttendance, requestToSpeak, giveFloor, controlFloor } = await import('~/features/live-meeting/hall.server')
+    const { meetingSessions, documentDistributions, conclusions, programmeItems, meetings } = await import('#db/schema')
+    const { currentCheckinCode } = await import('~/features/live-meeting/checkin-code.server')
+    const { disciplineTable, programmeTable } = await import('~/features/reports/figures.server')
+    const t0 = new Date('2026-11-10T08:00:00+07:00')
+    const f = await createHallFixture({ startsAt: t0, members: 4, type: { graceMinutes: 5, speakingLimitMinutes: 1 } })
+    openSession(f.meetingId, { id: f.chair.id }, getDb(), t0)
+    const secret = getDb().select().from(meetingSessions).where(eq(meetingSessions.meetingId, f.meetingId)).get()!.checkinSecret
+    const at = (s: number) => new Date(t0.getTime() + s * 1000)
+    for (const [p, s] of [[f.chair, 0], [f.members[0]!, 0], [f.members[1]!, 900]] as const) checkIn(f.meetingId, p.id, { method: 'code', code: currentCheckinCode(secret, f.meetingId, at(s)).code, rulesAcknowledged: true }, getDb(), at(s))
+    markAttendance(f.meetingId, f.members[2]!.id, { state: 'absent', reason: 'Đi công tác' }, { id: f.office.id }, getDb(), at(60))
+    requestToSpeak(f.meetingId, f.members[0]!.id, { kind: 'normal' }, { id: f.members[0]!.id }, getDb(), at(100))
+    giveFloor(f.meetingId, null, { id: f.chair.id }, getDb(), at(110))
+    controlFloor(f.meetingId, { kind: 'end' }, { id: f.chair.id }, getDb(), at(200)) // 90 s against a 60 s limit
+    getDb().insert(documentDistributions).values({ meetingId: f.meetingId, at: at(-3 * 86400), by: f.office.id, deadline: '2026-11-05', lateByWorkingDays: 2, documentIds: [] }).run()
+    getDb().insert(conclusions).values({ meetingId: f.meetingId, status: 'issued', content: { type: 'doc' }, issuedOn: '2026-11-20', onTime: false, createdAt: t0, updatedAt: t0 }).run()
+    getDb().update(meetings).set({ status: 'held' }).where(eq(meetings.id, f.meetingId)).run()
+    const row = disciplineTable({ from: '2026-11-01', to: '2026-11-30' }).rows.find((r) => r.meetingIds.includes(f.meetingId))!
+    // 5 convened (chair + 4): 3 present (one late), one absent with a reason, one who never came.
+    expect(row).toMatchObject({ meetings: 1, outside: 1, docsLate: 1, docsLateDays: 2, noticesLate: 1, convened: 5, present: 3, excused: 1, unexcused: 1, late: 1, speeches: 1, overTime: 1 })
+
+    const unit = createUnit({ name: 'Ban Tổ chức (chương trình)' })
+    const { createProgrammeItemFixture } = await import('../factories')
+    const held = createProgrammeItemFixture(unit.id, { plannedMonth: 2, preparingUnitId: unit.id })
+    const owed = createProgrammeItemFixture(unit.id, { plannedMonth: 3, preparingUnitId: unit.id })
+    createProgrammeItemFixture(unit.id, { plannedMonth: 9, preparingUnitId: unit.id })
+    getDb().update(programmeItems).set({ status: 'held' }).where(eq(programmeItems.id, held.id)).run()
+    const programme = programmeTable({ from: '2026-01-01', to: '2026-06-30', unitId: unit.id }, getDb(), TODAY)
+    expect(programme).toMatchObject({ due: 2, held: 1, owed: 1 })
+    expect(programme.owedItems.map((i) => i.id)).toEqual([owed.id])
+  })
+})

@@ -55,7 +55,7 @@ export async function reportDocx(d: ReportDoc): Promise<Buffer> {
     grid(['Đến hạn', 'Đã tổ chức', 'Hoãn', 'Hủy', 'Chuyển kỳ', 'Còn nợ'], [[f.programme.due, f.programme.held, f.programme.postponed, f.programme.cancelled, f.programme.moved, f.programme.owed]]),
     ...(f.programme.outside.length ? [para('Cuộc họp ngoài chương trình'), grid(['Ngày', 'Cuộc họp', 'Lý do'], f.programme.outside.map((m) => [m.date.split('-').reverse().join('/'), m.title, m.reason ?? (m.urgent ? 'Đột xuất' : '')]))] : []),
     para('Biểu 4. Kỷ luật hội họp', true),
-    grid(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn', 'Kết luận đúng hạn', 'Kết luận muộn', 'Có mặt/triệu tập', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu quá giờ'], f.discipline.rows.map((x) => [x.typeName, x.meetings, x.docsOnTime, x.docsLate, x.noticesOnTime, x.noticesLate, `${x.present}/${x.convened}`, x.excused, x.unexcused, x.late, x.readBefore, `${x.overTime}/${x.speeches}`])),
+    grid(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn (ngày làm việc)', 'Kết luận đúng hạn', 'Kết luận muộn', 'Có mặt/triệu tập', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu quá giờ'], f.discipline.rows.map((x) => [x.typeName, x.meetings, x.docsOnTime, `${x.docsLate} (${x.docsLateDays})`, x.noticesOnTime, x.noticesLate, `${x.present}/${x.convened}`, x.excused, x.unexcused, x.late, x.readBefore, `${x.overTime}/${x.speeches}`])),
   ]
   const doc = partyDocument({
     title: d.title,
@@ -84,11 +84,11 @@ export async function reportXlsx(d: ReportDoc): Promise<Buffer> {
   const sheet1 = [head(TABLE1_HEAD), ...rows1, totals]
   const sheet2 = [head(['STT', 'Nhiệm vụ', 'Văn bản giao', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Vướng mắc', 'Đề xuất']), ...f.tasks.overdue.map((o, i) => [num(i + 1), str(o.content), str(o.notice), str(o.unitName), str(o.deadline.split('-').reverse().join('/')), num(o.daysOverdue), str(o.obstacle), str(o.proposal)])]
   const sheet3 = [head(['Đến hạn', 'Đã tổ chức', 'Hoãn', 'Hủy', 'Chuyển kỳ', 'Còn nợ']), [num(f.programme.due), num(f.programme.held), num(f.programme.postponed), num(f.programme.cancelled), num(f.programme.moved), num(f.programme.owed)]]
-  const sheet4 = [head(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn', 'Kết luận đúng hạn', 'Kết luận muộn', 'Triệu tập', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu', 'Phát biểu quá giờ']), ...f.discipline.rows.map((x) => [str(x.typeName), num(x.meetings), num(x.docsOnTime), num(x.docsLate), num(x.noticesOnTime), num(x.noticesLate), num(x.convened), num(x.present), num(x.excused), num(x.unexcused), num(x.late), num(x.readBefore), num(x.speeches), num(x.overTime)])]
+  const sheet4 = [head(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn', 'Số ngày làm việc muộn', 'Kết luận đúng hạn', 'Kết luận muộn', 'Triệu tập', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu', 'Phát biểu quá giờ']), ...f.discipline.rows.map((x) => [str(x.typeName), num(x.meetings), num(x.docsOnTime), num(x.docsLate), num(x.docsLateDays), num(x.noticesOnTime), num(x.noticesLate), num(x.convened), num(x.present), num(x.excused), num(x.unexcused), num(x.late), num(x.readBefore), num(x.speeches), num(x.overTime)])]
   return (await writeXlsxFile([sheet1, sheet2, sheet3, sheet4] as never, {
     buffer: true,
     sheets: ['Biểu 1 - Nhiệm vụ', 'Biểu 2 - Quá hạn', 'Biểu 3 - Chương trình', 'Biểu 4 - Kỷ luật họp'],
     stickyRowsCount: 1,
-    columns: [[{ width: 6 }, { width: 40 }, ...Array.from({ length: 10 }, () => ({ width: 12 }))], [{ width: 6 }, { width: 50 }, { width: 16 }, { width: 30 }, { width: 12 }, { width: 12 }, { width: 40 }, { width: 40 }], Array.from({ length: 6 }, () => ({ width: 14 })), [{ width: 30 }, ...Array.from({ length: 13 }, () => ({ width: 12 }))]],
+    columns: [[{ width: 6 }, { width: 40 }, ...Array.from({ length: 10 }, () => ({ width: 12 }))], [{ width: 6 }, { width: 50 }, { width: 16 }, { width: 30 }, { width: 12 }, { width: 12 }, { width: 40 }, { width: 40 }], Array.from({ length: 6 }, () => ({ width: 14 })), [{ width: 30 }, ...Array.from({ length: 14 }, () => ({ width: 12 }))]],
   } as never)) as unknown as Buffer
 }

@@ -216,10 +216,10 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
   const marksBy = groupBy(marks)
   const readsBy = groupBy(reads)
   const spokenBy = groupBy(spoken)
-  const types = new Map<number, { typeName: string; meetings: number; inProgramme: number; outside: number; online: number; docsOnTime: number; docsLate: number; docsNone: number; noticesOnTime: number; noticesLate: number; convened: number; present: number; excused: number; unexcused: number; substituted: number; late: number; leftEarly: number; readBefore: number; speeches: number; overTime: number }>()
+  const types = new Map<number, { typeName: string; meetings: number; inProgramme: number; outside: number; online: number; docsOnTime: number; docsLate: number; docsLateDays: number; docsNone: number; noticesOnTime: number; noticesLate: number; convened: number; present: number; excused: number; unexcused: number; substituted: number; late: number; leftEarly: number; readBefore: number; speeches: number; overTime: number }>()
   const meetingIds = new Map<number, number[]>()
   for (const m of held) {
-    const t = types.get(m.typeId) ?? { typeName: m.typeName, meetings: 0, inProgramme: 0, outside: 0, online: 0, docsOnTime: 0, docsLate: 0, docsNone: 0, noticesOnTime: 0, noticesLate: 0, convened: 0, present: 0, excused: 0, unexcused: 0, substituted: 0, late: 0, leftEarly: 0, readBefore: 0, speeches: 0, overTime: 0 }
+    const t = types.get(m.typeId) ?? { typeName: m.typeName, meetings: 0, inProgramme: 0, outside: 0, online: 0, docsOnTime: 0, docsLate: 0, docsLateDays: 0, docsNone: 0, noticesOnTime: 0, noticesLate: 0, convened: 0, present: 0, excused: 0, unexcused: 0, substituted: 0, late: 0, leftEarly: 0, readBefore: 0, speeches: 0, overTime: 0 }
     meetingIds.set(m.typeId, [...(meetingIds.get(m.typeId) ?? []), m.id])
     t.meetings++
     if (m.programmeItemId) t.inProgramme++
@@ -227,7 +227,10 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
     if (m.mode !== 'in_person') t.online++
     const late = firstDistribution.get(m.id)
     if (late === undefined) t.docsNone++
-    else if (late > 0) t.docsLate++
+    else if (late > 0) {
+      t.docsLate++
+      t.docsLateDays += late
+    }
     else t.docsOnTime++
     for (const n of noticesBy.get(m.id) ?? []) {
       if (n.onTime) t.noticesOnTime++

@@ -78,3 +78,29 @@ export function TrendChart({ points, width = 760, title, description }: { points
     </svg>
   )
 }
+
+/** A small bar chart of named counts (Biểu 3: what became of the programme's items). */
+export function CountsChart({ items, width = 520, title, description, id }: { items: { label: string; value: number; color: string }[]; width?: number; title: string; description: string; id: string }) {
+  const height = 200
+  const x = scaleBand<string>({ domain: items.map((i) => i.label), range: [20, width - 10], padding: 0.3 })
+  const y = scaleLinear<number>({ domain: [0, Math.max(1, ...items.map((i) => i.value))], range: [height - 40, 20] })
+  return (
+    <svg role="img" tabIndex={0} className="focus:outline focus:outline-2 focus:outline-brand-600" aria-labelledby={`${id}-title ${id}-desc`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} xmlns="http://www.w3.org/2000/svg" style={{ maxWidth: '100%', height: 'auto', fontFamily: 'Tinos, "Times New Roman", serif' }}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      <rect width={width} height={height} fill="#ffffff" />
+      {items.map((i) => (
+        <g key={i.label}>
+          <Bar x={x(i.label)} y={y(i.value)} width={x.bandwidth()} height={height - 40 - y(i.value)} fill={i.color} />
+          <text x={(x(i.label) ?? 0) + x.bandwidth() / 2} y={y(i.value) - 4} textAnchor="middle" fontSize={12} fill="#1c1917">
+            {i.value}
+          </text>
+          <text x={(x(i.label) ?? 0) + x.bandwidth() / 2} y={height - 22} textAnchor="middle" fontSize={11} fill="#1c1917">
+            {i.label}
+          </text>
+        </g>
+      ))}
+      <line x1={20} x2={width - 10} y1={height - 40} y2={height - 40} stroke="#57534e" />
+    </svg>
+  )
+}

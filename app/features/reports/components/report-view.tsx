@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { BucketsByUnitChart, TrendChart } from './charts'
+import { BucketsByUnitChart, CountsChart, TrendChart } from './charts'
 import type { ReportFigures } from '../figures.server'
 
 /**
@@ -120,6 +120,20 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
         <h2 id="b3" className="text-lg font-semibold">
           Biểu 3. Thực hiện chương trình công tác
         </h2>
+        <figure className="float-right ml-4 w-full max-w-md">
+          <CountsChart
+            id="chart-programme"
+            items={[
+              { label: 'Đã tổ chức', value: f.programme.held, color: '#15803d' },
+              { label: 'Hoãn', value: f.programme.postponed, color: '#a16207' },
+              { label: 'Hủy', value: f.programme.cancelled, color: '#57534e' },
+              { label: 'Chuyển kỳ', value: f.programme.moved, color: '#1d4ed8' },
+              { label: 'Còn nợ', value: f.programme.owed, color: '#b91c1c' },
+            ]}
+            title="Nội dung chương trình công tác đến hạn trong kỳ"
+            description={`Đến hạn ${f.programme.due}: đã tổ chức ${f.programme.held}, hoãn ${f.programme.postponed}, hủy ${f.programme.cancelled}, chuyển kỳ ${f.programme.moved}, còn nợ ${f.programme.owed}.`}
+          />
+        </figure>
         <p data-testid="report-table3">
           Đến hạn {f.programme.due} nội dung: đã tổ chức {f.programme.held}, hoãn {f.programme.postponed}, hủy {f.programme.cancelled}, chuyển kỳ {f.programme.moved}, còn nợ {f.programme.owed}. Họp ngoài chương trình: {f.programme.outside.length} cuộc.
         </p>
@@ -143,15 +157,29 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
         ) : null}
       </section>
 
-      <section aria-labelledby="b4">
+      <section aria-labelledby="b4" className="clear-both">
         <h2 id="b4" className="text-lg font-semibold">
           Biểu 4. Kỷ luật hội họp
         </h2>
+        <figure className="mb-3 max-w-xl">
+          <CountsChart
+            id="chart-discipline"
+            items={[
+              { label: 'Tài liệu đúng hạn', value: f.discipline.rows.reduce((a, x) => a + x.docsOnTime, 0), color: '#15803d' },
+              { label: 'Tài liệu muộn', value: f.discipline.rows.reduce((a, x) => a + x.docsLate, 0), color: '#b91c1c' },
+              { label: 'Kết luận đúng hạn', value: f.discipline.rows.reduce((a, x) => a + x.noticesOnTime, 0), color: '#1d4ed8' },
+              { label: 'Kết luận muộn', value: f.discipline.rows.reduce((a, x) => a + x.noticesLate, 0), color: '#a16207' },
+            ]}
+            width={600}
+            title="Gửi tài liệu và ban hành kết luận đúng hạn"
+            description="Số cuộc họp gửi tài liệu đúng hạn và muộn, số thông báo kết luận ban hành đúng hạn và muộn trong kỳ."
+          />
+        </figure>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="report-table4">
             <thead>
               <tr>
-                {['Loại cuộc họp', 'Số cuộc (ngoài CT / trực tuyến)', 'Tài liệu đúng hạn / muộn / chưa gửi', 'Kết luận đúng hạn / muộn', 'Có mặt / triệu tập', 'Vắng có lý do / không lý do / dự thay', 'Đến muộn / về sớm', 'Đọc tài liệu trước', 'Phát biểu quá giờ'].map((h) => (
+                {['Loại cuộc họp', 'Số cuộc (ngoài CT / trực tuyến)', 'Tài liệu đúng hạn / muộn (ngày làm việc) / chưa gửi', 'Kết luận đúng hạn / muộn', 'Có mặt / triệu tập', 'Vắng có lý do / không lý do / dự thay', 'Đến muộn / về sớm', 'Đọc tài liệu trước', 'Phát biểu quá giờ'].map((h) => (
                   <th key={h} scope="col" className={th}>
                     {h}
                   </th>
@@ -168,7 +196,7 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
                     {drillMeetings && x.meetings ? <Link to={drillMeetings(x.typeId)} className="underline">{x.meetings}</Link> : x.meetings} ({x.outside} / {x.online})
                   </td>
                   <td className={td}>
-                    {x.docsOnTime} / {x.docsLate} / {x.docsNone}
+                    {x.docsOnTime} / {x.docsLate} ({x.docsLateDays}) / {x.docsNone}
                   </td>
                   <td className={td}>
                     {x.noticesOnTime} / {x.noticesLate}
