@@ -75,7 +75,7 @@ describe('/api/v1 authentication', () => {
     const ok = await api('/me', { bearer: token })
     expect(ok.status).toBe(200)
     expect(await ok.json()).toMatchObject({ id: user.id, roles: ['office'] })
-    expect((await api('/me', { bearer: token.slice(0, -2) + 'aa' })).status).toBe(401)
+    expect((await api('/me', { bearer: token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a') })).status).toBe(401)
     revokeApiToken(user.id, id, { id: user.id })
     expect((await api('/me', { bearer: token })).status).toBe(401)
   })

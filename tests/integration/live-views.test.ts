@@ -70,7 +70,8 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     expect(before.partial).toBe(false)
     expect(officerA.updates.map((u) => u.room)).toEqual([`unit:${unitA.id}`])
     expect(view(officerA.updates[0]!).rows.map((r) => r.id)).toEqual([id])
-    expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair.id}`, `meetingTasks:${conclusion.meetingId}`].sort())
+    // The chair follows the task: its rooms, and its own notification counter (the report reached it).
+    expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair.id}`, `meetingTasks:${conclusion.meetingId}`, `user:${people.chair.id}`].sort())
     expect(officerB.updates).toEqual([])
   })
 

@@ -245,7 +245,8 @@ describe('the task page and the task room', () => {
     postProgress(id, people.leadOfficer!, { percent: 30, text: 'Đang làm', obstacle: false })
     await settle()
     expect(office.updates.map((u) => u.room)).toEqual(['dashboard:0'])
-    expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair!.id}`, `task:${id}`])
+    // The following leader is also told of the report: their notification counter is pushed.
+    expect(chair.updates.map((u) => u.room).sort()).toEqual([`leader:${people.chair!.id}`, `task:${id}`, `user:${people.chair!.id}`])
     expect(officer.updates).toEqual([])
     for (const s of [officer, office, chair]) s.disconnect()
   })
