@@ -1,24 +1,17 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
-import { getReport, reportScopeFor } from '~/features/reports/index.server'
+import { requireIssuedReport } from '~/features/reports/index.server'
 import { formatDate } from '~/lib/dates'
-import { parseId } from '~/schemas/common'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : 'Báo cáo · Nghị sự' }]
 
 /** An issued report: its figures as they were when it was issued, whatever happened since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireUser(request)
-  const id = parseId(params.reportId)
-  const report = id ? getReport(id) : null
-  const scope = report ? reportScopeFor(user, report.unitId) : null
-  if (!report || !scope || scope.unitId !== report.unitId) throw json({ message: 'errors.notFound' }, { status: 404 })
-  return json({ report })
+  return json({ report: requireIssuedReport(request, params.reportId) })
 }
 
 export default function IssuedReport() {

@@ -7,7 +7,8 @@ import { requireUser } from '~/auth.server'
 import { isValidDate, vietnamDate } from '~/lib/working-days'
 import { type Cell, disciplineTable, taskTables } from './figures.server'
 import { reportDocx, type ReportDoc, reportXlsx } from './export.server'
-import { periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
+import { getReport, periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
+import { parseId } from '~/schemas/common'
 
 /** The reports' public surface for routes, the API and the scheduler. */
 export { canIssueReports, getReport, issueReport, listReports, reportScopeFor, runReportReminders, supervision } from './reports.server'
@@ -43,6 +44,21 @@ export function reportRequest(request: Request) {
   const unitName = scope.unitId ? getDb().select({ name: units.name }).from(units).where(eq(units.id, scope.unitId)).get()?.name : null
   const title = `Báo cáo tình hình thực hiện kết luận, nhiệm vụ ${periodTitle(q.kind, q.year, defaultN, from, to)}${unitName ? ` — ${unitName}` : ''}`
   return { user, kind: q.kind, year: q.year, n: defaultN, period: { from, to, unitId: scope.unitId }, title, query: url.searchParams.toString() }
+}
+
+/** An issued report this person may see (its scope is theirs), or a 404. */
+export function requireIssuedReport(request: Request, reportIdParam: string | undefined) {
+  const user = requireUser(request)
+  const id = parseId(reportIdParam)
+  const report = id ? getReport(id) : null
+  const scope = report ? reportScopeFor(user, report.unitId) : null
+  if (!report || !scope || scope.unitId !== report.unitId) throw json({ message: 'errors.notFound' }, { status: 404 })
+  return report
+}
+
+/** An issued report as a file, from its frozen figures. */
+export function issuedReportFile(report: NonNullable<ReturnType<typeof getReport>>, kind: 'docx' | 'xlsx') {
+  return reportFile({ ...reportHeader(), title: report.title, numberFormatted: report.numberFormatted, issuedOn: report.issuedOn, signerName: report.signerName, signerTitle: report.signerTitle, figures: report.figures }, kind, `${report.numberFormatted} ${report.title}`)
 }
 
 /** The tasks behind a number of Biểu 1. */

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from 'zod'
-import { getReport, reportFigures, reportFile, reportHeader, reportScopeFor } from '~/features/reports/index.server'
+import { getReport, issuedReportFile, reportFigures, reportScopeFor } from '~/features/reports/index.server'
 import { DomainError } from '~/lib/errors'
 import { isValidDate } from '~/lib/working-days'
 import { sendWebResponse } from './documents'
@@ -60,7 +60,7 @@ export function registerReportEndpoints(router: Router, registry: OpenAPIRegistr
     errors: [404],
     handler: async ({ res, user, params, query }) => {
       const r = issued(user, params.id)
-      await sendWebResponse(res, await reportFile({ ...reportHeader(), title: r.title, numberFormatted: r.numberFormatted, issuedOn: r.issuedOn, signerName: r.signerName, signerTitle: r.signerTitle, figures: r.figures }, query.format, r.title))
+      await sendWebResponse(res, await issuedReportFile(r, query.format))
     },
   })
 }
