@@ -42,8 +42,10 @@ test('the Office uploads and distributes two documents; a delegate reads one; th
     await upload.getByLabel('Tệp').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: await pdf([...pages]) })
     await upload.getByRole('button', { name: 'Tải lên', exact: true }).click()
     // The list may update (pushed) before the upload form has finished and reset itself: wait for the form.
+    // (The first upload's "done" message is still shown when the second starts, so the list is what
+    // says this upload is through; a loaded CI machine may need more than the default wait.)
     await expect(upload.getByRole('status')).toBeVisible()
-    await expect(office.getByTestId('documents')).toContainText(name)
+    await expect(office.getByTestId('documents')).toContainText(name, { timeout: 20_000 })
   }
   expect(await seriousViolations(office)).toEqual([])
   await office.getByRole('button', { name: 'Phát hành và thông báo cho đại biểu' }).click()
