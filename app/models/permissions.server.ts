@@ -93,8 +93,7 @@ export function canJoinRoom(
   if (kind === 'minutes') {
     const meeting = lookup.meeting?.(id)
     if (!meeting) return false
-    const taker = lookup.minutesTaker?.(id) ?? null
-    return can(user, 'meetings.manage') || meeting.chairUserId === user.id || (taker != null && taker === user.id)
+    return canEditMinutes(user, meeting, lookup.minutesTaker?.(id) ?? null)
   }
   if (kind === 'console' || kind === 'screen') {
     const meeting = lookup.meeting?.(id)
@@ -114,6 +113,41 @@ export function canJoinRoom(
  */
 export function canRunSession(user: Subject, meeting: MeetingAccess) {
   return can(user, 'meetings.manage') || meeting.chairUserId === user.id
+}
+
+/** Writing a meeting's minutes: its minute-taker, the Office and the meeting's chair. */
+export function canEditMinutes(user: Subject, meeting: MeetingAccess, takerUserId: number | null) {
+  return can(user, 'meetings.manage') || meeting.chairUserId === user.id || (takerUserId != null && takerUserId === user.id)
+}
+
+/** Approving or returning the minutes: the meeting's chair. */
+export function canApproveMinutes(user: Subject, meeting: MeetingAccess) {
+  return meeting.chairUserId === user.id
+}
+
+/** Approved minutes: those who write them, and — once the chair or the Office shared them — whoever may view the meeting. */
+export function canReadApprovedMinutes(user: Subject, meeting: MeetingAccess, takerUserId: number | null, shared: boolean) {
+  return canEditMinutes(user, meeting, takerUserId) || (shared && canViewMeeting(user, meeting))
+}
+
+/** Whole-body reports (and supervision): those who oversee, and chairs. */
+export function canSeeBodyReports(user: Subject) {
+  return can(user, 'meetings.overview') || hasRole(user, 'chair')
+}
+
+/**
+ * The scope of a report a person may see: any for those who see the whole body; a unit officer
+ * only their unit's own evaluation; null for anyone else (or another unit asked for).
+ */
+export function reportScopeFor(user: Subject, requestedUnitId: number | null): { unitId: number | null } | null {
+  if (canSeeBodyReports(user)) return { unitId: requestedUnitId }
+  if (hasRole(user, 'unit_officer') && user.unitId) return requestedUnitId == null || requestedUnitId === user.unitId ? { unitId: user.unitId } : null
+  return null
+}
+
+/** Issuing a report (its figures frozen, numbered): the Office. */
+export function canIssueReports(user: Subject) {
+  return can(user, 'meetings.manage')
 }
 
 /** What task checks need: the lead unit, the coordinating units, who follows it and who chaired. */

@@ -9,7 +9,7 @@ import { type DB, type DBOrTx, getDb } from '#db/client'
 import { conclusions, files, meetings, notifications, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { recordFiles, type StoredFile } from './files.server'
-import type { TaskAccess } from './permissions.server'
+import { can, hasRole, type TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from './users.server'
 
 type Task = typeof tasks.$inferSelect
@@ -165,9 +165,10 @@ function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: numbe
  * obstacles) of open tasks they decide on — every task for the Office, those they chaired or follow
  * for a chair.
  */
-export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles'>, db: DBOrTx = getDb(), limit = 50) {
-  const office = user.roles.includes('office')
-  if (!office && !user.roles.includes('chair')) return []
+export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>, db: DBOrTx = getDb(), limit = 50) {
+  // The same rule as canDecideOnTask, as a query: the Office decides on every task, a chair on those they chaired or follow.
+  const office = can(user, 'meetings.manage')
+  if (!office && !hasRole(user, 'chair')) return []
   return db
     .select({ id: tasks.id, content: tasks.content, deadline: tasks.deadline, pendingDeadline: tasks.pendingDeadline, completionDeclaredOn: tasks.completionDeclaredOn, leadUnitName: units.name })
     .from(tasks)

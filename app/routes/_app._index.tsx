@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { documentsToRead } from '~/models/documents.server'
 import { upcomingInvitations } from '~/models/meetings.server'
-import { can } from '~/models/permissions.server'
+import { can, hasRole } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invitations: upcomingInvitations(user.id),
     toRead: documentsToRead(user),
     awaiting: tasksAwaitingDecision(user),
-    decides: user.roles.includes('office') || user.roles.includes('chair'),
+    decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),
   })
 }
 

@@ -8,7 +8,7 @@ import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
 import { canIssueReports, issueReport, listReports, reportFigures, reportRequest, reportUnits, supervision } from '~/features/reports/index.server'
 import { formatDate } from '~/lib/dates'
-import { can } from '~/models/permissions.server'
+import { canSeeBodyReports } from '~/models/permissions.server'
 import { redirectWithToast } from '~/toast.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Nghị sự` : 'Báo cáo · Nghị sự' }]
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const r = reportRequest(request)
-  const overview = can(r.user, 'meetings.overview') || r.user.roles.includes('chair')
+  const overview = canSeeBodyReports(r.user)
   return json({
     title: r.title,
     kind: r.kind,

@@ -7,7 +7,7 @@ import { SocketProvider, useLiveView } from '~/components/socket-provider'
 import { events } from '~/events.server'
 import { rooms } from '~/live/rooms'
 import { notificationsView } from '~/live/views.server'
-import { can } from '~/models/permissions.server'
+import { can, reportScopeFor } from '~/models/permissions.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: '/polls', key: 'nav.polls' },
   ]
   if (can(user, 'meetings.overview') || user.roles.includes('chair')) nav.push({ to: '/dashboard', key: 'nav.dashboard' })
-  if (can(user, 'meetings.overview') || user.roles.includes('chair') || user.roles.includes('unit_officer')) nav.push({ to: '/reports', key: 'nav.reports' })
+  if (reportScopeFor(user, null)) nav.push({ to: '/reports', key: 'nav.reports' })
   if (can(user, 'meetings.manage')) nav.push({ to: '/meetings/new', key: 'meetings.new' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
   if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })

@@ -11,7 +11,7 @@ import { validateSessionToken } from '~/models/sessions.server'
 import { getSessionUser, type SessionUser } from '~/models/users.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/schemas/realtime'
 import { validateDisplayToken } from '~/features/live-meeting/index.server'
-import { minutesState } from '~/features/minutes/index.server'
+import { minutesTakerOf } from '~/features/minutes/index.server'
 import { pollMembers } from '~/features/polls/index.server'
 import { rooms as roomNames } from '~/live/rooms'
 import { isAllowedOrigin } from '../middleware/origin'
@@ -19,8 +19,7 @@ import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 /** `display` only on the `/display` namespace (big screens), whose sockets have no user. */
 type SocketData = { user: SessionUser; sessionId: string; display?: { meetingId: number; displayId: string } }
-const minutesTaker = (meetingId: number) => minutesState(meetingId).takerUserId
-const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker, pollMembers }
+const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker: minutesTakerOf, pollMembers }
 /** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
 function memoLookups() {
   const memo = <T>(read: (id: number) => T) => {
@@ -30,7 +29,7 @@ function memoLookups() {
       return seen.get(id)!
     }
   }
-  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTaker), pollMembers: memo(pollMembers) }
+  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTakerOf), pollMembers: memo(pollMembers) }
 }
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
 const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen', 'minutes'] as const

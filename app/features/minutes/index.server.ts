@@ -9,7 +9,7 @@ import { type DocJSON, itemConclusions } from './doc'
 import type { MinutesIntent } from './schemas'
 
 /** The minutes' public surface for routes, the API and the realtime server. */
-export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
+export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, minutesTakerOf, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
 export { minutesRoomView, type MinutesRoomView } from './view.server'
 
 /** The chair's conclusion on each item, from the approved minutes or else the one being written. */

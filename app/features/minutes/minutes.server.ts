@@ -28,7 +28,7 @@ import { writeAudit } from '~/models/audit.server'
 import { notify } from '~/models/notifications.server'
 import { allocateDocumentNumber, peekDocumentNumber } from '~/models/numbering.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, type MeetingAccess, canViewMeeting } from '~/models/permissions.server'
+import { can, canApproveMinutes, canEditMinutes, canReadApprovedMinutes, canViewMeeting } from '~/models/permissions.server'
 import type { Actor, SessionUser } from '~/models/users.server'
 import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncWithRoom } from './doc'
 import type { MinutesExport } from './export.server'
@@ -51,19 +51,8 @@ function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' | 'forbidd
 }
 
 // ---------------------------------------------------------------- who may
-
-/** Edit the draft: its minute-taker, the Office and the meeting's chair. */
-export function canEditMinutes(user: Subject, meeting: MeetingAccess, takerUserId: number | null) {
-  return can(user, 'meetings.manage') || meeting.chairUserId === user.id || (takerUserId != null && takerUserId === user.id)
-}
-/** Approve or return: the meeting's chair. */
-export function canApproveMinutes(user: Subject, meeting: MeetingAccess) {
-  return meeting.chairUserId === user.id
-}
-/** Approved minutes: those who edit them, and — when the chair or the Office shared them — whoever may view the meeting. */
-export function canReadApprovedMinutes(user: Subject, meeting: MeetingAccess, takerUserId: number | null, shared: boolean) {
-  return canEditMinutes(user, meeting, takerUserId) || (shared && canViewMeeting(user, meeting))
-}
+// Decided in the permission module (the one place such decisions are made).
+export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from '~/models/permissions.server'
 
 // ---------------------------------------------------------------- the room's records
 
@@ -462,4 +451,9 @@ export function minutesForExport(meetingId: number, which: 'approved' | 'draft',
     signatories: row.signatories ?? { chair: { name: records.meeting.chair, post: records.meeting.chairPost }, taker: taker.taker ? { name: taker.taker, post: taker.takerPost } : null },
     draft: row.status !== 'approved',
   }
+}
+
+/** The minute-taker of a meeting's current minutes (one column: what the socket room's rule needs). */
+export function minutesTakerOf(meetingId: number, db: DBOrTx = getDb()) {
+  return db.select({ takerUserId: minutes.takerUserId }).from(minutes).where(and(eq(minutes.meetingId, meetingId), inArray(minutes.status, ['draft', 'submitted', 'approved']))).orderBy(desc(minutes.id)).get()?.takerUserId ?? null
 }

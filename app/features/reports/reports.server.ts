@@ -7,7 +7,7 @@ import { getWorkingCalendar } from '~/models/calendar.server'
 import { writeAudit } from '~/models/audit.server'
 import { notify } from '~/models/notifications.server'
 import { allocateDocumentNumber } from '~/models/numbering.server'
-import { can } from '~/models/permissions.server'
+import { reportScopeFor } from '~/models/permissions.server'
 import type { Actor, SessionUser } from '~/models/users.server'
 import { vietnamDate } from '~/lib/working-days'
 import { type Period, rates, reportFigures, type ReportFigures, taskTables } from './figures.server'
@@ -43,20 +43,8 @@ export function periodTitle(kind: PeriodKind, year: number, n: number, from: str
 }
 
 type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
-
-/**
- * Whole-body reports: those who oversee (the Office, chairs, supervisors). A unit's own evaluation:
- * also its officers — a unit officer sees only their unit's.
- */
-export function reportScopeFor(user: Subject, requestedUnitId: number | null): { unitId: number | null } | null {
-  if (can(user, 'meetings.overview') || user.roles.includes('chair')) return { unitId: requestedUnitId }
-  if (user.roles.includes('unit_officer') && user.unitId) return requestedUnitId == null || requestedUnitId === user.unitId ? { unitId: user.unitId } : null
-  return null
-}
-
-export function canIssueReports(user: Subject) {
-  return can(user, 'meetings.manage')
-}
+// Who sees which scope, who issues: decided in the permission module.
+export { canIssueReports, reportScopeFor } from '~/models/permissions.server'
 
 /** The issuing body of reports: the Office's, when registered (Số …-BC/VPTU), else the first. */
 function reportBody(tx: DBOrTx) {
