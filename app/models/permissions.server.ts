@@ -68,7 +68,7 @@ export function canManageMeetings(user: Subject) {
 export function canJoinRoom(
   user: Subject,
   room: string,
-  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[]; minutesTaker?: (meetingId: number) => number | null; pollMembers?: (campaignId: number) => { voterIds: number[]; boardIds: number[]; chairUserId: number } | null } = {},
+  lookup: { meeting?: (id: number) => MeetingAccess | null; task?: (id: number) => TaskAccess | null; documentPresenters?: (meetingId: number) => number[]; minutesTaker?: (meetingId: number) => number | null; pollMembers?: (campaignId: number) => PollMembers | null } = {},
 ): boolean {
   const parsed = parseRoom(room)
   if (!parsed) return false
@@ -88,7 +88,7 @@ export function canJoinRoom(
   }
   if (kind === 'poll') {
     const poll = lookup.pollMembers?.(id)
-    return !!poll && (can(user, 'meetings.manage') || poll.chairUserId === user.id || poll.voterIds.includes(user.id) || poll.boardIds.includes(user.id))
+    return !!poll && pollRole(user, poll, 'draft').sees
   }
   if (kind === 'minutes') {
     const meeting = lookup.meeting?.(id)
@@ -148,6 +148,23 @@ export function reportScopeFor(user: Subject, requestedUnitId: number | null): {
 /** Issuing a report (its figures frozen, numbered): the Office. */
 export function canIssueReports(user: Subject) {
   return can(user, 'meetings.manage')
+}
+
+/** What poll checks need: who votes, who counts, who chairs. */
+export type PollMembers = { voterIds: number[]; boardIds: number[]; chairUserId: number }
+
+/**
+ * A person in a confidence poll: voter, counting board, the Office, the chair; whether they see the
+ * poll at all; whether they see its results (after the close: the board, the Office and the chair;
+ * once published, the voters too).
+ */
+export function pollRole(user: Subject, poll: PollMembers, state: 'draft' | 'open' | 'closed' | 'published') {
+  const voter = poll.voterIds.includes(user.id)
+  const board = poll.boardIds.includes(user.id)
+  const office = can(user, 'meetings.manage')
+  const chair = poll.chairUserId === user.id
+  const counted = state === 'closed' || state === 'published'
+  return { voter, board, office, chair, sees: voter || board || office || chair, results: (counted && (board || office || chair)) || (state === 'published' && voter) }
 }
 
 /** What task checks need: the lead unit, the coordinating units, who follows it and who chaired. */

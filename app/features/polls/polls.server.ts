@@ -7,7 +7,7 @@ import { events } from '~/events.server'
 import { DomainError, type DomainErrorKind } from '~/lib/errors'
 import { writeAudit } from '~/models/audit.server'
 import { notify } from '~/models/notifications.server'
-import { can } from '~/models/permissions.server'
+import { can, pollRole } from '~/models/permissions.server'
 import type { Actor, SessionUser } from '~/models/users.server'
 import { blindSign, newCampaignKey, tokenHash, verifyToken } from './blind.server'
 import { markOf, type PersonCount, personResult, quorumNeeded } from './tally'
@@ -256,24 +256,11 @@ export function listCampaigns(user: Subject, db: DBOrTx = getDb()) {
 
 /** What a person is in a campaign: voter (and whether they took part), counting board, Office, chair. */
 export function pollAccess(user: Subject, id: number, db: DBOrTx = getDb()) {
-  const c = db.select({ state: pollCampaigns.state, chairUserId: pollCampaigns.chairUserId }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
-  if (!c) return null
-  const voter = db.select().from(pollVoters).where(and(eq(pollVoters.campaignId, id), eq(pollVoters.userId, user.id))).get()
-  const board = !!db.select().from(pollBoard).where(and(eq(pollBoard.campaignId, id), eq(pollBoard.userId, user.id))).get()
-  const office = can(user, 'meetings.manage')
-  const chair = c.chairUserId === user.id
-  const counted = c.state === 'closed' || c.state === 'published'
-  return {
-    state: c.state,
-    voter: !!voter,
-    issued: voter?.issued ?? false,
-    board,
-    office,
-    chair,
-    sees: !!voter || board || office || chair,
-    /** Results: after the close to the board, the Office and the chair; to the voters once published. */
-    results: (counted && (board || office || chair)) || (c.state === 'published' && !!voter),
-  }
+  const c = db.select({ state: pollCampaigns.state }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
+  const members = c ? pollMembers(id, db) : null
+  if (!c || !members) return null
+  const issued = db.select({ issued: pollVoters.issued }).from(pollVoters).where(and(eq(pollVoters.campaignId, id), eq(pollVoters.userId, user.id))).get()?.issued ?? false
+  return { state: c.state, issued, ...pollRole(user, members, c.state) }
 }
 
 /** Counts only (never who): voters convened, tokens issued, ballots in, the quorum. */
