@@ -3,7 +3,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { configureCoercion } from '@conform-to/zod/v4/future'
 import { json } from '@remix-run/node'
 import type { z } from 'zod'
+import { claimFormSubmission } from '~/core/idempotency.server'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
+import { redirectWithToast } from '~/toast.server'
 
 /**
  * Bounds on what a form may hold before conform turns it into an object. A field name such as
@@ -38,7 +40,11 @@ export function parseForm<Schema extends z.ZodType>(formData: FormData, options:
   return parseWithZod(formData, { schema: coerceFormValue(options.schema) as unknown as Schema, disableAutoCoercion: true })
 }
 
-/** A page form's fields (URL-encoded or multipart without files), bounded: use instead of `request.formData()`. */
+/**
+ * A page form's fields (URL-encoded or multipart without files), bounded: use instead of
+ * `request.formData()`. A filling-in of a form already sent (a second click, a resubmitted page)
+ * is not run again: the user is sent back to the page, told that it was already recorded.
+ */
 export async function readForm(request: Request): Promise<FormData> {
   let form: FormData
   try {
@@ -46,7 +52,14 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw json({ message: 'errors.badRequest' }, { status: 400 })
   }
-  return boundedForm(form)
+  return onlyOnce(boundedForm(form), request)
+}
+
+/** Claims the form's submission key, or throws the redirect that answers a repeated submission. */
+export function onlyOnce(form: FormData, request: Request): FormData {
+  if (claimFormSubmission(form, request)) return form
+  const url = new URL(request.url)
+  throw redirectWithToast(`${url.pathname}${url.search}`, { key: 'forms.alreadySent', type: 'info' })
 }
 
 /**

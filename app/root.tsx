@@ -9,6 +9,7 @@ import { useNonce } from '~/components/nonce'
 import { Toaster } from '~/components/toaster'
 import { createI18n } from '~/i18n'
 import { readToast } from '~/toast.server'
+import { newFormKey } from '~/core/form-key'
 import tailwindHref from '~/tailwind.css?url'
 
 export const links: LinksFunction = () => [
@@ -19,7 +20,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request)
   const { toast, headers } = readToast(request)
-  return json({ locale: user?.locale ?? 'vi', toast }, { headers })
+  // Seeds the submission keys of this page's forms (ui/form.tsx), so they work without JavaScript too.
+  return json({ locale: user?.locale ?? 'vi', toast, formSeed: newFormKey() }, { headers })
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
-import { boundedForm, readForm } from '~/forms.server'
+import { boundedForm, onlyOnce, readForm } from '~/forms.server'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import Busboy from '@fastify/busboy'
@@ -86,7 +86,8 @@ export async function readUpload(request: Request, options: { fileFields: string
     })
     await Promise.all(writes)
     if (tooMany) throw new DomainError('file.tooMany', 'invalid', options.fileFields[0])
-    const bounded = boundedForm(fields)
+    // A repeated submission is refused here, before its files reach the store (the temporary ones are removed below).
+    const bounded = onlyOnce(boundedForm(fields), request)
     const stored: StoredFile[] = []
     for (const item of pending) {
       if (item.tooLarge) throw new DomainError('file.tooLarge', 'invalid', item.field)

@@ -4,6 +4,7 @@ import express, { type RequestHandler } from 'express'
 import type { Config } from '~/config.server'
 import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server'
 import { getDb } from '#db/client'
+import { trackFormClaims } from '~/core/idempotency.server'
 import { parse } from 'cookie'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { SESSION_COOKIE } from '~/auth.server'
@@ -78,6 +79,13 @@ export function createApp(options: AppOptions) {
     app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
   }
   if (options.devMiddleware) app.use(options.devMiddleware)
-  if (options.remixHandler) app.all('*', options.remixHandler)
+  if (options.remixHandler) {
+    const remix = options.remixHandler
+    // Page forms' submission keys are claimed while the action runs and settled when it ends (core/idempotency).
+    app.all('*', (req, res, next) => {
+      if (req.method === 'GET' || req.method === 'HEAD') return remix(req, res, next)
+      trackFormClaims(async () => remix(req, res, next), () => res.statusCode).catch(next)
+    })
+  }
   return app
 }

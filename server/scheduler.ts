@@ -4,6 +4,7 @@ import { closeExpiredVotes } from '~/features/live-meeting/index.server'
 import { closeExpiredPolls } from '~/features/polls/index.server'
 import { runReportReminders } from '~/features/reports/index.server'
 import { runTaskReminders } from '~/models/reminders.server'
+import { pruneIdempotencyKeys } from '~/core/idempotency.server'
 import type { DB } from '#db/client'
 import { getDb } from '#db/client'
 
@@ -39,6 +40,7 @@ export function startScheduler(options: { reminderDays: number; reportReminderDa
     try {
       runTaskReminders({ reminderDays: options.reminderDays }, options.db ?? getDb(), now())
       runReportReminders(options.reportReminderDays ?? 3, options.db ?? getDb(), now())
+      pruneIdempotencyKeys(options.db ?? getDb(), now())
     } catch (error) {
       console.error('Không chạy được nhắc việc:', error instanceof Error ? error.message : error)
     }

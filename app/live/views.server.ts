@@ -1,7 +1,8 @@
 import type { TaskBucket } from '~/lib/task-status'
 import { vietnamDate } from '~/lib/working-days'
 import { getWorkingCalendar } from '~/models/calendar.server'
-import { getConclusionState, nameLookup } from '~/models/conclusions.server'
+import { type DocJSON, normaliseTaskAttrs, type TaskBlockAttrs, taskBlocksOf, taskSentence } from '~/lib/conclusion-doc'
+import { getConclusion, getConclusionState, nameLookup } from '~/models/conclusions.server'
 import { distributionTiming, documentsVisibleTo, meetingDocumentsCatalogue, meetingReadiness } from '~/models/documents.server'
 import { getMeeting, invitationTiming } from '~/models/meetings.server'
 import { unreadCount } from '~/models/notifications.server'
@@ -60,9 +61,20 @@ export function taskView(taskId: number) {
   const task = getTask(taskId)
   if (!task) return null
   const names = nameLookup()
+  // The assignment as the notice worded it (the block of the issued conclusion), else as it stands now.
+  const content = getConclusion(task.conclusionId)?.content as DocJSON | undefined
+  const block: TaskBlockAttrs = (content && taskBlocksOf(content).find((b) => b.id === task.blockId)) || normaliseTaskAttrs({ ...task, id: task.blockId })
   return {
     ...task,
-    history: task.history.map((e) => (e.kind === 'lead_reassigned' ? { ...e, text: `${names.unitName(Number(e.fromValue)) ?? ''} → ${names.unitName(Number(e.toValue)) ?? ''}${e.text ? `: ${e.text}` : ''}` } : e)),
+    sentence: taskSentence(block, names),
+    coordinatingUnits: task.coordinatingUnitIds.filter((id) => id !== task.leadUnitId).map((id) => names.unitName(id) ?? ''),
+    followingLeaderName: task.followingLeaderId ? (names.userName(task.followingLeaderId) ?? null) : null,
+    history: task.history.map((e) => ({
+      ...e,
+      actorName: names.userName(e.actorId) ?? null,
+      unitName: e.unitId ? (names.unitName(e.unitId) ?? null) : null,
+      text: e.kind === 'lead_reassigned' ? `${names.unitName(Number(e.fromValue)) ?? ''} → ${names.unitName(Number(e.toValue)) ?? ''}${e.text ? `: ${e.text}` : ''}` : e.text,
+    })),
   }
 }
 export type TaskView = NonNullable<ReturnType<typeof taskView>>

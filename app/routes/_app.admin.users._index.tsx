@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requireUserWithPermission } from '~/auth.server'

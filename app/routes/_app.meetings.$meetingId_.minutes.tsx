@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
 import { actorOf } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'

@@ -8,7 +8,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { actorOf, invariantResponse, requireUser, requireUserWithPermission } from '~/auth.server'

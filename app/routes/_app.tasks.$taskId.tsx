@@ -1,7 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form } from '~/components/ui/form'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -13,7 +14,7 @@ import { rooms } from '~/live/rooms'
 import { taskView } from '~/live/views.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { ErrorList, Field, SelectField } from '~/components/ui/field'
+import { ErrorList, Field, SelectField, TextareaField } from '~/components/ui/field'
 import { parseForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { config } from '~/config.server'
@@ -126,7 +127,7 @@ function IntentForm({ intent, title, lastResult, children, submit, extraButtons 
   const fileErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.files ?? undefined
   return (
     <Card title={title}>
-      <Form method="post" action={files ? `?intent=${intent}` : undefined} encType={files ? 'multipart/form-data' : undefined} className="space-y-3" {...getFormProps(form)}>
+      <Form method="post" resetOnSuccess action={files ? `?intent=${intent}` : undefined} encType={files ? 'multipart/form-data' : undefined} className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value={intent} />
         <FormErrors id={form.errorId} errors={form.errors} />
         {children(fields as never)}
@@ -175,6 +176,7 @@ export default function TaskPage() {
   // Completion declared, not yet accepted: the unit waits for the decision; nothing else to report.
   const awaitingAcceptance = open && Boolean(task.completionDeclaredOn)
   const input = (f: { id: string; name: string; errors?: string[]; initialValue?: unknown }, type: string) => getInputProps(f as never, { type: type as 'text' })
+  const area = (f: { id: string; name: string; errors?: string[]; initialValue?: unknown }) => getTextareaProps(f as never)
   return (
     <div className="space-y-6">
       <div>
@@ -198,9 +200,19 @@ export default function TaskPage() {
           </dd>
           <dt className="font-medium text-stone-700">{t('tasks.lead')}</dt>
           <dd>{task.leadUnitName}</dd>
+          <dt className="font-medium text-stone-700">{t('tasks.coordinating')}</dt>
+          <dd data-testid="task-coordinating">{task.coordinatingUnits.length ? task.coordinatingUnits.join('; ') : t('tasks.noCoordinating')}</dd>
+          <dt className="font-medium text-stone-700">{t('tasks.followingLeader')}</dt>
+          <dd data-testid="task-leader">{task.followingLeaderName ?? t('tasks.noFollowingLeader')}</dd>
           <dt className="font-medium text-stone-700">{t('tasks.progress')}</dt>
           <dd data-testid="task-progress">{task.progress}%</dd>
         </dl>
+        <figure className="mt-4 border-l-4 border-stone-300 pl-3">
+          <figcaption className="text-sm font-medium text-stone-700">{t('tasks.noticeSentence')}</figcaption>
+          <blockquote className="mt-1 text-stone-900" data-testid="task-sentence">
+            {task.sentence}
+          </blockquote>
+        </figure>
       </Card>
       {may.report && open && !awaitingAcceptance ? (
         <>
@@ -208,7 +220,7 @@ export default function TaskPage() {
             {(f) => (
               <>
                 <Field label={t('tasks.percent')} inputProps={{ ...input(f.percent!, 'number'), min: 0, max: 100 }} errors={f.percent!.errors} />
-                <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />
+                <TextareaField label={t('tasks.text')} textareaProps={area(f.text!)} errors={f.text!.errors} />
                 <label className="flex items-center gap-2">
                   <input type="checkbox" name="obstacle" value="on" className="h-5 w-5 accent-brand-600" />
                   {t('tasks.obstacle')}
@@ -221,7 +233,7 @@ export default function TaskPage() {
               {(f) => (
                 <>
                   <Field label={t('tasks.newDeadline')} inputProps={input(f.newDeadline!, 'date')} errors={f.newDeadline!.errors} />
-                  <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />
+                  <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />
                 </>
               )}
             </IntentForm>
@@ -231,7 +243,7 @@ export default function TaskPage() {
               {(f) => (
                 <>
                   <Field label={t('tasks.completedOn')} inputProps={input(f.completedOn!, 'date')} errors={f.completedOn!.errors} />
-                  <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />
+                  <TextareaField label={t('tasks.text')} textareaProps={area(f.text!)} errors={f.text!.errors} />
                 </>
               )}
             </IntentForm>
@@ -240,17 +252,17 @@ export default function TaskPage() {
       ) : null}
       {may.contribute ? (
         <IntentForm intent="contribution" title={t('tasks.contribute')} lastResult={last('contribution')} submit={t('tasks.contribute')}>
-          {(f) => <Field label={t('tasks.text')} inputProps={input(f.text!, 'text')} errors={f.text!.errors} />}
+          {(f) => <TextareaField label={t('tasks.text')} textareaProps={area(f.text!)} errors={f.text!.errors} />}
         </IntentForm>
       ) : null}
       {may.decide && task.pendingDeadline ? (
         <IntentForm intent="extensionDecision" title={t('tasks.decideExtension', { date: day(task.pendingDeadline) })} lastResult={last('extensionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
-          {(f) => <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />}
+          {(f) => <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />}
         </IntentForm>
       ) : null}
       {may.decide && task.completionDeclaredOn && open ? (
         <IntentForm intent="completionDecision" title={t('tasks.decideCompletion', { date: day(task.completionDeclaredOn) })} lastResult={last('completionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
-          {(f) => <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />}
+          {(f) => <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />}
         </IntentForm>
       ) : null}
       {may.reassign && open ? (
@@ -258,7 +270,7 @@ export default function TaskPage() {
           {(f) => (
             <>
               <SelectField label={t('tasks.newLead')} selectProps={getSelectProps(f.leadUnitId as never)} options={units.filter((u) => u.value !== String(task.leadUnitId))} placeholder={t('conclusion.choose')} errors={f.leadUnitId!.errors} />
-              <Field label={t('tasks.reason')} inputProps={input(f.reason!, 'text')} errors={f.reason!.errors} />
+              <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />
             </>
           )}
         </IntentForm>
@@ -268,9 +280,10 @@ export default function TaskPage() {
           {task.history.map((e) => (
             <li key={e.id}>
               <span className="font-medium">{t(`taskEvents.${e.kind}`)}</span> · {formatDateTime(e.at)}
+              {e.actorName ? <span data-testid="task-event-actor"> · {e.unitName ? t('tasks.actedFor', { name: e.actorName, unit: e.unitName }) : e.actorName}</span> : null}
               {e.percent != null ? ` · ${e.percent}%` : ''}
               {e.fromValue && e.toValue && e.kind.startsWith('extension') ? ` · ${day(e.fromValue)} → ${day(e.toValue)}` : ''}
-              {e.text ? <span className="block text-stone-700">{e.text}</span> : null}
+              {e.text ? <span className="block whitespace-pre-line text-stone-700">{e.text}</span> : null}
               {e.files.length ? (
                 <ul className="mt-1 text-sm">
                   {e.files.map((f) => (

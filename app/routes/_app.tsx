@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react'
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type Errors = string[] | undefined
@@ -83,6 +83,32 @@ export function Field({
   return (
     <FieldShell id={id} label={label} required={required} hint={hint} errors={errors} className={className}>
       {(aria) => <input key={key ?? undefined} id={id} className={controlClass} {...aria} {...props} />}
+    </FieldShell>
+  )
+}
+
+/** A multi-line text (reports, reasons, opinions): grows with the text the user writes. */
+export function TextareaField({
+  label,
+  textareaProps,
+  errors,
+  hint,
+  required,
+  className = '',
+}: {
+  label: ReactNode
+  textareaProps: WithKey<TextareaHTMLAttributes<HTMLTextAreaElement>>
+  errors?: Errors
+  hint?: ReactNode
+  required?: boolean
+  className?: string
+}) {
+  const fallbackId = useId()
+  const { key, ...props } = textareaProps
+  const id = props.id ?? fallbackId
+  return (
+    <FieldShell id={id} label={label} required={required} hint={hint} errors={errors} className={className}>
+      {(aria) => <textarea key={key ?? undefined} id={id} rows={4} className={`${controlClass} field-sizing-content min-h-24`} {...aria} {...props} />}
     </FieldShell>
   )
 }

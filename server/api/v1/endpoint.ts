@@ -36,8 +36,14 @@ const errorDescriptions: Record<number, string> = {
   404: 'Không tìm thấy',
   409: 'Xung đột với dữ liệu đã có',
   413: 'Dữ liệu gửi lên quá lớn',
+  422: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác',
   429: 'Quá nhiều yêu cầu',
 }
+
+/** Every write may carry a key that makes a retry safe (server/api/v1/idempotency.ts). */
+const idempotencyHeader = z.object({
+  'Idempotency-Key': z.string().min(1).max(255).optional().meta({ description: 'Khóa tùy chọn (ví dụ một UUID) để gửi lại yêu cầu an toàn: cùng khóa, cùng yêu cầu thì nhận lại kết quả lần đầu, không ghi thêm; giữ 24 giờ.' }),
+})
 
 /**
  * Mounts an endpoint on the router *and* describes it in the OpenAPI registry from the same zod
@@ -53,7 +59,8 @@ export function defineEndpoint<P extends AnyObject, Q extends AnyObject, B exten
       ? { description: endpoint.success.description, content: { 'application/json': { schema: endpoint.success.schema } } }
       : { description: endpoint.success.description },
   }
-  for (const status of [...(endpoint.errors ?? []), 401, 429]) {
+  const writes = endpoint.method !== 'get'
+  for (const status of [...(endpoint.errors ?? []), 401, 429, ...(writes ? [422] : [])]) {
     responses[status] = { description: errorDescriptions[status]!, content: { 'application/json': { schema: apiErrorSchema } } }
   }
   registry.registerPath({
@@ -63,6 +70,7 @@ export function defineEndpoint<P extends AnyObject, Q extends AnyObject, B exten
     tags: [endpoint.tag],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     request: {
+      ...(writes ? { headers: idempotencyHeader } : {}),
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { query: endpoint.query } : {}),
       ...(endpoint.body ? { body: { required: true, content: { 'application/json': { schema: endpoint.body } } } } : {}),

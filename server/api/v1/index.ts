@@ -5,6 +5,7 @@ import { serverT } from '~/i18n'
 import { authenticateApi } from './auth'
 import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'
+import { idempotencyKeys } from './idempotency'
 import { registerMeetingEndpoints } from './meetings'
 import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
 import { registerDocumentEndpoints } from './documents'
@@ -53,6 +54,7 @@ export function createApiRouter(options: ApiOptions) {
   })
   router.use(express.json({ limit: options.bodyLimit ?? 1024 * 1024 }))
   router.use(authenticateApi)
+  router.use(idempotencyKeys)
   router.use(api)
   router.use((_req, _res, next) => next(new ApiError(404, 'not_found', serverT('vi')('errors.notFound'))))
   router.use(apiErrorHandler)
