@@ -28,9 +28,10 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
     return () => clearTimeout(timer)
   }, [shownId])
   return (
-    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+    // Phones: a bar over the header, never over the page's content; wider screens: bottom centre.
+    <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 top-0 z-50 flex justify-center sm:top-auto sm:bottom-4 sm:px-4">
       {visible ? (
-        <div className={`pointer-events-auto flex max-w-lg items-start gap-3 rounded-md border-l-4 p-3 shadow-lg ${styles[visible.type]}`}>
+        <div className={`pointer-events-auto flex w-full items-start gap-3 border-l-4 px-3 py-2 text-sm shadow-lg sm:max-w-lg sm:rounded-md sm:p-3 sm:text-base ${styles[visible.type]}`}>
           <p>{t(visible.key, visible.params)}</p>
           <button type="button" className="text-sm underline" onClick={() => setDismissed(visible.id)}>
             {t('common.close')}

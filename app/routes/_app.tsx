@@ -16,13 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const nav: { to: string; key: string }[] = [
     { to: '/', key: 'nav.home' },
     { to: '/schedule', key: 'nav.schedule' },
+    { to: '/meetings', key: 'nav.meetings' },
     { to: '/programme', key: 'nav.programme' },
     { to: '/tasks', key: 'nav.tasks' },
     { to: '/polls', key: 'nav.polls' },
   ]
   if (can(user, 'meetings.overview') || user.roles.includes('chair')) nav.push({ to: '/dashboard', key: 'nav.dashboard' })
   if (reportScopeFor(user, null)) nav.push({ to: '/reports', key: 'nav.reports' })
-  if (can(user, 'meetings.manage')) nav.push({ to: '/meetings/new', key: 'meetings.new' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
   if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })
   nav.push({ to: '/working-days', key: 'nav.calendar' })
@@ -51,28 +51,12 @@ function Shell() {
         {t('app.skipToContent')}
       </a>
       <header className="bg-brand-700 text-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:py-3">
           <NavLink to="/" className="text-xl font-bold text-white no-underline hover:no-underline">
             {t('app.name')}
           </NavLink>
-          <nav aria-label={t('app.mainNav')} className="order-3 w-full sm:order-none sm:w-auto">
-            <ul className="flex flex-wrap gap-1">
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.to === '/'}
-                    className={({ isActive }) =>
-                      `block rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:no-underline ${isActive ? 'bg-brand-800 underline' : ''}`
-                    }
-                  >
-                    {t(item.key)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <SearchBox id="header-search" className="hidden sm:flex" />
+          <div className="ml-auto flex items-center gap-2 text-sm">
             <NavLink to="/notifications" className="rounded px-3 py-2 text-white no-underline hover:bg-brand-800 hover:no-underline">
               {t('nav.notifications')}
               {unread ? (
@@ -85,22 +69,79 @@ function Shell() {
                 </>
               ) : null}
             </NavLink>
-            <span className="hidden text-right sm:block">
+            <span className="hidden text-right lg:block">
               <span className="block font-semibold">{user.fullName}</span>
               {user.position ? <span className="block text-brand-100">{user.position}</span> : null}
             </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="rounded border border-white/60 px-3 py-2 text-white hover:bg-brand-800">
-                {t('nav.signOut')}
-              </button>
-            </Form>
+            <SignOut className="hidden sm:block" />
           </div>
+          {/* Wide screens: the navigation in a row. */}
+          <nav aria-label={t('app.mainNav')} className="hidden w-full sm:block">
+            <NavList nav={nav} />
+          </nav>
+          {/* Phones: one line of header; the navigation, search and sign-out behind "Menu" (works without JavaScript). */}
+          <details className="w-full sm:hidden" data-testid="phone-menu">
+            <summary className="cursor-pointer list-none rounded border border-white/60 px-3 py-2 text-center font-medium">{t('app.menu')}</summary>
+            <div className="mt-2 space-y-3 pb-2">
+              <SearchBox id="phone-search" className="flex" />
+              <nav aria-label={t('app.mainNav')}>
+                <NavList nav={nav} />
+              </nav>
+              <SignOut />
+            </div>
+          </details>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <Outlet />
       </main>
     </div>
+  )
+}
+
+function NavList({ nav }: { nav: { to: string; key: string }[] }) {
+  const { t } = useTranslation()
+  return (
+    <ul className="flex flex-wrap gap-1">
+      {nav.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            end={item.to === '/'}
+            className={({ isActive }) => `block rounded px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-800 hover:no-underline ${isActive ? 'bg-brand-800 underline' : ''}`}
+          >
+            {t(item.key)}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The header's search: a GET form to /search (works without JavaScript). */
+function SearchBox({ id, className }: { id: string; className: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="get" action="/search" role="search" aria-label={t('search.title')} className={`${className} items-center gap-1`}>
+      <label htmlFor={id} className="sr-only">
+        {t('search.label')}
+      </label>
+      <input id={id} name="q" type="search" maxLength={100} placeholder={t('search.short')} className="min-h-10 w-full min-w-0 rounded-md border border-white/60 bg-white px-3 py-2 text-sm text-stone-900 md:w-56" />
+      <button type="submit" className="min-h-10 rounded border border-white/60 px-3 py-2 text-sm text-white hover:bg-brand-800">
+        {t('common.search')}
+      </button>
+    </Form>
+  )
+}
+
+function SignOut({ className = '' }: { className?: string }) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post" action="/logout" className={className}>
+      <button type="submit" className="rounded border border-white/60 px-3 py-2 text-sm text-white hover:bg-brand-800">
+        {t('nav.signOut')}
+      </button>
+    </Form>
   )
 }
 

@@ -233,7 +233,7 @@ describe('OpenAPI document', () => {
       '/documents/{id}/file', '/documents/{id}/versions',
       '/me', '/meeting-types', '/meetings', '/meetings/{id}', '/meetings/{id}/attendance', '/meetings/{id}/checkin', '/meetings/{id}/conclusion', '/meetings/{id}/documents', '/meetings/{id}/documents/distribution',
       '/meetings/{id}/invitations', '/meetings/{id}/minutes', '/meetings/{id}/minutes/file', '/meetings/{id}/readiness', '/meetings/{id}/rsvp', '/meetings/{id}/speakers', '/meetings/{id}/votes', '/meetings/{id}/votes/{voteId}/ballots',
-      '/polls/{id}', '/polls/{id}/results', '/programme-items', '/reports/figures', '/reports/{id}', '/reports/{id}/file', '/tasks', '/tasks/{id}', '/tasks/{id}/completion', '/tasks/{id}/completion-decision', '/tasks/{id}/contributions',
+      '/polls/{id}', '/polls/{id}/results', '/programme-items', '/reports/figures', '/reports/{id}', '/reports/{id}/file', '/search', '/tasks', '/tasks/{id}', '/tasks/{id}/completion', '/tasks/{id}/completion-decision', '/tasks/{id}/contributions',
       '/tasks/{id}/extension-decision', '/tasks/{id}/extension-requests', '/tasks/{id}/progress', '/units', '/units/{id}', '/users', '/users/{id}',
     ])
     expect(Object.keys(doc.paths['/units']!).sort()).toEqual(['get', 'post'])

@@ -13,6 +13,7 @@ import { registerLiveMeetingEndpoints } from './live-meeting'
 import { registerMinutesEndpoints } from './minutes'
 import { registerPollEndpoints } from './polls'
 import { registerReportEndpoints } from './reports'
+import { registerSearchEndpoints } from './search'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -32,6 +33,7 @@ export function createApiRouter(options: ApiOptions) {
   registerMinutesEndpoints(api, registry)
   registerPollEndpoints(api, registry)
   registerReportEndpoints(api, registry)
+  registerSearchEndpoints(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

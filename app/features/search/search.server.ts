@@ -1,0 +1,209 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { type DB, type DBOrTx, getDb } from '#db/client'
+import { agendaItems, conclusions, documents, documentVersions, meetings, meetingTypes, tasks, units, users } from '#db/schema'
+import { events } from '~/events.server'
+import type { DocJSON } from '~/lib/conclusion-doc'
+import { normaliseForSearch } from '~/lib/text'
+import { documentAccess } from '~/models/documents.server'
+import { meetingAccess } from '~/models/meetings.server'
+import { canOpenDocument, canReadIssuedConclusion, canViewMeeting, canViewTask } from '~/models/permissions.server'
+import { taskAccess } from '~/models/tasks.server'
+import type { SessionUser } from '~/models/users.server'
+import { ftsQuery } from './query'
+
+/**
+ * Global search (decision 018). `search_index` (FTS5, migration 0018) holds a folded copy of the
+ * searchable text of each meeting, document, issued conclusion and task. The index is rebuilt
+ * from the tables when the server starts and kept current by the domain events; every hit is
+ * checked against the permission module before it is shown, so nobody finds what they may not see.
+ */
+export const searchKinds = ['meeting', 'document', 'conclusion', 'task'] as const
+export type SearchKind = (typeof searchKinds)[number]
+
+/** The text kept per record, at most this long (a long conclusion is searched on its first pages). */
+const MAX_TEXT = 20_000
+
+function put(db: DBOrTx, kind: SearchKind, id: number, parts: (string | null | undefined)[]) {
+  db.run(sql`delete from search_index where kind = ${kind} and ref_id = ${id}`)
+  const text = normaliseForSearch(parts.filter(Boolean).join(' ')).slice(0, MAX_TEXT)
+  if (text) db.run(sql`insert into search_index (kind, ref_id, text) values (${kind}, ${id}, ${text})`)
+}
+function drop(db: DBOrTx, kind: SearchKind, id: number) {
+  db.run(sql`delete from search_index where kind = ${kind} and ref_id = ${id}`)
+}
+
+/** The words of a Tiptap document (paragraphs, headings, tables, task blocks). */
+export function plainText(doc: DocJSON | undefined): string {
+  if (!doc) return ''
+  const out: string[] = []
+  const walk = (node: DocJSON) => {
+    if (node.text) out.push(node.text)
+    if (node.type === 'taskBlock' && typeof node.attrs?.content === 'string') out.push(node.attrs.content)
+    node.content?.forEach(walk)
+  }
+  walk(doc)
+  return out.join(' ')
+}
+
+export function indexMeeting(db: DBOrTx, meetingId: number) {
+  const m = db
+    .select({ title: meetings.title, location: meetings.location, type: meetingTypes.name, chair: users.fullName })
+    .from(meetings)
+    .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
+    .innerJoin(users, eq(users.id, meetings.chairUserId))
+    .where(eq(meetings.id, meetingId))
+    .get()
+  if (!m) return drop(db, 'meeting', meetingId)
+  const agenda = db.select({ title: agendaItems.title }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all()
+  put(db, 'meeting', meetingId, [m.title, m.type, m.chair, m.location, ...agenda.map((a) => a.title)])
+}
+
+export function indexMeetingDocuments(db: DBOrTx, meetingId: number) {
+  const rows = db
+    .select({ id: documents.id, title: documents.title, deletedAt: documents.deletedAt, name: documentVersions.name })
+    .from(documents)
+    .leftJoin(documentVersions, and(eq(documentVersions.documentId, documents.id), eq(documentVersions.version, documents.currentVersion)))
+    .where(eq(documents.meetingId, meetingId))
+    .all()
+  for (const d of rows) {
+    if (d.deletedAt) drop(db, 'document', d.id)
+    else put(db, 'document', d.id, [d.title, d.name?.replace(/\.[a-z0-9]+$/i, '')])
+  }
+}
+
+export function indexConclusion(db: DBOrTx, conclusionId: number) {
+  const c = db
+    .select({ status: conclusions.status, number: conclusions.numberFormatted, content: conclusions.content, meetingTitle: meetings.title })
+    .from(conclusions)
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .where(eq(conclusions.id, conclusionId))
+    .get()
+  // Only issued notices are found: drafts belong to their editors, superseded ones to the history.
+  if (!c || c.status !== 'issued') drop(db, 'conclusion', conclusionId)
+  else put(db, 'conclusion', conclusionId, [c.number, c.meetingTitle, plainText(c.content as DocJSON)])
+  for (const t of db.select({ id: tasks.id }).from(tasks).where(eq(tasks.conclusionId, conclusionId)).all()) indexTask(db, t.id)
+}
+
+export function indexTask(db: DBOrTx, taskId: number) {
+  const t = db.select({ content: tasks.content, lead: units.name }).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId)).where(eq(tasks.id, taskId)).get()
+  if (!t) return drop(db, 'task', taskId)
+  put(db, 'task', taskId, [t.content, t.lead])
+}
+
+/** Refills the index from the tables, in one transaction (at start; a few seconds at province scale at most). */
+export function rebuildSearchIndex(db: DB = getDb()) {
+  db.transaction((tx) => {
+    tx.run(sql`delete from search_index`)
+    for (const m of tx.select({ id: meetings.id }).from(meetings).all()) {
+      indexMeeting(tx, m.id)
+      indexMeetingDocuments(tx, m.id)
+    }
+    for (const c of tx.select({ id: conclusions.id }).from(conclusions).where(eq(conclusions.status, 'issued')).all()) indexConclusion(tx, c.id)
+  })
+}
+
+const globalForSearch = globalThis as unknown as { __nghisuSearchIndex?: () => void }
+
+/** Keeps the index current from the domain events (once per process, however often it is called). */
+export function keepSearchIndex(db: () => DB = getDb) {
+  if (globalForSearch.__nghisuSearchIndex) return globalForSearch.__nghisuSearchIndex
+  const safely = (run: () => void) => {
+    try {
+      run()
+    } catch (error) {
+      console.error('Không cập nhật được chỉ mục tìm kiếm:', error instanceof Error ? error.message : error)
+    }
+  }
+  const offs = [
+    events.on('meeting.updated', ({ meetingId }) => safely(() => indexMeeting(db(), meetingId))),
+    events.on('documents.changed', ({ meetingId }) => safely(() => indexMeetingDocuments(db(), meetingId))),
+    events.on('conclusion.updated', ({ conclusionId }) => safely(() => indexConclusion(db(), conclusionId))),
+    events.on('task.updated', ({ taskId }) => safely(() => indexTask(db(), taskId))),
+  ]
+  const stop = () => {
+    offs.forEach((off) => off())
+    globalForSearch.__nghisuSearchIndex = undefined
+  }
+  globalForSearch.__nghisuSearchIndex = stop
+  return stop
+}
+
+/** Ids of one kind whose text matches `q` (a subquery for lists such as /meetings); null when q has nothing searchable. */
+export function matchingIds(kind: SearchKind, q: string) {
+  const match = ftsQuery(q)
+  if (!match) return null
+  return sql`(select ref_id from search_index where search_index match ${match} and kind = ${kind})`
+}
+
+export type SearchHit = { kind: SearchKind; id: number; title: string; context: string | null; href: string; at: string | null }
+
+/** How many index hits are looked at for one page of results (each is checked against the permission module). */
+const CANDIDATES = 400
+
+/**
+ * What `user` may see that matches `q`, best first: meetings, documents, issued conclusions and
+ * tasks. At most `limit` hits; `more` when there are others they may see.
+ */
+export function searchEverything(user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>, q: string, options: { limit?: number; kind?: SearchKind } = {}, db: DBOrTx = getDb()) {
+  const limit = options.limit ?? 20
+  const match = ftsQuery(q)
+  if (!match) return { hits: [] as SearchHit[], more: false }
+  const candidates = db.all<{ kind: SearchKind; ref_id: number }>(
+    sql`select kind, ref_id from search_index where search_index match ${match} ${options.kind ? sql`and kind = ${options.kind}` : sql``} order by rank limit ${CANDIDATES}`,
+  )
+  const meetingsSeen = new Map<number, ReturnType<typeof meetingAccess>>()
+  const accessOf = (id: number) => {
+    if (!meetingsSeen.has(id)) meetingsSeen.set(id, meetingAccess(id, db))
+    return meetingsSeen.get(id)!
+  }
+  const visible: { kind: SearchKind; id: number }[] = []
+  let more = false
+  for (const c of candidates) {
+    const id = Number(c.ref_id)
+    let ok = false
+    if (c.kind === 'meeting') {
+      const access = accessOf(id)
+      ok = Boolean(access && canViewMeeting(user, access))
+    } else if (c.kind === 'document') {
+      const access = documentAccess(id, db)
+      ok = Boolean(access && canOpenDocument(user, access))
+    } else if (c.kind === 'conclusion') {
+      const row = db.select({ meetingId: conclusions.meetingId, status: conclusions.status, recipients: conclusions.recipientUnitIds }).from(conclusions).where(eq(conclusions.id, id)).get()
+      const access = row ? accessOf(row.meetingId) : null
+      ok = Boolean(row && row.status === 'issued' && access && canReadIssuedConclusion(user, access, row.recipients))
+    } else if (c.kind === 'task') {
+      const access = taskAccess(id, db)
+      ok = Boolean(access && canViewTask(user, access))
+    }
+    if (!ok) continue
+    if (visible.length === limit) {
+      more = true
+      break
+    }
+    visible.push({ kind: c.kind, id })
+  }
+  return { hits: describe(visible, db), more }
+}
+
+/** Title, context and link of each hit, in the order given. */
+function describe(hits: { kind: SearchKind; id: number }[], db: DBOrTx): SearchHit[] {
+  const ids = (kind: SearchKind) => hits.filter((h) => h.kind === kind).map((h) => h.id)
+  const found = new Map<string, SearchHit>()
+  const meetingIds = ids('meeting')
+  if (meetingIds.length)
+    for (const m of db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, type: meetingTypes.name }).from(meetings).innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId)).where(inArray(meetings.id, meetingIds)).all())
+      found.set(`meeting:${m.id}`, { kind: 'meeting', id: m.id, title: m.title, context: m.type, href: `/meetings/${m.id}`, at: m.startsAt.toISOString() })
+  const documentIds = ids('document')
+  if (documentIds.length)
+    for (const d of db.select({ id: documents.id, title: documents.title, meeting: meetings.title, createdAt: documents.createdAt }).from(documents).innerJoin(meetings, eq(meetings.id, documents.meetingId)).where(and(inArray(documents.id, documentIds), isNull(documents.deletedAt))).all())
+      found.set(`document:${d.id}`, { kind: 'document', id: d.id, title: d.title, context: d.meeting, href: `/documents/${d.id}`, at: d.createdAt.toISOString() })
+  const conclusionIds = ids('conclusion')
+  if (conclusionIds.length)
+    for (const c of db.select({ id: conclusions.id, number: conclusions.numberFormatted, meetingId: conclusions.meetingId, meeting: meetings.title, issuedAt: conclusions.updatedAt }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(inArray(conclusions.id, conclusionIds)).all())
+      found.set(`conclusion:${c.id}`, { kind: 'conclusion', id: c.id, title: c.number ? `${c.number}` : c.meeting, context: c.meeting, href: `/meetings/${c.meetingId}/conclusion`, at: c.issuedAt.toISOString() })
+  const taskIds = ids('task')
+  if (taskIds.length)
+    for (const t of db.select({ id: tasks.id, content: tasks.content, lead: units.name, deadline: tasks.deadline }).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId)).where(inArray(tasks.id, taskIds)).orderBy(asc(tasks.id)).all())
+      found.set(`task:${t.id}`, { kind: 'task', id: t.id, title: t.content, context: t.lead, href: `/tasks/${t.id}`, at: t.deadline })
+  return hits.map((h) => found.get(`${h.kind}:${h.id}`)).filter((h): h is SearchHit => Boolean(h))
+}
