@@ -5,15 +5,22 @@ import { listMeetingTypes } from '~/models/meeting-types.server'
 import { type MeetingSaveInput, saveMeeting, scheduleConflicts } from '~/models/meetings.server'
 import { schedulableItems } from '~/models/programme.server'
 import { listUnitTree } from '~/models/units.server'
-import { type Actor, listUserOptions } from '~/models/users.server'
+import { type Actor, peopleByIds } from '~/models/users.server'
 import { type MeetingFormInput, meetingFormSchema, vietnamInstant } from '~/schemas/meetings'
 
-/** Everything the meeting form's pickers need. */
-export function meetingFormData() {
+type PeopleDefaults = { chairUserId?: string; secretaryUserId?: string; memberUserIds?: string[]; guestUserIds?: string[]; agenda?: { title?: string; presenterUserId?: string }[] }
+
+/**
+ * Everything the meeting form's pickers need. People are found by the pickers' server search, so
+ * the directory is never sent whole; only those already in the form (`defaults`) come with it.
+ */
+export function meetingFormData(defaults: PeopleDefaults) {
+  const ids = [defaults.chairUserId, defaults.secretaryUserId, ...(defaults.memberUserIds ?? []), ...(defaults.guestUserIds ?? []), ...(defaults.agenda ?? []).map((a) => a.presenterUserId)]
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0)
   return {
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
-    chairs: listUserOptions('chair'),
-    people: listUserOptions(),
+    known: peopleByIds([...new Set(ids)]),
     units: listUnitTree(),
     items: schedulableItems(),
   }

@@ -8,6 +8,7 @@ import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { CheckboxGroup, ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
+import { PeoplePicker, type PersonChoice, PersonPicker } from '~/components/ui/people-picker'
 import { LIMITS, type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { meetingModes } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'
@@ -18,31 +19,8 @@ function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {
   return rest
 }
 
-export type PersonOption = { id: number; fullName: string; position: string | null; unitName: string | null }
+export type PersonOption = PersonChoice
 export type ConflictView = { messageKey: string; title: string; when: string; names: string[] }
-
-/** People grouped by unit, for <select>: keeps 2,000 names navigable by keyboard (type-ahead). */
-function PeopleOptions({ people }: { people: PersonOption[] }) {
-  const groups = new Map<string, PersonOption[]>()
-  for (const p of people) {
-    const key = p.unitName ?? '—'
-    groups.set(key, [...(groups.get(key) ?? []), p])
-  }
-  return (
-    <>
-      {[...groups].map(([unit, list]) => (
-        <optgroup key={unit} label={unit}>
-          {list.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.fullName}
-              {p.position ? ` — ${p.position}` : ''}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </>
-  )
-}
 
 const control = 'block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base min-h-10 aria-[invalid=true]:border-red-700'
 
@@ -71,8 +49,7 @@ export function MeetingForm({
   form,
   fields,
   types,
-  chairs,
-  people,
+  known,
   units,
   items,
   conflicts,
@@ -82,8 +59,8 @@ export function MeetingForm({
   form: FormMetadata<MeetingFormInput, string[]>
   fields: ReturnType<FormMetadata<MeetingFormInput, string[]>['getFieldset']>
   types: { id: number; name: string }[]
-  chairs: PersonOption[]
-  people: PersonOption[]
+  /** The people already in the form (their names for the pickers); others are found by search. */
+  known: PersonOption[]
   units: UnitOption[]
   items: { id: number; content: string; plannedMonth: number; year: number }[]
   conflicts: ConflictView[]
@@ -93,6 +70,9 @@ export function MeetingForm({
   const { t } = useTranslation()
   const agenda = fields.agenda.getFieldList()
   const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.offProgrammeReason)
+  const byId = new Map(known.map((p) => [String(p.id), p]))
+  const person = (value: unknown) => (typeof value === 'string' ? (byId.get(value) ?? null) : null)
+  const peopleOf = (value: unknown) => (Array.isArray(value) ? value.map((v) => byId.get(String(v))).filter((p): p is PersonOption => Boolean(p)) : [])
   // The warning appears above the form, far from the button pressed: take the eyes and the focus there.
   const warning = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -123,16 +103,7 @@ export function MeetingForm({
         <legend className="px-1 text-lg font-semibold">{t('meetings.title')}</legend>
         <Field label={t('meetings.meetingTitle')} required inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} hint={t('validation.maxChars', { count: LIMITS.titleChars })} className="sm:col-span-2" />
         <SelectField label={t('meetings.type')} selectProps={getSelectProps(fields.meetingTypeId)} options={types.map((x) => ({ value: String(x.id), label: x.name }))} placeholder="" errors={fields.meetingTypeId.errors} />
-        <div>
-          <label htmlFor={fields.chairUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
-            {t('meetings.chair')}
-          </label>
-          <select {...omitKey(getSelectProps(fields.chairUserId))} key={getSelectProps(fields.chairUserId).key} className={control}>
-            <option value="" />
-            <PeopleOptions people={chairs} />
-          </select>
-          <ErrorList errors={fields.chairUserId.errors} />
-        </div>
+        <PersonPicker id={fields.chairUserId.id} label={t('meetings.chair')} name={fields.chairUserId.name} role="chair" defaultValue={person(fields.chairUserId.initialValue)} errors={fields.chairUserId.errors} />
         <SelectField
           label={t('meetings.programmeItem')}
           selectProps={getSelectProps(fields.programmeItemId)}
@@ -171,15 +142,7 @@ export function MeetingForm({
             return (
               <li key={item.key} className="grid gap-3 rounded-md border border-stone-200 p-3 md:grid-cols-[2fr_1fr_1fr_6rem]">
                 <Field label={`${index + 1}. ${t('meetings.agendaTitle')}`} inputProps={getInputProps(f.title, { type: 'text' })} errors={f.title.errors} />
-                <div>
-                  <label htmlFor={f.presenterUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
-                    {t('meetings.presenter')}
-                  </label>
-                  <select {...omitKey(getSelectProps(f.presenterUserId))} key={getSelectProps(f.presenterUserId).key} className={control}>
-                    <option value="" />
-                    <PeopleOptions people={people} />
-                  </select>
-                </div>
+                <PersonPicker key={`presenter-${item.key}`} id={f.presenterUserId.id} label={t('meetings.presenter')} name={f.presenterUserId.name} defaultValue={person(f.presenterUserId.initialValue)} errors={f.presenterUserId.errors} />
                 <SelectField label={t('meetings.presenterUnit')} selectProps={getSelectProps(f.presenterUnitId)} options={unitOptions(units)} placeholder={t('common.none')} />
                 <Field label={t('meetings.plannedMinutes')} inputProps={getInputProps(f.plannedMinutes, { type: 'number' })} errors={f.plannedMinutes.errors} />
                 <div className="flex flex-wrap gap-2 md:col-span-4">
@@ -205,12 +168,8 @@ export function MeetingForm({
       <fieldset className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 md:grid-cols-2">
         <legend className="px-1 text-lg font-semibold">{t('meetings.participants')}</legend>
         <p className="text-sm text-stone-700 md:col-span-2">{t('meetings.defaultsHint')}</p>
-        <MultiSelect label={t('meetings.members')} field={fields.memberUserIds} hint={t('meetings.multiHint')}>
-          <PeopleOptions people={people} />
-        </MultiSelect>
-        <MultiSelect label={t('meetings.guestUsers')} field={fields.guestUserIds} hint={t('meetings.multiHint')}>
-          <PeopleOptions people={people} />
-        </MultiSelect>
+        <PeoplePicker key={`members-${form.key}`} label={t('meetings.members')} name={fields.memberUserIds.name} defaultValue={peopleOf(fields.memberUserIds.initialValue)} errors={fields.memberUserIds.errors} hint={t('meetings.membersHint')} />
+        <PeoplePicker key={`guests-${form.key}`} label={t('meetings.guestUsers')} name={fields.guestUserIds.name} defaultValue={peopleOf(fields.guestUserIds.initialValue)} errors={fields.guestUserIds.errors} />
         <CheckboxGroup
           legend={t('meetings.memberRoles')}
           name={fields.memberRoles.name}
@@ -229,15 +188,7 @@ export function MeetingForm({
             </option>
           ))}
         </MultiSelect>
-        <div>
-          <label htmlFor={fields.secretaryUserId.id} className="mb-1 block text-sm font-medium text-stone-800">
-            {t('meetings.secretary')}
-          </label>
-          <select {...omitKey(getSelectProps(fields.secretaryUserId))} key={getSelectProps(fields.secretaryUserId).key} className={control}>
-            <option value="" />
-            <PeopleOptions people={people} />
-          </select>
-        </div>
+        <PersonPicker id={fields.secretaryUserId.id} label={t('meetings.secretary')} name={fields.secretaryUserId.name} defaultValue={person(fields.secretaryUserId.initialValue)} errors={fields.secretaryUserId.errors} />
       </fieldset>
       <Button type="submit" disabled={busy}>
         {submitLabel}

@@ -322,3 +322,39 @@ export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
 export function contactsOf(userIds: number[], db: DBOrTx = getDb()) {
   return userIds.length ? db.select({ email: users.email, fullName: users.fullName }).from(users).where(inArray(users.id, userIds)).all() : []
 }
+
+export type PersonMatch = { id: number; fullName: string; position: string | null; unitName: string | null }
+
+/**
+ * People whose name, position or unit contain every word typed, without diacritics ("duc" finds
+ * "Đức", "so noi vu" the people of Sở Nội vụ): the people pickers' server search, for directories
+ * too large to send to the browser. Those whose name starts with the first word come first.
+ */
+export function searchPeople(q: string, options: { role?: Role; limit?: number } = {}, db: DBOrTx = getDb()): PersonMatch[] {
+  const words = normaliseForSearch(q.slice(0, 100)).split(' ').filter(Boolean).slice(0, 6)
+  if (!words.length) return []
+  const rows = db
+    .select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name, searchText: users.searchText })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(and(eq(users.active, true), options.role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, options.role))) : undefined))
+    .all()
+  const matches: (PersonMatch & { rank: number })[] = []
+  for (const r of rows) {
+    const haystack = `${r.searchText} ${normaliseForSearch(r.position ?? '')} ${normaliseForSearch(r.unitName ?? '')}`
+    if (!words.every((w) => haystack.includes(w))) continue
+    const name = r.searchText
+    const rank = name.startsWith(words[0]!) ? 0 : name.split(' ').some((part) => part.startsWith(words[0]!)) ? 1 : 2
+    matches.push({ id: r.id, fullName: r.fullName, position: r.position, unitName: r.unitName, rank })
+  }
+  return matches
+    .sort((a, b) => a.rank - b.rank || a.fullName.localeCompare(b.fullName, 'vi'))
+    .slice(0, options.limit ?? 20)
+    .map(({ rank: _, ...p }) => p)
+}
+
+/** Names, positions and units of the given people (the chosen ones a picker shows). */
+export function peopleByIds(ids: number[], db: DBOrTx = getDb()): PersonMatch[] {
+  if (!ids.length) return []
+  return db.select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(inArray(users.id, ids)).all()
+}

@@ -15,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.meetingId)
   const meeting = id ? getMeeting(id) : null
   invariantResponse(meeting, 'meeting.notFound')
-  return json({ ...meetingFormData(), id: meeting.id, defaults: formDefaults(meetingFormValues(meeting)) })
+  const defaults = formDefaults(meetingFormValues(meeting))
+  return json({ ...meetingFormData(defaults), id: meeting.id, defaults })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         agenda: [{ title: item.content, presenterUnitId: item.preparingUnitId ? String(item.preparingUnitId) : '' }],
       }
     : { startTime: '08:00', endTime: '11:00', mode: 'in_person', agenda: [] }
-  return json({ ...meetingFormData(), defaults })
+  return json({ ...meetingFormData(defaults), defaults })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

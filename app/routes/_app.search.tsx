@@ -5,7 +5,8 @@ import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Form } from '~/components/ui/form'
-import { SEARCH_LIMITS, searchEverything, searchKinds, type SearchKind } from '~/features/search/index.server'
+import { SEARCH_LIMITS, searchKinds, type SearchKind } from '~/features/search'
+import { searchEverything } from '~/features/search/index.server'
 import { formatDate } from '~/lib/dates'
 
 /** Global search: meetings, documents, issued conclusions and tasks the person may see. */

@@ -51,3 +51,11 @@ export function watchConsole(page: Page) {
   })
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
 }
+
+/** Types into a people picker (a combobox searching the server) and picks the option whose name matches. */
+export async function choosePerson(page: Page, label: string | RegExp, typed: string, option: string | RegExp) {
+  const box = page.getByRole('combobox', { name: label })
+  await box.fill(typed)
+  await expect(box).toHaveValue(typed)
+  await page.getByRole('option', { name: option }).first().click()
+}

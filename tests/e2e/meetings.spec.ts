@@ -1,4 +1,4 @@
-import { expect, login, seriousViolations, test } from './fixtures'
+import { choosePerson, expect, login, seriousViolations, test } from './fixtures'
 
 /** A weekday six to ten weeks ahead, clear of the demo meetings (and of a retried attempt's). */
 function futureDate() {
@@ -47,8 +47,16 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   await office.keyboard.press('Enter')
   await expect(office.getByLabel('1. Nội dung')).toHaveValue('Thảo luận, cho ý kiến')
   await expect(office.getByLabel('2. Nội dung')).toHaveValue(content)
-  await office.getByLabel('Thành viên (từng người)').selectOption([{ label: 'Trần Thế Dũng — Trưởng Ban Tổ chức Tỉnh ủy' }, { label: 'Nguyễn Thị Nữ Ý — Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' }])
-  await office.getByLabel('Thư ký').selectOption({ label: 'Trần Thị Hồng Vân — Chánh Văn phòng Tỉnh ủy' })
+  // People are found by typing, without diacritics, and shown as removable tags.
+  await choosePerson(office, 'Thành viên (từng người)', 'dung to chuc', /Trần Thế Dũng/)
+  await choosePerson(office, 'Thành viên (từng người)', 'nu y', /Nguyễn Thị Nữ Ý/)
+  const chosen = office.getByRole('grid', { name: /Đã chọn — Thành viên/ })
+  await expect(chosen.getByRole('row')).toHaveCount(2)
+  await choosePerson(office, 'Thư ký', 'hong van', /Trần Thị Hồng Vân/)
+  // "duc" (no diacritics, no đ) finds the people named Đức.
+  await office.getByRole('combobox', { name: 'Khách mời (từng người)' }).fill('duc')
+  await expect(office.getByRole('option', { name: /Đức/ }).first()).toBeVisible()
+  await office.getByRole('combobox', { name: 'Khách mời (từng người)' }).fill('')
   await office.getByRole('button', { name: 'Tạo mới' }).click()
   await expect(office.getByRole('status')).toContainText('Đã tạo cuộc họp.')
   await expect(office.getByRole('heading', { level: 1 })).toHaveText(content)

@@ -61,7 +61,7 @@ describe('global search', () => {
     expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).toContain(id)
     // A new lead unit (an event) is found at once under its name, and the old one no longer.
     const other = createUnit({ name: 'Sở Giao thông vận tải' })
-    reassignLead(id, { id: office.id, roles: office.roles, unitId: null }, { leadUnitId: other.id, reason: 'Đúng chức năng' })
+    reassignLead(id, { id: office.id, unitId: null }, { leadUnitId: other.id, reason: 'Đúng chức năng' })
     expect(searchEverything(office, 'giao thong van tai').hits.map((h) => h.id)).toContain(id)
     expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).not.toContain(id)
     // A meeting renamed is found under its new title.
@@ -137,5 +137,27 @@ describe('search over the API', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('the people pickers’ search', () => {
+  it('finds people by name, position or unit without diacritics, and only for someone signed in', async () => {
+    const { searchPeople } = await import('~/models/users.server')
+    const { loader: peopleLoader } = await import('~/routes/people.search')
+    const unit = createUnit({ name: 'Sở Nội vụ' })
+    const duc = await createUser({ fullName: 'Lê Văn Đức', unitId: unit.id })
+    expect(searchPeople('duc').map((p) => p.id)).toContain(duc.id)
+    expect(searchPeople('so noi vu').map((p) => p.id)).toEqual([duc.id])
+    expect(searchPeople('le duc noi vu').map((p) => p.id)).toEqual([duc.id])
+    expect(searchPeople('')).toEqual([])
+    const asOffice = (await peopleLoader({ request: getRequest('/people/search?q=duc', sessionCookieFor(office.id)), params: {}, context: { ip: '' } } as never)) as Response
+    expect(((await asOffice.json()) as { people: { id: number }[] }).people.map((p) => p.id)).toContain(duc.id)
+    let status = 0
+    try {
+      await peopleLoader({ request: getRequest('/people/search?q=duc'), params: {}, context: { ip: '' } } as never)
+    } catch (e) {
+      status = (e as Response).status
+    }
+    expect([302, 401]).toContain(status)
   })
 })

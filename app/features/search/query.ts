@@ -1,5 +1,8 @@
 import { normaliseForSearch } from '~/lib/text'
 
+export const searchKinds = ['meeting', 'document', 'conclusion', 'task'] as const
+export type SearchKind = (typeof searchKinds)[number]
+
 /** Bounds on what is searched: a query never makes the index do unbounded work. */
 export const SEARCH_LIMITS = { queryChars: 100, tokens: 6, tokenChars: 40 } as const
 

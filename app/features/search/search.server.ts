@@ -9,7 +9,7 @@ import { meetingAccess } from '~/models/meetings.server'
 import { canOpenDocument, canReadIssuedConclusion, canViewMeeting, canViewTask } from '~/models/permissions.server'
 import { taskAccess } from '~/models/tasks.server'
 import type { SessionUser } from '~/models/users.server'
-import { ftsQuery } from './query'
+import { ftsQuery, type SearchKind } from './query'
 
 /**
  * Global search (decision 018). `search_index` (FTS5, migration 0018) holds a folded copy of the
@@ -17,8 +17,6 @@ import { ftsQuery } from './query'
  * from the tables when the server starts and kept current by the domain events; every hit is
  * checked against the permission module before it is shown, so nobody finds what they may not see.
  */
-export const searchKinds = ['meeting', 'document', 'conclusion', 'task'] as const
-export type SearchKind = (typeof searchKinds)[number]
 
 /** The text kept per record, at most this long (a long conclusion is searched on its first pages). */
 const MAX_TEXT = 20_000

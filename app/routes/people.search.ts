@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { requireUserWithPermission } from '~/auth.server'
+import { searchPeople } from '~/models/users.server'
+import { roles } from '#db/schema/enums'
+
+const querySchema = z.object({ q: z.string().max(100).catch(''), role: z.enum(roles).optional().catch(undefined) })
+
+/** The people pickers' server search (ui/people-picker.tsx): for those who may read the directory. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireUserWithPermission(request, 'directory.read')
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  return Response.json({ people: searchPeople(query.q, { role: query.role }) }, { headers: { 'Cache-Control': 'private, no-store' } })
+}
