@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useId, useMemo, useState } from '
 import { useTranslation } from 'react-i18next'
 import { type DocJSON, type NameLookup, type TaskBlockAttrs, type TaskBlockProblem, conclusionExtensions, normaliseTaskAttrs, standingCycles, TaskBlock, taskSentence } from '~/lib/conclusion-doc'
 import { Button } from './ui/button'
+import { DateField } from '~/components/ui/date-field'
 
 export type Option = { id: number; name: string }
 type EditorContextValue = { units: Option[]; leaders: Option[]; items: Option[]; names: NameLookup; problems: Map<string, TaskBlockProblem['problems']> }
@@ -95,12 +96,7 @@ function TaskBlockView({ node, updateAttributes, deleteNode, selected }: NodeVie
                 ))}
             </select>
           </div>
-          <div>
-            <label htmlFor={`${id}-deadline`} className="mb-1 block text-sm font-medium">
-              {t('conclusion.deadline')}
-            </label>
-            <input id={`${id}-deadline`} type="date" className={controlClass} value={attrs.deadline ?? ''} onChange={(e) => set({ deadline: e.target.value || null, standingCycle: e.target.value ? null : attrs.standingCycle })} />
-          </div>
+          <DateField id={`${id}-deadline`} label={t('conclusion.deadline')} value={attrs.deadline ?? null} onChange={(deadline) => set({ deadline, standingCycle: deadline ? null : attrs.standingCycle })} />
           <div>
             <label htmlFor={`${id}-cycle`} className="mb-1 block text-sm font-medium">
               {t('conclusion.standing')}

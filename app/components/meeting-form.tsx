@@ -12,6 +12,7 @@ import { PeoplePicker, type PersonChoice, PersonPicker } from '~/components/ui/p
 import { LIMITS, type MeetingFormInput, meetingFormSchema } from '~/schemas/meetings'
 import { meetingModes } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'
+import { DateField, TimeField } from '~/components/ui/date-field'
 
 /** conform's props carry a `key`; React wants keys passed directly, not spread. */
 function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {
@@ -123,10 +124,10 @@ export function MeetingForm({
           <input {...omitKey(getInputProps(fields.urgent, { type: 'checkbox' }))} key={getInputProps(fields.urgent, { type: 'checkbox' }).key} className="h-5 w-5 accent-brand-600" />
           {t('meetings.urgent')}
         </label>
-        <Field label={t('meetings.date')} required inputProps={getInputProps(fields.date, { type: 'date' })} errors={fields.date.errors} />
+        <DateField key={fields.date.key} id={fields.date.id} label={t('meetings.date')} required name={fields.date.name} defaultValue={fields.date.initialValue} errors={fields.date.errors} />
         <div className="grid grid-cols-2 gap-3">
-          <Field label={t('meetings.startTime')} required inputProps={getInputProps(fields.startTime, { type: 'time' })} errors={fields.startTime.errors} />
-          <Field label={t('meetings.endTime')} required inputProps={getInputProps(fields.endTime, { type: 'time' })} errors={fields.endTime.errors} />
+          <TimeField key={fields.startTime.key} id={fields.startTime.id} label={t('meetings.startTime')} required name={fields.startTime.name} defaultValue={fields.startTime.initialValue} errors={fields.startTime.errors} />
+          <TimeField key={fields.endTime.key} id={fields.endTime.id} label={t('meetings.endTime')} required name={fields.endTime.name} defaultValue={fields.endTime.initialValue} errors={fields.endTime.errors} />
         </div>
         <SelectField label={t('meetings.mode')} selectProps={getSelectProps(fields.mode)} options={meetingModes.map((m) => ({ value: m, label: t(`modes.${m}`) }))} errors={fields.mode.errors} />
         <Field label={t('meetings.location')} inputProps={getInputProps(fields.location, { type: 'text' })} errors={fields.location.errors} />

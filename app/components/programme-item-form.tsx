@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { LIMITS } from '~/schemas/meetings'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { unitOptions, type UnitOption } from '~/components/user-form'
+import { DateField } from '~/components/ui/date-field'
 
 type ItemFields = {
   content: FieldMetadata<string>
@@ -30,7 +31,7 @@ export function ProgrammeItemFields({ fields, types, chairs, units }: { fields: 
         <ErrorList id={`${fields.content.id}-error`} errors={fields.content.errors} />
       </div>
       <SelectField label={t('programme.plannedMonth')} selectProps={getSelectProps(fields.plannedMonth)} options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t('programme.month', { month: i + 1 }) }))} placeholder="" errors={fields.plannedMonth.errors} />
-      <Field label={t('programme.plannedDate')} inputProps={getInputProps(fields.plannedDate, { type: 'date' })} errors={fields.plannedDate.errors} />
+      <DateField key={fields.plannedDate.key} id={fields.plannedDate.id} label={t('programme.plannedDate')} name={fields.plannedDate.name} defaultValue={fields.plannedDate.initialValue} errors={fields.plannedDate.errors} />
       <SelectField label={t('programme.meetingType')} selectProps={getSelectProps(fields.meetingTypeId)} options={types.map((x) => ({ value: String(x.id), label: x.name }))} placeholder={t('common.none')} errors={fields.meetingTypeId.errors} />
       <SelectField label={t('programme.presiding')} selectProps={getSelectProps(fields.presidingUserId)} options={chairs.map((c) => ({ value: String(c.id), label: c.fullName }))} placeholder={t('common.none')} errors={fields.presidingUserId.errors} />
       <SelectField label={t('programme.preparingUnit')} selectProps={getSelectProps(fields.preparingUnitId)} options={unitOptions(units)} placeholder={t('common.none')} errors={fields.preparingUnitId.errors} />

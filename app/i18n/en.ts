@@ -788,6 +788,7 @@ export const en: Messages = {
     remove: 'Remove {{name}}',
     count: '{{count}} people chosen.',
   },
+  dates: { openCalendar: 'Open the calendar', calendar: 'Calendar', previousMonth: 'Previous month', nextMonth: 'Next month' },
   forms: {
     alreadySent: 'This form was already sent and recorded; the second click recorded nothing more.',
   },

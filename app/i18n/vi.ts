@@ -793,6 +793,7 @@ export const vi = {
     remove: 'Bỏ {{name}}',
     count: 'Đã chọn {{count}} người.',
   },
+  dates: { openCalendar: 'Mở lịch chọn ngày', calendar: 'Lịch chọn ngày', previousMonth: 'Tháng trước', nextMonth: 'Tháng sau' },
   forms: {
     alreadySent: 'Biểu mẫu này đã được gửi và ghi nhận; lần bấm sau không ghi thêm.',
   },

@@ -13,6 +13,7 @@ import { isValidDate } from '~/lib/working-days'
 import { meetingListOptions, searchMeetings } from '~/models/meeting-list.server'
 import { can } from '~/models/permissions.server'
 import { meetingStatuses } from '#db/schema/enums'
+import { DateField } from '~/components/ui/date-field'
 
 const id = z.coerce.number().int().positive().optional().catch(undefined)
 const day = z.string().refine(isValidDate).optional().catch(undefined)
@@ -61,8 +62,8 @@ export default function Meetings() {
       </div>
       <Form method="get" role="search" aria-label={t('meetingList.filters')} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field className="sm:col-span-2" label={t('meetingList.q')} hint={t('meetingList.qHint')} inputProps={{ name: 'q', type: 'search', defaultValue: params.get('q') ?? '', maxLength: 100 }} />
-        <Field label={t('meetingList.from')} inputProps={{ name: 'from', type: 'date', defaultValue: params.get('from') ?? '' }} />
-        <Field label={t('meetingList.to')} inputProps={{ name: 'to', type: 'date', defaultValue: params.get('to') ?? '' }} />
+        <DateField label={t('meetingList.from')} name="from" defaultValue={params.get('from') ?? ''} />
+        <DateField label={t('meetingList.to')} name="to" defaultValue={params.get('to') ?? ''} />
         <SelectField label={t('meetingList.status')} selectProps={{ name: 'status', defaultValue: params.get('status') ?? '' }} options={meetingStatuses.map((s) => ({ value: s, label: t(`meetingStatus.${s}`) }))} placeholder={t('common.all')} />
         <SelectField label={t('meetingList.type')} selectProps={{ name: 'type', defaultValue: params.get('type') ?? '' }} options={opts(options.types)} placeholder={t('common.all')} />
         <SelectField label={t('meetingList.body')} selectProps={{ name: 'body', defaultValue: params.get('body') ?? '' }} options={opts(options.bodies)} placeholder={t('common.all')} />

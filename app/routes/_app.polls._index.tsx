@@ -19,6 +19,7 @@ import { listUserOptions } from '~/models/users.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/enums'
+import { DateField, TimeField } from '~/components/ui/date-field'
 
 export const meta: MetaFunction = () => [{ title: 'Lấy phiếu tín nhiệm · Nghị sự' }]
 
@@ -117,10 +118,10 @@ export default function Polls() {
             <Field label={t('polls.fields.legalBasis')} required inputProps={getInputProps(fields.legalBasis, { type: 'text' })} errors={fields.legalBasis.errors} />
             <Field label={t('polls.fields.bodyName')} required inputProps={getInputProps(fields.bodyName, { type: 'text' })} errors={fields.bodyName.errors} />
             <SelectField label={t('polls.fields.chair')} selectProps={getSelectProps(fields.chairUserId)} options={[{ value: '', label: '—' }, ...chairs]} errors={fields.chairUserId.errors} className="sm:col-span-2" />
-            <Field label={t('polls.fields.opensDate')} inputProps={getInputProps(fields.opensDate, { type: 'date' })} errors={fields.opensDate.errors} />
-            <Field label={t('polls.fields.opensTime')} inputProps={getInputProps(fields.opensTime, { type: 'time' })} errors={fields.opensTime.errors} />
-            <Field label={t('polls.fields.closesDate')} inputProps={getInputProps(fields.closesDate, { type: 'date' })} errors={fields.closesDate.errors} />
-            <Field label={t('polls.fields.closesTime')} inputProps={getInputProps(fields.closesTime, { type: 'time' })} errors={fields.closesTime.errors} />
+            <DateField key={fields.opensDate.key} id={fields.opensDate.id} label={t('polls.fields.opensDate')} name={fields.opensDate.name} defaultValue={fields.opensDate.initialValue} errors={fields.opensDate.errors} />
+            <TimeField key={fields.opensTime.key} id={fields.opensTime.id} label={t('polls.fields.opensTime')} name={fields.opensTime.name} defaultValue={fields.opensTime.initialValue} errors={fields.opensTime.errors} />
+            <DateField key={fields.closesDate.key} id={fields.closesDate.id} label={t('polls.fields.closesDate')} name={fields.closesDate.name} defaultValue={fields.closesDate.initialValue} errors={fields.closesDate.errors} />
+            <TimeField key={fields.closesTime.key} id={fields.closesTime.id} label={t('polls.fields.closesTime')} name={fields.closesTime.name} defaultValue={fields.closesTime.initialValue} errors={fields.closesTime.errors} />
             <div className="sm:col-span-2">
               <label htmlFor={fields.candidates.id} className="mb-1 block text-sm font-medium">
                 {t('polls.fields.candidates')}

@@ -11,6 +11,7 @@ import { canIssueReports, issueReport, listReports, reportFigures, reportRequest
 import { formatDate } from '~/lib/dates'
 import { canSeeBodyReports } from '~/models/permissions.server'
 import { redirectWithToast } from '~/toast.server'
+import { DateField } from '~/components/ui/date-field'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Nghị sự` : 'Báo cáo · Nghị sự' }]
 
@@ -78,14 +79,8 @@ export default function Reports() {
           <span className="mb-1 block font-medium">{t('reports.number')}</span>
           <input name="n" type="number" min={1} max={12} defaultValue={data.n} className={`${field} w-20`} />
         </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t('reports.from')}</span>
-          <input name="from" type="date" defaultValue={data.kind === 'range' ? data.period.from : ''} className={field} />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t('reports.to')}</span>
-          <input name="to" type="date" defaultValue={data.kind === 'range' ? data.period.to : ''} className={field} />
-        </label>
+        <DateField className="text-sm" label={t('reports.from')} name="from" defaultValue={data.kind === 'range' ? data.period.from : ''} />
+        <DateField className="text-sm" label={t('reports.to')} name="to" defaultValue={data.kind === 'range' ? data.period.to : ''} />
         {data.units.length ? (
           <label className="text-sm">
             <span className="mb-1 block font-medium">{t('reports.scope')}</span>

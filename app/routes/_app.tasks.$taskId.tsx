@@ -27,6 +27,7 @@ import { addContribution, decideCompletion, decideExtension, declareCompletion, 
 import { parseId } from '~/schemas/common'
 import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { redirectWithToast } from '~/toast.server'
+import { DateField } from '~/components/ui/date-field'
 
 /** Each form on the page and the schema both sides validate it with. */
 const intents = {
@@ -232,7 +233,7 @@ export default function TaskPage() {
             <IntentForm intent="extension" title={t('tasks.requestExtension')} lastResult={last('extension')} submit={t('tasks.requestExtension')}>
               {(f) => (
                 <>
-                  <Field label={t('tasks.newDeadline')} inputProps={input(f.newDeadline!, 'date')} errors={f.newDeadline!.errors} />
+                  <DateField id={f.newDeadline!.id} label={t('tasks.newDeadline')} name={f.newDeadline!.name} defaultValue={f.newDeadline!.initialValue} errors={f.newDeadline!.errors} />
                   <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />
                 </>
               )}
@@ -242,7 +243,7 @@ export default function TaskPage() {
             <IntentForm intent="completion" title={t('tasks.declareCompletion')} lastResult={last('completion')} submit={t('tasks.declareCompletion')}>
               {(f) => (
                 <>
-                  <Field label={t('tasks.completedOn')} inputProps={input(f.completedOn!, 'date')} errors={f.completedOn!.errors} />
+                  <DateField id={f.completedOn!.id} label={t('tasks.completedOn')} name={f.completedOn!.name} defaultValue={f.completedOn!.initialValue} errors={f.completedOn!.errors} />
                   <TextareaField label={t('tasks.text')} textareaProps={area(f.text!)} errors={f.text!.errors} />
                 </>
               )}

@@ -11,13 +11,14 @@ import { rooms } from '~/live/rooms'
 import type { TaskScopeView } from '~/live/views.server'
 import type { TaskRow } from '~/models/task-index.server'
 import { Button } from '~/components/ui/button'
-import { Field, SelectField } from '~/components/ui/field'
+import { SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
 import { formatDate } from '~/lib/dates'
 import { isValidDate } from '~/lib/working-days'
 import { can, canViewTask } from '~/models/permissions.server'
 import { countTasks, listTasks, taskFilterOptions } from '~/models/tasks.server'
 import { listUnitTree } from '~/models/units.server'
+import { DateField } from '~/components/ui/date-field'
 
 const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
 const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
@@ -107,8 +108,8 @@ export default function Tasks() {
         <SelectField label={t('tasks.status')} selectProps={{ name: 'status', defaultValue: params.get('status') ?? '' }} options={statuses.map((s) => ({ value: s, label: t(`taskStatus.${s}`) }))} placeholder={t('common.all')} />
         <SelectField label={t('tasks.meeting')} selectProps={{ name: 'meeting', defaultValue: params.get('meeting') ?? '' }} options={options.meetings.map((m) => ({ value: String(m.id), label: `${formatDate(m.startsAt)} · ${m.title}` }))} placeholder={t('common.all')} />
         <SelectField label={t('tasks.leader')} selectProps={{ name: 'leader', defaultValue: params.get('leader') ?? '' }} options={options.leaders.map((l) => ({ value: String(l.id), label: l.name }))} placeholder={t('common.all')} />
-        <Field label={t('tasks.deadlineFrom')} inputProps={{ name: 'from', type: 'date', defaultValue: params.get('from') ?? '' }} />
-        <Field label={t('tasks.deadlineTo')} inputProps={{ name: 'to', type: 'date', defaultValue: params.get('to') ?? '' }} />
+        <DateField label={t('tasks.deadlineFrom')} name="from" defaultValue={params.get('from') ?? ''} />
+        <DateField label={t('tasks.deadlineTo')} name="to" defaultValue={params.get('to') ?? ''} />
         <div className="flex items-end">
           <Button type="submit" variant="secondary">
             {t('common.filter')}

@@ -17,6 +17,7 @@ import { addOverride, removeOverride, yearCalendar } from '~/models/calendar.ser
 import { can } from '~/models/permissions.server'
 import { calendarOverrideSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
+import { DateField } from '~/components/ui/date-field'
 
 const DAY_NAMES = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 
@@ -111,7 +112,7 @@ export default function WorkingDays() {
             <Form method="post" className="space-y-3" {...getFormProps(form)}>
               <h3 className="font-semibold">{t('calendar.addOverride')}</h3>
               <FormErrors id={form.errorId} errors={form.errors} />
-              <Field label={t('calendar.date')} inputProps={getInputProps(fields.date, { type: 'date' })} errors={fields.date.errors} />
+              <DateField key={fields.date.key} id={fields.date.id} label={t('calendar.date')} name={fields.date.name} defaultValue={fields.date.initialValue} errors={fields.date.errors} />
               <SelectField
                 label={t('calendar.kind')}
                 selectProps={getSelectProps(fields.kind)}

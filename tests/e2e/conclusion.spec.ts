@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, login, seriousViolations, test } from './fixtures'
+import { expect, fillDate, login, seriousViolations, test } from './fixtures'
 
 const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date())
 const plusDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
@@ -39,13 +39,13 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   await first.getByLabel('Nội dung nhiệm vụ').fill(`rà soát quy hoạch cán bộ ${title.slice(-6)}`)
   await first.getByLabel('Đơn vị chủ trì').selectOption({ label: 'Ban Tổ chức Tỉnh ủy' })
   await first.getByLabel(/Đơn vị phối hợp/).selectOption({ label: 'Sở Nội vụ' })
-  await first.getByLabel('Hoàn thành trước ngày').fill(deadline)
+  await fillDate(first, 'Hoàn thành trước ngày', deadline)
   await first.getByRole('button', { name: 'Xong' }).click()
   await expect(first).toContainText('Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ rà soát quy hoạch cán bộ')
   await chair.getByRole('button', { name: '+ Giao nhiệm vụ' }).click()
   const second = chair.getByTestId('task-block').nth(1)
   await second.getByLabel('Nội dung nhiệm vụ').fill('tổng hợp ý kiến các địa phương')
-  await second.getByLabel('Hoàn thành trước ngày').fill(plusDays(vietnamToday(), 60))
+  await fillDate(second, 'Hoàn thành trước ngày', plusDays(vietnamToday(), 60))
   await expect(chair.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
   expect(await seriousViolations(chair)).toEqual([])
 
@@ -100,7 +100,7 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
 
   // 6. The officer declares completion; the chair accepts it; the buckets change.
   const completion = officer.locator('form', { has: officer.getByRole('button', { name: 'Báo cáo hoàn thành' }) })
-  await completion.getByLabel('Ngày hoàn thành').fill(vietnamToday())
+  await fillDate(completion, 'Ngày hoàn thành', vietnamToday())
   await completion.getByLabel('Nội dung báo cáo').fill('Đã hoàn thành rà soát, gửi kèm báo cáo')
   await completion.getByRole('button', { name: 'Báo cáo hoàn thành' }).click()
   await expect(officer.getByRole('status')).toContainText('Đã cập nhật nhiệm vụ.')

@@ -1,4 +1,4 @@
-import { choosePerson, expect, login, test } from './fixtures'
+import { choosePerson, expect, fillDate, fillTime, login, test } from './fixtures'
 
 const vn = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString()
 
@@ -13,9 +13,9 @@ test('a double booking is warned where the eyes are: the warning takes the focus
   await page.getByLabel('Tên cuộc họp').fill('Họp kiểm thử trùng địa điểm')
   await page.getByLabel('Loại cuộc họp').selectOption({ index: 1 })
   await choosePerson(page, 'Chủ trì', 'thang', /Nguyễn Văn Thắng/)
-  await page.getByLabel('Ngày họp').fill(vn(taken!.startsAt).slice(0, 10))
-  await page.getByLabel('Bắt đầu').fill(vn(taken!.startsAt).slice(11, 16))
-  await page.getByLabel('Kết thúc').fill(vn(taken!.endsAt).slice(11, 16))
+  await fillDate(page, 'Ngày họp', vn(taken!.startsAt).slice(0, 10))
+  await fillTime(page, 'Bắt đầu', vn(taken!.startsAt).slice(11, 16))
+  await fillTime(page, 'Kết thúc', vn(taken!.endsAt).slice(11, 16))
   await page.getByLabel('Địa điểm').fill(taken!.location!)
   await page.getByLabel('Lý do họp ngoài chương trình').fill('Kiểm thử cảnh báo trùng lịch')
   await page.getByRole('button', { name: 'Tạo mới' }).click()

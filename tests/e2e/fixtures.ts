@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test as base } from '@playwright/test'
+import { expect, type Locator, type Page, test as base } from '@playwright/test'
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'nghisu-demo'
 
@@ -58,4 +58,19 @@ export async function choosePerson(page: Page, label: string | RegExp, typed: st
   await box.fill(typed)
   await expect(box).toHaveValue(typed)
   await page.getByRole('option', { name: option }).first().click()
+}
+
+/** Types a day (ISO `YYYY-MM-DD`) into a date field, as dd mm yyyy (the fields are Vietnamese whatever the browser). */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string) {
+  const [y, m, d] = iso.split('-')
+  const day = scope.getByRole('group', { name: label }).getByRole('spinbutton').first()
+  await day.click()
+  await day.page().keyboard.type(`${d}${m}${y}`)
+}
+
+/** Types a time (`HH:MM`) into a 24-hour time field. */
+export async function fillTime(scope: Page | Locator, label: string | RegExp, hhmm: string) {
+  const hour = scope.getByRole('group', { name: label }).getByRole('spinbutton').first()
+  await hour.click()
+  await hour.page().keyboard.type(hhmm.replace(':', ''))
 }

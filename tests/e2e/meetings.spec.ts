@@ -1,4 +1,4 @@
-import { choosePerson, expect, login, seriousViolations, test } from './fixtures'
+import { choosePerson, expect, fillDate, fillTime, login, seriousViolations, test } from './fixtures'
 
 /** A weekday six to ten weeks ahead, clear of the demo meetings (and of a retried attempt's). */
 function futureDate() {
@@ -38,7 +38,7 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   await expect(office.getByLabel('Tên cuộc họp')).toHaveValue(content)
   expect(await seriousViolations(office)).toEqual([])
   const meetingDay = futureDate()
-  await office.getByLabel('Ngày họp').fill(meetingDay)
+  await fillDate(office, 'Ngày họp', meetingDay)
   await office.getByLabel('Địa điểm').fill('Phòng họp số 3, trụ sở Tỉnh ủy')
   await office.getByRole('button', { name: 'Thêm nội dung' }).click()
   await office.getByLabel('2. Nội dung').fill('Thảo luận, cho ý kiến')
@@ -142,4 +142,24 @@ test('the Office imports a programme sheet: a wrong row is named and nothing is 
   await upload.getByRole('button', { name: 'Nhập', exact: true }).click()
   await expect(page.getByTestId('programme-items')).toContainText(content)
   await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('dates read dd/mm/yyyy and times 24-hour in Vietnamese even on an English browser', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Ho_Chi_Minh' })
+  const page = await context.newPage()
+  await login(page, 'vanphong')
+  await page.goto('/meetings/new')
+  await fillDate(page, 'Ngày họp', '2027-03-05')
+  await expect(page.getByRole('group', { name: 'Ngày họp' })).toHaveText(/^05\/03\/2027/)
+  await expect(page.locator('input[type=hidden][name=date]')).toHaveValue('2027-03-05')
+  await fillTime(page, 'Bắt đầu', '14:30')
+  const start = page.getByRole('group', { name: 'Bắt đầu' })
+  await expect(start).toHaveText(/^\W*14:30\W*$/)
+  // Two parts, hour and minute: no AM/PM.
+  await expect(start.getByRole('spinbutton')).toHaveCount(2)
+  await expect(page.locator('input[type=hidden][name=startTime]')).toHaveValue('14:30')
+  // The calendar names its months in Vietnamese.
+  await page.getByRole('button', { name: 'Mở lịch chọn ngày' }).first().click()
+  await expect(page.getByRole('dialog').getByRole('heading')).toHaveText(/tháng 3.*2027/i)
+  await context.close()
 })

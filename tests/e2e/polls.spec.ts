@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Browser } from '@playwright/test'
 import JSZip from 'jszip'
-import { expect, login, pageErrors, seriousViolations, test, watchConsole } from './fixtures'
+import { expect, fillDate, fillTime, login, pageErrors, seriousViolations, test, watchConsole } from './fixtures'
 
 /**
  * A confidence poll of three leaders with five voters, each in their own browser: the ballot is
@@ -26,8 +26,8 @@ test('the Office sets up a poll, five voters vote in their own browsers, the boa
   await office.goto('/polls')
   await office.getByLabel('Tên đợt lấy phiếu').fill('Lấy phiếu tín nhiệm giữa nhiệm kỳ (kiểm thử)')
   await office.getByLabel(/Đồng chí chủ trì/).selectOption({ label: 'Nguyễn Văn Thắng' })
-  await office.getByLabel('Giờ bắt đầu').fill('00:00')
-  await office.getByLabel('Ngày kết thúc').fill(vnDay(1))
+  await fillTime(office, 'Giờ bắt đầu', '00:00')
+  await fillDate(office, 'Ngày kết thúc', vnDay(1))
   await office.getByLabel(/Người được lấy phiếu/).fill('Hoàng Trung Dũng; Phó Bí thư Thường trực Tỉnh ủy; Tỉnh ủy\nDương Tất Thắng; Phó Chủ tịch HĐND tỉnh; HĐND tỉnh\nBùi Thị Quỳnh Vân; Chủ tịch Ủy ban MTTQ tỉnh; Ủy ban MTTQ tỉnh')
   const pick = async (id: string, names: string[]) => {
     const values = await office.locator(`#${id} option`).evaluateAll((options, wanted) => options.filter((o) => (wanted as string[]).some((n) => o.textContent?.startsWith(`${n} —`))).map((o) => (o as HTMLOptionElement).value), names)

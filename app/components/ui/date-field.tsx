@@ -1,0 +1,153 @@
+import { CalendarDate, parseDate, parseTime, Time } from '@internationalized/date'
+import { type ReactNode, useId, useState } from 'react'
+import {
+  Button,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  Group,
+  Heading,
+  I18nProvider,
+  Label,
+  Popover,
+  Text,
+  TimeField as AriaTimeField,
+} from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import { ErrorList } from './field'
+
+/**
+ * Dates and times as Vietnamese users write them, whatever the browser's language: dd/mm/yyyy
+ * and 24-hour time (react-aria's fields in the vi-VN locale, not <input type="date">, which follows
+ * the browser). The form receives ISO values (`YYYY-MM-DD`, `HH:MM`) in a hidden field, as the
+ * native inputs sent them, so the schemas and the API are unchanged.
+ */
+const LOCALE = 'vi-VN'
+
+function toDate(value: unknown): CalendarDate | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
+  try {
+    return parseDate(value)
+  } catch {
+    return null
+  }
+}
+function toTime(value: unknown): Time | null {
+  if (typeof value !== 'string' || !/^\d{2}:\d{2}/.test(value)) return null
+  try {
+    return parseTime(value.slice(0, 5))
+  } catch {
+    return null
+  }
+}
+const pad = (n: number) => String(n).padStart(2, '0')
+
+const groupClass =
+  'flex min-h-10 w-full items-center rounded-md border border-stone-400 bg-white px-3 py-1 text-base text-stone-900 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-700 data-[invalid]:border-red-700'
+const segmentClass = 'rounded px-0.5 tabular-nums outline-none data-[placeholder]:text-stone-500 data-[focused]:bg-brand-600 data-[focused]:text-white data-[type=literal]:px-0'
+
+type Common = { label: ReactNode; name: string; defaultValue?: unknown; errors?: string[]; hint?: ReactNode; required?: boolean; className?: string; id?: string }
+
+function Shell({ id, hint, errors, children }: { id: string; hint?: ReactNode; errors?: string[]; children: (describedBy: string | undefined) => ReactNode }) {
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const hintId = hint ? `${id}-hint` : undefined
+  return (
+    <>
+      {children([hintId, errorId].filter(Boolean).join(' ') || undefined)}
+      {hint ? (
+        <Text slot="description" id={hintId} className="mt-1 block text-sm text-stone-600">
+          {hint}
+        </Text>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </>
+  )
+}
+
+/**
+ * A day: typed as dd/mm/yyyy, or chosen from a calendar in Vietnamese. Controlled when `value` is
+ * given (an ISO day or null), with `onChange` told the ISO day (or null).
+ */
+export function DateField({ label, name, defaultValue, errors, hint, required, className = '', id: givenId, value: controlledValue, onChange }: Omit<Common, 'name'> & { name?: string; value?: string | null; onChange?: (iso: string | null) => void }) {
+  const { t } = useTranslation()
+  const fallback = useId()
+  const id = givenId ?? fallback
+  const [own, setOwn] = useState<CalendarDate | null>(() => toDate(defaultValue))
+  const value = controlledValue !== undefined ? toDate(controlledValue) : own
+  const setValue = (next: CalendarDate | null) => {
+    setOwn(next)
+    onChange?.(next ? next.toString() : null)
+  }
+  return (
+    <I18nProvider locale={LOCALE}>
+      <div className={className}>
+        <Shell id={id} hint={hint} errors={errors}>
+          {(describedBy) => (
+            <DatePicker id={id} value={value} onChange={setValue} shouldForceLeadingZeros isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
+              <Label className="mb-1 block text-sm font-medium text-stone-800">
+                {label}
+                {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+              </Label>
+              <Group className={groupClass}>
+                <DateInput className="flex flex-1">{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
+                <Button className="ml-2 rounded px-2 py-1 text-stone-700 hover:bg-stone-100" aria-label={t('dates.openCalendar')}>
+                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
+                    <path d="M6 2a1 1 0 0 1 1 1v1h6V3a1 1 0 1 1 2 0v1h1a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h1V3a1 1 0 0 1 1-1Zm10 6H4v8h12V8Z" />
+                  </svg>
+                </Button>
+              </Group>
+              <Popover className="rounded-md border border-stone-300 bg-white p-3 shadow-lg">
+                <Dialog aria-label={t('dates.calendar')} className="outline-none">
+                  <Calendar>
+                    <header className="mb-2 flex items-center justify-between gap-2">
+                      <Button slot="previous" className="rounded px-2 py-1 hover:bg-stone-100" aria-label={t('dates.previousMonth')}>
+                        ‹
+                      </Button>
+                      <Heading className="text-base font-semibold capitalize" />
+                      <Button slot="next" className="rounded px-2 py-1 hover:bg-stone-100" aria-label={t('dates.nextMonth')}>
+                        ›
+                      </Button>
+                    </header>
+                    <CalendarGrid className="border-separate border-spacing-1">
+                      {(date) => <CalendarCell date={date} className="flex h-9 w-9 cursor-pointer items-center justify-center rounded outline-none data-[outside-month]:text-stone-400 data-[selected]:bg-brand-600 data-[selected]:text-white data-[focus-visible]:ring-2 data-[focus-visible]:ring-blue-700 hover:bg-stone-100" />}
+                    </CalendarGrid>
+                  </Calendar>
+                </Dialog>
+              </Popover>
+            </DatePicker>
+          )}
+        </Shell>
+        {name ? <input type="hidden" name={name} value={value ? value.toString() : ''} /> : null}
+      </div>
+    </I18nProvider>
+  )
+}
+
+/** A time of day, 24-hour (08:00, 14:30), whatever the browser's language. */
+export function TimeField({ label, name, defaultValue, errors, hint, required, className = '', id: givenId }: Common) {
+  const fallback = useId()
+  const id = givenId ?? fallback
+  const [value, setValue] = useState<Time | null>(() => toTime(defaultValue))
+  return (
+    <I18nProvider locale={LOCALE}>
+      <div className={className}>
+        <Shell id={id} hint={hint} errors={errors}>
+          {(describedBy) => (
+            <AriaTimeField id={id} value={value} onChange={setValue} shouldForceLeadingZeros hourCycle={24} granularity="minute" isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
+              <Label className="mb-1 block text-sm font-medium text-stone-800">
+                {label}
+                {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+              </Label>
+              <DateInput className={groupClass}>{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
+            </AriaTimeField>
+          )}
+        </Shell>
+        <input type="hidden" name={name} value={value ? `${pad(value.hour)}:${pad(value.minute)}` : ''} />
+      </div>
+    </I18nProvider>
+  )
+}
