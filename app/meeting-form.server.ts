@@ -7,6 +7,7 @@ import { schedulableItems } from '~/models/programme.server'
 import { listUnitTree } from '~/models/units.server'
 import { type Actor, peopleByIds } from '~/models/users.server'
 import { type MeetingFormInput, meetingFormSchema, vietnamInstant } from '~/schemas/meetings'
+import { listGroups } from '~/features/groups/index.server'
 
 type PeopleDefaults = { chairUserId?: string; secretaryUserId?: string; memberUserIds?: string[]; guestUserIds?: string[]; agenda?: { title?: string; presenterUserId?: string }[] }
 
@@ -22,6 +23,7 @@ export function meetingFormData(defaults: PeopleDefaults) {
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
     known: peopleByIds([...new Set(ids)]),
     units: listUnitTree(),
+    groups: listGroups().map((g) => ({ id: g.id, name: g.name, memberCount: g.memberCount })),
     items: schedulableItems(),
   }
 }
@@ -49,6 +51,7 @@ export function formDefaults(values: Omit<MeetingSaveInput, 'startsAt' | 'endsAt
     memberUserIds: values.memberUserIds.map(String),
     guestUserIds: values.guestUserIds.map(String),
     guestUnitIds: values.guestUnitIds.map(String),
+    memberGroupIds: (values.memberGroupIds ?? []).map(String),
     urgent: values.urgent ? 'on' : undefined,
     offProgrammeReason: values.offProgrammeReason ?? '',
     location: values.location ?? '',

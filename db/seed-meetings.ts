@@ -4,7 +4,8 @@ import { createProgramme, createProgrammeItem } from '~/models/programme.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { vietnamInstant } from '~/schemas/meetings'
 import type { DB } from './client'
-import { issuingBodies, meetingTypes, units, users } from './schema'
+import { eq } from 'drizzle-orm'
+import { issuingBodies, meetingTypes, participantGroupMembers, participantGroups, units, userRoles, users } from './schema'
 
 export const demoMeetingTypes = [
   { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', documentLeadDays: 5, conclusionDeadlineDays: 5, speakingLimitMinutes: 7, maxDurationMinutes: 480, defaultRoles: ['delegate' as const] },
@@ -86,8 +87,47 @@ function lookups(db: DB): Ids {
   }
 }
 
+/**
+ * The demo's named groups (decision 019): who sits on the Standing Board, the Standing Committee
+ * and the Executive Committee — a role alone cannot tell them apart.
+ */
+function ensureGroups(db: DB) {
+  if (db.select({ id: participantGroups.id }).from(participantGroups).get()) return new Map(db.select({ id: participantGroups.id, name: participantGroups.name }).from(participantGroups).all().map((g) => [g.name, g.id]))
+  const byUsername = new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id]))
+  const standingBoard = ['bithu', 'phobithu', 'uyvien1']
+  const standingCommittee = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)]
+  const delegates = db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'delegate')).all().map((r) => r.id)
+  const executive = [...new Set([...standingCommittee.map((u) => byUsername.get(u)!).filter(Boolean), ...delegates])]
+  const now = new Date()
+  const groups: [string, string, number[]][] = [
+    ['Thường trực Tỉnh ủy', 'Bí thư, Phó Bí thư Thường trực và Phó Bí thư Tỉnh ủy', standingBoard.map((u) => byUsername.get(u)!).filter(Boolean)],
+    ['Ủy viên Ban Thường vụ Tỉnh ủy', 'Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy khóa này', standingCommittee.map((u) => byUsername.get(u)!).filter(Boolean)],
+    ['Ban Chấp hành Đảng bộ tỉnh', 'Các đồng chí Tỉnh ủy viên', executive],
+  ]
+  const ids = new Map<string, number>()
+  for (const [name, description, members] of groups) {
+    const id = db.insert(participantGroups).values({ name, description, createdAt: now, updatedAt: now }).returning({ id: participantGroups.id }).get().id
+    if (members.length) db.insert(participantGroupMembers).values(members.map((userId, position) => ({ groupId: id, userId, position }))).run()
+    ids.set(name, id)
+  }
+  return ids
+}
+
+/** Which group each demo type invites by default. */
+const demoTypeGroups: Record<string, string> = {
+  'Hội nghị Ban Chấp hành Đảng bộ tỉnh': 'Ban Chấp hành Đảng bộ tỉnh',
+  'Họp Ban Thường vụ Tỉnh ủy': 'Ủy viên Ban Thường vụ Tỉnh ủy',
+  'Họp Thường trực Tỉnh ủy': 'Thường trực Tỉnh ủy',
+  'Giao ban': 'Thường trực Tỉnh ủy',
+  'Họp chuyên đề': 'Ủy viên Ban Thường vụ Tỉnh ủy',
+}
+
 function ensureTypes(db: DB) {
-  if (!db.select({ id: meetingTypes.id }).from(meetingTypes).get()) db.insert(meetingTypes).values(demoMeetingTypes).run()
+  const groups = ensureGroups(db)
+  if (!db.select({ id: meetingTypes.id }).from(meetingTypes).get())
+    db.insert(meetingTypes)
+      .values(demoMeetingTypes.map(({ defaultRoles: _roles, ...t }) => ({ ...t, defaultGroupIds: groups.has(demoTypeGroups[t.name] ?? '') ? [groups.get(demoTypeGroups[t.name]!)!] : [] })))
+      .run()
   return db.select({ id: meetingTypes.id, name: meetingTypes.name, maxDurationMinutes: meetingTypes.maxDurationMinutes }).from(meetingTypes).all()
 }
 
@@ -154,7 +194,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
       const date = calendar.addWorkingDays(`${year}-${String(item.month).padStart(2, '0')}-09`, 1 + (n % 5))
       const id = schedule(item, date, n % 2 ? '14:00' : '08:00', n % 2 ? '17:00' : '11:00', rooms[n % rooms.length]!)
       const sentOn = calendar.subtractWorkingDays(date, n % 7 === 3 ? 1 : 4)
-      sendInvitations(id, office, db, vietnamInstant(sentOn, '09:00'))
+      sendInvitations(id, office, db, vietnamInstant(sentOn, '09:00'), { confirmFew: true })
       setMeetingStatus(id, { status: 'held' }, office, db, vietnamInstant(date, '18:00'))
     })
   // This week and the coming weeks.
@@ -171,7 +211,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
     if (slot.invite !== null) {
       const sentOn = slot.invite < 0 ? calendar.addWorkingDays(slot.date, slot.invite) : today
       const sentAt = vietnamInstant(sentOn < today ? sentOn : today, '09:00')
-      sendInvitations(id, office, db, sentAt < now ? sentAt : now)
+      sendInvitations(id, office, db, sentAt < now ? sentAt : now, { confirmFew: true })
       const start = vietnamInstant(slot.date, slot.start)
       if (start < now) setMeetingStatus(id, { status: 'held' }, office, db, now)
     }
@@ -206,7 +246,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
     db,
     now,
   )
-  sendInvitations(upcoming, office, db, now)
+  sendInvitations(upcoming, office, db, now, { confirmFew: true })
 }
 
 /** About 3,000 meetings over the last five years for benchmarks (60 units' programmes). */
@@ -253,7 +293,7 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
       )
       created++
       if (startsAt < now) {
-        sendInvitations(id, office, db, new Date(startsAt.getTime() - (n % 9 === 0 ? 1 : 5) * 86_400_000))
+        sendInvitations(id, office, db, new Date(startsAt.getTime() - (n % 9 === 0 ? 1 : 5) * 86_400_000), { confirmFew: true })
         setMeetingStatus(id, { status: 'held' }, office, db, now)
       }
     }

@@ -52,6 +52,7 @@ export function MeetingForm({
   types,
   known,
   units,
+  groups,
   items,
   conflicts,
   busy,
@@ -62,6 +63,7 @@ export function MeetingForm({
   types: { id: number; name: string }[]
   /** The people already in the form (their names for the pickers); others are found by search. */
   known: PersonOption[]
+  groups: { id: number; name: string; memberCount: number }[]
   units: UnitOption[]
   items: { id: number; content: string; plannedMonth: number; year: number }[]
   conflicts: ConflictView[]
@@ -171,6 +173,17 @@ export function MeetingForm({
         <p className="text-sm text-stone-700 md:col-span-2">{t('meetings.defaultsHint')}</p>
         <PeoplePicker key={`members-${form.key}`} label={t('meetings.members')} name={fields.memberUserIds.name} defaultValue={peopleOf(fields.memberUserIds.initialValue)} errors={fields.memberUserIds.errors} hint={t('meetings.membersHint')} />
         <PeoplePicker key={`guests-${form.key}`} label={t('meetings.guestUsers')} name={fields.guestUserIds.name} defaultValue={peopleOf(fields.guestUserIds.initialValue)} errors={fields.guestUserIds.errors} />
+        {groups.length ? (
+          <CheckboxGroup
+            legend={t('groups.inMeeting')}
+            name={fields.memberGroupIds.name}
+            errors={fields.memberGroupIds.errors}
+            items={groups.map((g) => {
+              const initial = ((fields.memberGroupIds.initialValue as string[] | undefined) ?? []).map(String)
+              return { inputProps: { type: 'checkbox', name: fields.memberGroupIds.name, value: String(g.id), defaultChecked: initial.includes(String(g.id)), id: `${fields.memberGroupIds.id}-${g.id}` }, label: `${g.name} (${t('groups.memberCount', { count: g.memberCount })})` }
+            })}
+          />
+        ) : null}
         <CheckboxGroup
           legend={t('meetings.memberRoles')}
           name={fields.memberRoles.name}

@@ -2,6 +2,7 @@ import { en as live } from '~/features/live-meeting/messages'
 import { en as minutes } from '~/features/minutes/messages'
 import { en as polls } from '~/features/polls/messages'
 import { en as reports } from '~/features/reports/messages'
+import { en as groups } from '~/features/groups/messages'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */
@@ -10,8 +11,9 @@ export const en: Messages = {
   minutes,
   polls,
   reports,
+  groups,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
-  nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
+  nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', groups: 'Participant groups', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
   unitKinds: {
     committee: 'Party committee',
@@ -345,6 +347,8 @@ export const en: Messages = {
     secretary: 'Secretary',
     defaultsHint: 'If nobody is chosen, the meeting type’s default participants are invited. The chair and preparing units are always invited.',
     multiHint: 'Hold Ctrl (⌘ on Mac) to choose several.',
+    fewParticipants: 'Only {{count}} people are invited, fewer than a «{{type}}» usually has ({{expected}}). Check the composition (groups, roles, people) before sending.',
+    confirmFew: 'This composition is right; send the invitations anyway',
     membersHint: 'Type part of a name, position or unit and choose; press × to remove.',
     conflicts: 'Schedule conflicts',
     conflictChair: 'The chair {{names}} already has «{{title}}» at {{when}}.',
@@ -403,6 +407,7 @@ export const en: Messages = {
     chairNotAllowed: 'This person may not chair meetings.',
     notFound: 'Meeting not found.',
     notEditable: 'The meeting was held or cancelled; it cannot be edited.',
+    fewParticipants: 'Fewer people are invited than this meeting type usually has; confirm before sending.',
     nobodyToInvite: 'Everyone has already been invited.',
     reasonRequired: 'Please give a reason.',
     declineReasonRequired: 'Please give the reason for your absence.',

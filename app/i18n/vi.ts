@@ -2,6 +2,7 @@ import { vi as live } from '~/features/live-meeting/messages'
 import { vi as minutes } from '~/features/minutes/messages'
 import { vi as polls } from '~/features/polls/messages'
 import { vi as reports } from '~/features/reports/messages'
+import { vi as groups } from '~/features/groups/messages'
 
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). Each feature's own messages are composed in under its name. */
 export const vi = {
@@ -9,8 +10,9 @@ export const vi = {
   minutes,
   polls,
   reports,
+  groups,
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
-  nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
+  nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', groups: 'Nhóm thành phần', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
   unitKinds: {
     committee: 'Cấp ủy',
@@ -350,6 +352,8 @@ export const vi = {
     secretary: 'Thư ký',
     defaultsHint: 'Nếu không chọn ai, cuộc họp mời thành phần mặc định của loại cuộc họp. Chủ trì và đơn vị chuẩn bị luôn được mời.',
     multiHint: 'Giữ Ctrl (⌘ trên Mac) để chọn nhiều.',
+    fewParticipants: 'Cuộc họp mới có {{count}} người được mời, ít hơn thành phần thường có của loại «{{type}}» ({{expected}} người). Kiểm tra lại thành phần (nhóm, vai trò, từng người) trước khi gửi.',
+    confirmFew: 'Thành phần như vậy là đúng, vẫn gửi giấy mời',
     membersHint: 'Gõ vài chữ của tên, chức vụ hoặc đơn vị rồi chọn; bấm × để bỏ.',
     conflicts: 'Cảnh báo trùng lịch',
     conflictChair: 'Người chủ trì {{names}} đã có cuộc họp «{{title}}» lúc {{when}}.',
@@ -408,6 +412,7 @@ export const vi = {
     chairNotAllowed: 'Người này không có quyền chủ trì cuộc họp.',
     notFound: 'Không tìm thấy cuộc họp.',
     notEditable: 'Cuộc họp đã diễn ra hoặc đã hủy, không sửa được.',
+    fewParticipants: 'Số người được mời ít hơn thành phần thường có của loại cuộc họp; hãy xác nhận trước khi gửi.',
     nobodyToInvite: 'Mọi người trong thành phần đã được gửi giấy mời.',
     reasonRequired: 'Vui lòng nêu lý do.',
     declineReasonRequired: 'Vui lòng nêu lý do vắng mặt.',

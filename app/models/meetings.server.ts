@@ -22,11 +22,12 @@ import {
 import { writeAudit } from './audit.server'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
+import { groupMemberIds } from '~/features/groups/index.server'
 import type { MeetingAccess } from './permissions.server'
 import type { Actor } from './users.server'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
-export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts'> & { startsAt: Date; endsAt: Date }
+export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts' | 'memberGroupIds'> & { memberGroupIds?: number[]; startsAt: Date; endsAt: Date }
 
 const EDITABLE: MeetingStatus[] = ['draft', 'invited', 'postponed']
 // A member who also presents or keeps the minutes stays a member: membership decides the quorum and who votes.
@@ -61,6 +62,8 @@ export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()
     for (const o of officers) add(o.id, 'preparing_unit', `unit:${o.unitId}`)
   }
   for (const id of activeOf(input.memberUserIds)) add(id, 'member', 'person')
+  // Named groups: exactly their people (decision 019), not everyone holding a role.
+  for (const [groupId, userIds] of groupMemberIds(input.memberGroupIds ?? [], db)) for (const id of userIds) add(id, 'member', `group:${groupId}`)
   for (const role of input.memberRoles) {
     const holders = db
       .select({ id: users.id })
@@ -223,10 +226,10 @@ function syncParticipants(tx: DBOrTx, meetingId: number, wanted: Map<number, { r
  * (roles and units), e.g. the Standing Committee for "Họp Ban Thường vụ".
  */
 function withTypeDefaults(input: MeetingSaveInput, db: DBOrTx): MeetingSaveInput {
-  const nobody = !input.memberUserIds.length && !input.memberRoles.length && !input.guestUnitIds.length && !input.guestUserIds.length
+  const nobody = !input.memberUserIds.length && !input.memberRoles.length && !(input.memberGroupIds ?? []).length && !input.guestUnitIds.length && !input.guestUserIds.length
   if (!nobody) return input
-  const type = db.select({ roles: meetingTypes.defaultRoles, unitIds: meetingTypes.defaultUnitIds }).from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
-  return type ? { ...input, memberRoles: type.roles, guestUnitIds: type.unitIds } : input
+  const type = db.select({ roles: meetingTypes.defaultRoles, unitIds: meetingTypes.defaultUnitIds, groupIds: meetingTypes.defaultGroupIds }).from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
+  return type ? { ...input, memberRoles: type.roles, memberGroupIds: type.groupIds, guestUnitIds: type.unitIds } : input
 }
 
 export function createMeeting(rawInput: MeetingSaveInput, actor: Actor, db: DB = getDb(), now = new Date()) {
@@ -302,13 +305,41 @@ export function invitationTiming(
   return { deadline, sentAt, state: reference > deadline ? 'late' : 'onTime', lateByWorkingDays: lateBy }
 }
 
+/** With no composition of its own, a meeting is expected to have at least this many people (the chair and two). */
+const FEWEST_PARTICIPANTS = 3
+
+/**
+ * Whether a meeting is about to invite fewer people than its type usually brings together (the
+ * people its default groups, roles and units stand for, or three): the Office is asked to confirm
+ * before the invitations go. Null when the composition is as expected.
+ */
+export function participantShortfall(id: number, db: DBOrTx = getDb()) {
+  const row = db
+    .select({ typeName: meetingTypes.name, meetingTypeId: meetings.meetingTypeId, chairUserId: meetings.chairUserId })
+    .from(meetings)
+    .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
+    .where(eq(meetings.id, id))
+    .get()
+  if (!row) return null
+  const count = db
+    .select({ n: sql<number>`count(*)` })
+    .from(meetingParticipants)
+    .where(and(eq(meetingParticipants.meetingId, id), sql`${meetingParticipants.source} not like 'substitute:%'`))
+    .get()!.n
+  const defaults = withTypeDefaults({ meetingTypeId: row.meetingTypeId, chairUserId: row.chairUserId, agenda: [], memberUserIds: [], memberRoles: [], memberGroupIds: [], guestUnitIds: [], guestUserIds: [] } as unknown as MeetingSaveInput, db)
+  const expected = Math.max(FEWEST_PARTICIPANTS, expandParticipants(defaults, db).size)
+  return count < expected ? { count, expected, typeName: row.typeName } : null
+}
+
 /**
  * Sending invitations is the Office's explicit act: every participant not yet invited gets an
  * in-app notification (and an e-mail, through the `meeting.invited` event). The first sending
  * fixes the deadline and decides whether the meeting's invitations were on time.
  */
-export function sendInvitations(id: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function sendInvitations(id: number, actor: Actor, db: DB = getDb(), now = new Date(), options: { confirmFew?: boolean } = {}) {
   const result = db.transaction((tx) => {
+    // Fewer people than the type's usual composition: only once the Office has confirmed it.
+    if (!options.confirmFew && participantShortfall(id, tx)) throw new DomainError('meeting.fewParticipants', 'conflict', 'confirmFew')
     const meeting = tx
       .select({ m: meetings, leadDays: meetingTypes.documentLeadDays })
       .from(meetings)
@@ -584,6 +615,7 @@ export function meetingFormValues(m: MeetingDetail) {
     agenda: m.agenda.map((a) => ({ title: a.title, presenterUserId: a.presenterUserId, presenterUnitId: a.presenterUnitId, plannedMinutes: a.plannedMinutes })),
     memberUserIds: m.participants.filter((p) => p.role === 'member' && p.source === 'person').map((p) => p.userId),
     memberRoles: roleSources,
+    memberGroupIds: bySource('group:'),
     guestUnitIds: bySource('unit:').filter((unitId) => m.participants.some((p) => p.role === 'guest' && p.source === `unit:${unitId}`)),
     guestUserIds: m.participants.filter((p) => p.role === 'guest' && p.source === 'person').map((p) => p.userId),
     secretaryUserId: m.participants.find((p) => p.role === 'secretary')?.userId ?? null,

@@ -16,10 +16,11 @@ import { meetingTypeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/enums'
 import { passRules, quorumRules, substituteRules } from '#db/schema/enums'
+import { listGroups } from '~/features/groups/index.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  return json({ types: listMeetingTypes({ includeInactive: true }), canManage: can(user, 'calendar.manage') })
+  return json({ types: listMeetingTypes({ includeInactive: true }), groups: listGroups().map((g) => ({ id: g.id, name: g.name })), canManage: can(user, 'calendar.manage') })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Loại cuộc họp · Nghị sự' }]
 
-function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: number }; canManage: boolean }) {
+function TypeForm({ type, canManage, groups }: { type: Partial<MeetingType> & { id?: number }; canManage: boolean; groups: { id: number; name: string }[] }) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -59,6 +60,7 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
       substitutesVote: type.substitutesVote ? 'on' : undefined,
       rulesText: type.rulesText ?? '',
       defaultRoles: type.defaultRoles ?? [],
+      defaultGroupIds: (type.defaultGroupIds ?? []).map(String),
       active: type.active === false ? undefined : 'on',
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingTypeInputSchema }),
@@ -118,6 +120,16 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
         </p>
         <ErrorList errors={fields.rulesText.errors} />
       </div>
+      {groups.length ? (
+        <div className="sm:col-span-2">
+          <CheckboxGroup
+            legend={t('groups.inType')}
+            name={fields.defaultGroupIds.name}
+            errors={fields.defaultGroupIds.errors}
+            items={getCollectionProps(fields.defaultGroupIds, { type: 'checkbox', options: groups.map((g) => String(g.id)) }).map((props) => ({ inputProps: { ...props, disabled: !canManage }, label: groups.find((g) => String(g.id) === props.value)!.name }))}
+          />
+        </div>
+      ) : null}
       <div className="sm:col-span-2">
         <CheckboxGroup
           legend={t('meetingTypes.defaultRoles')}
@@ -142,19 +154,19 @@ function TypeForm({ type, canManage }: { type: Partial<MeetingType> & { id?: num
 }
 
 export default function MeetingTypes() {
-  const { types, canManage } = useLoaderData<typeof loader>()
+  const { types, groups, canManage } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
       <h1>{t('meetingTypes.title')}</h1>
       {types.map((type) => (
         <Card key={type.id} title={type.name}>
-          <TypeForm type={type} canManage={canManage} />
+          <TypeForm type={type} canManage={canManage} groups={groups} />
         </Card>
       ))}
       {canManage ? (
         <Card title={t('meetingTypes.new')}>
-          <TypeForm type={{}} canManage />
+          <TypeForm type={{}} canManage groups={groups} />
         </Card>
       ) : null}
     </div>

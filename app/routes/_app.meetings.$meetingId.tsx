@@ -16,13 +16,16 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
-import { decideSubstitute, meetingAccess, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
+import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { documentPresenters } from '~/models/documents.server'
 import { listUserOptions } from '~/models/users.server'
 import { idSchema, parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
+import { listGroups } from '~/features/groups/index.server'
+import { useEffect, useRef } from 'react'
+import { DomainError } from '~/lib/errors'
 
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: user.id,
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     canManage: canManageMeetings(user),
+    groupNames: Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])),
     substitutes: me ? listUserOptions().filter((p) => !live.meeting.participants.some((x) => x.userId === p.id)) : [],
   })
 }
@@ -78,12 +82,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(`/meetings/${id}`, { key: 'meetings.substituteDecided' })
   }
   if (intent.data === 'invite') {
-    const submission = parseForm(formData, { schema: z.object({}) })
+    const submission = parseForm(formData, { schema: z.object({ confirmFew: z.boolean().default(false) }) })
     try {
-      const { userIds } = sendInvitations(id, actorOf(user, context))
+      const { userIds } = sendInvitations(id, actorOf(user, context), undefined, undefined, { confirmFew: submission.status === 'success' && submission.value.confirmFew })
       return redirectWithToast(`/meetings/${id}`, { key: 'meetings.invitationsSent', params: { count: userIds.length } })
     } catch (error) {
-      return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+      // Fewer people than usual: the page says how many, and asks to confirm.
+      const few = error instanceof DomainError && error.message === 'meeting.fewParticipants' ? participantShortfall(id) : null
+      return json({ intent: intent.data, result: few ? submission.reply() : replyWithDomainError(submission, error), few }, { status: statusOf(error) })
     }
   }
   const submission = parseForm(formData, { schema: meetingStatusSchema })
@@ -98,7 +104,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.live.meeting.title ?? 'Cuộc họp'} · Nghị sự` }]
 
-function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>) {
+function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>, groups: Record<string, string>) {
+  if (source.startsWith('group:')) return groups[source.slice(6)] ?? null
   if (source.startsWith('role:')) return t(`roles.${source.slice(5)}`)
   if (source.startsWith('unit:')) return units.get(source.slice(5)) ?? source
   if (source.startsWith('substitute:')) return t('rsvp.substituted')
@@ -140,7 +147,7 @@ export default function MeetingPage() {
   const groups = new Map<string, typeof meeting.participants>()
   const ordered = [...meeting.participants].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
   for (const p of ordered) {
-    const from = p.role === 'chair' || p.role === 'secretary' || p.role === 'preparing_unit' ? null : sourceLabel(p.source, t, unitNames)
+    const from = p.role === 'chair' || p.role === 'secretary' || p.role === 'preparing_unit' ? null : sourceLabel(p.source, t, unitNames, loaded.groupNames)
     const label = from ? `${t(`participantRoles.${p.role}`)} · ${from}` : t(`participantRoles.${p.role}`)
     groups.set(label, [...(groups.get(label) ?? []), p])
   }
@@ -151,6 +158,12 @@ export default function MeetingPage() {
   }
   const editable = ['draft', 'invited', 'postponed'].includes(meeting.status)
   const inviteErrors = actionData?.intent === 'invite' ? actionData.result.error?.[''] : undefined
+  const few = actionData?.intent === 'invite' && 'few' in actionData ? actionData.few : null
+  // The warning appears beside the button pressed, and takes the focus so it is heard.
+  const fewRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (few) fewRef.current?.focus()
+  }, [few])
   const nameOf = (userId: number | null) => meeting.participants.find((p) => p.userId === userId)?.fullName ?? ''
 
   return (
@@ -265,7 +278,16 @@ export default function MeetingPage() {
               </Link>
             ) : null}
             {editable ? (
-              <Form method="post">
+              <Form method="post" className="space-y-2">
+                {few ? (
+                  <div ref={fewRef} tabIndex={-1} role="alert" data-testid="few-participants" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-amber-950">
+                    <p>{t('meetings.fewParticipants', { count: few.count, expected: few.expected, type: few.typeName })}</p>
+                    <label className="mt-2 flex items-center gap-2 font-medium">
+                      <input type="checkbox" name="confirmFew" value="on" className="h-5 w-5" />
+                      {t('meetings.confirmFew')}
+                    </label>
+                  </div>
+                ) : null}
                 <Button type="submit" name="intent" value="invite" disabled={busy}>
                   {t('meetings.sendInvitations')}
                 </Button>

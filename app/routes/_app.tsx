@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]
   if (can(user, 'meetings.overview') || user.roles.includes('chair')) nav.push({ to: '/dashboard', key: 'nav.dashboard' })
   if (reportScopeFor(user, null)) nav.push({ to: '/reports', key: 'nav.reports' })
+  if (can(user, 'meetings.manage')) nav.push({ to: '/groups', key: 'nav.groups' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
   if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })
   nav.push({ to: '/working-days', key: 'nav.calendar' })

@@ -27,6 +27,7 @@ export const meetingTypeInputSchema = z.object({
   maxDurationMinutes: z.number().int().min(15, 'validation.invalid').max(24 * 60, 'validation.invalid').nullable().optional(),
   defaultRoles: z.array(z.enum(roles)).default([]),
   defaultUnitIds: z.array(idSchema).default([]),
+  defaultGroupIds: z.array(idSchema).default([]),
   substituteRule: z.enum(substituteRules).default('office'),
   // The meeting in session (issue 11): lateness, quorum, votes, debate, the rules delegates acknowledge.
   graceMinutes: z.number().int().min(0, 'validation.invalid').max(120, 'validation.invalid').default(10),
@@ -109,6 +110,7 @@ const meetingFields = z.object({
     agenda: z.array(agendaItemSchema).max(LIMITS.agendaItems, 'validation.tooMany').default([]),
     memberUserIds: z.array(idSchema).max(LIMITS.people, 'validation.tooMany').default([]),
     memberRoles: z.array(z.enum(roles)).max(roles.length, 'validation.tooMany').default([]),
+    memberGroupIds: z.array(idSchema).max(LIMITS.units, 'validation.tooMany').default([]),
     guestUnitIds: z.array(idSchema).max(LIMITS.units, 'validation.tooMany').default([]),
     guestUserIds: z.array(idSchema).max(LIMITS.people, 'validation.tooMany').default([]),
     secretaryUserId: idSchema.nullable().optional(),

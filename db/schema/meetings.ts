@@ -19,6 +19,8 @@ export const meetingTypes = sqliteTable('meeting_types', {
   defaultRoles: text('default_roles', { mode: 'json' }).$type<(typeof roles)[number][]>().notNull().default([]),
   /** Units whose members are invited by default. */
   defaultUnitIds: text('default_unit_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+  /** Named participant groups invited by default (e.g. Ủy viên Ban Thường vụ for "Họp Ban Thường vụ"). */
+  defaultGroupIds: text('default_group_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
   /**
    * Who lets a substitute in: `office` — the Office confirms every substitute; `same_unit` — a
    * colleague from the participant's own unit is in at once, anyone else waits for the Office.

@@ -141,7 +141,7 @@ const benchMeeting = createMeeting(
   { title: 'Hội nghị đo hiệu năng', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: false, chairUserId: chairId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), mode: 'in_person', location: 'Hội trường đo hiệu năng', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: members, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
   { id: officeId },
 )
-sendInvitations(benchMeeting, { id: officeId })
+sendInvitations(benchMeeting, { id: officeId }, undefined, undefined, { confirmFew: true })
 // A distributed, unrestricted document of a seeded meeting, its read receipts cleared: its people open it one after another.
 const readDoc = db
   .select({ id: documentsTable.id, meetingId: documentsTable.meetingId })
@@ -162,7 +162,7 @@ const conference = createMeeting(
   db,
   new Date(conferenceStart.getTime() - 7 * 86_400_000),
 )
-sendInvitations(conference, { id: officeId }, db, new Date(conferenceStart.getTime() - 7 * 86_400_000))
+sendInvitations(conference, { id: officeId }, db, new Date(conferenceStart.getTime() - 7 * 86_400_000), { confirmFew: true })
 openSession(conference, { id: chairId }, db, conferenceStart)
 for (const userId of [chairId, ...conferenceMembers]) markAttendance(conference, userId, { state: userId % 7 === 0 ? 'online' : 'present' }, { id: officeId }, db, conferenceStart)
 const CLIENTS = 500

@@ -63,6 +63,12 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   await expect(office.locator('ol li').first()).toContainText('Thảo luận, cho ý kiến')
 
   // 3. Invitations are an explicit act; the page says whether they went out in time.
+  // Fewer people than a «Họp chuyên đề» usually has (the Standing Committee): the Office is asked first.
+  await office.getByRole('button', { name: 'Gửi giấy mời' }).click()
+  const few = office.getByTestId('few-participants')
+  await expect(few).toBeFocused()
+  await expect(few).toContainText('ít hơn thành phần thường có của loại «Họp chuyên đề»')
+  await few.getByLabel('Thành phần như vậy là đúng, vẫn gửi giấy mời').check()
   await office.getByRole('button', { name: 'Gửi giấy mời' }).click()
   await expect(office.getByRole('status')).toContainText(/Đã gửi giấy mời cho \d+ người\./)
   await expect(office.getByTestId('invitation-timing')).toContainText('Gửi đúng hạn')

@@ -191,7 +191,7 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
     { id: office.id },
     db,
   )
-  sendInvitations(meetingId, { id: office.id }, db, new Date(startsAt.getTime() - 7 * 86_400_000))
+  sendInvitations(meetingId, { id: office.id }, db, new Date(startsAt.getTime() - 7 * 86_400_000), { confirmFew: true })
   return { meetingId, office, chair, members, type }
 }
 

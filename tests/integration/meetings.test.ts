@@ -129,7 +129,7 @@ describe('invitations in working days (R4.6d)', () => {
   it('is on time when sent by the deadline: start minus 3 working days', () => {
     // Thursday 17/12/2026 − 3 working days = Monday 14/12/2026.
     const id = createMeeting(saveInput('2026-12-17'), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-14', '16:00'))
+    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-14', '16:00'), { confirmFew: true })
     expect(timing).toMatchObject({ deadline: '2026-12-14', state: 'onTime', lateByWorkingDays: 0 })
     expect(getDb().select().from(notifications).where(eq(notifications.userId, delegates[0]!.id)).all().some((n) => n.link === `/meetings/${id}`)).toBe(true)
   })
@@ -137,7 +137,7 @@ describe('invitations in working days (R4.6d)', () => {
   it('counts lateness in working days across a weekend and 1/1', () => {
     // Meeting Tuesday 5/1/2027: deadline is Wednesday 30/12/2026 (1/1 is a holiday, 2–3/1 weekend).
     const id = createMeeting(saveInput('2027-01-05'), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-01-04', '08:00'))
+    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-01-04', '08:00'), { confirmFew: true })
     expect(timing).toMatchObject({ deadline: '2026-12-30', state: 'late', lateByWorkingDays: 2 })
     const meeting = getMeeting(id)!
     expect(invitationTiming(meeting, 3, getWorkingCalendar())).toMatchObject({ state: 'late', lateByWorkingDays: 2 })
@@ -145,7 +145,7 @@ describe('invitations in working days (R4.6d)', () => {
 
   it('an urgent meeting is not late, and is marked urgent', () => {
     const id = createMeeting(saveInput('2026-12-18', { urgent: true, location: 'Phòng đột xuất' }), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-18', '06:00'))
+    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-18', '06:00'), { confirmFew: true })
     expect(timing.state).toBe('urgent')
   })
 })
@@ -181,7 +181,7 @@ describe('who may do what with a meeting', () => {
 describe('answering an invitation (R4.6c)', () => {
   it('declining needs a reason; the answer and reason are stored', async () => {
     const id = createMeeting(saveInput('2026-12-23'), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'))
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
     const cookie = sessionCookieFor(delegates[0]!.id)
     const noReason = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'rsvp', response: 'declined' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(noReason.status).toBe(400)
@@ -194,7 +194,7 @@ describe('answering an invitation (R4.6c)', () => {
 
   it('a substitute must be an active user; one the Office confirms is invited in the delegate’s place', async () => {
     const id = createMeeting(saveInput('2026-12-24'), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'))
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
     const retired = await createUser({ active: false })
     const deputy = await createUser({ roles: ['delegate'] })
     const cookie = sessionCookieFor(delegates[1]!.id)
@@ -229,7 +229,7 @@ describe('answering an invitation (R4.6c)', () => {
     const outsider = await createUser({ roles: ['delegate'] })
     const typeId = createMeetingType({ substituteRule: 'same_unit' }).id
     const id = createMeeting({ ...saveInput('2026-12-29'), meetingTypeId: typeId, memberUserIds: [member.id] }, { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'))
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
     respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: colleague.id }, getDb(), vietnamInstant('2026-12-02', '08:00'))
     expect(meetingAccess(id)!.participantUserIds).toContain(colleague.id)
     respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: outsider.id }, getDb(), vietnamInstant('2026-12-02', '09:00'))
@@ -258,7 +258,7 @@ describe('realtime: the meeting room', () => {
     const snapshot = (await joinLive(b, `meeting:${id}`)).data as { meeting: { invitationsSentAt: string | null } }
     expect(snapshot.meeting.invitationsSentAt).toBeNull()
     const pushed = nextUpdate(b, `meeting:${id}`)
-    sendInvitations(id, { id: office.id })
+    sendInvitations(id, { id: office.id }, undefined, undefined, { confirmFew: true })
     const data = (await pushed).data as { meeting: { invitationsSentAt: string | null; participants: { userId: number; invitedAt: string | null }[] } }
     expect(data.meeting.invitationsSentAt).not.toBeNull()
     expect(data.meeting.participants.find((p) => p.userId === delegates[2]!.id)?.invitedAt).not.toBeNull()
@@ -272,7 +272,7 @@ describe('postponing and cancelling', () => {
   it('needs a reason, tells every invited participant, and the programme item follows', async () => {
     const item = createProgrammeItemFixture(unitId)
     const id = createMeeting(saveInput('2027-02-24', { programmeItemId: item.id, offProgrammeReason: null }), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-02-01', '08:00'))
+    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-02-01', '08:00'), { confirmFew: true })
     const cookie = sessionCookieFor(office.id)
     const noReason = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'status', status: 'postponed' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(noReason.status).toBe(400)

@@ -65,7 +65,7 @@ function meetingInput(date: string, title: string) {
 describe('e-mail invitations', () => {
   it('sends each invited participant with an address a Vietnamese invitation through SMTP', async () => {
     const id = createMeeting(meetingInput('2026-12-10', 'Cho ý kiến dự toán ngân sách'), { id: office.id })
-    sendInvitations(id, { id: office.id })
+    sendInvitations(id, { id: office.id }, undefined, undefined, { confirmFew: true })
     await server.mailer.idle()
     const mail = smtp.received.find((m) => m.to.includes('uyvien.feed@tinhuy.example.vn'))
     expect(mail).toBeDefined()
@@ -170,10 +170,10 @@ describe('work programme', () => {
 
 describe('the Office’s calendar overrides move deadlines', () => {
   it('an extra day off pushes the invitation deadline one working day earlier', () => {
-    const before = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Trước điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'))
+    const before = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Trước điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
     expect(before.timing.deadline).toBe('2027-03-08')
     addOverride({ date: '2027-03-09', kind: 'day_off', note: 'Nghỉ bù theo thông báo' }, { id: office.id })
-    const after = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Sau điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'))
+    const after = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Sau điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
     expect(after.timing.deadline).toBe('2027-03-05')
   })
 })

@@ -197,13 +197,14 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     method: 'post',
     path: '/meetings/:id/invitations',
     tag: 'Cuộc họp',
-    summary: 'Gửi giấy mời cho những người chưa được mời (Văn phòng)',
+    summary: 'Gửi giấy mời cho những người chưa được mời (Văn phòng). Ít người hơn thành phần thường có của loại cuộc họp: 409 fewParticipants, trừ khi gửi confirmFew: true',
     params: idParams,
+    body: z.object({ confirmFew: z.boolean().default(false) }).strict(),
     success: { status: 200, description: 'Số người được mời và việc gửi có đúng hạn không', schema: z.object({ invited: z.number().int(), state: z.string(), deadline: z.string(), lateByWorkingDays: z.number().int() }) },
     errors: [400, 403, 404, 409],
-    handler: ({ req, params, user }) => {
+    handler: ({ req, params, user, body }) => {
       if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
-      const { userIds, timing } = sendInvitations(params.id, { id: user.id, ip: req.ip })
+      const { userIds, timing } = sendInvitations(params.id, { id: user.id, ip: req.ip }, undefined, undefined, { confirmFew: body.confirmFew })
       return { invited: userIds.length, state: timing.state, deadline: timing.deadline, lateByWorkingDays: timing.lateByWorkingDays }
     },
   })

@@ -1,0 +1,76 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { actorOf, invariantResponse, requireUserWithPermission } from '~/auth.server'
+import { AuditHistory } from '~/components/audit-history'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Card } from '~/components/ui/card'
+import { GroupForm } from '~/features/groups'
+import { getGroup, groupFormSchema, saveGroup } from '~/features/groups/index.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
+import { listAuditFor } from '~/models/audit.server'
+import { can } from '~/models/permissions.server'
+import { parseId } from '~/schemas/common'
+import { redirectWithToast } from '~/toast.server'
+
+function requireGroup(param: string | undefined) {
+  const id = parseId(param)
+  const group = id ? getGroup(id) : null
+  invariantResponse(group, 'groups.notFound')
+  return group
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUserWithPermission(request, 'directory.read')
+  const group = requireGroup(params.groupId)
+  return json({ group, canManage: can(user, 'meetings.manage'), history: can(user, 'meetings.manage') ? listAuditFor('group', group.id) : [] })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireUserWithPermission(request, 'meetings.manage')
+  const group = requireGroup(params.groupId)
+  const submission = parseForm(await readForm(request), { schema: groupFormSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  try {
+    saveGroup(submission.value, group.id, actorOf(user, context))
+  } catch (error) {
+    return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
+  }
+  return redirectWithToast(`/groups/${group.id}`, { key: 'groups.saved' })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? 'Nhóm'} · Nghị sự` }]
+
+export default function Group() {
+  const { group, canManage, history } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-4">
+      <Link to="/groups">{t('groups.back')}</Link>
+      <h1>{group.name}</h1>
+      {canManage ? (
+        <Card title={t('groups.edit')}>
+          <GroupForm key={group.updatedAt} id={`group-${group.id}`} lastResult={actionData?.result} defaults={group} members={group.members} busy={navigation.state === 'submitting'} editing />
+        </Card>
+      ) : (
+        <Card title={t('groups.members')}>
+          <ul className="list-disc pl-5">
+            {group.members.map((m) => (
+              <li key={m.id}>
+                {m.fullName}
+                {m.position ? ` — ${m.position}` : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {history.length ? <AuditHistory rows={history} /> : null}
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
