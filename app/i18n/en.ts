@@ -202,7 +202,14 @@ export const en: Messages = {
     tokenInvalid: 'The setup link is invalid or has been used.',
     done: 'Administrator created. Please sign in.',
   },
-  audit: { at: 'Time', actor: 'By', action: 'Action', changes: 'Changes', system: 'System' },
+  audit: { at: 'Time', actor: 'By', action: 'Action', changes: 'Changes', system: 'System', empty: '(empty)', yes: 'Yes', no: 'No', someone: '(removed person)', aUnit: '(removed unit)', otherAction: 'Other change', otherField: 'Other detail' },
+  auditFields: {
+    fullName: 'Full name', username: 'Username', email: 'E-mail', phone: 'Phone', position: 'Position', unitId: 'Unit', roles: 'Roles', active: 'Active', locale: 'Language',
+    name: 'Name', code: 'Code', kind: 'Kind', parentId: 'Parent unit', description: 'Note', members: 'Members',
+    content: 'Content', meetingTypeId: 'Meeting type', presidingUserId: 'Chair', preparingUnitId: 'Preparing unit', plannedMonth: 'Planned month', plannedDate: 'Planned day', notes: 'Notes', status: 'Status', statusReason: 'Reason', reason: 'Reason', movedToItemId: 'Moved to item', year: 'Year', month: 'Month', items: 'Items',
+    title: 'Meeting title', startsAt: 'Starts', endsAt: 'Ends', programmeItemId: 'Programme item', offProgrammeReason: 'Reason for meeting outside the programme', urgent: 'Urgent', chairUserId: 'Chair', location: 'Place',
+    documentLeadDays: 'Working days to send documents before', conclusionDeadlineDays: 'Conclusion deadline (working days)', speakingLimitMinutes: 'Speaking time (minutes)', maxDurationMinutes: 'Maximum length (minutes)', defaultRoles: 'Roles invited by default', defaultUnitIds: 'Units invited by default', defaultGroupIds: 'Groups invited by default',
+  },
   calendar: {
     title: 'Working-day calendar',
     intro: 'Working days are Monday to Friday except public holidays, Tết (Vietnamese lunar calendar) and compensatory days off. The Office can add days off and worked Saturdays as announced each year; its overrides win.',
@@ -748,6 +755,10 @@ export const en: Messages = {
     unit_activate: 'Unit reactivated',
     apiToken_create: 'API token created',
     apiToken_revoke: 'API token revoked',
+    programmeItem_create: 'Item added to the programme', programmeItem_update: 'Programme item edited', programmeItem_move: 'Item moved to another period', programme_create: 'Work programme created', programme_import: 'Programme imported from a sheet',
+    group_create: 'Participant group created', group_update: 'Participant group edited',
+    meeting_create: 'Meeting created', meeting_update: 'Meeting edited', meeting_invite: 'Invitations sent', meeting_rsvp: 'Invitation answered', meetingType_create: 'Meeting type created', meetingType_update: 'Meeting type edited',
+    calendarFeed_create: 'Calendar link created', calendarFeed_revoke: 'Calendar link revoked', calendar_override: 'Working day adjusted', calendar_removeOverride: 'Working-day adjustment removed',
   },
   meetingList: {
     title: 'Meetings',

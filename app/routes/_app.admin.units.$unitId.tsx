@@ -12,7 +12,8 @@ import { UnitFormFields } from '~/components/unit-form'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { listAuditFor } from '~/models/audit.server'
+import { auditHistoryFor } from '~/models/audit.server'
+import { serverT } from '~/i18n'
 import { getUnit, listUnitTree, updateUnit } from '~/models/units.server'
 import { parseId } from '~/schemas/common'
 import { unitInputSchema } from '~/schemas/units'
@@ -21,13 +22,13 @@ import { redirectWithToast } from '~/toast.server'
 const intentSchema = z.enum(['update', 'deactivate', 'activate'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireUserWithPermission(request, 'units.manage')
+  const viewer = requireUserWithPermission(request, 'units.manage')
   const id = parseId(params.unitId)
   const unit = id ? getUnit(id) : null
   invariantResponse(unit, 'unit.notFound')
   // A unit cannot sit under itself; the server also refuses its descendants.
   const parents = listUnitTree().filter((u) => u.id !== unit.id)
-  return json({ unit, parents, history: listAuditFor('unit', unit.id) })
+  return json({ unit, parents, history: auditHistoryFor('unit', unit.id, serverT(viewer.locale)) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

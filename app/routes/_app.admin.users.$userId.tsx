@@ -13,7 +13,8 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { listAuditFor } from '~/models/audit.server'
+import { auditHistoryFor } from '~/models/audit.server'
+import { serverT } from '~/i18n'
 import { listUnitTree } from '~/models/units.server'
 import { deleteUser, getUser, resetPassword, setUserActive, updateUser } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
@@ -23,11 +24,11 @@ import { redirectWithToast } from '~/toast.server'
 const intentSchema = z.enum(['update', 'deactivate', 'activate', 'resetPassword', 'delete'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireUserWithPermission(request, 'users.manage')
+  const viewer = requireUserWithPermission(request, 'users.manage')
   const id = parseId(params.userId)
   const user = id ? getUser(id) : null
   invariantResponse(user, 'user.notFound')
-  return json({ user, units: listUnitTree({ includeInactive: true }), history: listAuditFor('user', user.id) })
+  return json({ user, units: listUnitTree({ includeInactive: true }), history: auditHistoryFor('user', user.id, serverT(viewer.locale)) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

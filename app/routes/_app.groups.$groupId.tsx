@@ -8,7 +8,8 @@ import { Card } from '~/components/ui/card'
 import { GroupForm } from '~/features/groups'
 import { getGroup, groupFormSchema, saveGroup } from '~/features/groups/index.server'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { listAuditFor } from '~/models/audit.server'
+import { auditHistoryFor } from '~/models/audit.server'
+import { serverT } from '~/i18n'
 import { can } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
@@ -23,7 +24,7 @@ function requireGroup(param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUserWithPermission(request, 'directory.read')
   const group = requireGroup(params.groupId)
-  return json({ group, canManage: can(user, 'meetings.manage'), history: can(user, 'meetings.manage') ? listAuditFor('group', group.id) : [] })
+  return json({ group, canManage: can(user, 'meetings.manage'), history: can(user, 'meetings.manage') ? auditHistoryFor('group', group.id, serverT(user.locale)) : [] })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

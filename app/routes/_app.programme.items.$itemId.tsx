@@ -14,7 +14,8 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
-import { listAuditFor } from '~/models/audit.server'
+import { auditHistoryFor } from '~/models/audit.server'
+import { serverT } from '~/i18n'
 import { listMeetingTypes } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
 import { getProgrammeItem, moveItem, setItemStatus, updateProgrammeItem } from '~/models/programme.server'
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
     chairs: listUserOptions('chair'),
     units: listUnitTree(),
-    history: listAuditFor('programmeItem', item.id),
+    history: auditHistoryFor('programmeItem', item.id, serverT(user.locale)),
   })
 }
 
