@@ -190,7 +190,11 @@ describe('meetings API', () => {
     const meeting = (await created.json()) as { id: number; startsAt: string; invitation: { deadline: string; state: string } }
     expect(meeting.startsAt).toBe('2027-04-06T07:00:00.000Z')
     expect(meeting.invitation).toMatchObject({ deadline: '2027-04-01', state: 'notSent' })
-    const invite = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/invitations`, { method: 'POST', headers })
+    // Fewer people than usual: refused until the caller confirms.
+    const few = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/invitations`, { method: 'POST', headers })
+    expect(few.status).toBe(409)
+    expect(((await few.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty('confirmFew')
+    const invite = await fetch(`${server.url}/api/v1/meetings/${meeting.id}/invitations`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ confirmFew: true }) })
     expect(invite.status).toBe(200)
     const list = (await (await fetch(`${server.url}/api/v1/meetings?from=2027-04-01T00:00:00%2B07:00&to=2027-04-30T00:00:00%2B07:00`, { headers: { Cookie: officeCookie } })).json()) as { items: { id: number }[] }
     expect(list.items.map((m) => m.id)).toContain(meeting.id)
