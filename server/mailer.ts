@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Config } from '~/config.server'
 import { events } from '~/events.server'
+import { serverT } from '~/i18n'
 import { formatDateTime } from '~/lib/dates'
 import { getMeeting } from '~/models/meetings.server'
 import { notificationsForEmail } from '~/models/notifications.server'
@@ -17,26 +18,29 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
   const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
   const pending = new Set<Promise<unknown>>()
 
-  const send = (meetingId: number, userIds: number[], subjectPrefix: string) => {
+  /** An invitation, a postponement or a cancellation, each e-mail in its reader's language. */
+  const send = (meetingId: number, userIds: number[], kind: 'invitation' | 'cancelled' | 'postponed') => {
     const meeting = getMeeting(meetingId)
     if (!meeting || !userIds.length) return
     const recipients = contactsOf(userIds)
     for (const r of recipients) {
       if (!r.email) continue
+      const t = serverT(r.locale)
+      const subject = `${t(`mail.${kind}`)}: ${meeting.title}`
       const lines = [
-        `Kính gửi đồng chí ${r.fullName},`,
+        t('mail.greeting', { name: r.fullName }),
         '',
-        `${subjectPrefix}: ${meeting.title}`,
-        `Thời gian: ${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt).slice(11)}`,
-        meeting.location ? `Địa điểm: ${meeting.location}` : null,
-        meeting.joinUrl ? `Họp trực tuyến: ${meeting.joinUrl}` : null,
-        `Chủ trì: ${meeting.chairName}`,
-        meeting.statusReason ? `Lý do: ${meeting.statusReason}` : null,
+        subject,
+        t('mail.when', { when: `${formatDateTime(meeting.startsAt)} – ${formatDateTime(meeting.endsAt).slice(11)}` }),
+        meeting.location ? t('mail.where', { place: meeting.location }) : null,
+        meeting.joinUrl ? t('mail.online', { url: meeting.joinUrl }) : null,
+        t('mail.chair', { name: meeting.chairName }),
+        meeting.statusReason ? t('mail.reason', { reason: meeting.statusReason }) : null,
         '',
-        `Chi tiết và xác nhận tham dự: ${base}/meetings/${meeting.id}`,
+        t('mail.answer', { url: `${base}/meetings/${meeting.id}` }),
       ].filter((l) => l !== null)
       const job = transporter
-        .sendMail({ from: config.SMTP_FROM, to: `"${r.fullName}" <${r.email}>`, subject: `${subjectPrefix}: ${meeting.title}`, text: lines.join('\n') })
+        .sendMail({ from: config.SMTP_FROM, to: `"${r.fullName}" <${r.email}>`, subject, text: lines.join('\n') })
         .catch((error: unknown) => console.error(`Không gửi được e-mail tới ${r.email}:`, error instanceof Error ? error.message : error))
         .finally(() => pending.delete(job))
       pending.add(job)
@@ -47,7 +51,8 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
   const sendNotifications = (ids: number[]) => {
     for (const n of notificationsForEmail(ids)) {
       if (!n.email) continue
-      const text = [`Kính gửi đồng chí ${n.fullName},`, '', n.title, n.body ?? '', '', n.link ? `Chi tiết: ${base}${n.link}` : ''].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n')
+      const t = serverT(n.locale)
+      const text = [t('mail.greeting', { name: n.fullName }), '', n.title, n.body ?? '', '', n.link ? t('mail.details', { url: `${base}${n.link}` }) : ''].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n')
       const job = transporter
         .sendMail({ from: config.SMTP_FROM, to: `"${n.fullName}" <${n.email}>`, subject: n.title, text })
         .catch((error: unknown) => console.error(`Không gửi được e-mail tới ${n.email}:`, error instanceof Error ? error.message : error))
@@ -58,10 +63,10 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
 
   const detach = [
     events.on('notification.email', ({ notificationIds }) => sendNotifications(notificationIds)),
-    events.on('meeting.invited', ({ meetingId, userIds }) => send(meetingId, userIds, 'Giấy mời họp')),
+    events.on('meeting.invited', ({ meetingId, userIds }) => send(meetingId, userIds, 'invitation')),
     events.on('meeting.statusChanged', ({ meetingId, userIds }) => {
       const status = getMeeting(meetingId)?.status
-      send(meetingId, userIds, status === 'cancelled' ? 'Thông báo hủy cuộc họp' : 'Thông báo hoãn cuộc họp')
+      send(meetingId, userIds, status === 'cancelled' ? 'cancelled' : 'postponed')
     }),
   ]
   return {

@@ -3,6 +3,7 @@ import { en as minutes } from '~/features/minutes/messages'
 import { en as polls } from '~/features/polls/messages'
 import { en as reports } from '~/features/reports/messages'
 import { en as groups } from '~/features/groups/messages'
+import { en as notices } from './notices'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */
@@ -12,6 +13,7 @@ export const en: Messages = {
   polls,
   reports,
   groups,
+  notices,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
   nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', groups: 'Participant groups', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
@@ -448,7 +450,7 @@ export const en: Messages = {
     participants: 'Participants',
     andOthers: 'and {{count}} more',
   },
-  notifications: { unreadSuffix: 'unread', title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications' },
+  notifications: { unreadSuffix: 'unread', title: 'Notifications', none: 'No notifications.', markAllRead: 'Mark all as read', unread: '{{count}} unread notifications', pages: 'Notification pages', older: 'Older notifications →', newest: '← Newest' },
   feed: {
     copyUrl: 'Copy the calendar link',
     title: 'Meetings in your phone, Outlook or Google Calendar',
@@ -805,6 +807,19 @@ export const en: Messages = {
     count: '{{count}} people chosen.',
   },
   dates: { openCalendar: 'Open the calendar', calendar: 'Calendar', previousMonth: 'Previous month', nextMonth: 'Next month' },
+  mail: {
+    greeting: 'Dear {{name}},',
+    invitation: 'Meeting invitation',
+    cancelled: 'Meeting cancelled',
+    postponed: 'Meeting postponed',
+    when: 'When: {{when}}',
+    where: 'Where: {{place}}',
+    online: 'Online: {{url}}',
+    chair: 'Chair: {{name}}',
+    reason: 'Reason: {{reason}}',
+    answer: 'Details and your answer: {{url}}',
+    details: 'Details: {{url}}',
+  },
   forms: {
     alreadySent: 'This form was already sent and recorded; the second click recorded nothing more.',
   },

@@ -3,6 +3,7 @@ import { vi as minutes } from '~/features/minutes/messages'
 import { vi as polls } from '~/features/polls/messages'
 import { vi as reports } from '~/features/reports/messages'
 import { vi as groups } from '~/features/groups/messages'
+import { vi as notices } from './notices'
 
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). Each feature's own messages are composed in under its name. */
 export const vi = {
@@ -11,6 +12,7 @@ export const vi = {
   polls,
   reports,
   groups,
+  notices,
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
   nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', groups: 'Nhóm thành phần', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
@@ -460,7 +462,7 @@ export const vi = {
     participants: 'Thành phần',
     andOthers: 'và {{count}} người khác',
   },
-  notifications: { unreadSuffix: 'chưa đọc', title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc' },
+  notifications: { unreadSuffix: 'chưa đọc', title: 'Thông báo', none: 'Không có thông báo nào.', markAllRead: 'Đánh dấu đã đọc tất cả', unread: '{{count}} thông báo chưa đọc', pages: 'Trang thông báo', older: 'Thông báo cũ hơn →', newest: '← Mới nhất' },
   feed: {
     copyUrl: 'Sao chép đường dẫn lịch',
     title: 'Lịch họp trên điện thoại, Outlook, Google Calendar',
@@ -817,6 +819,19 @@ export const vi = {
     count: 'Đã chọn {{count}} người.',
   },
   dates: { openCalendar: 'Mở lịch chọn ngày', calendar: 'Lịch chọn ngày', previousMonth: 'Tháng trước', nextMonth: 'Tháng sau' },
+  mail: {
+    greeting: 'Kính gửi đồng chí {{name}},',
+    invitation: 'Giấy mời họp',
+    cancelled: 'Thông báo hủy cuộc họp',
+    postponed: 'Thông báo hoãn cuộc họp',
+    when: 'Thời gian: {{when}}',
+    where: 'Địa điểm: {{place}}',
+    online: 'Họp trực tuyến: {{url}}',
+    chair: 'Chủ trì: {{name}}',
+    reason: 'Lý do: {{reason}}',
+    answer: 'Chi tiết và xác nhận tham dự: {{url}}',
+    details: 'Chi tiết: {{url}}',
+  },
   forms: {
     alreadySent: 'Biểu mẫu này đã được gửi và ghi nhận; lần bấm sau không ghi thêm.',
   },

@@ -338,12 +338,11 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
       const notes = officers.map((o) => ({
         userId: o.id,
         kind: 'conclusion.issued',
-        title: `Thông báo kết luận ${numbered.formatted}: đơn vị có nhiệm vụ`,
-        body: input.summary,
+        params: { number: numbered.formatted, summary: input.summary ?? '' } as Record<string, string>,
         link: '/tasks',
       }))
       for (const leaderId of new Set(blocks.map((b) => b.followingLeaderId).filter((id): id is number => id !== null)))
-        notes.push({ userId: leaderId, kind: 'conclusion.issued', title: `Thông báo kết luận ${numbered.formatted}: nhiệm vụ đồng chí theo dõi`, body: input.summary, link: '/dashboard?leader=me' })
+        notes.push({ userId: leaderId, kind: 'conclusion.issued', params: { number: numbered.formatted, summary: input.summary ?? '', context: 'leader' }, link: '/dashboard?leader=me' })
       notify(tx, notes, now)
       writeAudit(tx, {
         actorId: who.id,

@@ -26,6 +26,7 @@ import { recordFiles, type StoredFile } from './files.server'
 import { meetingAccess } from './meetings.server'
 import { canOpenDocument, type DocumentAccess } from './permissions.server'
 import type { SessionUser } from './users.server'
+import { notify } from './notifications.server'
 
 type Who = { id: number; ip?: string | null }
 type Viewer = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
@@ -94,9 +95,7 @@ export function addVersion(documentId: number, who: Who, note: string | null, fi
     tx.update(documents).set({ currentVersion: version }).where(eq(documents.id, documentId)).run()
     const readers = doc.distributedAt ? tx.selectDistinct({ userId: documentReads.userId }).from(documentReads).where(eq(documentReads.documentId, documentId)).all().map((r) => r.userId) : []
     if (readers.length)
-      tx.insert(notifications)
-        .values(readers.map((userId) => ({ userId, kind: 'document.newVersion', title: `Tài liệu đã có phiên bản mới: ${doc.title}`, body: note, link: `/documents/${documentId}`, createdAt: now })))
-        .run()
+      notify(tx, readers.map((userId) => ({ userId, kind: 'document.newVersion', params: { title: doc.title, note: note ?? '' }, link: `/documents/${documentId}` })), now)
     writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'document.newVersion', entityType: 'document', entityId: documentId, after: { version, sha256: file.sha256, name: file.name, note } })
     return { meetingId: doc.meetingId, version, readers }
   })
@@ -139,12 +138,7 @@ export function distributeDocuments(meetingId: number, who: Who, reason: string 
     const people = [...new Set([access.chairUserId, ...access.participantUserIds])]
     const meeting = tx.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
     const ids = people.length
-      ? tx
-          .insert(notifications)
-          .values(people.map((userId) => ({ userId, kind: 'documents.distributed', title: `Tài liệu họp: ${meeting.title}`, body: pending.map((p) => `- ${p.title}`).join('\n'), link: `/meetings/${meetingId}/documents`, createdAt: now })))
-          .returning({ id: notifications.id })
-          .all()
-          .map((r) => r.id)
+      ? notify(tx, people.map((userId) => ({ userId, kind: 'documents.distributed', params: { title: meeting.title, list: pending.map((p) => `- ${p.title}`).join('\n') }, link: `/meetings/${meetingId}/documents` })), now)
       : []
     writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'documents.distribute', entityType: 'meeting', entityId: meetingId, after: { documents: pending.map((p) => p.id), lateByWorkingDays: late ? timing.lateByIfNow : 0, reason } })
     return { people, ids, count: pending.length }

@@ -7,6 +7,7 @@ import { loginAttempts, loginDevices } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { notify } from './notifications.server'
 import { findUserForLogin, hashPassword, verifyPassword } from './users.server'
+import { formatDateTime } from '~/lib/dates'
 
 /**
  * Slowing online guessing without locking the owner out (OWASP's device-cookie scheme):
@@ -121,8 +122,7 @@ export async function authenticate(
           {
             userId: user!.id,
             kind: 'auth.failedAttempts',
-            title: `Có ${failures.n} lần đăng nhập sai vào tài khoản của bạn kể từ lần đăng nhập trước`,
-            body: `Lần gần nhất lúc ${failures.lastAt!.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} từ địa chỉ ${failures.lastIp}. Nếu không phải bạn, hãy đổi mật khẩu.`,
+            params: { count: failures.n, at: formatDateTime(failures.lastAt!), ip: failures.lastIp ?? '' },
             link: '/profile',
           },
         ], now)

@@ -375,8 +375,7 @@ export function sendInvitations(id: number, actor: Actor, db: DB = getDb(), now 
       pending.map((p) => ({
         userId: p.userId,
         kind: 'meeting.invitation',
-        title: `Giấy mời họp: ${meeting.m.title}`,
-        body: `Thời gian: ${when}${meeting.m.location ? ` · Địa điểm: ${meeting.m.location}` : ''}`,
+        params: (meeting.m.location ? { title: meeting.m.title, when, place: meeting.m.location, context: 'place' } : { title: meeting.m.title, when }) as Record<string, string>,
         link: `/meetings/${id}`,
       })),
       now,
@@ -430,11 +429,11 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
         .values({ meetingId, userId: substitute.id, role: participant.role, source: `substitute:${userId}`, invitedAt: atOnce ? now : null, substituteConfirmedAt: atOnce ? now : null })
         .run()
       if (atOnce) {
-        notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', title: `Giấy mời họp (dự thay ${original?.name ?? ''}): ${meeting.title}`, body: `Thời gian: ${formatDateTime(meeting.startsAt)}`, link: `/meetings/${meetingId}` }], now)
+        notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], now)
         notifiedIds.push(substitute.id)
       } else {
         const office = tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
-        notify(tx, office.map((id) => ({ userId: id, kind: 'meeting.substituteProposed', title: `${original?.name ?? ''} đề nghị ${substitute.fullName} dự thay: ${meeting.title}`, body: 'Người dự thay chỉ xem được cuộc họp và tài liệu sau khi Văn phòng xác nhận.', link: `/meetings/${meetingId}` })), now)
+        notify(tx, office.map((id) => ({ userId: id, kind: 'meeting.substituteProposed', params: { original: original?.name ?? '', substitute: substitute.fullName, title: meeting.title }, link: `/meetings/${meetingId}` })), now)
         notifiedIds.push(...office)
       }
     }
@@ -480,8 +479,7 @@ export function setMeetingStatus(id: number, input: { status: 'held' | 'postpone
       .all()
       .map((p) => p.userId)
     if (input.status !== 'held') {
-      const word = input.status === 'postponed' ? 'Hoãn' : 'Hủy'
-      notify(tx, invited.map((userId) => ({ userId, kind: `meeting.${input.status}`, title: `${word} cuộc họp: ${meeting.title}`, body: `Lý do: ${input.reason}`, link: `/meetings/${id}` })), now)
+      notify(tx, invited.map((userId) => ({ userId, kind: `meeting.${input.status}`, params: { title: meeting.title, reason: input.reason ?? '' }, link: `/meetings/${id}` })), now)
     }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `meeting.${input.status}`, entityType: 'meeting', entityId: id, before: { status: meeting.status }, after: { status: input.status, reason: input.reason ?? null } })
     return input.status === 'held' ? [] : invited
@@ -521,11 +519,11 @@ export function decideSubstitute(meetingId: number, substituteUserId: number, ap
     const original = tx.select({ name: users.fullName }).from(users).where(eq(users.id, originalId)).get()
     if (approve) {
       tx.update(meetingParticipants).set({ substituteConfirmedAt: now, invitedAt: now }).where(eq(meetingParticipants.id, row.id)).run()
-      notify(tx, [{ userId: substituteUserId, kind: 'meeting.invitation', title: `Giấy mời họp (dự thay ${original?.name ?? ''}): ${meeting.title}`, body: `Thời gian: ${formatDateTime(meeting.startsAt)}`, link: `/meetings/${meetingId}` }], now)
+      notify(tx, [{ userId: substituteUserId, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], now)
     } else {
       tx.delete(meetingParticipants).where(eq(meetingParticipants.id, row.id)).run()
       tx.update(meetingParticipants).set({ rsvp: 'pending', substituteUserId: null, respondedAt: now }).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, originalId))).run()
-      notify(tx, [{ userId: originalId, kind: 'meeting.substituteRefused', title: `Văn phòng không nhận người dự thay: ${meeting.title}`, body: 'Vui lòng xác nhận lại việc tham dự.', link: `/meetings/${meetingId}` }], now)
+      notify(tx, [{ userId: originalId, kind: 'meeting.substituteRefused', params: { title: meeting.title }, link: `/meetings/${meetingId}` }], now)
     }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: approve ? 'meeting.substituteConfirmed' : 'meeting.substituteRefused', entityType: 'meeting', entityId: meetingId, after: { substituteUserId, originalId } })
     return approve ? [substituteUserId] : [originalId]

@@ -5,6 +5,7 @@ import { addDays, vietnamDate } from '~/lib/working-days'
 import { type DB, getDb } from '#db/client'
 import { conclusions, meetings, notifications, taskReminders, tasks, units, userRoles, users } from '#db/schema'
 import { getWorkingCalendar } from './calendar.server'
+import { notify } from './notifications.server'
 
 /** Overdue tasks are escalated if their deadline passed within this many days (a server that was down catches up; years-old data is not re-sent). */
 const ESCALATION_WINDOW_DAYS = 30
@@ -42,10 +43,9 @@ export function runTaskReminders(options: { reminderDays: number }, db: DB = get
     const once = (taskId: number, kind: 'before' | 'due' | 'escalated', deadline: string) =>
       tx.insert(taskReminders).values({ taskId, kind, deadline, sentAt: now }).onConflictDoNothing().returning({ id: taskReminders.id }).get() !== undefined
     const created: number[] = []
-    const write = (userIds: number[], kind: string, title: string, body: string, link: string) => {
+    const write = (userIds: number[], kind: string, params: Record<string, string | number>, link: string) => {
       if (!userIds.length) return
-      const rows = tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind, title, body, link, createdAt: now }))).returning({ id: notifications.id }).all()
-      created.push(...rows.map((r) => r.id))
+      created.push(...notify(tx, userIds.map((userId) => ({ userId, kind, params, link })), now))
     }
     for (const t of upcoming) {
       const deadline = t.deadline!
@@ -53,14 +53,14 @@ export function runTaskReminders(options: { reminderDays: number }, db: DB = get
       if (!once(t.id, kind, deadline)) continue
       const userIds = officers(t.leadUnitId)
       const left = calendar.workingDaysBetween(today, deadline)
-      write(userIds, `task.${kind}`, kind === 'due' ? `Hôm nay là hạn hoàn thành nhiệm vụ` : `Còn ${left} ngày làm việc đến hạn nhiệm vụ`, `${t.content} — hạn ${vnDate(deadline)}`, `/tasks/${t.id}`)
+      write(userIds, `task.${kind}`, { days: left, content: t.content, deadline: vnDate(deadline) }, `/tasks/${t.id}`)
       sent.push({ taskId: t.id, kind, userIds })
     }
     for (const t of overdue) {
       const deadline = t.deadline!
       if (!once(t.id, 'escalated', deadline)) continue
       const leader = t.followingLeaderId ?? t.chairUserId
-      write([leader], 'task.escalated', `Nhiệm vụ quá hạn: ${t.unitName}`, `${t.content} — hạn ${vnDate(deadline)}, quá hạn ${Math.round((Date.parse(today) - Date.parse(deadline)) / 86_400_000)} ngày`, `/tasks/${t.id}`)
+      write([leader], 'task.escalated', { unit: t.unitName, content: t.content, deadline: vnDate(deadline), days: Math.round((Date.parse(today) - Date.parse(deadline)) / 86_400_000) }, `/tasks/${t.id}`)
       sent.push({ taskId: t.id, kind: 'escalated', userIds: [leader] })
     }
     return created

@@ -11,6 +11,7 @@ import { writeAudit } from './audit.server'
 import { recordFiles, type StoredFile } from './files.server'
 import { can, hasRole, type TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from './users.server'
+import { notify } from './notifications.server'
 
 type Task = typeof tasks.$inferSelect
 type EventKind = (typeof taskEvents.$inferInsert)['kind']
@@ -126,22 +127,11 @@ function change(
 /** Whose move it is after a task event: the leaders and the Office decide requests; the lead unit hears decisions; the following leader (else the chair) follows reports. */
 const DECIDERS = new Set<EventKind>(['extension_requested', 'completion_declared', 'obstacle'])
 const TO_LEAD_UNIT = new Set<EventKind>(['extension_approved', 'extension_rejected', 'completion_accepted', 'completion_returned', 'lead_reassigned', 'contribution'])
-const EVENT_TITLE: Partial<Record<EventKind, string>> = {
-  progress: 'Báo cáo tiến độ',
-  obstacle: 'Báo cáo vướng mắc cần cho ý kiến',
-  contribution: 'Ý kiến phối hợp',
-  extension_requested: 'Đề nghị gia hạn chờ quyết định',
-  extension_approved: 'Đồng ý gia hạn',
-  extension_rejected: 'Không đồng ý gia hạn',
-  completion_declared: 'Báo cáo hoàn thành chờ xác nhận',
-  completion_accepted: 'Xác nhận hoàn thành',
-  completion_returned: 'Trả lại báo cáo hoàn thành',
-  lead_reassigned: 'Giao lại đơn vị chủ trì',
-}
+/** The task events someone is told about (their wording: app/i18n/notices.ts, `task.<kind>`). */
+const NOTIFIED: ReadonlySet<EventKind> = new Set<EventKind>(['progress', 'obstacle', 'contribution', 'extension_requested', 'extension_approved', 'extension_rejected', 'completion_declared', 'completion_accepted', 'completion_returned', 'lead_reassigned'])
 
 function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: number | null, text: string | null, now: Date): { userIds: number[]; ids: number[] } {
-  const title = EVENT_TITLE[kind]
-  if (!title) return { userIds: [], ids: [] }
+  if (!NOTIFIED.has(kind)) return { userIds: [], ids: [] }
   const chair = tx.select({ chair: meetings.chairUserId }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(eq(conclusions.id, task.conclusionId)).get()?.chair ?? null
   const officersOf = (unitId: number) =>
     tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).all().map((u) => u.id)
@@ -152,12 +142,8 @@ function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: numbe
   else (task.followingLeaderId ? [task.followingLeaderId] : chair ? [chair] : []).forEach((id) => to.add(id))
   if (actorId) to.delete(actorId)
   if (!to.size) return { userIds: [], ids: [] }
-  const rows = tx
-    .insert(notifications)
-    .values([...to].map((userId) => ({ userId, kind: `task.${kind}`, title: `${title}: ${task.content.slice(0, 200)}`, body: text ? text.slice(0, 500) : null, link: `/tasks/${task.id}`, createdAt: now })))
-    .returning({ id: notifications.id })
-    .all()
-  return { userIds: [...to], ids: rows.map((r) => r.id) }
+  const ids = notify(tx, [...to].map((userId) => ({ userId, kind: `task.${kind}`, params: { content: task.content.slice(0, 200), text: text ? text.slice(0, 500) : '' }, link: `/tasks/${task.id}` })), now)
+  return { userIds: [...to], ids }
 }
 
 /**

@@ -320,7 +320,7 @@ export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
 
 /** Names and e-mail addresses of people, for notices sent outside the app. */
 export function contactsOf(userIds: number[], db: DBOrTx = getDb()) {
-  return userIds.length ? db.select({ email: users.email, fullName: users.fullName }).from(users).where(inArray(users.id, userIds)).all() : []
+  return userIds.length ? db.select({ email: users.email, fullName: users.fullName, locale: users.locale }).from(users).where(inArray(users.id, userIds)).all() : []
 }
 
 export type PersonMatch = { id: number; fullName: string; position: string | null; unitName: string | null }

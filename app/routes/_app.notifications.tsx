@@ -11,7 +11,9 @@ import { readForm } from '~/forms.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  return json({ notifications: listNotifications(user.id) })
+  const before = Number(new URL(request.url).searchParams.get('before'))
+  const page = listNotifications(user.id, { locale: user.locale, before: Number.isInteger(before) && before > 0 ? before : undefined })
+  return json({ notifications: page.items, hasMore: page.hasMore, paged: Number.isInteger(before) && before > 0 })
 }
 
 /** Marks all read, or one (then follows its link). */
@@ -30,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: 'Thông báo · Nghị sự' }]
 
 export default function Notifications() {
-  const { notifications } = useLoaderData<typeof loader>()
+  const { notifications, hasMore, paged } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
     <div className="space-y-4">
@@ -56,7 +58,7 @@ export default function Notifications() {
                 ) : (
                   <span className="font-medium">{n.title}</span>
                 )}
-                {n.body ? <p className="text-sm text-stone-700">{n.body}</p> : null}
+                {n.body ? <p className="whitespace-pre-line text-sm text-stone-700">{n.body}</p> : null}
               </div>
               <span className="text-sm text-stone-600">{formatDateTime(n.createdAt)}</span>
             </Form>
@@ -64,6 +66,16 @@ export default function Notifications() {
         ))}
         {notifications.length === 0 ? <li className="p-3 text-stone-600">{t('notifications.none')}</li> : null}
       </ul>
+      {hasMore || paged ? (
+        <nav aria-label={t('notifications.pages')} className="flex flex-wrap justify-between gap-3">
+          {paged ? <Link to="/notifications">{t('notifications.newest')}</Link> : <span />}
+          {hasMore ? (
+            <Link to={`?before=${notifications.at(-1)!.id}`} rel="next">
+              {t('notifications.older')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
       <p>
         <Link to="/schedule?mine=1">{t('schedule.mine')}</Link>
       </p>

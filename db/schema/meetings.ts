@@ -175,6 +175,12 @@ export const notifications = sqliteTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body'),
+    /**
+     * What the notification says, as parameters of its kind's message (app/i18n/notices.ts), so each
+     * reader reads it in their own language; `title` and `body` keep the Vietnamese wording (e-mail,
+     * and the rows written before parameters, which have none).
+     */
+    params: text('params', { mode: 'json' }).$type<Record<string, string | number>>(),
     link: text('link'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
