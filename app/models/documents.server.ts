@@ -17,7 +17,6 @@ import {
   meetingParticipants,
   meetings,
   meetingTypes,
-  notifications,
   users,
 } from '#db/schema'
 import { writeAudit } from './audit.server'

@@ -3,7 +3,7 @@ import { events } from '~/events.server'
 import { vnDate } from '~/lib/conclusion-doc'
 import { addDays, vietnamDate } from '~/lib/working-days'
 import { type DB, getDb } from '#db/client'
-import { conclusions, meetings, notifications, taskReminders, tasks, units, userRoles, users } from '#db/schema'
+import { conclusions, meetings, taskReminders, tasks, units, userRoles, users } from '#db/schema'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
 

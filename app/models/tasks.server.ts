@@ -6,7 +6,7 @@ import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, 
 import { vietnamDate } from '~/lib/working-days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusions, files, meetings, notifications, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema'
+import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { recordFiles, type StoredFile } from './files.server'
 import { can, hasRole, type TaskAccess } from './permissions.server'
