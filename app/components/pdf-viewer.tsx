@@ -22,6 +22,7 @@ export function PdfViewer({ url }: { url: string }) {
   const busRef = useRef<Bus | null>(null)
   const [state, setState] = useState<{ page: number; pages: number; loading: boolean; error: boolean }>({ page: 1, pages: 0, loading: true, error: false })
   const [query, setQuery] = useState('')
+  const [matches, setMatches] = useState<{ current: number; total: number } | null>(null)
 
   useEffect(() => {
     let cancelled = false
@@ -42,6 +43,12 @@ export function PdfViewer({ url }: { url: string }) {
           viewer.currentScaleValue = 'page-width'
         })
         eventBus.on('pagechanging', (e: { pageNumber: number }) => setState((s) => ({ ...s, page: e.pageNumber })))
+        // Where the search stands: match n of N (pdf.js counts as it reads the pages).
+        const onCount = (e: { matchesCount?: { current: number; total: number } }) => {
+          if (e.matchesCount) setMatches({ current: e.matchesCount.current, total: e.matchesCount.total })
+        }
+        eventBus.on('updatefindmatchescount', onCount)
+        eventBus.on('updatefindcontrolstate', onCount)
         const task = pdfjs.getDocument({ url, withCredentials: true, isEvalSupported: false })
         const doc = await task.promise
         if (cancelled) return void doc.destroy()
@@ -68,7 +75,8 @@ export function PdfViewer({ url }: { url: string }) {
   const zoom = (factor: number) => {
     if (viewerRef.current) viewerRef.current.currentScale = Math.min(4, Math.max(0.3, viewerRef.current.currentScale * factor))
   }
-  const find = (again = false) => busRef.current?.dispatch('find', { source: null, type: again ? 'again' : '', query, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: false })
+  const find = (text: string, again: false | 'next' | 'previous' = false) =>
+    busRef.current?.dispatch('find', { source: null, type: again ? 'again' : '', query: text, caseSensitive: false, entireWord: false, highlightAll: true, findPrevious: again === 'previous', matchDiacritics: false })
 
   return (
     <section aria-label={t('documents.viewer')} className="space-y-2">
@@ -102,14 +110,34 @@ export function PdfViewer({ url }: { url: string }) {
           role="search"
           onSubmit={(e) => {
             e.preventDefault()
-            find(true)
+            find(query, 'next')
           }}
-          className="flex items-center gap-1"
+          className="flex flex-wrap items-center gap-1"
         >
           <label htmlFor="pdf-search" className="sr-only">
             {t('documents.search')}
           </label>
-          <input id="pdf-search" type="search" value={query} placeholder={t('documents.search')} onChange={(e) => setQuery(e.target.value)} onKeyUp={() => find()} className="rounded border border-stone-400 px-2 py-1" />
+          <input
+            id="pdf-search"
+            type="search"
+            value={query}
+            placeholder={t('documents.search')}
+            onChange={(e) => {
+              setQuery(e.target.value)
+              setMatches(null)
+              find(e.target.value)
+            }}
+            className="rounded border border-stone-400 px-2 py-1"
+          />
+          <Button variant="secondary" onClick={() => find(query, 'previous')} disabled={!matches?.total} aria-label={t('documents.previousMatch')}>
+            ↑
+          </Button>
+          <Button variant="secondary" onClick={() => find(query, 'next')} disabled={!matches?.total} aria-label={t('documents.nextMatch')}>
+            ↓
+          </Button>
+          <span role="status" className="min-w-24 text-sm text-stone-700" data-testid="pdf-matches">
+            {query.trim() && matches ? (matches.total ? t('documents.matchOf', { current: matches.current, total: matches.total }) : t('documents.noMatch')) : ''}
+          </span>
         </form>
       </div>
       {state.loading ? <p role="status">{t('documents.loadingViewer')}</p> : null}

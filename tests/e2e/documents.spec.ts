@@ -65,6 +65,14 @@ test('the Office uploads and distributes two documents; a delegate reads one; th
   await expect(delegateA.getByTestId('pdf-container').locator('.page canvas').first()).toBeVisible()
   await delegateA.getByRole('button', { name: 'Trang sau' }).click()
   await expect(delegateA.getByTestId('pdf-page')).toHaveValue('2')
+  // Search says how many matches there are and steps through them ("Trang" on both pages).
+  await delegateA.getByLabel('Tìm trong tài liệu').fill('trang')
+  await expect(delegateA.getByTestId('pdf-matches')).toHaveText(/^\d\/2 kết quả$/)
+  const first = await delegateA.getByTestId('pdf-matches').textContent()
+  await delegateA.getByRole('button', { name: 'Kết quả sau' }).click()
+  await expect(delegateA.getByTestId('pdf-matches')).not.toHaveText(first!)
+  await delegateA.getByLabel('Tìm trong tài liệu').fill('khongcotrongtailieu')
+  await expect(delegateA.getByTestId('pdf-matches')).toHaveText('Không tìm thấy')
   expect(await seriousViolations(delegateA)).toEqual([])
 
   // 4. The chair's open panel shows it without reload.
