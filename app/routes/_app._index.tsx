@@ -11,6 +11,7 @@ import { upcomingInvitations } from '~/models/meetings.server'
 import { can, hasRole } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
+import { meetingsWithoutInvitations, nextChairedMeetingReadiness, tasksDueSoon } from '~/models/home.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -24,6 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     toRead: documentsToRead(user),
     awaiting: tasksAwaitingDecision(user),
     decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),
+    // What each role does next: the unit's tasks due soon, the chair's next meeting, the Office's invitations to send.
+    dueSoon: hasRole(user, 'unit_officer') && user.unitId ? tasksDueSoon(user.unitId) : null,
+    nextMeeting: hasRole(user, 'chair') ? nextChairedMeetingReadiness(user.id) : null,
+    toInvite: can(user, 'meetings.manage') ? meetingsWithoutInvitations() : null,
   })
 }
 
@@ -31,7 +36,9 @@ export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }
 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {
-  const { user, adminFigures, invitations, toRead, awaiting, decides } = useLoaderData<typeof loader>()
+  const { user, adminFigures, invitations, toRead, awaiting, decides, dueSoon, nextMeeting, toInvite } = useLoaderData<typeof loader>()
+  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
+  const unanswered = invitations.filter((m) => m.rsvp === 'pending').length
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
@@ -67,7 +74,61 @@ export default function Home() {
           )}
         </Card>
       ) : null}
-      <Card title={t('meetings.myInvitations')}>
+      {dueSoon ? (
+        <Card title={t('home.dueSoon')}>
+          {dueSoon.length ? (
+            <ul className="divide-y divide-stone-100" data-testid="tasks-due-soon">
+              {dueSoon.map((task) => (
+                <li key={task.id} className="flex flex-wrap justify-between gap-2 py-2">
+                  <Link to={`/tasks/${task.id}`} className="font-medium">
+                    {task.content}
+                  </Link>
+                  <span className={`text-sm ${task.overdue ? 'font-medium text-red-800' : 'text-stone-700'}`}>
+                    {task.overdue ? t('home.overdueSince', { date: day(task.deadline!) }) : task.dueToday ? t('home.dueToday') : t('home.dueOn', { date: day(task.deadline!) })} · {task.progress}%
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-stone-600">{t('home.nothingDue')}</p>
+          )}
+          <p className="mt-2 text-sm">
+            <Link to="/tasks">{t('home.allUnitTasks')}</Link>
+          </p>
+        </Card>
+      ) : null}
+      {nextMeeting ? (
+        <Card title={t('home.nextMeeting')}>
+          <div data-testid="next-meeting">
+            <Link to={`/meetings/${nextMeeting.id}`} className="font-medium">
+              {nextMeeting.title}
+            </Link>
+            <span className="block text-sm text-stone-600">{formatDateTime(nextMeeting.startsAt)}</span>
+            <ul className="mt-2 space-y-1 text-sm">
+              <li>{nextMeeting.invitationsSentAt ? t('home.answers', nextMeeting.answers) : t('home.notInvitedYet')}</li>
+              <li>
+                {nextMeeting.documents.count ? t('home.documentsRead', { count: nextMeeting.documents.count, percent: nextMeeting.documents.readPercent ?? 0 }) : t('home.noDocumentsYet')}{' '}
+                <Link to={`/meetings/${nextMeeting.id}/documents`}>{t('home.seeReadiness')}</Link>
+              </li>
+            </ul>
+          </div>
+        </Card>
+      ) : null}
+      {toInvite?.length ? (
+        <Card title={t('home.toInvite')}>
+          <ul className="divide-y divide-stone-100" data-testid="to-invite">
+            {toInvite.map((m) => (
+              <li key={m.id} className="flex flex-wrap justify-between gap-2 py-2">
+                <Link to={`/meetings/${m.id}`} className="font-medium">
+                  {m.title}
+                </Link>
+                <span className="text-sm text-stone-700">{formatDateTime(m.startsAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card title={unanswered ? t('home.invitationsToAnswer', { count: unanswered }) : t('meetings.myInvitations')}>
         {invitations.length ? (
           <ul className="divide-y divide-stone-100" data-testid="invitations">
             {invitations.map((m) => (
