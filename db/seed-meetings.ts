@@ -146,9 +146,9 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   const year = Number(today.slice(0, 4))
   const month = Number(today.slice(5, 7))
   // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
-  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
+  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
   // The Office numbers its own reports (Số …-BC/VPTU).
-  db.insert(issuingBodies).values({ unitId: ids.units.get('VPTU')!, style: 'party', bodyCode: 'VPTU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
+  db.insert(issuingBodies).values({ unitId: ids.units.get('VPTU')!, style: 'party', bodyCode: 'VPTU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'VĂN PHÒNG TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
   const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, office, db, now)
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
   const calendar = getWorkingCalendar(db)
@@ -262,7 +262,7 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
   let created = 0
   for (let year = endYear - 4; year <= endYear; year++) {
     // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
-  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).onConflictDoNothing().run()
+  db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
   const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, office, db, now)
     let day = `${year}-01-05`
     for (let n = 0; n < 600; n++) {

@@ -15,7 +15,7 @@ export const en: Messages = {
   groups,
   notices,
   app: { name: 'Nghị sự', tagline: 'Meetings, conclusions and assigned tasks', skipToContent: 'Skip to main content', menu: 'Menu', mainNav: 'Main navigation' },
-  nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', groups: 'Participant groups', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
+  nav: { reports: 'Reports', polls: 'Confidence polls', tasks: 'Tasks', dashboard: 'Task follow-up', schedule: 'Weekly schedule', programme: 'Work programme', meetings: 'Meetings', calendar: 'Working days', meetingTypes: 'Meeting types', notifications: 'Notifications', groups: 'Participant groups', issuingBodies: 'Issuing bodies', home: 'Home', users: 'Users', units: 'Units', profile: 'Account', signOut: 'Sign out', admin: 'Administration' },
   roles: { admin: 'Administrator', office: 'Office', chair: 'Chair', delegate: 'Delegate', unit_officer: 'Unit officer', supervisor: 'Supervisor' },
   unitKinds: {
     committee: 'Party committee',
@@ -224,7 +224,7 @@ export const en: Messages = {
     name: 'Name', code: 'Code', kind: 'Kind', parentId: 'Parent unit', description: 'Note', members: 'Members',
     content: 'Content', meetingTypeId: 'Meeting type', presidingUserId: 'Chair', preparingUnitId: 'Preparing unit', plannedMonth: 'Planned month', plannedDate: 'Planned day', notes: 'Notes', status: 'Status', statusReason: 'Reason', reason: 'Reason', movedToItemId: 'Moved to item', year: 'Year', month: 'Month', items: 'Items',
     title: 'Meeting title', startsAt: 'Starts', endsAt: 'Ends', programmeItemId: 'Programme item', offProgrammeReason: 'Reason for meeting outside the programme', urgent: 'Urgent', chairUserId: 'Chair', location: 'Place',
-    documentLeadDays: 'Working days to send documents before', conclusionDeadlineDays: 'Conclusion deadline (working days)', speakingLimitMinutes: 'Speaking time (minutes)', maxDurationMinutes: 'Maximum length (minutes)', defaultRoles: 'Roles invited by default', defaultUnitIds: 'Units invited by default', defaultGroupIds: 'Groups invited by default',
+    documentLeadDays: 'Working days to send documents before', conclusionDeadlineDays: 'Conclusion deadline (working days)', speakingLimitMinutes: 'Speaking time (minutes)', maxDurationMinutes: 'Maximum length (minutes)', defaultRoles: 'Roles invited by default', defaultUnitIds: 'Units invited by default', defaultGroupIds: 'Groups invited by default', headerName: 'Name at the head of documents', place: 'Place',
   },
   calendar: {
     title: 'Working-day calendar',
@@ -776,7 +776,7 @@ export const en: Messages = {
     apiToken_create: 'API token created',
     apiToken_revoke: 'API token revoked',
     programmeItem_create: 'Item added to the programme', programmeItem_update: 'Programme item edited', programmeItem_move: 'Item moved to another period', programme_create: 'Work programme created', programme_import: 'Programme imported from a sheet',
-    group_create: 'Participant group created', group_update: 'Participant group edited',
+    issuingBody_update: 'Issuing body edited',    group_create: 'Participant group created', group_update: 'Participant group edited',
     meeting_create: 'Meeting created', meeting_update: 'Meeting edited', meeting_invite: 'Invitations sent', meeting_rsvp: 'Invitation answered', meetingType_create: 'Meeting type created', meetingType_update: 'Meeting type edited',
     calendarFeed_create: 'Calendar link created', calendarFeed_revoke: 'Calendar link revoked', calendar_override: 'Working day adjusted', calendar_removeOverride: 'Working-day adjustment removed',
   },
@@ -837,6 +837,16 @@ export const en: Messages = {
     reason: 'Reason: {{reason}}',
     answer: 'Details and your answer: {{url}}',
     details: 'Details: {{url}}',
+  },
+  issuingBodies: {
+    title: 'Issuing bodies',
+    intro: 'The body’s name at the head of conclusion notices, minutes and reports must read as registered (e.g. “TỈNH ỦY HÀ TĨNH”), with the place named in the date line.',
+    headerName: 'Name at the head of documents',
+    headerHint: 'Empty: the unit’s name ({{unit}}).',
+    place: 'Place',
+    placeHint: 'Written in the line “…, date …”.',
+    saved: 'Issuing body saved.',
+    notFound: 'Issuing body not found.',
   },
   forms: {
     alreadySent: 'This form was already sent and recorded; the second click recorded nothing more.',

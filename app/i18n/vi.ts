@@ -14,7 +14,7 @@ export const vi = {
   groups,
   notices,
   app: { name: 'Nghị sự', tagline: 'Quản lý hội họp, kết luận và nhiệm vụ', skipToContent: 'Bỏ qua, đến nội dung chính', menu: 'Menu', mainNav: 'Điều hướng chính' },
-  nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', groups: 'Nhóm thành phần', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
+  nav: { reports: 'Báo cáo', polls: 'Lấy phiếu tín nhiệm', tasks: 'Nhiệm vụ', dashboard: 'Theo dõi nhiệm vụ', schedule: 'Lịch tuần', programme: 'Chương trình công tác', meetings: 'Cuộc họp', calendar: 'Lịch làm việc', meetingTypes: 'Loại cuộc họp', notifications: 'Thông báo', groups: 'Nhóm thành phần', issuingBodies: 'Cơ quan ban hành', home: 'Trang chủ', users: 'Người dùng', units: 'Đơn vị', profile: 'Tài khoản', signOut: 'Đăng xuất', admin: 'Quản trị' },
   roles: { admin: 'Quản trị hệ thống', office: 'Văn phòng', chair: 'Chủ trì', delegate: 'Đại biểu', unit_officer: 'Cán bộ đơn vị', supervisor: 'Kiểm tra, giám sát' },
   unitKinds: {
     committee: 'Cấp ủy',
@@ -236,7 +236,7 @@ export const vi = {
     name: 'Tên', code: 'Mã', kind: 'Loại', parentId: 'Đơn vị cấp trên', description: 'Ghi chú', members: 'Số thành viên',
     content: 'Nội dung', meetingTypeId: 'Loại cuộc họp', presidingUserId: 'Người chủ trì', preparingUnitId: 'Cơ quan chuẩn bị', plannedMonth: 'Tháng dự kiến', plannedDate: 'Ngày dự kiến', notes: 'Ghi chú', status: 'Trạng thái', statusReason: 'Lý do', reason: 'Lý do', movedToItemId: 'Chuyển sang mục', year: 'Năm', month: 'Tháng', items: 'Số mục',
     title: 'Tên cuộc họp', startsAt: 'Bắt đầu', endsAt: 'Kết thúc', programmeItemId: 'Mục chương trình', offProgrammeReason: 'Lý do họp ngoài chương trình', urgent: 'Đột xuất', chairUserId: 'Chủ trì', location: 'Địa điểm',
-    documentLeadDays: 'Số ngày làm việc gửi tài liệu trước', conclusionDeadlineDays: 'Hạn ban hành kết luận (ngày làm việc)', speakingLimitMinutes: 'Thời gian phát biểu (phút)', maxDurationMinutes: 'Thời lượng tối đa (phút)', defaultRoles: 'Vai trò mời mặc định', defaultUnitIds: 'Đơn vị mời mặc định', defaultGroupIds: 'Nhóm mời mặc định',
+    documentLeadDays: 'Số ngày làm việc gửi tài liệu trước', conclusionDeadlineDays: 'Hạn ban hành kết luận (ngày làm việc)', speakingLimitMinutes: 'Thời gian phát biểu (phút)', maxDurationMinutes: 'Thời lượng tối đa (phút)', defaultRoles: 'Vai trò mời mặc định', defaultUnitIds: 'Đơn vị mời mặc định', defaultGroupIds: 'Nhóm mời mặc định', headerName: 'Tên ở đầu văn bản', place: 'Địa danh',
   },
   calendar: {
     title: 'Lịch ngày làm việc',
@@ -788,7 +788,7 @@ export const vi = {
     apiToken_create: 'Tạo mã truy cập API',
     apiToken_revoke: 'Thu hồi mã truy cập API',
     programmeItem_create: 'Thêm mục vào chương trình', programmeItem_update: 'Sửa mục chương trình', programmeItem_move: 'Chuyển mục sang kỳ khác', programme_create: 'Tạo chương trình công tác', programme_import: 'Nhập chương trình từ bảng tính',
-    group_create: 'Tạo nhóm thành phần', group_update: 'Sửa nhóm thành phần',
+    issuingBody_update: 'Sửa cơ quan ban hành',    group_create: 'Tạo nhóm thành phần', group_update: 'Sửa nhóm thành phần',
     meeting_create: 'Tạo cuộc họp', meeting_update: 'Sửa cuộc họp', meeting_invite: 'Gửi giấy mời', meeting_rsvp: 'Trả lời giấy mời', meetingType_create: 'Tạo loại cuộc họp', meetingType_update: 'Sửa loại cuộc họp',
     calendarFeed_create: 'Tạo liên kết lịch', calendarFeed_revoke: 'Thu hồi liên kết lịch', calendar_override: 'Điều chỉnh ngày làm việc', calendar_removeOverride: 'Bỏ điều chỉnh ngày làm việc',
   },
@@ -849,6 +849,16 @@ export const vi = {
     reason: 'Lý do: {{reason}}',
     answer: 'Chi tiết và xác nhận tham dự: {{url}}',
     details: 'Chi tiết: {{url}}',
+  },
+  issuingBodies: {
+    title: 'Cơ quan ban hành văn bản',
+    intro: 'Tên cơ quan in ở đầu thông báo kết luận, biên bản và báo cáo phải đúng như đã đăng ký (ví dụ “TỈNH ỦY HÀ TĨNH”), cùng địa danh ghi ngày ban hành.',
+    headerName: 'Tên cơ quan ở đầu văn bản',
+    headerHint: 'Để trống: in tên đơn vị ({{unit}}).',
+    place: 'Địa danh',
+    placeHint: 'Ghi ở dòng “…, ngày … tháng … năm …”.',
+    saved: 'Đã lưu cơ quan ban hành.',
+    notFound: 'Không tìm thấy cơ quan ban hành.',
   },
   forms: {
     alreadySent: 'Biểu mẫu này đã được gửi và ghi nhận; lần bấm sau không ghi thêm.',

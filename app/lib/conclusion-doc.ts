@@ -37,6 +37,35 @@ export function vnDate(iso: string) {
   return `${Number(d)}/${Number(m)}/${y}`
 }
 
+/** dd/mm/yyyy with two-digit day and month, as the body of a notice dates things. */
+export function vnDay(iso: string) {
+  const [y, m, d] = iso.split('-')
+  return `${d}/${m}/${y}`
+}
+
+/** The body that meets, from the meeting type's name: "Họp Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy". */
+export function meetingBody(typeName: string) {
+  const body = typeName.replace(/^(Họp|Hội nghị|Phiên họp)\s+/u, '').trim()
+  return body !== typeName.trim() && /^\p{Lu}/u.test(body) ? body : 'Ban Thường vụ'
+}
+
+/**
+ * The notice's opening sentence, worded once: the meeting's title without the "Họp …" and the body
+ * already named ("Họp Ban Thường vụ Tỉnh ủy về công tác cán bộ" opens "Ban Thường vụ Tỉnh ủy họp
+ * về công tác cán bộ", not "Ban Thường vụ họp về nội dung: Họp Ban Thường vụ …"), the date with
+ * two-digit day and month, and the chair by name.
+ */
+export function openingSentence(o: { title: string; day: string; typeName: string; chairName: string; chairPosition?: string | null }) {
+  const body = meetingBody(o.typeName)
+  let subject = o.title.trim().replace(/[.\s]+$/u, '')
+  subject = subject.replace(/^(Họp|Hội nghị|Phiên họp)\s+/u, '')
+  if (subject.toLocaleLowerCase('vi').startsWith(body.toLocaleLowerCase('vi'))) subject = subject.slice(body.length).trim()
+  subject = subject.replace(/^[,:;–-]\s*/u, '')
+  const what = !subject ? 'họp' : /^(về|cho ý kiến|bàn|nghe|thảo luận|xem xét|sơ kết|tổng kết|kiểm điểm|định kỳ|thường kỳ|tháng|quý|chuyên đề)(?=\s|$)/iu.test(subject) ? `họp ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}` : `họp về ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`
+  const chair = o.chairPosition ? `đồng chí ${o.chairName}, ${o.chairPosition}, chủ trì cuộc họp` : `đồng chí ${o.chairName}, chủ trì cuộc họp,`
+  return `Ngày ${vnDay(o.day)}, ${body} ${what}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, ${chair} kết luận như sau:`
+}
+
 function joinNames(names: string[]) {
   if (names.length <= 1) return names.join('')
   return `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`

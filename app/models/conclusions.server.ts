@@ -20,7 +20,7 @@ import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes,
 import { writeAudit } from './audit.server'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
-import { allocateDocumentNumber, peekDocumentNumber } from './numbering.server'
+import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from './numbering.server'
 import { createTasks, setTaskUnits } from './tasks.server'
 
 type Who = { id: number; ip?: string | null }
@@ -367,14 +367,12 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
 /** Everything the DOCX and PDF need: the body, its number and date, the signer and the recipients. */
 export function conclusionForExport(conclusion: Conclusion, db: DBOrTx = getDb()) {
   const names = nameLookup(db)
-  const body = conclusion.issuingBodyId
-    ? db.select({ place: issuingBodies.place, unitName: units.name }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId)).where(eq(issuingBodies.id, conclusion.issuingBodyId)).get()
-    : db.select({ place: issuingBodies.place, unitName: units.name }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId)).orderBy(asc(issuingBodies.id)).get()
+  const body = issuingBodyHeader(db, conclusion.issuingBodyId)
   const blocks = taskBlocksOf(conclusion.content as DocJSON)
   const recipientIds = conclusion.status === 'draft' ? recipientUnitsOf(blocks, conclusion.recipientUnitIds) : conclusion.recipientUnitIds
   return {
-    bodyName: body?.unitName ?? '',
-    place: body?.place ?? '',
+    bodyName: body.bodyName,
+    place: body.place,
     numberFormatted: conclusion.numberFormatted,
     issuedOn: conclusion.issuedOn,
     summary: conclusion.summary,

@@ -546,6 +546,7 @@ export function getMeeting(id: number, db: DBOrTx = getDb()) {
       conclusionDeadlineDays: meetingTypes.conclusionDeadlineDays,
       speakingLimitMinutes: meetingTypes.speakingLimitMinutes,
       chairName: chair.fullName,
+      chairPosition: chair.position,
       preparingUnitName: prepUnit.name,
       programmeItemContent: programmeItems.content,
     })
@@ -589,7 +590,7 @@ export function getMeeting(id: number, db: DBOrTx = getDb()) {
     .orderBy(asc(users.searchText))
     .all()
     .map(({ substituteConfirmedAt, ...p }) => ({ ...p, pendingSubstitute: p.source.startsWith('substitute:') && !substituteConfirmedAt }))
-  return { ...row.meeting, typeName: row.typeName, leadDays: row.leadDays, conclusionDeadlineDays: row.conclusionDeadlineDays, speakingLimitMinutes: row.speakingLimitMinutes, chairName: row.chairName, preparingUnitName: row.preparingUnitName, programmeItemContent: row.programmeItemContent, agenda, participants }
+  return { ...row.meeting, typeName: row.typeName, leadDays: row.leadDays, conclusionDeadlineDays: row.conclusionDeadlineDays, speakingLimitMinutes: row.speakingLimitMinutes, chairName: row.chairName, chairPosition: row.chairPosition, preparingUnitName: row.preparingUnitName, programmeItemContent: row.programmeItemContent, agenda, participants }
 }
 export type MeetingDetail = NonNullable<ReturnType<typeof getMeeting>>
 

@@ -1,8 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { formatDocumentNumber, numberingPeriod } from '~/lib/document-number'
 import { DomainError } from '~/lib/errors'
-import type { DBOrTx } from '#db/client'
-import { documentSequences, issuingBodies } from '#db/schema'
+import { type DB, type DBOrTx, getDb } from '#db/client'
+import { documentSequences, issuingBodies, units } from '#db/schema'
+import { changedFields, writeAudit } from './audit.server'
+import type { Actor } from './users.server'
 
 /**
  * Takes the next number of a document kind for an issuing body. Call it inside the transaction
@@ -42,4 +44,37 @@ export function peekDocumentNumber(db: DBOrTx, issuingBodyId: number, kindCode: 
     .where(and(eq(documentSequences.issuingBodyId, issuingBodyId), eq(documentSequences.kindCode, kindCode), eq(documentSequences.period, period)))
     .get()?.n ?? 0
   return formatDocumentNumber(config, kindCode, last + 1)
+}
+
+/**
+ * The head of an issuing body's documents: its name as registered ("TỈNH ỦY HÀ TĨNH", or its
+ * unit's name when none is set) and where it signs. `issuingBodyId` null: the Office's body when
+ * `preferOffice`, else the first body. One place for the conclusion, the minutes and the reports.
+ */
+export function issuingBodyHeader(db: DBOrTx, issuingBodyId: number | null, options: { preferOffice?: boolean } = {}) {
+  const select = db.select({ headerName: issuingBodies.headerName, unitName: units.name, place: issuingBodies.place }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId))
+  const row = issuingBodyId
+    ? select.where(eq(issuingBodies.id, issuingBodyId)).get()
+    : select.orderBy(...(options.preferOffice ? [sql`case when ${units.kind} = 'office' then 0 else 1 end`] : []), asc(issuingBodies.id)).get()
+  return { bodyName: row?.headerName?.trim() || row?.unitName || '', place: row?.place ?? '' }
+}
+
+/** Every issuing body, for the administrator's page. */
+export function listIssuingBodies(db: DBOrTx = getDb()) {
+  return db
+    .select({ id: issuingBodies.id, unitName: units.name, headerName: issuingBodies.headerName, place: issuingBodies.place, bodyCode: issuingBodies.bodyCode, style: issuingBodies.style })
+    .from(issuingBodies)
+    .innerJoin(units, eq(units.id, issuingBodies.unitId))
+    .orderBy(asc(issuingBodies.id))
+    .all()
+}
+
+/** Sets how an issuing body is named at the head of its documents and where it signs. */
+export function updateIssuingBody(id: number, input: { headerName: string | null; place: string }, actor: Actor, db: DB = getDb()) {
+  db.transaction((tx) => {
+    const before = tx.select().from(issuingBodies).where(eq(issuingBodies.id, id)).get()
+    if (!before) throw new DomainError('issuingBodies.notFound', 'not_found')
+    tx.update(issuingBodies).set({ headerName: input.headerName, place: input.place }).where(eq(issuingBodies.id, id)).run()
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'issuingBody.update', entityType: 'issuingBody', entityId: id, ...changedFields({ headerName: before.headerName, place: before.place }, input) })
+  })
 }

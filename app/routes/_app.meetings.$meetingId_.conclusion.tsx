@@ -21,7 +21,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { type DocJSON, type TaskBlockProblem, vnDate } from '~/lib/conclusion-doc'
+import { type DocJSON, openingSentence, type TaskBlockProblem } from '~/lib/conclusion-doc'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
 import { getWorkingCalendar } from '~/models/calendar.server'
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     liveVersion: events.version(),
     live: conclusionView(meeting.id),
-    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, chairName: meeting.chairName, typeName: meeting.typeName },
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, chairName: meeting.chairName, chairPosition: meeting.chairPosition ?? null, typeName: meeting.typeName },
     deadline: getWorkingCalendar().addWorkingDays(meetingDay, meeting.conclusionDeadlineDays),
     deadlineDays: meeting.conclusionDeadlineDays,
     issued: issued
@@ -128,10 +128,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Backup = { content: DocJSON; summary: string }
 
-const template = (title: string, day: string): DocJSON => ({
+const template = (opening: string): DocJSON => ({
   type: 'doc',
   content: [
-    { type: 'paragraph', content: [{ type: 'text', text: `Ngày ${day}, Ban Thường vụ họp về nội dung: ${title}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, đồng chí chủ trì kết luận như sau:` }] },
+    { type: 'paragraph', content: [{ type: 'text', text: opening }] },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1. Đánh giá chung' }] },
     { type: 'paragraph' },
     { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '2. Nhiệm vụ thời gian tới' }] },
@@ -146,7 +146,7 @@ function DraftEditor() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const meetingId = data.meeting.id
-  const initial = (data.draft?.content as DocJSON | undefined) ?? template(data.meeting.title, vnDate(vietnamDate(new Date(data.meeting.startsAt))))
+  const initial = (data.draft?.content as DocJSON | undefined) ?? template(openingSentence({ title: data.meeting.title, day: vietnamDate(new Date(data.meeting.startsAt)), typeName: data.meeting.typeName, chairName: data.meeting.chairName, chairPosition: data.meeting.chairPosition }))
   const content = useRef<DocJSON>(initial)
   const [summary, setSummary] = useState(data.draft?.summary ?? '')
   const summaryRef = useRef(summary)

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (reportScopeFor(user, null)) nav.push({ to: '/reports', key: 'nav.reports' })
   if (can(user, 'meetings.manage')) nav.push({ to: '/groups', key: 'nav.groups' })
   if (can(user, 'users.manage')) nav.push({ to: '/admin/users', key: 'nav.users' })
-  if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' })
+  if (can(user, 'units.manage')) nav.push({ to: '/admin/units', key: 'nav.units' }, { to: '/admin/issuing-bodies', key: 'nav.issuingBodies' })
   nav.push({ to: '/working-days', key: 'nav.calendar' })
   if (can(user, 'calendar.manage')) nav.push({ to: '/meeting-types', key: 'nav.meetingTypes' })
   nav.push({ to: '/profile', key: 'nav.profile' })

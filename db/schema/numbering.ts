@@ -14,6 +14,11 @@ export const issuingBodies = sqliteTable('issuing_bodies', {
   termStartYear: integer('term_start_year'),
   /** Where documents are signed, for "Hà Tĩnh, ngày … tháng … năm …". */
   place: text('place').notNull(),
+  /**
+   * The body's name as registered and printed at the head of its documents ("TỈNH ỦY HÀ TĨNH");
+   * null: the unit's name.
+   */
+  headerName: text('header_name'),
 })
 
 /** The last number used per body, document kind and numbering period (term or year). */

@@ -26,7 +26,7 @@ import { vietnamDate } from '~/lib/working-days'
 import { isSafeHref } from '~/lib/conclusion-doc'
 import { writeAudit } from '~/models/audit.server'
 import { notify } from '~/models/notifications.server'
-import { allocateDocumentNumber, peekDocumentNumber } from '~/models/numbering.server'
+import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from '~/models/numbering.server'
 import { meetingAccess } from '~/models/meetings.server'
 import { can, canApproveMinutes, canEditMinutes, canReadApprovedMinutes, canViewMeeting } from '~/models/permissions.server'
 import type { Actor, SessionUser } from '~/models/users.server'
@@ -436,14 +436,12 @@ export function minutesForExport(meetingId: number, which: 'approved' | 'draft',
   const state = minutesState(meetingId, db)
   const row = which === 'approved' ? state.approved : state.open
   if (!row) return null
-  const body = (row.issuingBodyId
-    ? db.select({ place: issuingBodies.place, unitName: units.name }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId)).where(eq(issuingBodies.id, row.issuingBodyId)).get()
-    : db.select({ place: issuingBodies.place, unitName: units.name }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId)).orderBy(asc(issuingBodies.id)).get()) ?? { place: '', unitName: '' }
+  const body = issuingBodyHeader(db, row.issuingBodyId)
   const records = roomRecords(meetingId, db)!
   const taker = takerName(db, row.takerUserId)
   return {
-    bodyName: body.unitName,
-    place: body.place ?? '',
+    bodyName: body.bodyName,
+    place: body.place,
     numberFormatted: row.status === 'approved' ? row.numberFormatted : null,
     approvedOn: row.status === 'approved' ? row.approvedOn : null,
     meetingTitle: records.meeting.title,

@@ -1,14 +1,15 @@
 import { json } from '@remix-run/node'
-import { asc, eq, inArray, sql } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { getDb } from '#db/client'
-import { issuingBodies, meetings, tasks, units } from '#db/schema'
+import { meetings, tasks, units } from '#db/schema'
 import { requireUser } from '~/auth.server'
 import { isValidDate, vietnamDate } from '~/lib/working-days'
 import { type Cell, disciplineTable, taskTables } from './figures.server'
 import { reportDocx, type ReportDoc, reportXlsx } from './export.server'
 import { getReport, periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
 import { parseId } from '~/schemas/common'
+import { issuingBodyHeader } from '~/models/numbering.server'
 
 /** The reports' public surface for routes, the API and the scheduler. */
 export { canIssueReports, getReport, issueReport, listReports, reportScopeFor, runReportReminders, supervision } from './reports.server'
@@ -84,9 +85,7 @@ export function meetingsBehind(period: { from: string; to: string; unitId: numbe
 
 /** The header of the report's files: the Office's issuing body (or the first). */
 export function reportHeader() {
-  const db = getDb()
-  const body = db.select({ name: units.name, place: issuingBodies.place }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId)).orderBy(sql`case when ${units.kind} = 'office' then 0 else 1 end`, asc(issuingBodies.id)).get()
-  return { bodyName: body?.name ?? '', place: body?.place ?? '' }
+  return issuingBodyHeader(getDb(), null, { preferOffice: true })
 }
 
 export async function reportFile(doc: ReportDoc, kind: 'docx' | 'xlsx', name: string) {

@@ -1,0 +1,1 @@
+ALTER TABLE `issuing_bodies` ADD `header_name` text;
