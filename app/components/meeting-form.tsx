@@ -13,6 +13,7 @@ import { LIMITS, type MeetingFormInput, meetingFormSchema } from '~/schemas/meet
 import { meetingModes } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'
 import { DateField, TimeField } from '~/components/ui/date-field'
+import { useLeaveWarning } from '~/components/use-leave-warning'
 
 /** conform's props carry a `key`; React wants keys passed directly, not spread. */
 function omitKey<T extends { key?: unknown }>(props: T): Omit<T, 'key'> {
@@ -73,6 +74,8 @@ export function MeetingForm({
   const { t } = useTranslation()
   const agenda = fields.agenda.getFieldList()
   const { key: reasonKey, ...reasonProps } = getTextareaProps(fields.offProgrammeReason)
+  // Reloading or leaving the long form would lose it: ask first.
+  const leave = useLeaveWarning()
   const byId = new Map(known.map((p) => [String(p.id), p]))
   const person = (value: unknown) => (typeof value === 'string' ? (byId.get(value) ?? null) : null)
   const peopleOf = (value: unknown) => (Array.isArray(value) ? value.map((v) => byId.get(String(v))).filter((p): p is PersonOption => Boolean(p)) : [])
@@ -84,7 +87,22 @@ export function MeetingForm({
     warning.current.focus()
   }, [conflicts])
   return (
-    <Form method="post" className="space-y-6" {...getFormProps(form)}>
+    <Form method="post" className="space-y-6" {...getFormProps(form)} {...leave.formProps}>
+      {leave.blocker.state === 'blocked' ? (
+        <div role="alertdialog" aria-labelledby="leave-title" className="fixed inset-x-0 bottom-0 z-50 border-t-4 border-amber-500 bg-amber-50 p-4 shadow-lg sm:inset-x-auto sm:right-4 sm:bottom-4 sm:max-w-md sm:rounded-md sm:border-4" data-testid="leave-warning">
+          <p id="leave-title" className="font-medium text-amber-950">
+            {t('meetings.leaveWarning')}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button autoFocus onClick={() => leave.blocker.reset?.()}>
+              {t('meetings.stayOnForm')}
+            </Button>
+            <Button variant="danger" onClick={() => leave.blocker.proceed?.()}>
+              {t('meetings.leaveForm')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       {conflicts.length ? (
         <div ref={warning} tabIndex={-1} role="alert" data-testid="conflicts" className="scroll-mt-4 rounded-md border border-amber-500 bg-amber-50 p-4 text-amber-950">
