@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -13,19 +13,19 @@ import { rooms } from '~/live/rooms'
 import { meetingView } from '~/live/views.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
-import { ErrorList, Field, SelectField } from '~/components/ui/field'
+import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDate, formatDateTime } from '~/lib/dates'
 import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { documentPresenters } from '~/models/documents.server'
-import { listUserOptions } from '~/models/users.server'
 import { idSchema, parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { listGroups } from '~/features/groups/index.server'
 import { useEffect, useRef } from 'react'
 import { DomainError } from '~/lib/errors'
+import { PersonPicker } from '~/components/ui/people-picker'
 
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
@@ -43,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, id, access } = requireMeetingAccess(request, params.meetingId)
   const version = events.version()
   const live = meetingView(id)!
-  const me = live.meeting.participants.find((p) => p.userId === user.id) ?? null
   return json({
     version,
     live,
@@ -51,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     canManage: canManageMeetings(user),
     groupNames: Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])),
-    substitutes: me ? listUserOptions().filter((p) => !live.meeting.participants.some((x) => x.userId === p.id)) : [],
   })
 }
 
@@ -116,7 +114,7 @@ const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
 
 export default function MeetingPage() {
   const loaded = useLoaderData<typeof loader>()
-  const { userId, canManage, substitutes, documentsVisible } = loaded
+  const { userId, canManage, documentsVisible } = loaded
   // Answers, substitutes, status and timing: the meeting's read model, pushed to its room.
   const { meeting, timing, documentsTiming } = useLiveView(rooms.meeting(loaded.live.meeting.id), loaded.version, loaded.live, { reduce: (current, pushed: typeof loaded.live | null) => pushed ?? current })
   const mine = meeting.participants.find((p) => p.userId === userId)
@@ -343,13 +341,8 @@ export default function MeetingPage() {
               <ErrorList errors={rsvpFields.response.errors} />
             </fieldset>
             <Field label={t('meetings.rsvpReason')} inputProps={getInputProps(rsvpFields.reason, { type: 'text' })} errors={rsvpFields.reason.errors} />
-            <SelectField
-              label={t('meetings.substitute')}
-              selectProps={getSelectProps(rsvpFields.substituteUserId)}
-              options={substitutes.map((p) => ({ value: String(p.id), label: `${p.fullName}${p.unitName ? ` — ${p.unitName}` : ''}` }))}
-              placeholder=""
-              errors={rsvpFields.substituteUserId.errors}
-            />
+            {/* The whole directory is never sent: the substitute is found by the people search. */}
+            <PersonPicker id={rsvpFields.substituteUserId.id} label={t('meetings.substitute')} name={rsvpFields.substituteUserId.name} defaultValue={null} errors={rsvpFields.substituteUserId.errors} />
             <Button type="submit" disabled={busy}>
               {t('meetings.answer')}
             </Button>
