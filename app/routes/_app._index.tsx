@@ -108,7 +108,7 @@ export default function Home() {
               <li>{nextMeeting.invitationsSentAt ? t('home.answers', nextMeeting.answers) : t('home.notInvitedYet')}</li>
               <li>
                 {nextMeeting.documents.count ? t('home.documentsRead', { count: nextMeeting.documents.count, percent: nextMeeting.documents.readPercent ?? 0 }) : t('home.noDocumentsYet')}{' '}
-                <Link to={`/meetings/${nextMeeting.id}/documents`}>{t('home.seeReadiness')}</Link>
+                <Link to={`/meetings/${nextMeeting.id}/documents`} className="underline">{t('home.seeReadiness')}</Link>
               </li>
             </ul>
           </div>

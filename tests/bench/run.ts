@@ -84,6 +84,17 @@ const cookie = `nghisu_session=${token}`
 await measure('floor: HTTP GET /healthz', 500, async () => (await fetch(`${base}/healthz`)).arrayBuffer(), 'HTTP floor')
 await measure('HTTP GET /api/v1/users?q=nguyen (cookie auth)', 500, async () => (await fetch(`${base}/api/v1/users?q=nguyen`, { headers: { Cookie: cookie } })).arrayBuffer(), '/healthz')
 await measure('HTTP GET /api/v1/units', 500, async () => (await fetch(`${base}/api/v1/units`, { headers: { Cookie: cookie } })).arrayBuffer(), '/healthz')
+// Search (issue 14): the index rebuilt at start, queries as the Office and as a unit officer (each hit checked against the permissions), people search.
+const { rebuildSearchIndex, searchEverything } = await import('~/features/search/index.server')
+const { searchPeople } = await import('~/models/users.server')
+const { searchMeetings } = await import('~/models/meeting-list.server')
+await measure('search index rebuilt from the tables (server start)', 5, () => rebuildSearchIndex(db), 'select 1')
+const benchOffice = db.select({ id: users.id, unitId: users.unitId }).from(users).where((await import('drizzle-orm')).eq(users.username, 'vanphong')).get()!
+const benchOfficer = db.select({ id: users.id, unitId: users.unitId }).from(users).where((await import('drizzle-orm')).eq(users.username, 'canbo1')).get()!
+await measure('global search "hop" (a word in most meetings) as the Office, 20 hits', 200, () => searchEverything({ ...benchOffice, roles: ['office'] }, 'hop'), 'select 1')
+await measure('global search "ra soat" as a unit officer (hits checked one by one)', 200, () => searchEverything({ ...benchOfficer, roles: ['unit_officer'] }, 'ra soat'), 'select 1')
+await measure(`people picker search "duc" (${userCount} people, name/position/unit)`, 200, () => searchPeople('duc'), 'select 1')
+await measure('meetings list "chuyen de", page 1 (search + filters)', 200, () => searchMeetings({ q: 'chuyen de' }), 'select 1')
 const rssAfter = process.memoryUsage().rss
 
 // ---- Tasks (issue 5): dashboards and live fan-out, with about 30,000 tasks over five years ----
