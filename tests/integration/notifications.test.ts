@@ -22,6 +22,11 @@ describe('notifications in the reader’s language', () => {
     // A row written before notifications had parameters keeps its words.
     getDb().insert(notifications).values({ userId: en.id, kind: 'meeting.invitation', title: 'Giấy mời họp: cũ', body: null, createdAt: new Date() }).run()
     expect(listNotifications(en.id, { locale: 'en' }).items[0]!.title).toBe('Giấy mời họp: cũ')
+    // A variant chosen by the notice's context: an invitation with its place, or to attend in someone's place.
+    notify(getDb(), [{ userId: en.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng 1', context: 'place' } }])
+    expect(listNotifications(en.id, { locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting invitation: Giao ban', body: 'When: 05/06/2026 08:00 · Where: Phòng 1' })
+    notify(getDb(), [{ userId: vi.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', original: 'Võ Trọng Hải', context: 'substitute' } }])
+    expect(listNotifications(vi.id, { locale: 'vi' }).items[0]).toMatchObject({ title: 'Giấy mời họp (dự thay Võ Trọng Hải): Giao ban', body: 'Thời gian: 05/06/2026 08:00' })
     // Values with "&" or "<" are text, not HTML.
     notify(getDb(), [{ userId: en.id, kind: 'poll.open', params: { title: 'Sở Kế hoạch & Đầu tư <2026>' } }])
     expect(listNotifications(en.id, { locale: 'en' }).items[0]!.title).toBe('Confidence poll: Sở Kế hoạch & Đầu tư <2026>')

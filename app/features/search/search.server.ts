@@ -9,7 +9,7 @@ import { meetingAccess } from '~/models/meetings.server'
 import { canOpenDocument, canReadIssuedConclusion, canViewMeeting, canViewTask } from '~/models/permissions.server'
 import { taskAccess } from '~/models/tasks.server'
 import type { SessionUser } from '~/models/users.server'
-import { ftsQuery, type SearchKind } from './query'
+import { ftsQuery, type SearchKind, searchKinds } from './query'
 
 /**
  * Global search (decision 018). `search_index` (FTS5, migration 0018) holds a folded copy of the
@@ -21,13 +21,21 @@ import { ftsQuery, type SearchKind } from './query'
 /** The text kept per record, at most this long (a long conclusion is searched on its first pages). */
 const MAX_TEXT = 20_000
 
-function put(db: DBOrTx, kind: SearchKind, id: number, parts: (string | null | undefined)[]) {
-  db.run(sql`delete from search_index where kind = ${kind} and ref_id = ${id}`)
+/**
+ * Each record's row in the index has a rowid made of its id and kind, so replacing or removing it
+ * is a lookup by rowid (the kind and id columns are not indexed: a delete on them would read the
+ * whole index).
+ */
+const rowidOf = (kind: SearchKind, id: number) => id * searchKinds.length + searchKinds.indexOf(kind)
+
+/** `fresh`: the index was just emptied (a rebuild), nothing to replace. */
+function put(db: DBOrTx, kind: SearchKind, id: number, parts: (string | null | undefined)[], fresh = false) {
+  if (!fresh) drop(db, kind, id)
   const text = normaliseForSearch(parts.filter(Boolean).join(' ')).slice(0, MAX_TEXT)
-  if (text) db.run(sql`insert into search_index (kind, ref_id, text) values (${kind}, ${id}, ${text})`)
+  if (text) db.run(sql`insert into search_index (rowid, kind, ref_id, text) values (${rowidOf(kind, id)}, ${kind}, ${id}, ${text})`)
 }
 function drop(db: DBOrTx, kind: SearchKind, id: number) {
-  db.run(sql`delete from search_index where kind = ${kind} and ref_id = ${id}`)
+  db.run(sql`delete from search_index where rowid = ${rowidOf(kind, id)}`)
 }
 
 /** The words of a Tiptap document (paragraphs, headings, tables, task blocks). */
@@ -88,15 +96,38 @@ export function indexTask(db: DBOrTx, taskId: number) {
   put(db, 'task', taskId, [t.content, t.lead])
 }
 
-/** Refills the index from the tables, in one transaction (at start; a few seconds at province scale at most). */
+/**
+ * Refills the index from the tables in one transaction, a few queries in all (not one per record):
+ * at server start, since a seed, a restore or a CLI may have written the tables without events.
+ */
 export function rebuildSearchIndex(db: DB = getDb()) {
   db.transaction((tx) => {
     tx.run(sql`delete from search_index`)
-    for (const m of tx.select({ id: meetings.id }).from(meetings).all()) {
-      indexMeeting(tx, m.id)
-      indexMeetingDocuments(tx, m.id)
-    }
-    for (const c of tx.select({ id: conclusions.id }).from(conclusions).where(eq(conclusions.status, 'issued')).all()) indexConclusion(tx, c.id)
+    const agenda = new Map<number, string[]>()
+    for (const a of tx.select({ meetingId: agendaItems.meetingId, title: agendaItems.title }).from(agendaItems).all()) agenda.set(a.meetingId, [...(agenda.get(a.meetingId) ?? []), a.title])
+    const meetingRows = tx
+      .select({ id: meetings.id, title: meetings.title, location: meetings.location, type: meetingTypes.name, chair: users.fullName })
+      .from(meetings)
+      .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
+      .innerJoin(users, eq(users.id, meetings.chairUserId))
+      .all()
+    for (const m of meetingRows) put(tx, 'meeting', m.id, [m.title, m.type, m.chair, m.location, ...(agenda.get(m.id) ?? [])], true)
+    const docs = tx
+      .select({ id: documents.id, title: documents.title, name: documentVersions.name })
+      .from(documents)
+      .leftJoin(documentVersions, and(eq(documentVersions.documentId, documents.id), eq(documentVersions.version, documents.currentVersion)))
+      .where(isNull(documents.deletedAt))
+      .all()
+    for (const d of docs) put(tx, 'document', d.id, [d.title, d.name?.replace(/\.[a-z0-9]+$/i, '')], true)
+    const issued = tx
+      .select({ id: conclusions.id, number: conclusions.numberFormatted, content: conclusions.content, meetingTitle: meetings.title })
+      .from(conclusions)
+      .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+      .where(eq(conclusions.status, 'issued'))
+      .all()
+    for (const c of issued) put(tx, 'conclusion', c.id, [c.number, c.meetingTitle, plainText(c.content as DocJSON)], true)
+    const taskRows = tx.select({ id: tasks.id, content: tasks.content, lead: units.name }).from(tasks).innerJoin(units, eq(units.id, tasks.leadUnitId)).all()
+    for (const t of taskRows) put(tx, 'task', t.id, [t.content, t.lead], true)
   })
 }
 
