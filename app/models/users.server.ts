@@ -340,8 +340,16 @@ export function searchPeople(q: string, options: { role?: Role; limit?: number }
     .where(and(eq(users.active, true), options.role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, options.role))) : undefined))
     .all()
   const matches: (PersonMatch & { rank: number })[] = []
+  // Positions and units repeat across the directory: each distinct one is folded once.
+  const folded = new Map<string, string>()
+  const fold = (text: string | null) => {
+    if (!text) return ''
+    let f = folded.get(text)
+    if (f === undefined) folded.set(text, (f = normaliseForSearch(text)))
+    return f
+  }
   for (const r of rows) {
-    const haystack = `${r.searchText} ${normaliseForSearch(r.position ?? '')} ${normaliseForSearch(r.unitName ?? '')}`
+    const haystack = `${r.searchText} ${fold(r.position)} ${fold(r.unitName)}`
     if (!words.every((w) => haystack.includes(w))) continue
     const name = r.searchText
     const rank = name.startsWith(words[0]!) ? 0 : name.split(' ').some((part) => part.startsWith(words[0]!)) ? 1 : 2
