@@ -34,6 +34,12 @@ test('the profile page works at phone width, switches the language, and issues a
   await page.getByLabel('Interface language').selectOption('vi')
   await page.getByRole('button', { name: 'Save' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của tôi')
+  // On a phone the toast sits over the header, never over the page's content.
+  const toast = page.locator('[role="status"][aria-live="polite"] > div')
+  await expect(toast).toBeVisible()
+  const toastBox = (await toast.boundingBox())!
+  const mainTop = await page.getByRole('main').evaluate((main) => main.getBoundingClientRect().top)
+  expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(mainTop)
 })
 
 test('"sign out everywhere" also signs out another open browser, live', async ({ browser }) => {
