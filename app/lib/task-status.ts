@@ -12,8 +12,11 @@
  * date the chair wrote. An approved extension replaces the effective deadline; the original stays
  * for reporting (`againstOriginal`).
  */
-export type TaskStatus = 'not_due' | 'in_progress' | 'overdue' | 'done_on_time' | 'done_late'
-export type TaskBucket = 'done_on_time' | 'done_late' | 'open_within' | 'open_overdue'
+/** A task's derived statuses and the four buckets of the dashboards, in the order pages list them. */
+export const taskStatuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
+export const taskBuckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+export type TaskStatus = (typeof taskStatuses)[number]
+export type TaskBucket = (typeof taskBuckets)[number]
 
 export type DatedTask = {
   /** YYYY-MM-DD, the deadline in force (after approved extensions). */

@@ -16,12 +16,13 @@ import {
 import { DomainError } from '~/lib/errors'
 import { vietnamDate } from '~/lib/working-days'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, userRoles, users } from '#db/schema'
+import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, users } from '#db/schema'
 import { writeAudit } from './audit.server'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
 import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from './numbering.server'
 import { createTasks, setTaskUnits } from './tasks.server'
+import { unitOfficers } from './units.server'
 
 type Who = { id: number; ip?: string | null }
 type Conclusion = typeof conclusions.$inferSelect
@@ -327,14 +328,7 @@ export function issueConclusion(meetingId: number, who: Who, input: IssueInput, 
 
       // The lead and coordinating units' officers and the following leaders hear of their tasks.
       const unitIds = recipientUnitsOf(blocks, [])
-      const officers = unitIds.length
-        ? tx
-            .select({ id: users.id, unitId: users.unitId })
-            .from(users)
-            .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer')))
-            .where(and(inArray(users.unitId, unitIds), eq(users.active, true)))
-            .all()
-        : []
+      const officers = unitOfficers(unitIds, tx)
       const notes = officers.map((o) => ({
         userId: o.id,
         kind: 'conclusion.issued',

@@ -25,6 +25,7 @@ import { notify } from './notifications.server'
 import { groupMemberIds } from '~/features/groups/index.server'
 import type { MeetingAccess } from './permissions.server'
 import type { Actor } from './users.server'
+import { unitOfficers } from './units.server'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts' | 'memberGroupIds'> & { memberGroupIds?: number[]; startsAt: Date; endsAt: Date }
@@ -53,13 +54,7 @@ export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()
   for (const id of activeOf(presenters)) add(id, 'preparing_unit', 'person')
   const preparingUnits = [...new Set([input.preparingUnitId, ...input.agenda.map((a) => a.presenterUnitId)].filter((x): x is number => !!x))]
   if (preparingUnits.length) {
-    const officers = db
-      .select({ id: users.id, unitId: users.unitId })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer')))
-      .where(and(inArray(users.unitId, preparingUnits), eq(users.active, true)))
-      .all()
-    for (const o of officers) add(o.id, 'preparing_unit', `unit:${o.unitId}`)
+    for (const o of unitOfficers(preparingUnits, db)) add(o.id, 'preparing_unit', `unit:${o.unitId}`)
   }
   for (const id of activeOf(input.memberUserIds)) add(id, 'member', 'person')
   // Named groups: exactly their people (decision 019), not everyone holding a role.

@@ -3,9 +3,10 @@ import { events } from '~/events.server'
 import { vnDate } from '~/lib/conclusion-doc'
 import { addDays, vietnamDate } from '~/lib/working-days'
 import { type DB, getDb } from '#db/client'
-import { conclusions, meetings, taskReminders, tasks, units, userRoles, users } from '#db/schema'
+import { conclusions, meetings, taskReminders, tasks, units } from '#db/schema'
 import { getWorkingCalendar } from './calendar.server'
 import { notify } from './notifications.server'
+import { unitOfficers } from './units.server'
 
 /** Overdue tasks are escalated if their deadline passed within this many days (a server that was down catches up; years-old data is not re-sent). */
 const ESCALATION_WINDOW_DAYS = 30
@@ -36,7 +37,7 @@ export function runTaskReminders(options: { reminderDays: number }, db: DB = get
       if (!officersOf.has(unitId))
         officersOf.set(
           unitId,
-          tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).all().map((u) => u.id),
+          unitOfficers([unitId], tx).map((u) => u.id),
         )
       return officersOf.get(unitId)!
     }

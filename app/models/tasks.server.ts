@@ -12,6 +12,7 @@ import { recordFiles, type StoredFile } from './files.server'
 import { can, hasRole, type TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from './users.server'
 import { notify } from './notifications.server'
+import { unitOfficers } from './units.server'
 
 type Task = typeof tasks.$inferSelect
 type EventKind = (typeof taskEvents.$inferInsert)['kind']
@@ -133,8 +134,7 @@ const NOTIFIED: ReadonlySet<EventKind> = new Set<EventKind>(['progress', 'obstac
 function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: number | null, text: string | null, now: Date): { userIds: number[]; ids: number[] } {
   if (!NOTIFIED.has(kind)) return { userIds: [], ids: [] }
   const chair = tx.select({ chair: meetings.chairUserId }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(eq(conclusions.id, task.conclusionId)).get()?.chair ?? null
-  const officersOf = (unitId: number) =>
-    tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).all().map((u) => u.id)
+  const officersOf = (unitId: number) => unitOfficers([unitId], tx).map((u) => u.id)
   const office = () => tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
   const to = new Set<number>()
   if (DECIDERS.has(kind)) [chair, task.followingLeaderId, ...office()].forEach((id) => id && to.add(id))

@@ -1,11 +1,11 @@
-import { and, asc, count, eq, like, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm'
 import { SqliteError } from 'better-sqlite3'
 import { events } from '~/events.server'
 import { DomainError } from '~/lib/errors'
 import { normaliseForSearch } from '~/lib/text'
 import type { UnitInput } from '~/schemas/units'
 import { type DB, type DBOrTx, getDb } from '#db/client'
-import { units, users } from '#db/schema'
+import { units, userRoles, users } from '#db/schema'
 import { changedFields, writeAudit } from './audit.server'
 import type { Actor } from './users.server'
 
@@ -141,4 +141,18 @@ export function updateUnit(id: number, input: Partial<UnitInput>, actor: Actor, 
     rethrowUnique(error)
   }
   events.emit('unit.updated', { unitId: id })
+}
+
+/**
+ * The active unit officers (cán bộ đơn vị) of the given units, with their unit: who hears of a unit's
+ * tasks, reminders and invitations. One query for every place that needs them.
+ */
+export function unitOfficers(unitIds: number[], db: DBOrTx = getDb()): { id: number; unitId: number }[] {
+  if (!unitIds.length) return []
+  return db
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer')))
+    .where(and(inArray(users.unitId, unitIds), eq(users.active, true)))
+    .all() as { id: number; unitId: number }[]
 }

@@ -17,8 +17,9 @@ import { can, canFollowLeaderTasks, canFollowUnitTasks, canViewMeeting, hasRole 
 import type { TaskScope } from '~/models/task-index.server'
 import { getUnit } from '~/models/units.server'
 import { getUser } from '~/models/users.server'
+import { taskBuckets } from '~/lib/task-status'
 
-const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+const buckets = taskBuckets
 const PAGE = 50
 const querySchema = z.object({
   meeting: z.coerce.number().int().positive().optional().catch(undefined),

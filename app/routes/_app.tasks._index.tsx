@@ -19,9 +19,10 @@ import { can, canViewTask } from '~/models/permissions.server'
 import { countTasks, listTasks, taskFilterOptions } from '~/models/tasks.server'
 import { listUnitTree } from '~/models/units.server'
 import { DateField } from '~/components/ui/date-field'
+import { taskBuckets, taskStatuses } from '~/lib/task-status'
 
-const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
-const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
+const statuses = taskStatuses
+const buckets = taskBuckets
 const day = z.string().refine(isValidDate).optional().catch(undefined)
 const filterSchema = z.object({
   unit: z.coerce.number().int().positive().optional().catch(undefined),

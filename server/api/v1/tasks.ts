@@ -14,8 +14,9 @@ import { reportingCycles, taskEventKinds } from '#db/schema/conclusions'
 import { requireApiPermission } from './auth'
 import { defineEndpoint } from './endpoint'
 import { ApiError } from './errors'
+import { taskBuckets, taskStatuses } from '~/lib/task-status'
 
-const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
+const statuses = taskStatuses
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
 const taskSchema = z
@@ -33,7 +34,7 @@ const taskSchema = z
     completedOn: z.string().nullable(),
     status: z.enum(statuses),
     daysOverdue: z.number().int(),
-    bucket: z.enum(['done_on_time', 'done_late', 'open_within', 'open_overdue']),
+    bucket: z.enum(taskBuckets),
   })
   .meta({ id: 'Task' })
 const taskDetailSchema = taskSchema
