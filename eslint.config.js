@@ -24,7 +24,7 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
     ignores: ['app/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|messages$).+', message: 'Use the feature through its public surface: ~/features/<area> (browser) or ~/features/<area>/index.server (server).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|messages(\\.en)?$).+', message: 'Use the feature through its public surface: ~/features/<area> (browser) or ~/features/<area>/index.server (server).' }] }],
     },
   },
   {

@@ -4,6 +4,8 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '~/components/nonce'
+// Every language's messages on the server (the browser loads English only for its readers).
+import '~/i18n/translate.server'
 
 const ABORT_DELAY = 5_000
 

@@ -1,13 +1,13 @@
 import '~/lib/zod-config'
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { type ReactNode, useMemo } from 'react'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { getUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNonce } from '~/components/nonce'
 import { Toaster } from '~/components/toaster'
-import { createI18n } from '~/i18n'
+import { createI18n, hasMessages, loadMessages } from '~/i18n'
 import { readToast } from '~/toast.server'
 import { newFormKey } from '~/core/form-key'
 import tailwindHref from '~/tailwind.css?url'
@@ -27,7 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? 'vi'
-  const i18n = useMemo(() => createI18n(locale), [locale])
+  // A reader who just switched to English: its messages arrive, then the page speaks it.
+  const [loadedLocales, setLoadedLocales] = useState<string[]>([])
+  useEffect(() => {
+    if (hasMessages(locale)) return
+    let current = true
+    void loadMessages(locale).then(() => current && setLoadedLocales((list) => [...list, locale]))
+    return () => {
+      current = false
+    }
+  }, [locale])
+  const ready = hasMessages(locale) || loadedLocales.includes(locale)
+  const i18n = useMemo(() => createI18n(ready ? locale : 'vi'), [locale, ready])
   const nonce = useNonce()
   return (
     <html lang={locale}>

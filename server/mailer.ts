@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Config } from '~/config.server'
 import { events } from '~/events.server'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { formatDateTime } from '~/lib/dates'
 import { getMeeting } from '~/models/meetings.server'
 import { notificationsForEmail } from '~/models/notifications.server'

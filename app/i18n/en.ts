@@ -1,9 +1,9 @@
-import { en as live } from '~/features/live-meeting/messages'
-import { en as minutes } from '~/features/minutes/messages'
-import { en as polls } from '~/features/polls/messages'
-import { en as reports } from '~/features/reports/messages'
-import { en as groups } from '~/features/groups/messages'
-import { en as notices } from './notices'
+import { en as live } from '~/features/live-meeting/messages.en'
+import { en as minutes } from '~/features/minutes/messages.en'
+import { en as polls } from '~/features/polls/messages.en'
+import { en as reports } from '~/features/reports/messages.en'
+import { en as groups } from '~/features/groups/messages.en'
+import { en as notices } from './notices.en'
 import type { Messages } from './vi'
 
 /** English, switchable per user. The type makes a missing key a compile error. */

@@ -1,33 +1,40 @@
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Locale } from '#db/schema/enums'
-import { en } from './en'
-import { vi } from './vi'
+import { type Messages, vi } from './vi'
 
-export const resources = { vi: { translation: vi }, en: { translation: en } } as const
+/**
+ * Messages by language. Vietnamese, the default and nearly every reader's, is in the bundle;
+ * English is its own chunk, loaded only for readers who chose it (`loadMessages`, before the page
+ * hydrates and when the language changes) — the server registers it at start
+ * (`translate.server.ts`).
+ */
+const registered: Partial<Record<Locale, Messages>> = { vi }
 export const defaultLocale: Locale = 'vi'
+
+export function registerMessages(locale: Locale, messages: Messages) {
+  registered[locale] = messages
+}
+export function hasMessages(locale: Locale) {
+  return Boolean(registered[locale])
+}
+/** Loads a language's messages (English in its own chunk); resolves at once when they are here. */
+export async function loadMessages(locale: Locale) {
+  if (registered[locale]) return
+  if (locale === 'en') registerMessages('en', (await import('./en')).en)
+}
 
 /** A fresh, synchronously initialised i18next instance (one per request on the server). */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance()
+  const resources = Object.fromEntries(Object.entries(registered).map(([lng, translation]) => [lng, { translation }]))
   void instance.use(initReactI18next).init({
     resources,
-    lng: locale,
+    lng: registered[locale] ? locale : defaultLocale,
     fallbackLng: defaultLocale,
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
   })
   return instance
-}
-
-const serverInstances = new Map<Locale, I18n>()
-/** A translate function for server code (API messages, e-mails). */
-export function serverT(locale: Locale = defaultLocale) {
-  let instance = serverInstances.get(locale)
-  if (!instance) {
-    instance = createI18n(locale)
-    serverInstances.set(locale, instance)
-  }
-  return instance.t.bind(instance)
 }

@@ -2,7 +2,7 @@ import { events } from '~/events.server'
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
 import { type DBOrTx, getDb } from '#db/client'
 import { type Locale, notifications, users } from '#db/schema'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 
 /**
  * A notification's message: its kind (a key of app/i18n/notices.ts) and the values its templates

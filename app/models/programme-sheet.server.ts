@@ -1,6 +1,6 @@
 import { readSheet } from 'read-excel-file/node'
 import writeXlsxFile from 'write-excel-file/node'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { formatDate } from '~/lib/dates'
 import { normaliseForSearch } from '~/lib/text'
 import { type ProgrammeItemInput, programmeItemInputSchema } from '~/schemas/meetings'

@@ -31,6 +31,11 @@ test('the profile page works at phone width, switches the language, and issues a
   await page.getByRole('button', { name: 'Lưu' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  // A first visit in English: the page waits for the English messages (their own chunk) and hydrates without a mismatch.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account')
+  await page.getByText('Menu', { exact: true }).click()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Account' })).toBeVisible()
   await page.getByLabel('Interface language').selectOption('vi')
   await page.getByRole('button', { name: 'Save' }).first().click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tài khoản của tôi')

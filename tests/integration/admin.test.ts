@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { authenticate } from '~/models/login.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import { action as editUnitAction } from '~/routes/_app.admin.units.$unitId'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { auditHistoryFor } from '~/models/audit.server'
 import { updateUnit } from '~/models/units.server'
 import { updateUser } from '~/models/users.server'

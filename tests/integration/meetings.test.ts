@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations } from '~/models/meetings.server'
 import { action as editAction } from '~/routes/_app.meetings.$meetingId_.edit'

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import { parse } from 'cookie'
 import { SESSION_COOKIE } from '~/auth.server'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { validateApiToken } from '~/models/api-tokens.server'
 import { can, type Permission } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { claimKey, keepClaim, releaseClaim, requestHash } from '~/core/idempotency.server'
 import { getDb } from '#db/client'
 import { ApiError } from './errors'

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi'
 import express, { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { authenticateApi } from './auth'
 import { registerDirectoryEndpoints } from './directory'
 import { ApiError, apiErrorHandler } from './errors'

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from 'zod'
-import { serverT } from '~/i18n'
+import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'
 import { getConclusionState } from '~/models/conclusions.server'
 import { meetingAccess } from '~/models/meetings.server'

@@ -1,0 +1,31 @@
+import type { vi } from './messages'
+
+/** English, checked against the Vietnamese (loaded only for readers who chose English). */
+export const en: typeof vi = {
+  title: 'Periodic reports',
+  choose: 'Choose the period',
+  kind: 'Period',
+  kinds: { month: 'Month', quarter: 'Quarter', half_year: 'Six months', year: 'Year', range: 'Date range' },
+  year: 'Year',
+  number: 'Month / quarter / half (number)',
+  from: 'From',
+  to: 'To',
+  scope: 'Scope',
+  wholeBody: 'Whole body',
+  show: 'Show the report',
+  draftNote: 'Draft: figures computed from the records now, for {{from}} to {{to}}. Issue it to fix them.',
+  download: 'Download the report',
+  issue: 'Issue the report',
+  issueConfirm: 'Issue the report? Its figures are fixed and it takes a document number.',
+  issued: 'Report issued.',
+  issuedList: 'Issued reports',
+  frozen: 'Figures fixed when issued',
+  supervision: 'Supervision: task discipline by unit (last four quarters)',
+  best: 'Units with the best on-time rate',
+  series: 'On-time rate by quarter',
+  unit: 'Unit',
+  repeated: 'Units overdue again and again ({{quarters}})',
+  overdueQuarters_one: 'overdue in {{count}} quarter',
+  overdueQuarters_other: 'overdue in {{count}} quarters',
+  errors: { forbidden: 'You may not see this report.', noIssuingBody: 'No issuing body is configured to number reports.' },
+}
