@@ -38,3 +38,21 @@ export function createI18n(locale: Locale): I18n {
   })
   return instance
 }
+
+const translators = new Map<Locale, I18n>()
+/** A cached translate function for a language (page titles; the server's serverT has every language). */
+export function translatorFor(locale: Locale) {
+  const lng = registered[locale] ? locale : defaultLocale
+  let instance = translators.get(lng)
+  if (!instance) translators.set(lng, (instance = createI18n(lng)))
+  return instance.t.bind(instance)
+}
+
+/**
+ * A page's title in its reader's language (the root loader's `locale`), for `meta`:
+ * `pageTitle(matches, 'titles.tasks')` or with values and a fallback while data is missing.
+ */
+export function pageTitle(matches: readonly { id: string; data?: unknown }[], key: string, values?: Record<string, unknown>) {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined
+  return `${translatorFor(root?.locale ?? defaultLocale)(key, values)} · Nghị sự`
+}

@@ -12,6 +12,7 @@ import { can, hasRole } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
 import { meetingsWithoutInvitations, nextChairedMeetingReadiness, tasksDueSoon } from '~/models/home.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Trang chủ · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.home') }]
 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {

@@ -14,6 +14,7 @@ import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.ser
 import { listIssuingBodies, updateIssuingBody } from '~/models/numbering.server'
 import { idSchema, optionalText, requiredText } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 const bodySchema = z.object({ id: idSchema, headerName: optionalText(200).nullable(), place: requiredText(100) })
 
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast('/admin/issuing-bodies', { key: 'issuingBodies.saved' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Cơ quan ban hành · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.issuingBodies') }]
 
 function BodyForm({ body }: { body: ReturnType<typeof useLoaderData<typeof loader>>['bodies'][number] }) {
   const { t } = useTranslation()

@@ -18,6 +18,7 @@ import { getUnit, listUnitTree, updateUnit } from '~/models/units.server'
 import { parseId } from '~/schemas/common'
 import { unitInputSchema } from '~/schemas/units'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['update', 'deactivate', 'activate'])
 
@@ -54,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/admin/units/${unit.id}`, { key: 'units.updated' })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.unit.name ?? 'Đơn vị'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.unit.name} · Nghị sự` : pageTitle(matches, 'titles.units') }]
 
 export default function EditUnit() {
   const { unit, parents, history } = useLoaderData<typeof loader>()

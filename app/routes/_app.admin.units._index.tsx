@@ -8,6 +8,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Field } from '~/components/ui/field'
 import { normaliseForSearch } from '~/lib/text'
 import { listUnitTree } from '~/models/units.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'units.manage')
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ units, filtered: Boolean(q) })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Đơn vị · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.units') }]
 
 export default function UnitsIndex() {
   const { units, filtered } = useLoaderData<typeof loader>()

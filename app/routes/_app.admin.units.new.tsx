@@ -13,6 +13,7 @@ import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.ser
 import { createUnit, listUnitTree } from '~/models/units.server'
 import { unitInputSchema } from '~/schemas/units'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'units.manage')
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast('/admin/units', { key: 'units.created', params: { name: submission.value.name } })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Thêm đơn vị · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.newUnit') }]
 
 export default function NewUnit() {
   const { parents } = useLoaderData<typeof loader>()

@@ -20,6 +20,7 @@ import { deleteUser, getUser, resetPassword, setUserActive, updateUser } from '~
 import { parseId } from '~/schemas/common'
 import { resetPasswordSchema, updateUserSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['update', 'deactivate', 'activate', 'resetPassword', 'delete'])
 
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.fullName ?? 'Người dùng'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.user.fullName} · Nghị sự` : pageTitle(matches, 'titles.users') }]
 
 export default function EditUser() {
   const { user, units, history } = useLoaderData<typeof loader>()

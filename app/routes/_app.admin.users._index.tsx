@@ -11,6 +11,7 @@ import { Field, SelectField } from '~/components/ui/field'
 import { listUnitTree } from '~/models/units.server'
 import { listUsers } from '~/models/users.server'
 import { roles } from '#db/schema/enums'
+import { pageTitle } from '~/i18n'
 
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...result, units: listUnitTree({ includeInactive: true }) })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Người dùng · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.users') }]
 
 export default function UsersIndex() {
   const { rows, total, page, pageSize, units } = useLoaderData<typeof loader>()

@@ -15,6 +15,7 @@ import { listUnitTree } from '~/models/units.server'
 import { createUser } from '~/models/users.server'
 import { createUserSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'users.manage')
@@ -33,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Thêm người dùng · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.newUser') }]
 
 export default function NewUser() {
   const { units } = useLoaderData<typeof loader>()

@@ -18,6 +18,7 @@ import type { TaskScope } from '~/models/task-index.server'
 import { getUnit } from '~/models/units.server'
 import { getUser } from '~/models/users.server'
 import { taskBuckets } from '~/lib/task-status'
+import { pageTitle } from '~/i18n'
 
 const buckets = taskBuckets
 const PAGE = 50
@@ -85,7 +86,7 @@ function applyPush(bucket: string | null) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Theo dõi nhiệm vụ · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.dashboard') }]
 
 const bucketStyle: Record<(typeof buckets)[number], string> = {
   done_on_time: 'border-green-700 bg-green-50',

@@ -13,6 +13,7 @@ import { serverT } from '~/i18n/translate.server'
 import { can } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 function requireGroup(param: string | undefined) {
   const id = parseId(param)
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/groups/${group.id}`, { key: 'groups.saved' })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? 'Nhóm'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.group.name} · Nghị sự` : pageTitle(matches, 'titles.groups') }]
 
 export default function Group() {
   const { group, canManage, history } = useLoaderData<typeof loader>()

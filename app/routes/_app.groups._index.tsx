@@ -9,6 +9,7 @@ import { groupFormSchema, listGroups, saveGroup } from '~/features/groups/index.
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { can } from '~/models/permissions.server'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 /** The Office's participant groups: the list, and a new group. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast(`/groups/${id}`, { key: 'groups.saved' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nhóm thành phần · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.groups') }]
 
 export default function Groups() {
   const { groups, canManage } = useLoaderData<typeof loader>()

@@ -17,6 +17,7 @@ import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/enums'
 import { passRules, quorumRules, substituteRules } from '#db/schema/enums'
 import { listGroups } from '~/features/groups/index.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast('/meeting-types', { key: 'meetingTypes.saved' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Loại cuộc họp · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.meetingTypes') }]
 
 function TypeForm({ type, canManage, groups }: { type: Partial<MeetingType> & { id?: number }; canManage: boolean; groups: { id: number; name: string }[] }) {
   const actionData = useActionData<typeof action>()

@@ -26,6 +26,7 @@ import { listGroups } from '~/features/groups/index.server'
 import { useEffect, useRef } from 'react'
 import { DomainError } from '~/lib/errors'
 import { PersonPicker } from '~/components/ui/people-picker'
+import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
@@ -100,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/meetings/${id}`, { key: 'meetings.statusChanged' })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.live.meeting.title ?? 'Cuộc họp'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.live.meeting.title} · Nghị sự` : pageTitle(matches, 'titles.meetings') }]
 
 function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>, groups: Record<string, string>) {
   if (source.startsWith('group:')) return groups[source.slice(6)] ?? null

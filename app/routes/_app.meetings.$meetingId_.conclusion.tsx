@@ -33,8 +33,9 @@ import { getUser, listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { correctionSchema, issueFormSchema } from '~/schemas/conclusions'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Kết luận: ${data.meeting.title} · Nghị sự` : 'Nghị sự' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.conclusionOf', { title: data?.meeting.title ?? '' }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meetingId, state, canEdit, canIssue } = requireConclusionAccess(request, params.meetingId)

@@ -26,6 +26,7 @@ import { canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadD
 import { parseId } from '~/schemas/common'
 import { distributeSchema } from '~/schemas/documents'
 import { documentKinds } from '#db/schema/enums'
+import { pageTitle } from '~/i18n'
 
 function requireDocumentsAccess(request: Request, param: string | undefined) {
   const user = requireUser(request)
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Tài liệu: ${data.meeting.title} · Nghị sự` : 'Nghị sự' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.documentsOf', { title: data?.meeting.title ?? '' }) }]
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId } = requireDocumentsAccess(request, params.meetingId)

@@ -9,6 +9,7 @@ import { getMeeting, meetingFormValues } from '~/models/meetings.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
 import { readForm } from '~/forms.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
@@ -28,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/meetings/${id}`, { key: 'meetings.updated' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Sửa cuộc họp · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.editMeeting') }]
 
 export default function EditMeeting() {
   const data = useLoaderData<typeof loader>()

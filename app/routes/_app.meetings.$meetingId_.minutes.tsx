@@ -17,8 +17,9 @@ import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { rooms } from '~/live/rooms'
 import { getMeeting } from '~/models/meetings.server'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Biên bản — ${data.meeting.title}` : 'Biên bản' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.minutesOf', { title: data?.meeting.title ?? '' }) }]
 
 /**
  * The minutes of a meeting (issue 12): the minute-taker writes them during the meeting from the

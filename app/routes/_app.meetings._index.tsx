@@ -14,6 +14,7 @@ import { meetingListOptions, searchMeetings } from '~/models/meeting-list.server
 import { can } from '~/models/permissions.server'
 import { meetingStatuses } from '#db/schema/enums'
 import { DateField } from '~/components/ui/date-field'
+import { pageTitle } from '~/i18n'
 
 const id = z.coerce.number().int().positive().optional().catch(undefined)
 const day = z.string().refine(isValidDate).optional().catch(undefined)
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...result, overview, canCreate: can(user, 'meetings.manage'), options: meetingListOptions() })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Cuộc họp · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.meetings') }]
 
 export default function Meetings() {
   const { rows, page, hasMore, overview, canCreate, options } = useLoaderData<typeof loader>()

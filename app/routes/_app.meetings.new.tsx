@@ -9,6 +9,7 @@ import { getProgrammeItem } from '~/models/programme.server'
 import { parseId } from '~/schemas/common'
 import { redirectWithToast } from '~/toast.server'
 import { readForm } from '~/forms.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast(`/meetings/${result.id}`, { key: 'meetings.created' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tạo cuộc họp · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.newMeeting') }]
 
 export default function NewMeeting() {
   const data = useLoaderData<typeof loader>()

@@ -8,6 +8,7 @@ import { Button } from '~/components/ui/button'
 import { formatDateTime } from '~/lib/dates'
 import { listNotifications, markRead } from '~/models/notifications.server'
 import { readForm } from '~/forms.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return json({ ok: true })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Thông báo · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.notifications') }]
 
 export default function Notifications() {
   const { notifications, hasMore, paged } = useLoaderData<typeof loader>()

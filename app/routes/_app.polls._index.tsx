@@ -20,8 +20,9 @@ import { vietnamInstant } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { roles } from '#db/schema/enums'
 import { DateField, TimeField } from '~/components/ui/date-field'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Lấy phiếu tín nhiệm · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.polls') }]
 
 /** Confidence polls: the ones a person takes part in (all of them for the Office), and the Office's form for a new one. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -22,6 +22,7 @@ import { requiredText } from '~/schemas/common'
 import { changePasswordSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
 import { locales } from '#db/schema/enums'
+import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll', 'createFeed', 'revokeFeed'])
 const localeSchema = z.object({ locale: z.enum(locales) })
@@ -95,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tài khoản · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.account') }]
 
 export default function Profile() {
   const { user, tokens, feed } = useLoaderData<typeof loader>()

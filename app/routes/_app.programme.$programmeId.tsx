@@ -31,6 +31,7 @@ import { parseId } from '~/schemas/common'
 import { programmeItemInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { programmeItemStatuses } from '#db/schema/enums'
+import { pageTitle } from '~/i18n'
 
 const filterSchema = z.object({
   unit: z.coerce.number().int().positive().optional().catch(undefined),
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/programme/${id}`, { key: 'programme.itemCreated' })
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.programme.title ?? 'Chương trình'} · Nghị sự` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.programme.title} · Nghị sự` : pageTitle(matches, 'titles.programme') }]
 
 export default function ProgrammePage() {
   const { programme, items, canManage, types, chairs, units } = useLoaderData<typeof loader>()

@@ -17,6 +17,7 @@ import { listUnitTree } from '~/models/units.server'
 import { programmeInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { programmePeriods } from '#db/schema/enums'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Chương trình công tác · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.programme') }]
 
 export default function Programmes() {
   const { programmes, canManage, units } = useLoaderData<typeof loader>()

@@ -24,6 +24,7 @@ import { listUserOptions } from '~/models/users.server'
 import { parseId } from '~/schemas/common'
 import { itemMoveSchema, itemStatusChangeSchema, programmeItemInputSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['update', 'status', 'move'])
 
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nội dung chương trình công tác · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.programmeItem') }]
 
 export default function ProgrammeItemPage() {
   const { item, canManage, canSchedule, types, chairs, units, history } = useLoaderData<typeof loader>()

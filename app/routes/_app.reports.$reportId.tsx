@@ -6,8 +6,9 @@ import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
 import { requireIssuedReport } from '~/features/reports/index.server'
 import { formatDate } from '~/lib/dates'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : 'Báo cáo · Nghị sự' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : pageTitle(matches, 'titles.reports') }]
 
 /** An issued report: its figures as they were when it was issued, whatever happened since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -12,8 +12,9 @@ import { formatDate } from '~/lib/dates'
 import { canSeeBodyReports } from '~/models/permissions.server'
 import { redirectWithToast } from '~/toast.server'
 import { DateField } from '~/components/ui/date-field'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Nghị sự` : 'Báo cáo · Nghị sự' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.title} · Nghị sự` : pageTitle(matches, 'titles.reports') }]
 
 /**
  * Periodic reports (R5, R6): a period and a scope, the four tables computed from the records now

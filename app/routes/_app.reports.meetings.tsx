@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { meetingsBehind, reportRequest } from '~/features/reports/index.server'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Cuộc họp của số liệu báo cáo · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.reportMeetings') }]
 
 /** The meetings behind a row of Biểu 4 (a meeting type in the period): the same computation, listed. */
 export async function loader({ request }: LoaderFunctionArgs) {

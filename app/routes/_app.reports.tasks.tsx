@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { drillDown, reportRequest } from '~/features/reports/index.server'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ của số liệu báo cáo · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.reportTasks') }]
 
 const CELLS = { total: 'Tổng số', done_on_time: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành quá hạn', open_within: 'Đang thực hiện trong hạn', open_overdue: 'Quá hạn', over30: 'Quá hạn trên 30 ngày', standing: 'Không thời hạn' } as const
 

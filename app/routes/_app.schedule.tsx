@@ -9,6 +9,7 @@ import { addDays, isValidDate, vietnamDate, weekday } from '~/lib/working-days'
 import { listMeetings, participantNames } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
 import { vietnamInstant } from '~/schemas/meetings'
+import { pageTitle } from '~/i18n'
 
 const DAY_NAMES = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy']
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings: meetings.map((m) => ({ ...m, participants: names.get(m.id) ?? [] })) })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Lịch công tác tuần · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.schedule') }]
 
 export default function Schedule() {
   const { monday, mine, canSeeAll, meetings } = useLoaderData<typeof loader>()

@@ -8,6 +8,7 @@ import { Form } from '~/components/ui/form'
 import { SEARCH_LIMITS, searchKinds, type SearchKind } from '~/features/search'
 import { searchEverything } from '~/features/search/index.server'
 import { formatDate } from '~/lib/dates'
+import { pageTitle } from '~/i18n'
 
 /** Global search: meetings, documents, issued conclusions and tasks the person may see. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ q, kind: kind ?? null, hits, more })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Tìm kiếm · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.search') }]
 
 export default function Search() {
   const { q, kind, hits, more } = useLoaderData<typeof loader>()

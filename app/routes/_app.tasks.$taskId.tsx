@@ -28,6 +28,7 @@ import { parseId } from '~/schemas/common'
 import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
 import { redirectWithToast } from '~/toast.server'
 import { DateField } from '~/components/ui/date-field'
+import { pageTitle } from '~/i18n'
 
 /** Each form on the page and the schema both sides validate it with. */
 const intents = {
@@ -116,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast(`/tasks/${id}`, { key: 'tasks.saved' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.tasks') }]
 
 /** One small form per intent, each keeping its own input and errors. */
 function IntentForm({ intent, title, lastResult, children, submit, extraButtons }: { intent: Intent; title: string; lastResult?: SubmissionResult<string[]>; children: (fields: Record<string, { id: string; name: string; errors?: string[]; initialValue?: unknown }>) => ReactNode; submit: string; extraButtons?: ReactNode }) {

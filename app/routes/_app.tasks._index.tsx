@@ -20,6 +20,7 @@ import { countTasks, listTasks, taskFilterOptions } from '~/models/tasks.server'
 import { listUnitTree } from '~/models/units.server'
 import { DateField } from '~/components/ui/date-field'
 import { taskBuckets, taskStatuses } from '~/lib/task-status'
+import { pageTitle } from '~/i18n'
 
 const statuses = taskStatuses
 const buckets = taskBuckets
@@ -75,7 +76,7 @@ function applyPush(status: string | null, narrowed: boolean) {
   }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Nhiệm vụ · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.tasks') }]
 
 const badge: Record<(typeof statuses)[number], string> = {
   not_due: 'bg-stone-200 text-stone-900',

@@ -18,6 +18,7 @@ import { can } from '~/models/permissions.server'
 import { calendarOverrideSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { DateField } from '~/components/ui/date-field'
+import { pageTitle } from '~/i18n'
 
 const DAY_NAMES = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast(`/working-days?year=${submission.value.date.slice(0, 4)}`, { key: 'calendar.added' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Lịch ngày làm việc · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.workingDays') }]
 
 export default function WorkingDays() {
   const { year, holidays, overrides, canManage } = useLoaderData<typeof loader>()

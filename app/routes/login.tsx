@@ -18,6 +18,7 @@ import { getSessionUser } from '~/models/users.server'
 import { loginSchema } from '~/schemas/auth'
 import { redirectWithToast } from '~/toast.server'
 import { parseForm, readForm } from '~/forms.server'
+import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (getAuth(request)) throw redirect('/')
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast(target, { key: 'login.welcome', params: { name: user?.fullName ?? username } }, cookies)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Đăng nhập · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.signIn') }]
 
 export default function Login() {
   const actionData = useActionData<typeof action>()

@@ -12,8 +12,9 @@ import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { rooms } from '~/live/rooms'
 import { parseId } from '~/schemas/common'
 import { listMeetingDocuments } from '~/models/documents.server'
+import { pageTitle } from '~/i18n'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.hall.meeting.title} — Phòng họp` : 'Phòng họp' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.hallOf', { title: data?.hall.meeting.title ?? '' }) }]
 
 function access(request: Request, param: string | undefined) {
   const user = requireUser(request)

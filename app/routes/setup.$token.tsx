@@ -14,6 +14,7 @@ import { createAdminWithSetupToken, isSetupTokenValid } from '~/models/setup.ser
 import { requiredText } from '~/schemas/common'
 import { newPasswordSchema, refinePassword, usernameSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
+import { pageTitle } from '~/i18n'
 
 const setupSchema = z
   .object({
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithToast('/login', { key: 'setup.done' })
 }
 
-export const meta: MetaFunction = () => [{ title: 'Thiết lập · Nghị sự' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.setup') }]
 
 export default function Setup() {
   const { valid } = useLoaderData<typeof loader>()

@@ -14,6 +14,7 @@ test('the profile page works at phone width, switches the language, and issues a
   await page.getByText('Menu', { exact: true }).click()
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tài khoản' }).click()
   expect(await seriousViolations(page)).toEqual([])
+  await expect(page).toHaveTitle('Tài khoản · Nghị sự')
 
   await page.getByLabel('Tên gợi nhớ').fill('Cổng thông tin')
   await page.getByRole('button', { name: 'Tạo mã truy cập' }).click()
@@ -34,6 +35,8 @@ test('the profile page works at phone width, switches the language, and issues a
   // A first visit in English: the page waits for the English messages (their own chunk) and hydrates without a mismatch.
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account')
+  // The page's title too is in the reader's language.
+  await expect(page).toHaveTitle('Account · Nghị sự')
   await page.getByText('Menu', { exact: true }).click()
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Account' })).toBeVisible()
   await page.getByLabel('Interface language').selectOption('vi')
