@@ -23,10 +23,12 @@ import { idSchema, parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
 import { redirectWithToast } from '~/toast.server'
 import { listGroups } from '~/features/groups/index.server'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, lazy, Suspense, useState } from 'react'
 import { DomainError } from '~/lib/errors'
-import { PersonPicker } from '~/components/ui/people-picker'
 import { pageTitle } from '~/i18n'
+
+// The substitute's picker (react-aria, ~40 KB) comes only with the answer form, not with every meeting page.
+const PersonPicker = lazy(() => import('~/components/ui/people-picker').then((m) => ({ default: m.PersonPicker })))
 
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
@@ -125,6 +127,8 @@ export default function MeetingPage() {
   const busy = navigation.state === 'submitting'
   const { t } = useTranslation()
 
+  // Which answer is chosen: the substitute's picker appears for "send someone".
+  const [answer, setAnswer] = useState<string | undefined>(undefined)
   const [rsvpForm, rsvpFields] = useForm({
     id: `rsvp-${meeting.id}`,
     lastResult: actionData?.intent === 'rsvp' ? actionData.result : undefined,
@@ -334,7 +338,7 @@ export default function MeetingPage() {
               <div className="flex flex-wrap gap-4">
                 {(['attending', 'declined', 'substituted'] as const).map((value) => (
                   <label key={value} className="flex min-h-10 items-center gap-2">
-                    <input type="radio" name={rsvpFields.response.name} value={value} defaultChecked={rsvpFields.response.initialValue === value} className="h-5 w-5 accent-brand-600" />
+                    <input type="radio" name={rsvpFields.response.name} value={value} defaultChecked={rsvpFields.response.initialValue === value} onChange={() => setAnswer(value)} className="h-5 w-5 accent-brand-600" />
                     {t(value === 'attending' ? 'meetings.attend' : value === 'declined' ? 'meetings.decline' : 'meetings.sendSubstitute')}
                   </label>
                 ))}
@@ -342,8 +346,12 @@ export default function MeetingPage() {
               <ErrorList errors={rsvpFields.response.errors} />
             </fieldset>
             <Field label={t('meetings.rsvpReason')} inputProps={getInputProps(rsvpFields.reason, { type: 'text' })} errors={rsvpFields.reason.errors} />
-            {/* The whole directory is never sent: the substitute is found by the people search. */}
-            <PersonPicker id={rsvpFields.substituteUserId.id} label={t('meetings.substitute')} name={rsvpFields.substituteUserId.name} defaultValue={null} errors={rsvpFields.substituteUserId.errors} />
+            {/* Asked for only when sending someone: the whole directory is never sent, the substitute is found by the people search. */}
+            {(answer ?? rsvpFields.response.initialValue) === 'substituted' || rsvpFields.substituteUserId.errors ? (
+              <Suspense fallback={<Field label={t('meetings.substitute')} inputProps={{ id: rsvpFields.substituteUserId.id, disabled: true, placeholder: t('people.searching') }} />}>
+                <PersonPicker id={rsvpFields.substituteUserId.id} label={t('meetings.substitute')} name={rsvpFields.substituteUserId.name} defaultValue={null} errors={rsvpFields.substituteUserId.errors} />
+              </Suspense>
+            ) : null}
             <Button type="submit" disabled={busy}>
               {t('meetings.answer')}
             </Button>

@@ -82,6 +82,10 @@ test('the Office schedules a meeting from the programme; a delegate declines; th
   // Before answering nothing is chosen for them, and the page says so.
   await expect(delegate.getByTestId('my-answer')).toHaveText('Bạn chưa trả lời giấy mời này.')
   for (const label of ['Tham dự', 'Vắng mặt']) await expect(delegate.getByLabel(label, { exact: true })).not.toBeChecked()
+  // The substitute's picker appears only for "send someone" (it searches the directory on the server).
+  await expect(delegate.getByRole('combobox', { name: 'Người dự thay' })).toHaveCount(0)
+  await delegate.getByLabel('Cử người dự thay', { exact: true }).check()
+  await expect(delegate.getByRole('combobox', { name: 'Người dự thay' })).toBeVisible()
   await delegate.getByLabel('Vắng mặt', { exact: true }).check()
   await delegate.getByRole('button', { name: 'Gửi xác nhận' }).click()
   await expect(delegate.getByText('Vui lòng nêu lý do vắng mặt.')).toBeVisible()
