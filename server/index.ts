@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
-import { keepSearchIndex, rebuildSearchIndex } from '~/features/search/index.server'
+import { ensureSearchIndex, keepSearchIndex } from '~/features/search/index.server'
 import type { ServerBuild } from '@remix-run/node'
 import type { Request, Response } from 'express'
 import { ConfigError, config as loadConfig } from '~/config.server'
@@ -38,11 +38,11 @@ const db = getDb()
 migrateDatabase(db)
 const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
 await prepareFirstRun(db, config, baseUrl)
-// Global search: refilled from the tables (a seed or a restore may have written them), then kept by the events.
+// Global search: refilled from the tables when it does not match them (a seed or a CLI wrote them without events), then kept by the events.
 const indexStarted = performance.now()
-rebuildSearchIndex(db)
+const rebuilt = ensureSearchIndex(db)
 keepSearchIndex()
-if (!production || process.env.DEMO) console.log(`Chỉ mục tìm kiếm: ${Math.round(performance.now() - indexStarted)} ms.`)
+if (rebuilt) console.log(`Đã lập lại chỉ mục tìm kiếm: ${Math.round(performance.now() - indexStarted)} ms.`)
 // Uploads cut off by a crash or a kill left temporary files: none is in flight yet.
 const stale = await clearStaleUploads()
 if (stale) console.log(`Đã xóa ${stale} tệp tải lên dở dang.`)

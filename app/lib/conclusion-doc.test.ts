@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { meetingBody, openingSentence, vnDay } from './conclusion-doc'
+import { meetingBody, openingSentence } from './conclusion-doc'
+import { formatDay } from './dates'
 
 describe('the notice’s opening sentence', () => {
   it('names the body once, dates with two-digit day and month, and names the chair', () => {
@@ -16,6 +17,6 @@ describe('the notice’s opening sentence', () => {
   it('finds the body in the type’s name', () => {
     expect(meetingBody('Họp Thường trực Tỉnh ủy')).toBe('Thường trực Tỉnh ủy')
     expect(meetingBody('Giao ban')).toBe('Ban Thường vụ')
-    expect(vnDay('2026-03-07')).toBe('07/03/2026')
+    expect(formatDay('2026-03-07')).toBe('07/03/2026')
   })
 })

@@ -1,6 +1,7 @@
 import { type Extensions, Node as TiptapNode, mergeAttributes } from '@tiptap/core'
 import { TableKit } from '@tiptap/extension-table'
 import StarterKit from '@tiptap/starter-kit'
+import { formatDay } from './dates'
 import { isValidDate } from './working-days'
 
 /**
@@ -37,12 +38,6 @@ export function vnDate(iso: string) {
   return `${Number(d)}/${Number(m)}/${y}`
 }
 
-/** dd/mm/yyyy with two-digit day and month, as the body of a notice dates things. */
-export function vnDay(iso: string) {
-  const [y, m, d] = iso.split('-')
-  return `${d}/${m}/${y}`
-}
-
 /** The body that meets, from the meeting type's name: "Họp Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy". */
 export function meetingBody(typeName: string) {
   const body = typeName.replace(/^(Họp|Hội nghị|Phiên họp)\s+/u, '').trim()
@@ -63,7 +58,7 @@ export function openingSentence(o: { title: string; day: string; typeName: strin
   subject = subject.replace(/^[,:;–-]\s*/u, '')
   const what = !subject ? 'họp' : /^(về|cho ý kiến|bàn|nghe|thảo luận|xem xét|sơ kết|tổng kết|kiểm điểm|định kỳ|thường kỳ|tháng|quý|chuyên đề)(?=\s|$)/iu.test(subject) ? `họp ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}` : `họp về ${subject.charAt(0).toLocaleLowerCase('vi')}${subject.slice(1)}`
   const chair = o.chairPosition ? `đồng chí ${o.chairName}, ${o.chairPosition}, chủ trì cuộc họp` : `đồng chí ${o.chairName}, chủ trì cuộc họp,`
-  return `Ngày ${vnDay(o.day)}, ${body} ${what}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, ${chair} kết luận như sau:`
+  return `Ngày ${formatDay(o.day)}, ${body} ${what}. Sau khi nghe báo cáo và ý kiến của các đồng chí dự họp, ${chair} kết luận như sau:`
 }
 
 function joinNames(names: string[]) {

@@ -23,6 +23,12 @@ export function formatDate(input: Date | string | number) {
   return `${p.day}/${p.month}/${p.year}`
 }
 
+/** A day (ISO `YYYY-MM-DD`, a date with no time) as "25/11/2026". */
+export function formatDay(iso: string) {
+  const [y, m, d] = iso.split('-')
+  return `${d}/${m}/${y}`
+}
+
 /** "25/11/2026 08:51" */
 export function formatDateTime(input: Date | string | number) {
   const p = parts(new Date(input))

@@ -1,5 +1,5 @@
 import { auditLog, meetingTypes, units, users } from '#db/schema'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import type { DBOrTx } from '#db/client'
 import { getDb } from '#db/client'
 import { and, desc, eq, inArray } from 'drizzle-orm'
@@ -132,7 +132,7 @@ export function auditHistoryFor(entityType: string, entityId: string | number, t
         case 'bool':
           return v ? t('audit.yes') : t('audit.no')
         case 'day':
-          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(`${v}T12:00:00+07:00`) : String(v)
+          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v) : String(v)
         case 'instant':
           return typeof v === 'string' || typeof v === 'number' ? formatDateTime(v) : String(v)
         case 'unitKind':

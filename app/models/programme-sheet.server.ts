@@ -1,7 +1,7 @@
 import { readSheet } from 'read-excel-file/node'
 import writeXlsxFile from 'write-excel-file/node'
 import { serverT } from '~/i18n/translate.server'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { normaliseForSearch } from '~/lib/text'
 import { type ProgrammeItemInput, programmeItemInputSchema } from '~/schemas/meetings'
 import { type DB, getDb } from '#db/client'
@@ -110,7 +110,7 @@ export async function exportProgrammeSheet(programmeId: number, db: DB = getDb()
     header,
     ...items.map((i) => [
       { type: Number, value: i.plannedMonth },
-      { type: String, value: i.plannedDate ? formatDate(`${i.plannedDate}T12:00:00+07:00`) : '' },
+      { type: String, value: i.plannedDate ? formatDay(i.plannedDate) : '' },
       { type: String, value: i.content, wrap: true },
       { type: String, value: i.meetingTypeName ?? '' },
       { type: String, value: i.presidingUsername ?? '' },

@@ -5,7 +5,7 @@ import { requireUser } from '~/auth.server'
 import { tasksAwaitingDecision } from '~/models/tasks.server'
 import { Card } from '~/components/ui/card'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { documentsToRead } from '~/models/documents.server'
 import { upcomingInvitations } from '~/models/meetings.server'
 import { can, hasRole } from '~/models/permissions.server'
@@ -38,7 +38,6 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 /** A home per role: each role the person holds has its own section. */
 export default function Home() {
   const { user, adminFigures, invitations, toRead, awaiting, decides, dueSoon, nextMeeting, toInvite } = useLoaderData<typeof loader>()
-  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   const unanswered = invitations.filter((m) => m.rsvp === 'pending').length
   const { t } = useTranslation()
   return (
@@ -64,8 +63,8 @@ export default function Home() {
                   <span className="block text-sm text-stone-600">
                     {task.leadUnitName} ·{' '}
                     {task.completionDeclaredOn
-                      ? t('home.completionDeclared', { date: formatDate(`${task.completionDeclaredOn}T12:00:00+07:00`) })
-                      : t('home.extensionRequested', { date: formatDate(`${task.pendingDeadline}T12:00:00+07:00`) })}
+                      ? t('home.completionDeclared', { date: formatDay(task.completionDeclaredOn) })
+                      : t('home.extensionRequested', { date: formatDay(task.pendingDeadline!) })}
                   </span>
                 </li>
               ))}
@@ -85,7 +84,7 @@ export default function Home() {
                     {task.content}
                   </Link>
                   <span className={`text-sm ${task.overdue ? 'font-medium text-red-800' : 'text-stone-700'}`}>
-                    {task.overdue ? t('home.overdueSince', { date: day(task.deadline!) }) : task.dueToday ? t('home.dueToday') : t('home.dueOn', { date: day(task.deadline!) })} · {task.progress}%
+                    {task.overdue ? t('home.overdueSince', { date: formatDay(task.deadline!) }) : task.dueToday ? t('home.dueToday') : t('home.dueOn', { date: formatDay(task.deadline!) })} · {task.progress}%
                   </span>
                 </li>
               ))}

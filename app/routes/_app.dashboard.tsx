@@ -6,7 +6,7 @@ import { invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { Card } from '~/components/ui/card'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { events } from '~/events.server'
 import { rooms } from '~/live/rooms'
 import { applyScopeCounts } from '~/live/task-counts'
@@ -193,7 +193,7 @@ export default function Dashboard() {
                 <span className="min-w-0 flex-1">
                   <Link to={`/tasks/${task.id}`}>{task.content}</Link>
                   <span className="block text-sm text-stone-600">
-                    {task.leadUnitName} · {task.numberFormatted} · {task.deadline ? formatDate(`${task.deadline}T12:00:00+07:00`) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle ?? 'quarter'}`) })}
+                    {task.leadUnitName} · {task.numberFormatted} · {task.deadline ? formatDay(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle ?? 'quarter'}`) })}
                   </span>
                 </span>
                 <span className="text-sm">

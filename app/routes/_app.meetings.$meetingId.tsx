@@ -15,7 +15,7 @@ import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
 import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { documentPresenters } from '~/models/documents.server'
@@ -232,7 +232,7 @@ export default function MeetingPage() {
                     ? documentsTiming.lateBy
                       ? t('documents.distributedLate', { days: documentsTiming.lateBy, date: formatDateTime(documentsTiming.firstAt) })
                       : t('documents.distributedOnTime', { date: formatDateTime(documentsTiming.firstAt) })
-                    : `${t('documents.notDistributed')} (${t('documents.deadlineShort', { date: formatDate(`${documentsTiming.deadline}T12:00:00+07:00`) })})`}
+                    : `${t('documents.notDistributed')} (${t('documents.deadlineShort', { date: formatDay(documentsTiming.deadline) })})`}
                 </span>
               </dd>
             </>
@@ -265,7 +265,7 @@ export default function MeetingPage() {
           </dd>
           <dt className="font-medium text-stone-700">{t('meetings.invitationDeadline')}</dt>
           <dd data-testid="invitation-timing">
-            {formatDate(`${timing.deadline}T12:00:00+07:00`)} ·{' '}
+            {formatDay(timing.deadline)} ·{' '}
             {t(`meetings.timing_${timing.state}`, { days: timing.lateByWorkingDays, date: timing.sentAt ? formatDateTime(timing.sentAt) : '' })}
           </dd>
         </dl>

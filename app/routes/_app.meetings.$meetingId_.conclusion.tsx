@@ -22,7 +22,7 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { type DocJSON, openingSentence, type TaskBlockProblem } from '~/lib/conclusion-doc'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { vietnamDate } from '~/lib/working-days'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, nextNumberFor, renderConclusionHtml, startCorrection, TaskBlocksInvalid } from '~/models/conclusions.server'
@@ -286,7 +286,7 @@ function DraftEditor() {
         </Card>
         {data.canIssue ? (
           <Card title={t('conclusion.issueTitle')}>
-            <p className="mb-3 text-sm text-stone-700">{t('conclusion.deadlineInfo', { date: formatDate(`${data.deadline}T12:00:00+07:00`), days: data.deadlineDays })}</p>
+            <p className="mb-3 text-sm text-stone-700">{t('conclusion.deadlineInfo', { date: formatDay(data.deadline), days: data.deadlineDays })}</p>
             <Form method="post" {...getFormProps(issueForm)} className="space-y-3">
               <FormErrors errors={[...(issueForm.errors ?? []), ...(contentErrors ?? [])]} />
               <input type="hidden" name="baseRevision" value={shownRevision} />
@@ -365,7 +365,7 @@ function IssuedNotice() {
       <Card>
         <p className="flex flex-wrap items-center gap-2">
           <strong data-testid="notice-number">{issued.numberFormatted}</strong>
-          <span>· {t('conclusion.issuedOn', { date: formatDate(`${issued.issuedOn}T12:00:00+07:00`) })}</span>
+          <span>· {t('conclusion.issuedOn', { date: formatDay(issued.issuedOn!) })}</span>
           <span className={`rounded px-2 py-0.5 text-sm ${issued.onTime ? 'bg-emerald-100 text-emerald-900' : 'bg-red-100 text-red-900'}`} data-testid="notice-timing">
             {issued.onTime ? t('conclusion.onTime') : t('conclusion.late')}
           </span>
@@ -406,7 +406,7 @@ function IssuedNotice() {
             <li key={task.id} className="flex flex-wrap justify-between gap-2 py-2">
               <Link to={`/tasks/${task.id}`}>{task.content}</Link>
               <span className="text-sm">
-                {task.leadUnitName} · {task.deadline ? formatDate(`${task.deadline}T12:00:00+07:00`) : t('conclusion.standingShort')} · {t(`taskStatus.${task.status}`)} · {task.progress}%
+                {task.leadUnitName} · {task.deadline ? formatDay(task.deadline) : t('conclusion.standingShort')} · {t(`taskStatus.${task.status}`)} · {task.progress}%
               </span>
             </li>
           ))}
@@ -431,7 +431,7 @@ function IssuedNotice() {
           <ul className="text-sm">
             {data.history.map((h) => (
               <li key={h.id}>
-                {h.numberFormatted} · {h.issuedOn ? formatDate(`${h.issuedOn}T12:00:00+07:00`) : ''}
+                {h.numberFormatted} · {h.issuedOn ? formatDay(h.issuedOn) : ''}
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { config } from '~/config.server'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/models/documents.server'
 import { redirectWithToast } from '~/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
@@ -99,7 +99,6 @@ export default function MeetingDocuments() {
   const readiness = useLiveView(data.readiness ? rooms.readiness(data.meeting.id) : null, data.version, data.readiness)?.documents ?? null
   const [form, fields] = useForm({ id: 'distribute', lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: distributeSchema }), shouldRevalidate: 'onBlur' })
   const id = useId()
-  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   const timingText = timing.firstAt
     ? timing.lateBy
       ? t('documents.distributedLate', { days: timing.lateBy, date: formatDateTime(timing.firstAt) })
@@ -113,7 +112,7 @@ export default function MeetingDocuments() {
         </p>
         <h1>{t('documents.title')}</h1>
         <p className="mt-1 text-stone-700" data-testid="distribution-timing">
-          {t('documents.deadline', { date: day(timing.deadline), days: data.meeting.leadDays })} · {timingText}
+          {t('documents.deadline', { date: formatDay(timing.deadline), days: data.meeting.leadDays })} · {timingText}
           {timing.reason ? ` (${timing.reason})` : ''}
         </p>
       </div>

@@ -12,7 +12,7 @@ import { events } from '~/events.server'
 import { MinutesEditor, type MinutesDoc as DocJSON, minutesIntentSchema } from '~/features/minutes'
 import { listMinutesVersions, minutesRoomView, nextMinutesNumber, requireMinutesAccess, runMinutesIntent, takerCandidates } from '~/features/minutes/index.server'
 import { parseForm, readForm } from '~/forms.server'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import { rooms } from '~/live/rooms'
 import { getMeeting } from '~/models/meetings.server'
@@ -122,7 +122,7 @@ export default function MinutesPage() {
       </div>
 
       {data.approved ? (
-        <Card title={t('minutes.approvedAs', { number: data.approved.numberFormatted, date: formatDate(`${data.approved.approvedOn}T12:00:00+07:00`), version: data.approved.version })}>
+        <Card title={t('minutes.approvedAs', { number: data.approved.numberFormatted, date: formatDay(data.approved.approvedOn!), version: data.approved.version })}>
           <div className="conclusion-html" data-testid="minutes-html" dangerouslySetInnerHTML={{ __html: data.approved.html ?? '' }} />
           <p className="mt-3 text-sm" data-testid="minutes-signatories">
             {t('minutes.signatories', { chair: data.approved.signatories?.chair.name ?? '', taker: data.approved.signatories?.taker?.name ?? '—' })}
@@ -244,7 +244,7 @@ export default function MinutesPage() {
           <ul className="text-sm">
             {data.history.map((h) => (
               <li key={h.id}>
-                {h.numberFormatted} — {t(`minutes.status.${h.status}`)} {h.approvedOn ? formatDate(`${h.approvedOn}T12:00:00+07:00`) : ''} {h.correctionReason ? `(${h.correctionReason})` : ''}
+                {h.numberFormatted} — {t(`minutes.status.${h.status}`)} {h.approvedOn ? formatDay(h.approvedOn) : ''} {h.correctionReason ? `(${h.correctionReason})` : ''}
               </li>
             ))}
           </ul>

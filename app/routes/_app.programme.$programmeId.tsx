@@ -20,7 +20,7 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { listMeetingTypes } from '~/models/meeting-types.server'
 import { can } from '~/models/permissions.server'
 import { importProgrammeSheet } from '~/models/programme-sheet.server'
@@ -148,7 +148,7 @@ export default function ProgrammePage() {
                       <td className="p-3">
                         <Link to={`/programme/items/${item.id}`}>{item.content}</Link>
                         <span className="block text-stone-600">
-                          {[item.meetingTypeName, item.plannedDate ? formatDate(`${item.plannedDate}T12:00:00+07:00`) : null].filter(Boolean).join(' · ')}
+                          {[item.meetingTypeName, item.plannedDate ? formatDay(item.plannedDate) : null].filter(Boolean).join(' · ')}
                         </span>
                       </td>
                       <td className="hidden p-3 md:table-cell">{item.presidingName ?? '—'}</td>

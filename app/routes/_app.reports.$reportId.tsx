@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
 import { requireIssuedReport } from '~/features/reports/index.server'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { pageTitle } from '~/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : pageTitle(matches, 'titles.reports') }]
@@ -25,7 +25,7 @@ export default function IssuedReport() {
       </p>
       <h1>{report.title}</h1>
       <p data-testid="issued-report-number">
-        {report.numberFormatted} · {formatDate(`${report.issuedOn}T12:00:00+07:00`)} · {t('reports.frozen')}
+        {report.numberFormatted} · {formatDay(report.issuedOn)} · {t('reports.frozen')}
       </p>
       <p className="flex flex-wrap gap-4">
         <a href={`/reports/${report.id}/file.docx`} download>

@@ -8,7 +8,7 @@ import { Button } from '~/components/ui/button'
 import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
 import { canIssueReports, issueReport, listReports, reportFigures, reportRequest, reportUnits, supervision } from '~/features/reports/index.server'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { canSeeBodyReports } from '~/models/permissions.server'
 import { redirectWithToast } from '~/toast.server'
 import { DateField } from '~/components/ui/date-field'
@@ -103,7 +103,7 @@ export default function Reports() {
           {data.title}
         </h2>
         <p className="text-sm text-stone-700">
-          {t('reports.draftNote', { from: formatDate(`${data.period.from}T12:00:00+07:00`), to: formatDate(`${data.period.to}T12:00:00+07:00`) })}
+          {t('reports.draftNote', { from: formatDay(data.period.from), to: formatDay(data.period.to) })}
         </p>
         <p className="mt-2 flex flex-wrap gap-4">
           <a href={`/reports/file.docx?${data.query}`} download data-testid="report-docx">
@@ -188,7 +188,7 @@ export default function Reports() {
           <ul className="space-y-1 text-sm">
             {data.issued.map((r) => (
               <li key={r.id}>
-                <Link to={`/reports/${r.id}`}>{r.numberFormatted}</Link> — {r.title} ({formatDate(`${r.issuedOn}T12:00:00+07:00`)})
+                <Link to={`/reports/${r.id}`}>{r.numberFormatted}</Link> — {r.title} ({formatDay(r.issuedOn)})
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { addDays, isValidDate, vietnamDate, weekday } from '~/lib/working-days'
 import { listMeetings, participantNames } from '~/models/meetings.server'
 import { can } from '~/models/permissions.server'
@@ -34,13 +34,12 @@ export default function Schedule() {
   const { t } = useTranslation()
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i))
   const q = (week: string, m = mine) => `?week=${week}${m ? '&mine=1' : ''}`
-  const dayOf = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1>{t('schedule.title')}</h1>
-          <p className="text-stone-700">{t('schedule.week', { from: dayOf(days[0]!), to: dayOf(days[6]!) })}</p>
+          <p className="text-stone-700">{t('schedule.week', { from: formatDay(days[0]!), to: formatDay(days[6]!) })}</p>
         </div>
         <nav aria-label={t('schedule.title')} className="flex flex-wrap items-center gap-3 print:hidden">
           <Link to={q(addDays(monday, -7))}>{t('schedule.previous')}</Link>
@@ -82,7 +81,7 @@ export default function Schedule() {
               const heading = (
                 <th scope="row" rowSpan={Math.max(1, list.length)} className="p-3 align-top font-semibold">
                   {DAY_NAMES[weekday(d)]}
-                  <span className="block font-normal">{dayOf(d)}</span>
+                  <span className="block font-normal">{formatDay(d)}</span>
                 </th>
               )
               if (!list.length)

@@ -7,7 +7,7 @@ import { Button } from '~/components/ui/button'
 import { Form } from '~/components/ui/form'
 import { SEARCH_LIMITS, searchKinds, type SearchKind } from '~/features/search'
 import { searchEverything } from '~/features/search/index.server'
-import { formatDate } from '~/lib/dates'
+import { formatDate, formatDay } from '~/lib/dates'
 import { pageTitle } from '~/i18n'
 
 /** Global search: meetings, documents, issued conclusions and tasks the person may see. */
@@ -70,7 +70,7 @@ export default function Search() {
                 </Link>
                 <p className="text-sm text-stone-700">
                   {h.context}
-                  {h.at ? ` · ${formatDate(h.at.length === 10 ? `${h.at}T12:00:00+07:00` : h.at)}` : ''}
+                  {h.at ? ` · ${(h.at.length === 10 ? formatDay(h.at) : formatDate(h.at))}` : ''}
                 </p>
               </li>
             ))}

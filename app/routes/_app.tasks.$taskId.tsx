@@ -16,7 +16,7 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField, TextareaField } from '~/components/ui/field'
 import { parseForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDate, formatDateTime } from '~/lib/dates'
+import { formatDateTime, formatDay } from '~/lib/dates'
 import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
 import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/models/files.server'
@@ -173,7 +173,6 @@ export default function TaskPage() {
   const task = useLiveView(rooms.task(loaded.id), version, loaded, { reduce: (current, pushed: typeof loaded | null) => pushed ?? current })
   useReloadWhenChanged(`${task.leadUnitId}:${task.coordinatingUnitIds.join(',')}`, `${loaded.leadUnitId}:${loaded.coordinatingUnitIds.join(',')}`)
   const last = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined)
-  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   const open = !task.completedOn
   // Completion declared, not yet accepted: the unit waits for the decision; nothing else to report.
   const awaitingAcceptance = open && Boolean(task.completionDeclaredOn)
@@ -188,7 +187,7 @@ export default function TaskPage() {
         <h1>{task.content}</h1>
         <p className="mt-1 flex flex-wrap gap-2">
           <span className="rounded bg-stone-200 px-2 py-0.5 text-sm font-medium" data-testid="task-status">
-            {awaitingAcceptance ? t('tasks.awaitingAcceptance', { date: day(task.completionDeclaredOn!) }) : t(`taskStatus.${task.status}`)}
+            {awaitingAcceptance ? t('tasks.awaitingAcceptance', { date: formatDay(task.completionDeclaredOn!) }) : t(`taskStatus.${task.status}`)}
           </span>
           {task.status === 'overdue' || task.status === 'done_late' ? <span className="text-sm text-red-900">{t('tasks.daysOverdue', { count: task.daysOverdue })}</span> : null}
         </p>
@@ -197,8 +196,8 @@ export default function TaskPage() {
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-stone-700">{t('tasks.deadline')}</dt>
           <dd>
-            {task.deadline ? day(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
-            {task.originalDeadline ? ` (${t('tasks.originally', { date: day(task.originalDeadline) })})` : ''}
+            {task.deadline ? formatDay(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
+            {task.originalDeadline ? ` (${t('tasks.originally', { date: formatDay(task.originalDeadline) })})` : ''}
           </dd>
           <dt className="font-medium text-stone-700">{t('tasks.lead')}</dt>
           <dd>{task.leadUnitName}</dd>
@@ -258,12 +257,12 @@ export default function TaskPage() {
         </IntentForm>
       ) : null}
       {may.decide && task.pendingDeadline ? (
-        <IntentForm intent="extensionDecision" title={t('tasks.decideExtension', { date: day(task.pendingDeadline) })} lastResult={last('extensionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
+        <IntentForm intent="extensionDecision" title={t('tasks.decideExtension', { date: formatDay(task.pendingDeadline) })} lastResult={last('extensionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
           {(f) => <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />}
         </IntentForm>
       ) : null}
       {may.decide && task.completionDeclaredOn && open ? (
-        <IntentForm intent="completionDecision" title={t('tasks.decideCompletion', { date: day(task.completionDeclaredOn) })} lastResult={last('completionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
+        <IntentForm intent="completionDecision" title={t('tasks.decideCompletion', { date: formatDay(task.completionDeclaredOn) })} lastResult={last('completionDecision')} submit={t('tasks.approve')} extraButtons={<Button type="submit" variant="danger">{t('tasks.reject')}</Button>}>
           {(f) => <TextareaField label={t('tasks.reason')} textareaProps={{ ...area(f.reason!), rows: 2 }} errors={f.reason!.errors} />}
         </IntentForm>
       ) : null}
@@ -284,7 +283,7 @@ export default function TaskPage() {
               <span className="font-medium">{t(`taskEvents.${e.kind}`)}</span> · {formatDateTime(e.at)}
               {e.actorName ? <span data-testid="task-event-actor"> · {e.unitName ? t('tasks.actedFor', { name: e.actorName, unit: e.unitName }) : e.actorName}</span> : null}
               {e.percent != null ? ` · ${e.percent}%` : ''}
-              {e.fromValue && e.toValue && e.kind.startsWith('extension') ? ` · ${day(e.fromValue)} → ${day(e.toValue)}` : ''}
+              {e.fromValue && e.toValue && e.kind.startsWith('extension') ? ` · ${formatDay(e.fromValue)} → ${formatDay(e.toValue)}` : ''}
               {e.text ? <span className="block whitespace-pre-line text-stone-700">{e.text}</span> : null}
               {e.files.length ? (
                 <ul className="mt-1 text-sm">

@@ -13,7 +13,7 @@ import type { TaskRow } from '~/models/task-index.server'
 import { Button } from '~/components/ui/button'
 import { SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/components/user-form'
-import { formatDate } from '~/lib/dates'
+import { formatDate, formatDay } from '~/lib/dates'
 import { isValidDate } from '~/lib/working-days'
 import { can, canViewTask } from '~/models/permissions.server'
 import { countTasks, listTasks, taskFilterOptions } from '~/models/tasks.server'
@@ -91,7 +91,6 @@ export default function Tasks() {
   const [params] = useSearchParams()
   const { t } = useTranslation()
   const { tasks, counts } = useLiveView(room, version, loaded as Live, { reduce: applyPush(params.get('status'), narrowed), ids: loaded.tasks.map((task) => task.id) })
-  const day = (d: string) => formatDate(`${d}T12:00:00+07:00`)
   return (
     <div className="space-y-4">
       <h1>{overview ? t('tasks.title') : t('tasks.unitTitle')}</h1>
@@ -129,8 +128,8 @@ export default function Tasks() {
                 {t('tasks.lead')}: {task.leadUnitName} · {task.numberFormatted ?? ''} · {task.meetingTitle}
               </p>
               <p className="text-sm text-stone-700">
-                {t('tasks.deadline')}: {task.deadline ? day(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
-                {task.originalDeadline ? ` (${t('tasks.originally', { date: day(task.originalDeadline) })})` : ''} · {t('tasks.progress')}: {task.progress}%
+                {t('tasks.deadline')}: {task.deadline ? formatDay(task.deadline) : t('tasks.standing', { cycle: t(`cycles.${task.standingCycle}`) })}
+                {task.originalDeadline ? ` (${t('tasks.originally', { date: formatDay(task.originalDeadline) })})` : ''} · {t('tasks.progress')}: {task.progress}%
               </p>
             </div>
             <p className="md:text-right">

@@ -11,7 +11,7 @@ import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDate } from '~/lib/dates'
+import { formatDay } from '~/lib/dates'
 import { vietnamDate, weekday } from '~/lib/working-days'
 import { addOverride, removeOverride, yearCalendar } from '~/models/calendar.server'
 import { can } from '~/models/permissions.server'
@@ -63,7 +63,7 @@ export default function WorkingDays() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: calendarOverrideSchema }),
     shouldRevalidate: 'onInput',
   })
-  const show = (d: string) => `${DAY_NAMES[weekday(d)]} ${formatDate(`${d}T12:00:00+07:00`)}`
+  const show = (d: string) => `${DAY_NAMES[weekday(d)]} ${formatDay(d)}`
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
