@@ -52,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: user.id,
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     canManage: canManageMeetings(user),
-    groupNames: Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])),
+    // Names of the groups that brought people in (read only when some did).
+    groupNames: live.meeting.participants.some((p) => p.source.startsWith('group:')) ? Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])) : {},
   })
 }
 

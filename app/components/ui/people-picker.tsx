@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from './field'
@@ -43,6 +43,28 @@ function PersonOption({ person }: { person: PersonChoice }) {
   )
 }
 
+/** The parts both pickers share inside their combobox: label, search box, suggestions. */
+function ComboParts({ label, invalid, empty, children }: { label: string; invalid: boolean; empty: string; children?: ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Label className="mb-1 block text-sm font-medium text-stone-800">{label}</Label>
+      <div className="flex gap-1">
+        <Input className={inputClass} placeholder={t('people.typeToSearch')} aria-invalid={invalid || undefined} />
+        <Button className="min-h-10 rounded-md border border-stone-400 bg-white px-3" aria-label={t('people.showMatches')}>
+          ▾
+        </Button>
+      </div>
+      {children}
+      <Popover className="max-h-80 w-[--trigger-width] overflow-auto rounded-md border border-stone-300 bg-white shadow-lg">
+        <ListBox aria-label={t('people.suggestions', { label })} className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-stone-600">{empty}</p>}>
+          {(person: PersonChoice) => <PersonOption person={person} />}
+        </ListBox>
+      </Popover>
+    </>
+  )
+}
+
 /**
  * Choosing several people (members, guests): an accessible combobox that searches name, position
  * and unit on the server, and the chosen people as removable tags. The form receives one hidden
@@ -55,7 +77,6 @@ export function PeoplePicker({ label, name, defaultValue, hint, errors, role }: 
   const [text, setText] = useState('')
   const { found, loading } = usePeopleSearch(text, role)
   const options = found.filter((p) => !chosen.some((c) => c.id === p.id))
-  const inputRef = useRef<HTMLInputElement>(null)
   const errorId = errors?.length ? `${id}-error` : undefined
   return (
     <div>
@@ -76,23 +97,13 @@ export function PeoplePicker({ label, name, defaultValue, hint, errors, role }: 
         allowsEmptyCollection={text.trim() !== ''}
         className="group"
       >
-        <Label className="mb-1 block text-sm font-medium text-stone-800">{label}</Label>
-        <div className="flex gap-1">
-          <Input ref={inputRef} className={inputClass} placeholder={t('people.typeToSearch')} aria-invalid={errorId ? true : undefined} />
-          <Button className="min-h-10 rounded-md border border-stone-400 bg-white px-3" aria-label={t('people.showMatches')}>
-            ▾
-          </Button>
-        </div>
-        {hint ? (
-          <Text slot="description" id={`${id}-hint`} className="mt-1 block text-sm text-stone-600">
-            {hint}
-          </Text>
-        ) : null}
-        <Popover className="max-h-80 w-[--trigger-width] overflow-auto rounded-md border border-stone-300 bg-white shadow-lg">
-          <ListBox aria-label={t('people.suggestions', { label })} className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-stone-600">{loading ? t('people.searching') : text.trim() ? t('people.noMatch') : t('people.typeToSearch')}</p>}>
-            {(person: PersonChoice) => <PersonOption person={person} />}
-          </ListBox>
-        </Popover>
+        <ComboParts label={label} invalid={Boolean(errorId)} empty={loading ? t('people.searching') : text.trim() ? t('people.noMatch') : t('people.typeToSearch')}>
+          {hint ? (
+            <Text slot="description" id={`${id}-hint`} className="mt-1 block text-sm text-stone-600">
+              {hint}
+            </Text>
+          ) : null}
+        </ComboParts>
       </ComboBox>
       <ErrorList id={errorId} errors={errors} />
       <TagGroup onRemove={(keys) => setChosen((list) => list.filter((p) => !keys.has(p.id)))} className="mt-2">
@@ -158,18 +169,7 @@ export function PersonPicker({ label, name, defaultValue, errors, role, id: give
         menuTrigger="input"
         allowsEmptyCollection
       >
-        <Label className="mb-1 block text-sm font-medium text-stone-800">{label}</Label>
-        <div className="flex gap-1">
-          <Input className={inputClass} placeholder={t('people.typeToSearch')} aria-invalid={errorId ? true : undefined} />
-          <Button className="min-h-10 rounded-md border border-stone-400 bg-white px-3" aria-label={t('people.showMatches')}>
-            ▾
-          </Button>
-        </div>
-        <Popover className="max-h-80 w-[--trigger-width] overflow-auto rounded-md border border-stone-300 bg-white shadow-lg">
-          <ListBox aria-label={t('people.suggestions', { label })} className="outline-none" renderEmptyState={() => <p className="px-3 py-2 text-sm text-stone-600">{loading ? t('people.searching') : t('people.noMatch')}</p>}>
-            {(person: PersonChoice) => <PersonOption person={person} />}
-          </ListBox>
-        </Popover>
+        <ComboParts label={label} invalid={Boolean(errorId)} empty={loading ? t('people.searching') : t('people.noMatch')} />
       </ComboBox>
       <input type="hidden" name={name} value={chosen?.id ?? ''} />
       <ErrorList id={errorId} errors={errors} />
