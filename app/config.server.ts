@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 
 /**
  * Configuration from environment variables, validated once. A wrong value stops the server

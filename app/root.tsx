@@ -1,6 +1,5 @@
-import '~/lib/zod-config'
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { getUser } from '~/auth.server'
@@ -40,6 +39,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const ready = hasMessages(locale) || loadedLocales.includes(locale)
   const i18n = useMemo(() => createI18n(ready ? locale : 'vi'), [locale, ready])
   const nonce = useNonce()
+  // A page whose route says `handle: { hydrate: false }` (the sign-in page) is plain HTML: its form
+  // posts natively and the server answers, so it needs no script at all (Remix's "Disabling
+  // JavaScript" guide); docs/decisions/022-page-weight.md.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false)
   return (
     <html lang={locale}>
       <head>
@@ -50,8 +53,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   )

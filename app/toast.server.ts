@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node'
 import { parse, serialize } from 'cookie'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 
 /** A one-shot message shown after a redirect. `key` is an i18n key, so it follows the user's language. */
 const toastSchema = z.object({

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import compression from 'compression'
+import expressStaticGzip from 'express-static-gzip'
 import express, { type RequestHandler } from 'express'
 import type { Config } from '~/config.server'
 import { calendarFeedIcs, calendarFeedUser } from '~/models/calendar-feed.server'
@@ -75,7 +76,16 @@ export function createApp(options: AppOptions) {
   app.use('/api/v1', createApiRouter({ rateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE, bodyLimit: formBytes }))
 
   if (options.clientBuildDir) {
-    app.use('/assets', express.static(path.join(options.clientBuildDir, 'assets'), { immutable: true, maxAge: '1y' }))
+    // Scripts and styles were compressed at build (vite.config.ts): brotli when the browser takes it.
+    app.use(
+      '/assets',
+      expressStaticGzip(path.join(options.clientBuildDir, 'assets'), {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        index: false,
+        serveStatic: { immutable: true, maxAge: '1y' },
+      }),
+    )
     app.use(express.static(options.clientBuildDir, { maxAge: '1h' }))
   }
   if (options.devMiddleware) app.use(options.devMiddleware)

@@ -27,6 +27,7 @@ export const en: Messages = {
     other: 'Other',
   },
   common: {
+    loading: 'Loading…',
     copy: 'Copy',
     copied: 'Copied.',
     copyFailed: 'Could not copy; select it and copy by hand.',

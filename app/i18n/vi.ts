@@ -26,6 +26,7 @@ export const vi = {
     other: 'Khác',
   },
   common: {
+    loading: 'Đang tải…',
     copy: 'Sao chép',
     copied: 'Đã sao chép.',
     copyFailed: 'Không sao chép được; hãy chọn và sao chép bằng tay.',

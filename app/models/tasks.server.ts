@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { events } from '~/events.server'
 import { DomainError } from '~/lib/errors'
 import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, type TaskStatus } from '~/lib/task-status'

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { unitOptions } from '~/components/user-form'

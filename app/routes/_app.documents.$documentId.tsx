@@ -1,11 +1,11 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
+import { useLazyValidation } from '~/components/ui/lazy-validation'
 import pdfViewerCss from 'pdfjs-dist/web/pdf_viewer.css?url'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { UploadForm } from '~/components/document-upload'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -96,8 +96,10 @@ export default function DocumentPage() {
   })
   useReloadWhenChanged(String(liveVersion), String(data.doc.currentVersion))
   const current = data.doc.versions[0]!
-  const [noteForm, noteFields] = useForm({ id: 'note', lastResult: actionData?.intent === 'note' ? actionData.result : undefined, defaultValue: { text: data.note }, onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }) })
-  const [opinionForm, opinionFields] = useForm({ id: 'opinion', lastResult: actionData?.intent === 'opinion' ? actionData.result : undefined, onValidate: ({ formData }) => parseWithZod(formData, { schema: opinionSchema }), shouldRevalidate: 'onBlur' })
+  const noteCheck = useLazyValidation(() => import('~/schemas/documents').then((m) => m.noteSchema))
+  const [noteForm, noteFields] = useForm({ id: 'note', lastResult: actionData?.intent === 'note' ? actionData.result : undefined, defaultValue: { text: data.note }, ...noteCheck.options })
+  const opinionCheck = useLazyValidation(() => import('~/schemas/documents').then((m) => m.opinionSchema), { shouldRevalidate: 'onBlur' })
+  const [opinionForm, opinionFields] = useForm({ id: 'opinion', lastResult: actionData?.intent === 'opinion' ? actionData.result : undefined, ...opinionCheck.options })
   const fileUrl = `/documents/${data.doc.id}/file`
   return (
     <div className="space-y-6">

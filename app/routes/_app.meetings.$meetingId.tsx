@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
+import { useLazyValidation } from '~/components/ui/lazy-validation'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { actorOf, invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView } from '~/components/socket-provider'
@@ -130,19 +130,19 @@ export default function MeetingPage() {
 
   // Which answer is chosen: the substitute's picker appears for "send someone".
   const [answer, setAnswer] = useState<string | undefined>(undefined)
+  const rsvpFormCheck = useLazyValidation(() => import('~/schemas/meetings').then((m) => m.rsvpSchema), { shouldRevalidate: 'onInput' })
   const [rsvpForm, rsvpFields] = useForm({
     id: `rsvp-${meeting.id}`,
     lastResult: actionData?.intent === 'rsvp' ? actionData.result : undefined,
     // Nothing is chosen for someone who has not answered yet.
     defaultValue: { response: me?.rsvp === 'pending' ? undefined : me?.rsvp, reason: me?.rsvpReason ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rsvpSchema }),
-    shouldRevalidate: 'onInput',
+    ...rsvpFormCheck.options,
   })
+  const statusFormCheck = useLazyValidation(() => import('~/schemas/meetings').then((m) => m.meetingStatusSchema), { shouldRevalidate: 'onInput' })
   const [statusForm, statusFields] = useForm({
     id: `status-${meeting.id}`,
     lastResult: actionData?.intent === 'status' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingStatusSchema }),
-    shouldRevalidate: 'onInput',
+    ...statusFormCheck.options,
   })
 
   const unitNames = new Map<string, string>()
@@ -299,7 +299,7 @@ export default function MeetingPage() {
             ) : null}
           </div>
           {meeting.status !== 'cancelled' && meeting.status !== 'in_session' && meeting.status !== 'concluded' && meeting.status !== 'held' ? (
-            <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto]" {...getFormProps(statusForm)}>
+            <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-[1fr_auto]" {...getFormProps(statusForm)} onFocus={statusFormCheck.start}>
               <input type="hidden" name="intent" value="status" />
               <Field label={t('meetings.reason')} inputProps={getInputProps(statusFields.reason, { type: 'text' })} errors={statusFields.reason.errors} />
               <div className="flex flex-wrap items-end gap-2">
@@ -331,7 +331,7 @@ export default function MeetingPage() {
               : t('meetings.answerGiven', { answer: t(`rsvp.${me.rsvp}`), time: formatDateTime(me.respondedAt) })}
             {me.rsvp === 'substituted' && me.substituteName ? ` (${t('meetings.substitutedBy', { name: me.substituteName })})` : ''}
           </p>
-          <Form method="post" className="space-y-4" {...getFormProps(rsvpForm)}>
+          <Form method="post" className="space-y-4" {...getFormProps(rsvpForm)} onFocus={rsvpFormCheck.start}>
             <input type="hidden" name="intent" value="rsvp" />
             <FormErrors id={rsvpForm.errorId} errors={rsvpForm.errors} />
             <fieldset>

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Form } from '~/components/ui/form'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { actorOf, invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
 import type { Editor } from '@tiptap/react'

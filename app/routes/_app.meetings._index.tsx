@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button, buttonClass } from '~/components/ui/button'

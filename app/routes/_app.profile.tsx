@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
+import { useLazyValidation } from '~/components/ui/lazy-validation'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { actorOf, clearSessionCookieHeader, invariantResponse, requireAuth } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
@@ -14,11 +14,11 @@ import { Field, SelectField } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime } from '~/lib/dates'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
-import { TOKEN_LIFETIMES_DAYS } from '~/schemas/auth'
+import { TOKEN_LIFETIMES_DAYS } from '~/lib/token-lifetimes'
+import { createTokenSchema } from '~/schemas/auth'
 import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
 import { invalidateUserSessions } from '~/models/sessions.server'
 import { changePassword, getUser, setLocale } from '~/models/users.server'
-import { requiredText } from '~/schemas/common'
 import { changePasswordSchema } from '~/schemas/users'
 import { redirectWithToast } from '~/toast.server'
 import { locales } from '#db/schema/enums'
@@ -26,7 +26,6 @@ import { pageTitle } from '~/i18n'
 
 const intentSchema = z.enum(['locale', 'password', 'createToken', 'revokeToken', 'signOutAll', 'createFeed', 'revokeFeed'])
 const localeSchema = z.object({ locale: z.enum(locales) })
-const createTokenSchema = z.object({ name: requiredText(100), days: z.coerce.number().int().refine((d) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(d), 'validation.invalid').default(90), readOnly: z.boolean().default(false) })
 const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(100) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -104,17 +103,17 @@ export default function Profile() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const { t } = useTranslation()
+  const passwordCheck = useLazyValidation(() => import('~/schemas/users').then((m) => m.changePasswordSchema), { shouldRevalidate: 'onInput' })
   const [passwordForm, passwordFields] = useForm({
     id: 'change-password',
     lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
-    shouldRevalidate: 'onInput',
+    ...passwordCheck.options,
   })
+  const tokenCheck = useLazyValidation(() => import('~/schemas/auth').then((m) => m.createTokenSchema), { shouldRevalidate: 'onInput' })
   const [tokenForm, tokenFields] = useForm({
     id: 'create-token',
     lastResult: actionData?.intent === 'createToken' ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createTokenSchema }),
-    shouldRevalidate: 'onInput',
+    ...tokenCheck.options,
   })
   const revokeErrors = actionData?.intent === 'revokeToken' ? actionData.result.error?.[''] : undefined
   return (
@@ -150,7 +149,7 @@ export default function Profile() {
         </Form>
       </Card>
       <Card title={t('profile.changePassword')}>
-        <Form method="post" className="max-w-md space-y-4" {...getFormProps(passwordForm)}>
+        <Form method="post" className="max-w-md space-y-4" {...getFormProps(passwordForm)} onFocus={passwordCheck.start}>
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <Field
             label={t('profile.currentPassword')}
@@ -208,7 +207,7 @@ export default function Profile() {
         ) : (
           <p className="mb-4 text-stone-600">{t('profile.noTokens')}</p>
         )}
-        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(tokenForm)}>
+        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(tokenForm)} onFocus={tokenCheck.start}>
           <Field label={t('profile.tokenName')} inputProps={getInputProps(tokenFields.name, { type: 'text' })} errors={tokenFields.name.errors} />
           <SelectField label={t('profile.tokenDays')} selectProps={{ name: 'days', defaultValue: '90' }} options={TOKEN_LIFETIMES_DAYS.map((d) => ({ value: String(d), label: t('profile.tokenDaysOption', { count: d }) }))} />
           <label className="flex items-center gap-2 pb-2">

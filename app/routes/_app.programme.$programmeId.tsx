@@ -11,7 +11,7 @@ import {
 import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { actorOf, invariantResponse, requireUser, requireUserWithPermission } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ProgrammeItemFields } from '~/components/programme-item-form'

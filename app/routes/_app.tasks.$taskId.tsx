@@ -1,11 +1,11 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
+import { useLazyValidation } from '~/components/ui/lazy-validation'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { invariantResponse, requireUser } from '~/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
@@ -25,23 +25,13 @@ import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask,
 import { listUnits } from '~/models/units.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
-import { completionSchema, contributionSchema, decisionFormSchema, extensionRequestSchema, progressSchema, reassignSchema } from '~/schemas/tasks'
+import { taskFormSchemas } from '~/schemas/tasks'
 import { redirectWithToast } from '~/toast.server'
 import { DateField } from '~/components/ui/date-field'
 import { pageTitle } from '~/i18n'
 
-/** Each form on the page and the schema both sides validate it with. */
-const intents = {
-  progress: { schema: progressSchema },
-  contribution: { schema: contributionSchema },
-  extension: { schema: extensionRequestSchema },
-  completion: { schema: completionSchema },
-  extensionDecision: { schema: decisionFormSchema },
-  completionDecision: { schema: decisionFormSchema },
-  reassign: { schema: reassignSchema },
-} as const
-type Intent = keyof typeof intents
-const intentSchema = z.enum(Object.keys(intents) as [Intent, ...Intent[]])
+type Intent = keyof typeof taskFormSchemas
+const intentSchema = z.enum(Object.keys(taskFormSchemas) as [Intent, ...Intent[]])
 
 function requireTaskAccess(request: Request, param: string | undefined) {
   const user = requireUser(request)
@@ -97,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     completionDecision: { rule: canDecideOnTask, run: decideCompletion },
     reassign: { rule: canReassignTask, run: reassignLead },
   }[intent.data]
-  const { schema } = intents[intent.data]
+  const schema = taskFormSchemas[intent.data]
   const { rule, run } = server
   if (!rule(user, access)) {
     await discardUnrecorded(attachments)
@@ -124,12 +114,13 @@ function IntentForm({ intent, title, lastResult, children, submit, extraButtons 
   const navigation = useNavigation()
   const { t } = useTranslation()
   const { accept, maxMb } = useLoaderData<typeof loader>()
-  const [form, fields] = useForm({ id: `task-${intent}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: intents[intent].schema }), shouldRevalidate: 'onInput' })
+  const check = useLazyValidation(() => import('~/schemas/tasks').then((m) => m.taskFormSchemas[intent]), { shouldRevalidate: 'onInput' })
+  const [form, fields] = useForm({ id: `task-${intent}`, lastResult, ...check.options })
   const files = withFiles.includes(intent)
   const fileErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.files ?? undefined
   return (
     <Card title={title}>
-      <Form method="post" resetOnSuccess action={files ? `?intent=${intent}` : undefined} encType={files ? 'multipart/form-data' : undefined} className="space-y-3" {...getFormProps(form)}>
+      <Form method="post" resetOnSuccess action={files ? `?intent=${intent}` : undefined} encType={files ? 'multipart/form-data' : undefined} className="space-y-3" {...getFormProps(form)} onFocus={check.start}>
         <input type="hidden" name="intent" value={intent} />
         <FormErrors id={form.errorId} errors={form.errors} />
         {children(fields as never)}

@@ -57,6 +57,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithToast(target, { key: 'login.welcome', params: { name: user?.fullName ?? username } }, cookies)
 }
 
+/** Plain HTML: the form works before (and without) any script, which a slow line appreciates most here. */
+export const handle = { hydrate: false }
+
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.signIn') }]
 
 export default function Login() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { invariantResponse } from '~/auth.server'
 import { requireConclusionAccess } from '~/conclusion-access.server'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { requireUserWithPermission } from '~/auth.server'
 import { searchPeople } from '~/models/users.server'
 import { roles } from '#db/schema/enums'

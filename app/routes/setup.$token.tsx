@@ -4,7 +4,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'

@@ -1,4 +1,6 @@
-import { z } from 'zod'
+import { TOKEN_LIFETIMES_DAYS } from '~/lib/token-lifetimes'
+import { z } from '~/lib/zod'
+import { requiredText } from './common'
 
 export const loginSchema = z.object({
   username: z.string({ error: 'validation.required' }).trim().toLowerCase().min(1, 'validation.required').max(100),
@@ -6,5 +8,10 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
-/** How long a personal API token may be valid, in days (chosen at creation; 90 by default). */
-export const TOKEN_LIFETIMES_DAYS = [30, 90, 180, 365] as const
+export { TOKEN_LIFETIMES_DAYS }
+
+export const createTokenSchema = z.object({
+  name: requiredText(100),
+  days: z.coerce.number().int().refine((d) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(d), 'validation.invalid').default(90),
+  readOnly: z.boolean().default(false),
+})

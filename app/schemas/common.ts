@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { cleanText } from '~/lib/text'
 
 /** Messages are i18n keys (app/i18n); the field component and the API translate them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { idSchema, optionalText, requiredText } from './common'
 
 /** Issuing: who signs, and the recipients beyond the units with tasks (added by the server). */

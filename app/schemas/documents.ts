@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { documentKinds } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { isValidDate } from '~/lib/working-days'
 import { meetingModes, passRules, programmePeriods, quorumRules, substituteRules } from '#db/schema/enums'
 import { roles } from '#db/schema/enums'

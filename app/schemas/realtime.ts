@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { type LiveUpdate, ROOM_PATTERN } from '~/live/rooms'
 
 /** Socket event maps shared by client and server (socket.io's typed events). Names: `<resource>.<verb>`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { idSchema, requiredText } from './common'
 import { dateSchema } from './meetings'
 
@@ -17,3 +17,14 @@ export const decisionSchema = z.object({ approve: z.boolean(), reason: z.string(
 export const decisionFormSchema = z.object({ approve: z.boolean().default(false), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
 export const completionSchema = z.object({ completedOn: dateSchema, text: requiredText(5000) })
 export const reassignSchema = z.object({ leadUnitId: idSchema, reason: requiredText(2000) })
+
+/** Each form on the task page and the schema both sides validate it with (the page loads it when a form is first used). */
+export const taskFormSchemas = {
+  progress: progressSchema,
+  contribution: contributionSchema,
+  extension: extensionRequestSchema,
+  completion: completionSchema,
+  extensionDecision: decisionFormSchema,
+  completionDecision: decisionFormSchema,
+  reassign: reassignSchema,
+} as const

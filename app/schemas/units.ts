@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { unitKinds } from '#db/schema/enums'
 import { idSchema, requiredText } from './common'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { checkPassword } from '~/lib/password-policy'
 import { locales, roles } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from './common'

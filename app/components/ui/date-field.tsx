@@ -1,22 +1,6 @@
-import { CalendarDate, parseDate, parseTime, Time } from '@internationalized/date'
-import { type ReactNode, useId, useState } from 'react'
-import {
-  Button,
-  Calendar,
-  CalendarCell,
-  CalendarGrid,
-  DateInput,
-  DatePicker,
-  DateSegment,
-  Dialog,
-  Group,
-  Heading,
-  I18nProvider,
-  Label,
-  Popover,
-  Text,
-  TimeField as AriaTimeField,
-} from 'react-aria-components'
+import { type CalendarDate, parseDate, parseTime, Time } from '@internationalized/date'
+import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react'
+import { DateField as AriaDateField, DateInput, DateSegment, I18nProvider, Label, Text, TimeField as AriaTimeField } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from './field'
 
@@ -27,6 +11,7 @@ import { ErrorList } from './field'
  * native inputs sent them, so the schemas and the API are unchanged.
  */
 const LOCALE = 'vi-VN'
+const DateCalendar = lazy(() => import('./date-calendar'))
 
 function toDate(value: unknown): CalendarDate | null {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
@@ -82,45 +67,55 @@ export function DateField({ label, name, defaultValue, errors, hint, required, c
     setOwn(next)
     onChange?.(next ? next.toString() : null)
   }
+  const group = useRef<HTMLDivElement>(null)
+  // The month view is its own chunk, fetched the first time someone opens it (or points at its
+  // button): typing the day needs only the segments.
+  const [calendar, setCalendar] = useState<'closed' | 'open' | 'loaded'>('closed')
+  const prefetch = () => void import('./date-calendar')
   return (
     <I18nProvider locale={LOCALE}>
       <div className={className}>
         <Shell id={id} hint={hint} errors={errors}>
           {(describedBy) => (
-            <DatePicker id={id} value={value} onChange={setValue} shouldForceLeadingZeros isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
+            <AriaDateField id={id} value={value} onChange={setValue} shouldForceLeadingZeros isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
               <Label className="mb-1 block text-sm font-medium text-stone-800">
                 {label}
                 {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
               </Label>
-              <Group className={groupClass}>
+              <div ref={group} className={groupClass}>
                 <DateInput className="flex flex-1">{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
-                <Button className="ml-2 rounded px-2 py-1 text-stone-700 hover:bg-stone-100" aria-label={t('dates.openCalendar')}>
+                <button
+                  type="button"
+                  className="ml-2 rounded px-2 py-1 text-stone-700 hover:bg-stone-100"
+                  aria-label={t('dates.openCalendar')}
+                  aria-haspopup="dialog"
+                  aria-expanded={calendar === 'open'}
+                  onPointerEnter={prefetch}
+                  onFocus={prefetch}
+                  onClick={() => setCalendar('open')}
+                >
                   <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
                     <path d="M6 2a1 1 0 0 1 1 1v1h6V3a1 1 0 1 1 2 0v1h1a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h1V3a1 1 0 0 1 1-1Zm10 6H4v8h12V8Z" />
                   </svg>
-                </Button>
-              </Group>
-              <Popover className="rounded-md border border-stone-300 bg-white p-3 shadow-lg">
-                <Dialog aria-label={t('dates.calendar')} className="outline-none">
-                  <Calendar>
-                    <header className="mb-2 flex items-center justify-between gap-2">
-                      <Button slot="previous" className="rounded px-2 py-1 hover:bg-stone-100" aria-label={t('dates.previousMonth')}>
-                        ‹
-                      </Button>
-                      <Heading className="text-base font-semibold capitalize" />
-                      <Button slot="next" className="rounded px-2 py-1 hover:bg-stone-100" aria-label={t('dates.nextMonth')}>
-                        ›
-                      </Button>
-                    </header>
-                    <CalendarGrid className="border-separate border-spacing-1">
-                      {(date) => <CalendarCell date={date} className="flex h-9 w-9 cursor-pointer items-center justify-center rounded outline-none data-[outside-month]:text-stone-400 data-[selected]:bg-brand-600 data-[selected]:text-white data-[focus-visible]:ring-2 data-[focus-visible]:ring-blue-700 hover:bg-stone-100" />}
-                    </CalendarGrid>
-                  </Calendar>
-                </Dialog>
-              </Popover>
-            </DatePicker>
+                </button>
+              </div>
+            </AriaDateField>
           )}
         </Shell>
+        {calendar !== 'closed' ? (
+          <Suspense fallback={null}>
+            <DateCalendar
+              triggerRef={group}
+              isOpen={calendar === 'open'}
+              value={value}
+              onChange={(day) => {
+                setValue(day)
+                setCalendar('loaded')
+              }}
+              onClose={() => setCalendar('loaded')}
+            />
+          </Suspense>
+        ) : null}
         {name ? <input type="hidden" name={name} value={value ? value.toString() : ''} /> : null}
       </div>
     </I18nProvider>

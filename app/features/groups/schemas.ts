@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { idSchema, optionalText, requiredText } from '~/schemas/common'
 
 export const GROUP_LIMITS = { nameChars: 200, descriptionChars: 1000, members: 2000 } as const

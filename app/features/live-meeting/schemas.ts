@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { passRules, speechKinds, voteChoices } from '#db/schema/enums'
 import { idSchema, optionalText, requiredText } from '~/schemas/common'
 

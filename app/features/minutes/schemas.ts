@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { idSchema, requiredText } from '~/schemas/common'
 
 /** The minutes page's forms (one intent each); the autosave is its own resource route. */

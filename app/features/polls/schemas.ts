@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { roles } from '#db/schema/enums'
 import { idSchema, requiredText } from '~/schemas/common'
 import { dateSchema, timeSchema } from '~/schemas/meetings'

@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import { asc, eq, inArray } from 'drizzle-orm'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { getDb } from '#db/client'
 import { meetings, tasks, units } from '#db/schema'
 import { requireUser } from '~/auth.server'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { DomainError } from '~/lib/errors'
 import { can, canSeeContactDetails } from '~/models/permissions.server'
 import { createUnit, getUnit, listUnits, updateUnit } from '~/models/units.server'

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Request as ExpressRequest, Response as ExpressResponse, Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { ForbiddenError, serveDocumentFile } from '~/document-file.server'
 import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi'
 import type { Request, Response, Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import type { SessionUser } from '~/models/users.server'
 import { currentUser } from './auth'
 import { apiErrorSchema, handle } from './errors'

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { serverT } from '~/i18n/translate.server'
 import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
 import type { Locale } from '#db/schema/users'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { attendanceStates, passRules, speechKinds, speechStates, voteChoices, voteStates } from '#db/schema/enums'
 import { ballotSchema, castBallot, checkIn, consoleView, hallAccess, hallView, markAttendance, requestToSpeak, speakRequestSchema } from '~/features/live-meeting/index.server'
 import { DomainError } from '~/lib/errors'

@@ -1,7 +1,7 @@
 import { isValidDate } from '~/lib/working-days'
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'
 import { toSaveInput } from '~/meeting-form.server'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { minutesAccess, minutesFile, minutesForExport } from '~/features/minutes/index.server'
 import { DomainError } from '~/lib/errors'
 import { sendWebResponse } from './documents'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { pollStates } from '#db/schema/enums'
 import { getCampaign, pollAccess, pollProgress, pollResults } from '~/features/polls/index.server'
 import { DomainError } from '~/lib/errors'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { getReport, issuedReportFile, reportFigures, reportScopeFor } from '~/features/reports/index.server'
 import { DomainError } from '~/lib/errors'
 import { isValidDate } from '~/lib/working-days'

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from 'zod'
+import { z } from '~/lib/zod'
 import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'
 import { getConclusionState } from '~/models/conclusions.server'
