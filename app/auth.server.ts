@@ -1,7 +1,7 @@
 import { json, redirect } from '@remix-run/node'
 import { parse, serialize } from 'cookie'
 import { config } from '~/config.server'
-import { can, type Permission } from '~/models/permissions.server'
+import { authorize, type Permission } from '~/models/permissions.server'
 import { sessionExpiresAt, validateSessionToken, type Session } from '~/models/sessions.server'
 import type { Actor, SessionUser } from '~/models/users.server'
 
@@ -83,9 +83,9 @@ export function requireUser(request: Request): SessionUser {
   return requireAuth(request).user
 }
 
-/** Throws 403 unless the permission module grants `permission`. */
+/** Refuses (403, through `authorize`) unless the permission module grants `permission`. */
 export function requirePermission(user: SessionUser, permission: Permission) {
-  if (!can(user, permission)) throw json({ message: 'errors.forbidden' }, { status: 403 })
+  authorize(user, permission)
 }
 
 export function requireUserWithPermission(request: Request, permission: Permission) {

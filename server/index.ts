@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
+import { withDomainErrors } from '~/core/http.server'
 import { ensureSearchIndex, keepSearchIndex } from '~/features/search/index.server'
 import type { ServerBuild } from '@remix-run/node'
 import type { Request, Response } from 'express'
@@ -59,7 +60,7 @@ if (production) {
   app = createApp({
     config,
     clientBuildDir: path.resolve('build/client'),
-    remixHandler: createRequestHandler({ build, mode: 'production', getLoadContext }),
+    remixHandler: createRequestHandler({ build: withDomainErrors(build), mode: 'production', getLoadContext }),
   })
 } else {
   const vite = await import('vite').then((v) =>
@@ -70,7 +71,7 @@ if (production) {
     config,
     devMiddleware: vite.middlewares,
     remixHandler: createRequestHandler({
-      build: () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+      build: async () => withDomainErrors((await vite.ssrLoadModule('virtual:remix/server-build')) as ServerBuild),
       mode: 'development',
       getLoadContext,
     }),

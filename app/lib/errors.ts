@@ -9,10 +9,20 @@ export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found' | 'forbidden'
 export const HTTP_STATUS_OF: Record<DomainErrorKind, 400 | 403 | 404 | 409> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 }
 
 export function httpStatusOf(error: unknown) {
-  return error instanceof DomainError ? HTTP_STATUS_OF[error.kind] : 500
+  return isDomainError(error) ? HTTP_STATUS_OF[error.kind] : 500
+}
+
+// A mark shared by every copy of this module: the server's entry (run from source) and the Remix
+// build (bundled) each have their own DomainError class, so `instanceof` cannot tell across them.
+const MARK = Symbol.for('nghisu.DomainError')
+
+/** Is this a DomainError, from whichever copy of this module threw it? */
+export function isDomainError(error: unknown): error is DomainError {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARK] === true
 }
 
 export class DomainError extends Error {
+  readonly [MARK] = true
   constructor(
     message: string,
     public readonly kind: DomainErrorKind = 'invalid',

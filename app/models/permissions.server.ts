@@ -1,3 +1,4 @@
+import { DomainError } from '~/lib/errors'
 import { parseRoom } from '~/live/rooms'
 import type { Role } from '#db/schema'
 import type { SessionUser } from './users.server'
@@ -34,6 +35,19 @@ export function hasRole(user: Subject, ...roles: Role[]) {
 export function can(user: Subject | null | undefined, permission: Permission): boolean {
   if (!user) return false
   return user.roles.some((role) => rolePermissions[role].includes(permission))
+}
+
+/**
+ * The one way to refuse: a permission (`authorize(user, 'meetings.manage')`) or a rule of this
+ * module with its subject (`authorize(user, canViewMeeting, meeting)`). Throws a `forbidden`
+ * DomainError, which pages, resource routes and the API all turn into 403 through one table
+ * (`HTTP_STATUS_OF`; for pages `core/http.server.ts`).
+ */
+export function authorize(user: Subject | null | undefined, permission: Permission): asserts user is Subject
+export function authorize<U extends Subject, T>(user: U, rule: (user: U, subject: T) => boolean, subject: T): void
+export function authorize<U extends Subject, T>(user: U | null | undefined, rule: Permission | ((user: U, subject: T) => boolean), subject?: T) {
+  const allowed = typeof rule === 'string' ? can(user, rule) : Boolean(user) && rule(user!, subject as T)
+  if (!allowed) throw new DomainError('errors.forbidden', 'forbidden')
 }
 
 /** E-mail, phone and roles of a person: administrators, and the person themself. */

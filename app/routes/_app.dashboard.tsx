@@ -13,7 +13,7 @@ import { applyScopeCounts } from '~/live/task-counts'
 import { taskScopePage, taskScopeView, type TaskScopeView } from '~/live/views.server'
 import { vietnamDate } from '~/lib/working-days'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
-import { can, canFollowLeaderTasks, canFollowUnitTasks, canViewMeeting, hasRole } from '~/models/permissions.server'
+import { authorize, can, canFollowLeaderTasks, canFollowUnitTasks, canViewMeeting, hasRole } from '~/models/permissions.server'
 import type { TaskScope } from '~/models/task-index.server'
 import { getUnit } from '~/models/units.server'
 import { getUser } from '~/models/users.server'
@@ -43,11 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q.meeting) {
     const access = meetingAccess(q.meeting)
     invariantResponse(access, 'meeting.notFound')
-    invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
+    authorize(user, canViewMeeting, access)
     scope = { kind: 'meeting', id: q.meeting, title: getMeeting(q.meeting)!.title }
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader
-    invariantResponse(canFollowLeaderTasks(user, leaderId), 'errors.forbidden', 403)
+    authorize(user, canFollowLeaderTasks, leaderId)
     const leader = getUser(leaderId)
     invariantResponse(leader, 'user.notFound')
     scope = { kind: 'leader', id: leaderId, title: leader.fullName }

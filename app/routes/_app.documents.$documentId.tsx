@@ -24,7 +24,7 @@ import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNot
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
 import { canConvertToPdf } from '~/models/office-convert.server'
 import { getMeeting } from '~/models/meetings.server'
-import { canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
+import { authorize, canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { noteSchema, opinionSchema } from '~/schemas/documents'
 
@@ -35,7 +35,7 @@ function requireDocument(request: Request, param: string | undefined) {
   const id = parseId(param)
   const access = id ? documentAccess(id) : null
   invariantResponse(id && access, 'document.notFound')
-  invariantResponse(canOpenDocument(user, access), 'errors.forbidden', 403)
+  authorize(user, canOpenDocument, access)
   return { user, id, access }
 }
 
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     saveNote(id, user.id, submission.value.text)
     return json({ intent: intent.data, result: submission.reply(), saved: true })
   }
-  invariantResponse(canGiveOpinion(user, access), 'errors.forbidden', 403)
+  authorize(user, canGiveOpinion, access)
   const submission = parseForm(formData, { schema: opinionSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
   try {

@@ -17,7 +17,7 @@ import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
 import { formatDateTime, formatDay } from '~/lib/dates'
 import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
-import { canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
+import { authorize, canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
 import { documentPresenters } from '~/models/documents.server'
 import { idSchema, parseId } from '~/schemas/common'
 import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
@@ -38,7 +38,7 @@ function requireMeetingAccess(request: Request, meetingIdParam: string | undefin
   const id = parseId(meetingIdParam)
   const access = id ? meetingAccess(id) : null
   invariantResponse(id && access, 'meeting.notFound')
-  invariantResponse(canViewMeeting(user, access), 'errors.forbidden', 403)
+  authorize(user, canViewMeeting, access)
   return { user, id, access }
 }
 
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/meetings/${id}`, { key: 'meetings.answered' })
   }
-  invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
+  authorize(user, 'meetings.manage')
   if (intent.data === 'substitute') {
     const submission = parseForm(formData, { schema: substituteDecisionSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })

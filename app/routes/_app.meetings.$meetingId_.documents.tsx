@@ -22,7 +22,7 @@ import { deleteDocument, distributeDocuments, documentAccess, documentPresenters
 import { redirectWithToast } from '~/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/models/files.server'
 import { getMeeting, meetingAccess } from '~/models/meetings.server'
-import { canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
+import { authorize, canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { distributeSchema } from '~/schemas/documents'
 import { documentKinds } from '#db/schema/enums'
@@ -64,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, meetingId } = requireDocumentsAccess(request, params.meetingId)
-  invariantResponse(canManageMeetings(user), 'errors.forbidden', 403)
+  authorize(user, 'meetings.manage')
   const formData = await readForm(request)
   if (formData.get('intent') === 'delete') {
     const documentId = parseId(String(formData.get('documentId') ?? ''))

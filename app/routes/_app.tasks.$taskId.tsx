@@ -21,7 +21,7 @@ import { config } from '~/config.server'
 import { DomainError } from '~/lib/errors'
 import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/models/files.server'
 import { readUpload } from '~/uploads.server'
-import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
+import { authorize, canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
 import { listUnits } from '~/models/units.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
@@ -38,7 +38,7 @@ function requireTaskAccess(request: Request, param: string | undefined) {
   const id = parseId(param)
   const access = id ? taskAccess(id) : null
   invariantResponse(id && access, 'task.notFound')
-  invariantResponse(canViewTask(user, access), 'errors.forbidden', 403)
+  authorize(user, canViewTask, access)
   return { user, id, access }
 }
 

@@ -5,7 +5,7 @@ import { addVersion, createDocument, documentAccess, documentPresenters } from '
 import { discardUnrecorded } from '~/models/files.server'
 import { readUpload } from '~/uploads.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, canAddDocumentVersion, canUploadDocuments } from '~/models/permissions.server'
+import { authorize, can, canAddDocumentVersion, canUploadDocuments } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 import { documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
 import { parseForm } from '~/forms.server'
@@ -22,13 +22,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = meetingId ? meetingAccess(meetingId) : null
   invariantResponse(meetingId && access, 'meeting.notFound')
   const presenters = documentPresenters(meetingId)
-  invariantResponse(canUploadDocuments(user, presenters), 'errors.forbidden', 403)
+  authorize(user, canUploadDocuments, presenters)
   const url = new URL(request.url)
   const versionOf = parseId(url.searchParams.get('documentId') ?? undefined)
   if (versionOf) {
     const doc = documentAccess(versionOf)
     invariantResponse(doc && doc.meetingId === meetingId, 'document.notFound')
-    invariantResponse(canAddDocumentVersion(user, doc), 'errors.forbidden', 403)
+    authorize(user, canAddDocumentVersion, doc)
   }
   const fail = (errors: Record<string, string[]>, status = 400) => Response.json({ ok: false, errors }, { status })
   let upload

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { invariantResponse, requireUser } from '~/auth.server'
 import { fileResponse } from '~/uploads.server'
-import { canViewTask } from '~/models/permissions.server'
+import { authorize, canViewTask } from '~/models/permissions.server'
 import { taskAccess, taskAttachment } from '~/models/tasks.server'
 import { parseId } from '~/schemas/common'
 
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fileId = parseId(params.fileId)
   const access = taskId ? taskAccess(taskId) : null
   invariantResponse(taskId && fileId && access, 'task.notFound')
-  invariantResponse(canViewTask(user, access), 'errors.forbidden', 403)
+  authorize(user, canViewTask, access)
   const file = taskAttachment(taskId, fileId)
   invariantResponse(file, 'file.notFound')
   return fileResponse(request, file, file.name)

@@ -60,17 +60,30 @@ export async function choosePerson(page: Page, label: string | RegExp, typed: st
   await page.getByRole('option', { name: option }).first().click()
 }
 
+/**
+ * The first segment of a date or time field. A page shows a plain text stand-in until the field is
+ * first pointed at or focused (ui/date-field.tsx); pointing at it, as a person does, fetches the
+ * segmented field.
+ */
+async function segmentsOf(scope: Page | Locator, label: string | RegExp) {
+  const group = scope.getByRole('group', { name: label })
+  const first = group.getByRole('spinbutton').first()
+  if (!(await first.isVisible())) await group.hover()
+  await expect(first).toBeVisible()
+  return first
+}
+
 /** Types a day (ISO `YYYY-MM-DD`) into a date field, as dd mm yyyy (the fields are Vietnamese whatever the browser). */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, iso: string) {
   const [y, m, d] = iso.split('-')
-  const day = scope.getByRole('group', { name: label }).getByRole('spinbutton').first()
+  const day = await segmentsOf(scope, label)
   await day.click()
   await day.page().keyboard.type(`${d}${m}${y}`)
 }
 
 /** Types a time (`HH:MM`) into a 24-hour time field. */
 export async function fillTime(scope: Page | Locator, label: string | RegExp, hhmm: string) {
-  const hour = scope.getByRole('group', { name: label }).getByRole('spinbutton').first()
+  const hour = await segmentsOf(scope, label)
   await hour.click()
   await hour.page().keyboard.type(hhmm.replace(':', ''))
 }

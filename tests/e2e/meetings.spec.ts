@@ -174,6 +174,19 @@ test('dates read dd/mm/yyyy and times 24-hour in Vietnamese even on an English b
   await context.close()
 })
 
+test('a date field reached from the keyboard becomes the segmented field with the focus in it', async ({ page }) => {
+  await login(page, 'vanphong')
+  await page.goto('/meetings/new')
+  const group = page.getByRole('group', { name: 'Ngày họp' })
+  // Before anyone touches it the page carries a plain text stand-in, not react-aria's field.
+  await expect(group.getByRole('spinbutton')).toHaveCount(0)
+  await group.getByRole('textbox').focus()
+  const day = group.getByRole('spinbutton').first()
+  await expect(day).toBeFocused()
+  await page.keyboard.type('05032027')
+  await expect(page.locator('input[type=hidden][name=date]')).toHaveValue('2027-03-05')
+})
+
 test('leaving the meeting form after typing asks first; staying keeps what was typed', async ({ page }) => {
   await login(page, 'vanphong')
   await page.goto('/meetings/new')

@@ -10,6 +10,7 @@ import { action as newUserAction } from '~/routes/_app.admin.users.new'
 import { getDb } from '#db/client'
 import { auditLog, units, userRoles, users } from '#db/schema'
 import { createUnit, createUser, formRequest, getRequest, sessionCookieFor, TEST_PASSWORD } from '../factories'
+import { domainErrorResponse } from '~/core/http.server'
 
 const t = serverT('vi')
 const ctx = { ip: '10.9.9.9' }
@@ -18,7 +19,9 @@ type Reply = { result: { error?: Record<string, string[]>; initialValue?: Record
 async function thrownStatus(promise: Promise<unknown>) {
   try {
     await promise
-  } catch (error) {
+  } catch (thrown) {
+    // As the server answers it (core/http.server.ts): a domain error has its status.
+    const error = domainErrorResponse(thrown)
     if (error instanceof Response) return error.status
     throw error
   }

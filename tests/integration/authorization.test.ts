@@ -15,6 +15,7 @@ import { action as uploadAction } from '~/routes/meetings.$meetingId.documents.u
 import { createIssuedConclusion, createMeetingType, createTask, createUnit, createUser, multipartRequest, sessionCookieFor } from '../factories'
 import { pdfBytes } from '../setup/mail-files'
 import { startTestServer } from '../setup/server'
+import { domainErrorResponse } from '~/core/http.server'
 
 /**
  * Who may do what, walked as a table written here by hand (not derived from the permission
@@ -119,7 +120,8 @@ async function page(role: RoleName, loader: Loader, url: string, params: Record<
   try {
     const res = (await loader({ request, params, context: { ip: '127.0.0.1' } })) as Response
     return !(res.status >= 300 && res.status < 400 && (res.headers.get('Location') ?? '').startsWith('/login'))
-  } catch (thrown) {
+  } catch (error) {
+    const thrown = domainErrorResponse(error)
     if (!(thrown instanceof Response)) throw thrown
     if (thrown.status === 401 || thrown.status === 403) return false
     if (thrown.status >= 300 && thrown.status < 400) return !(thrown.headers.get('Location') ?? '').startsWith('/login')

@@ -5,6 +5,7 @@ import { action as loginAction } from '~/routes/login'
 import { action as programmeAction } from '~/routes/_app.programme._index'
 import { createMeetingType, createTask, createUnit, createUser, formRequest, sessionCookieFor } from '../factories'
 import { startTestServer } from '../setup/server'
+import { domainErrorResponse } from '~/core/http.server'
 
 /**
  * A corpus of hostile inputs (the classes the probe found, and more) sent to the JSON API and to
@@ -101,7 +102,8 @@ async function form(target: string, run: () => Promise<unknown>, input: string) 
   try {
     const res = (await run()) as Response
     status = res.status
-  } catch (thrown) {
+  } catch (error) {
+    const thrown = domainErrorResponse(error)
     if (!(thrown instanceof Response)) throw thrown
     status = thrown.status
   }

@@ -17,6 +17,7 @@ import { createMeetingType, createUser, getRequest, multipartRequest, sessionCoo
 import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
 import { joinLive, nextUpdate, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
+import { domainErrorResponse } from '~/core/http.server'
 
 type User = Awaited<ReturnType<typeof createUser>>
 let office: User, chair: User, delegateA: User, delegateB: User, outsider: User
@@ -36,7 +37,8 @@ async function status(fn: () => Promise<unknown>) {
   try {
     const res = (await fn()) as Response
     return res.status
-  } catch (e) {
+  } catch (thrown) {
+    const e = domainErrorResponse(thrown)
     if (e instanceof Response) return e.status
     throw e
   }

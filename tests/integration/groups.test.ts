@@ -5,6 +5,7 @@ import { action as meetingAction } from '~/routes/_app.meetings.$meetingId'
 import { action as newGroupAction } from '~/routes/_app.groups._index'
 import { vietnamInstant } from '~/schemas/meetings'
 import { createMeetingType, createUser, formRequest, refusal, sessionCookieFor } from '../factories'
+import { domainErrorResponse } from '~/core/http.server'
 
 let office: Awaited<ReturnType<typeof createUser>>
 let chair: Awaited<ReturnType<typeof createUser>>
@@ -63,7 +64,7 @@ describe('named participant groups', () => {
     try {
       await newGroupAction({ request: formRequest('/groups', { ...fields, name: 'Khác' }, sessionCookieFor(deputies[0]!.id)), params: {}, context: ctx })
     } catch (e) {
-      status = (e as Response).status
+      status = (domainErrorResponse(e) as Response).status
     }
     expect(status).toBe(403)
   })

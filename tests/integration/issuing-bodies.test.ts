@@ -4,6 +4,7 @@ import { action as bodiesAction } from '~/routes/_app.admin.issuing-bodies'
 import { getDb } from '#db/client'
 import { issuingBodies } from '#db/schema'
 import { createUnit, createUser, formRequest, sessionCookieFor } from '../factories'
+import { domainErrorResponse } from '~/core/http.server'
 
 describe('the issuing body at the head of documents', () => {
   it('reads as registered once the administrator sets it, and as the unit’s name before', async () => {
@@ -25,7 +26,7 @@ describe('the issuing body at the head of documents', () => {
     try {
       await bodiesAction({ request: formRequest('/admin/issuing-bodies', { id: String(id), headerName: 'Khác', place: 'Hà Tĩnh' }, sessionCookieFor(office.id)), params: {}, context: { ip: '' } })
     } catch (e) {
-      status = (e as Response).status
+      status = (domainErrorResponse(e) as Response).status
     }
     expect(status).toBe(403)
   })

@@ -12,6 +12,7 @@ import { meetingParticipants, meetings, notifications, programmeItems, userRoles
 import { createMeetingType, createProgrammeItemFixture, createUnit, createUser, formRequest, getRequest, meetingFormFields, sessionCookieFor } from '../factories'
 import { joinLive, nextUpdate, openLiveSocket } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
+import { domainErrorResponse } from '~/core/http.server'
 
 const t = serverT('vi')
 const ctx = { ip: '10.0.0.5' }
@@ -37,7 +38,8 @@ afterAll(() => server.close())
 async function thrownStatus(run: () => unknown) {
   try {
     await run()
-  } catch (error) {
+  } catch (thrown) {
+    const error = domainErrorResponse(thrown)
     if (error instanceof Response) return error.status
     throw error
   }
@@ -211,11 +213,11 @@ describe('answering an invitation (R4.6c)', () => {
     expect(meeting.participants.find((p) => p.userId === deputy.id)?.pendingSubstitute).toBe(true)
     // Until the Office confirms, the substitute is not invited and sees nothing of the meeting.
     expect(getDb().select().from(notifications).where(eq(notifications.userId, deputy.id)).all()).toHaveLength(0)
-    const openPage = () => meetingLoader({ request: getRequest(`/meetings/${id}`, sessionCookieFor(deputy.id)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: Response) => e.status)
+    const openPage = () => meetingLoader({ request: getRequest(`/meetings/${id}`, sessionCookieFor(deputy.id)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: unknown) => (domainErrorResponse(e) as Response).status)
     expect(await openPage()).toBe(403)
     expect(meetingAccess(id)!.participantUserIds).not.toContain(deputy.id)
     // A delegate may not confirm; the Office does.
-    const decide = (userId: number) => meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'substitute', substituteUserId: String(deputy.id), decision: 'confirm' }, sessionCookieFor(userId)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: Response) => e.status)
+    const decide = (userId: number) => meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'substitute', substituteUserId: String(deputy.id), decision: 'confirm' }, sessionCookieFor(userId)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: unknown) => (domainErrorResponse(e) as Response).status)
     expect(await decide(delegates[1]!.id)).toBe(403)
     expect(await decide(office.id)).toBe(302)
     expect(getDb().select().from(notifications).where(eq(notifications.userId, deputy.id)).all()).toHaveLength(1)

@@ -10,6 +10,7 @@ import { getDb } from '#db/client'
 import { conclusions, files, taskEventFiles } from '#db/schema'
 import { createMeetingType, createUnit, createUser, getRequest, multipartRequest, sessionCookieFor } from '../factories'
 import { exeBytes, pdfBytes, storedBlobs } from '../setup/mail-files'
+import { domainErrorResponse } from '~/core/http.server'
 
 let lead: ReturnType<typeof createUnit>
 let officer: Awaited<ReturnType<typeof createUser>>
@@ -70,7 +71,7 @@ describe('files attached to progress reports', () => {
     try {
       await download({ request: getRequest(`/tasks/${taskId}/files/${attached.id}`, sessionCookieFor(outsider.id)), params: { taskId: String(taskId), fileId: String(attached.id) }, context: { ip: '127.0.0.1' } })
     } catch (e) {
-      status = (e as Response).status
+      status = (domainErrorResponse(e) as Response).status
     }
     expect(status).toBe(403)
   })
@@ -95,7 +96,7 @@ describe('files attached to progress reports', () => {
     try {
       await post({ intent: 'progress', percent: '10', text: 'Không phải đơn vị mình' }, [{ name: 'x.pdf', bytes: await pdf('x') }], outsider.id)
     } catch (e) {
-      status = (e as Response).status
+      status = (domainErrorResponse(e) as Response).status
     }
     expect(status).toBe(403)
     expect(stored().length).toBe(before)

@@ -12,6 +12,7 @@ import { startTestServer } from '../setup/server'
 import { afterAll } from 'vitest'
 import { action as taskAction } from '~/routes/_app.tasks.$taskId'
 import { formRequest } from '../factories'
+import { domainErrorResponse } from '~/core/http.server'
 
 let lead: ReturnType<typeof createUnit>
 let coord: ReturnType<typeof createUnit>
@@ -205,7 +206,8 @@ describe('the task page and the task room', () => {
     try {
       await attempt(people.otherOfficer!.id)
     } catch (e) {
-      status = e instanceof Response ? e.status : String(e)
+      const answer = domainErrorResponse(e)
+      status = answer instanceof Response ? answer.status : String(e)
     }
     expect(status).toBe(403)
     expect(getTask(id)!.progress).toBe(0)

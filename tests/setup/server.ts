@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
 import { parseConfig } from '~/config.server'
+import { domainErrorResponse } from '~/core/http.server'
 import { createApp } from '#server/app'
 import { attachMailer } from '#server/mailer'
 import { attachRealtime, bridgeEvents, type RealtimeServer } from '#server/realtime'
@@ -52,7 +53,8 @@ export function actionHandler(routes: Record<string, { pattern: RegExp; action: 
         const result = await route.action({ request, params, context: { ip: req.ip ?? '' } })
         response = result instanceof Response ? result : Response.json(result)
       } catch (thrown) {
-        response = thrown instanceof Response ? thrown : new Response('error', { status: 500 })
+        const answer = domainErrorResponse(thrown)
+        response = answer instanceof Response ? answer : new Response('error', { status: 500 })
       }
       res.status(response.status)
       response.headers.forEach((v, k) => res.setHeader(k, v))

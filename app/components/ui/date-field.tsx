@@ -1,148 +1,137 @@
-import { type CalendarDate, parseDate, parseTime, Time } from '@internationalized/date'
-import { lazy, type ReactNode, Suspense, useId, useRef, useState } from 'react'
-import { DateField as AriaDateField, DateInput, DateSegment, I18nProvider, Label, Text, TimeField as AriaTimeField } from 'react-aria-components'
-import { useTranslation } from 'react-i18next'
+import { type ChangeEvent, useId, useState, useSyncExternalStore } from 'react'
+import { type DateFieldProps, groupClass, type TimeFieldProps } from './date-field-props'
 import { ErrorList } from './field'
 
+export type { DateFieldProps, TimeFieldProps } from './date-field-props'
+
 /**
- * Dates and times as Vietnamese users write them, whatever the browser's language: dd/mm/yyyy
- * and 24-hour time (react-aria's fields in the vi-VN locale, not <input type="date">, which follows
- * the browser). The form receives ISO values (`YYYY-MM-DD`, `HH:MM`) in a hidden field, as the
- * native inputs sent them, so the schemas and the API are unchanged.
+ * Dates and times as Vietnamese users write them, dd/mm/yyyy and 24-hour, whatever the browser's
+ * language. The page first shows a plain text field in that format (with JavaScript it works as
+ * it is: what is typed, once a whole day or time, goes into the hidden ISO field the form sends,
+ * which also carries the day the server rendered); the first time
+ * the field is pointed at or focused, react-aria's segmented field with its calendar
+ * (ui/date-segments.tsx, about 40 KB) is fetched and takes its place, with what was typed and the
+ * focus. Pages whose dates nobody touches never download it (docs/decisions/022-page-weight.md).
  */
-const LOCALE = 'vi-VN'
-const DateCalendar = lazy(() => import('./date-calendar'))
+type Segments = typeof import('./date-segments')
+let segments: Segments | null = null
+let loading: Promise<Segments> | null = null
+const waiting = new Set<() => void>()
+function subscribe(listener: () => void) {
+  waiting.add(listener)
+  return () => void waiting.delete(listener)
+}
+function loadSegments() {
+  loading ??= import('./date-segments').then(
+    (module) => {
+      segments = module
+      for (const listener of waiting) listener()
+      return module
+    },
+    (error: unknown) => {
+      loading = null
+      throw error
+    },
+  )
+  return loading
+}
 
-function toDate(value: unknown): CalendarDate | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
-  try {
-    return parseDate(value)
-  } catch {
-    return null
-  }
+export function DateField(props: DateFieldProps) {
+  return <Deferred kind="date" props={props} />
 }
-function toTime(value: unknown): Time | null {
-  if (typeof value !== 'string' || !/^\d{2}:\d{2}/.test(value)) return null
-  try {
-    return parseTime(value.slice(0, 5))
-  } catch {
-    return null
-  }
+
+/** A time of day, 24-hour (08:00, 14:30). */
+export function TimeField(props: TimeFieldProps) {
+  return <Deferred kind="time" props={props} />
 }
+
 const pad = (n: number) => String(n).padStart(2, '0')
+/** `dd/mm/yyyy` (or d/m/yyyy, with . or -) → ISO day; `hh:mm` (or hh.mm, 8h30) → `HH:MM`; otherwise null. */
+function parseTyped(kind: 'date' | 'time', text: string): string | null {
+  if (kind === 'date') {
+    const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text)
+    if (!m) return null
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const date = new Date(Date.UTC(y, mo - 1, d))
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${y}-${pad(mo)}-${pad(d)}` : null
+  }
+  const m = /^\s*(\d{1,2})[:.h](\d{2})\s*$/.exec(text)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
+  return `${pad(Number(m[1]))}:${m[2]}`
+}
+function shown(kind: 'date' | 'time', value: unknown) {
+  if (typeof value !== 'string') return ''
+  if (kind === 'date') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+    return m ? `${m[3]}/${m[2]}/${m[1]}` : ''
+  }
+  return /^\d{2}:\d{2}/.test(value) ? value.slice(0, 5) : ''
+}
 
-const groupClass =
-  'flex min-h-10 w-full items-center rounded-md border border-stone-400 bg-white px-3 py-1 text-base text-stone-900 focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-700 data-[invalid]:border-red-700'
-const segmentClass = 'rounded px-0.5 tabular-nums outline-none data-[placeholder]:text-stone-500 data-[focused]:bg-brand-600 data-[focused]:text-white data-[type=literal]:px-0'
+function Deferred({ kind, props }: { kind: 'date'; props: DateFieldProps } | { kind: 'time'; props: TimeFieldProps }) {
+  const { label, name, defaultValue, errors, hint, required, className = '', id: givenId } = props
+  const controlled = kind === 'date' && props.value !== undefined
+  // The stand-in in the server's HTML and at hydration (the server snapshot); every field of the
+  // page swaps once the module is here, and a page opened after that shows the real fields at once.
+  const real = useSyncExternalStore(subscribe, () => segments, () => null)
+  const [typed, setTyped] = useState<string | null | undefined>(undefined)
+  const [focused, setFocused] = useState(false)
+  const fallbackId = useId()
+  const id = givenId ?? fallbackId
+  // Offline or a new deployment: the stand-in stays, and works.
+  const start = () => void loadSegments().catch(() => undefined)
 
-type Common = { label: ReactNode; name: string; defaultValue?: unknown; errors?: string[]; hint?: ReactNode; required?: boolean; className?: string; id?: string }
+  const current = typed !== undefined ? typed : controlled ? (props as DateFieldProps).value : defaultValue
+  if (real) {
+    const autoFocus = focused || props.autoFocus
+    if (kind === 'date') {
+      const field = props as DateFieldProps
+      return <real.DateField {...field} {...(controlled ? {} : { defaultValue: current })} autoFocus={autoFocus} />
+    }
+    return <real.TimeField {...(props as TimeFieldProps)} defaultValue={current} autoFocus={autoFocus} />
+  }
 
-function Shell({ id, hint, errors, children }: { id: string; hint?: ReactNode; errors?: string[]; children: (describedBy: string | undefined) => ReactNode }) {
+  const labelId = `${id}-label`
   const errorId = errors?.length ? `${id}-error` : undefined
   const hintId = hint ? `${id}-hint` : undefined
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const value = parseTyped(kind, event.target.value)
+    setTyped(value)
+    props.onChange?.(value)
+  }
   return (
-    <>
-      {children([hintId, errorId].filter(Boolean).join(' ') || undefined)}
+    <div className={className}>
+      <label id={labelId} htmlFor={`${id}-text`} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+        {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
+      </label>
+      <div role="group" aria-labelledby={labelId} className={groupClass} data-invalid={errors?.length ? true : undefined} onPointerEnter={start}>
+        <input
+          id={`${id}-text`}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={kind === 'date' ? 'dd/mm/yyyy' : 'hh:mm'}
+          defaultValue={shown(kind, current)}
+          required={required}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+          className="w-full min-w-0 bg-transparent tabular-nums outline-none"
+          onFocus={() => {
+            setFocused(true)
+            start()
+          }}
+          onBlur={() => setFocused(false)}
+          onChange={onChange}
+        />
+      </div>
       {hint ? (
-        <Text slot="description" id={hintId} className="mt-1 block text-sm text-stone-600">
+        <p id={hintId} className="mt-1 block text-sm text-stone-600">
           {hint}
-        </Text>
+        </p>
       ) : null}
       <ErrorList id={errorId} errors={errors} />
-    </>
-  )
-}
-
-/**
- * A day: typed as dd/mm/yyyy, or chosen from a calendar in Vietnamese. Controlled when `value` is
- * given (an ISO day or null), with `onChange` told the ISO day (or null).
- */
-export function DateField({ label, name, defaultValue, errors, hint, required, className = '', id: givenId, value: controlledValue, onChange }: Omit<Common, 'name'> & { name?: string; value?: string | null; onChange?: (iso: string | null) => void }) {
-  const { t } = useTranslation()
-  const fallback = useId()
-  const id = givenId ?? fallback
-  const [own, setOwn] = useState<CalendarDate | null>(() => toDate(defaultValue))
-  const value = controlledValue !== undefined ? toDate(controlledValue) : own
-  const setValue = (next: CalendarDate | null) => {
-    setOwn(next)
-    onChange?.(next ? next.toString() : null)
-  }
-  const group = useRef<HTMLDivElement>(null)
-  // The month view is its own chunk, fetched the first time someone opens it (or points at its
-  // button): typing the day needs only the segments.
-  const [calendar, setCalendar] = useState<'closed' | 'open' | 'loaded'>('closed')
-  const prefetch = () => void import('./date-calendar')
-  return (
-    <I18nProvider locale={LOCALE}>
-      <div className={className}>
-        <Shell id={id} hint={hint} errors={errors}>
-          {(describedBy) => (
-            <AriaDateField id={id} value={value} onChange={setValue} shouldForceLeadingZeros isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
-              <Label className="mb-1 block text-sm font-medium text-stone-800">
-                {label}
-                {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
-              </Label>
-              <div ref={group} className={groupClass}>
-                <DateInput className="flex flex-1">{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
-                <button
-                  type="button"
-                  className="ml-2 rounded px-2 py-1 text-stone-700 hover:bg-stone-100"
-                  aria-label={t('dates.openCalendar')}
-                  aria-haspopup="dialog"
-                  aria-expanded={calendar === 'open'}
-                  onPointerEnter={prefetch}
-                  onFocus={prefetch}
-                  onClick={() => setCalendar('open')}
-                >
-                  <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
-                    <path d="M6 2a1 1 0 0 1 1 1v1h6V3a1 1 0 1 1 2 0v1h1a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h1V3a1 1 0 0 1 1-1Zm10 6H4v8h12V8Z" />
-                  </svg>
-                </button>
-              </div>
-            </AriaDateField>
-          )}
-        </Shell>
-        {calendar !== 'closed' ? (
-          <Suspense fallback={null}>
-            <DateCalendar
-              triggerRef={group}
-              isOpen={calendar === 'open'}
-              value={value}
-              onChange={(day) => {
-                setValue(day)
-                setCalendar('loaded')
-              }}
-              onClose={() => setCalendar('loaded')}
-            />
-          </Suspense>
-        ) : null}
-        {name ? <input type="hidden" name={name} value={value ? value.toString() : ''} /> : null}
-      </div>
-    </I18nProvider>
-  )
-}
-
-/** A time of day, 24-hour (08:00, 14:30), whatever the browser's language. */
-export function TimeField({ label, name, defaultValue, errors, hint, required, className = '', id: givenId }: Common) {
-  const fallback = useId()
-  const id = givenId ?? fallback
-  const [value, setValue] = useState<Time | null>(() => toTime(defaultValue))
-  return (
-    <I18nProvider locale={LOCALE}>
-      <div className={className}>
-        <Shell id={id} hint={hint} errors={errors}>
-          {(describedBy) => (
-            <AriaTimeField id={id} value={value} onChange={setValue} shouldForceLeadingZeros hourCycle={24} granularity="minute" isInvalid={Boolean(errors?.length)} isRequired={required} validationBehavior="aria" aria-describedby={describedBy}>
-              <Label className="mb-1 block text-sm font-medium text-stone-800">
-                {label}
-                {required ? <span aria-hidden="true" className="text-red-800"> *</span> : null}
-              </Label>
-              <DateInput className={groupClass}>{(segment) => <DateSegment segment={segment} className={segmentClass} />}</DateInput>
-            </AriaTimeField>
-          )}
-        </Shell>
-        <input type="hidden" name={name} value={value ? `${pad(value.hour)}:${pad(value.minute)}` : ''} />
-      </div>
-    </I18nProvider>
+      {name ? <input type="hidden" name={name} value={typeof current === 'string' ? current : ''} /> : null}
+    </div>
   )
 }

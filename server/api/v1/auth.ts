@@ -3,7 +3,7 @@ import { parse } from 'cookie'
 import { SESSION_COOKIE } from '~/auth.server'
 import { serverT } from '~/i18n/translate.server'
 import { validateApiToken } from '~/models/api-tokens.server'
-import { can, type Permission } from '~/models/permissions.server'
+import { authorize, type Permission } from '~/models/permissions.server'
 import { validateSessionToken } from '~/models/sessions.server'
 import type { SessionUser } from '~/models/users.server'
 import { ApiError } from './errors'
@@ -38,6 +38,6 @@ export function currentUser(req: Request): SessionUser {
 /** 403 unless the permission module grants it. */
 export function requireApiPermission(req: Request, permission: Permission): SessionUser {
   const user = currentUser(req)
-  if (!can(user, permission)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+  authorize(user, permission)
   return user
 }

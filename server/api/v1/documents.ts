@@ -3,21 +3,17 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Request as ExpressRequest, Response as ExpressResponse, Router } from 'express'
 import { z } from '~/lib/zod'
 import { ForbiddenError, serveDocumentFile } from '~/document-file.server'
-import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'
 import { addVersion, createDocument, distributeDocuments, documentAccess, documentPresenters, listMeetingDocuments, meetingReadiness } from '~/models/documents.server'
 import { discardUnrecorded, type StoredFile } from '~/models/files.server'
 import { readUpload } from '~/uploads.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
-import type { SessionUser } from '~/models/users.server'
+import { authorize, can, canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/models/permissions.server'
 import { distributeSchema, documentUploadSchema, documentVersionSchema } from '~/schemas/documents'
 import { documentKinds } from '#db/schema/documents'
 import { defineEndpoint } from './endpoint'
-import { ApiError } from './errors'
 
 const idParams = z.object({ id: z.coerce.number().int().positive() })
-const forbidden = (user: SessionUser) => new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
 
 const documentSchema = z
   .object({
@@ -83,7 +79,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: ({ params, user }) => {
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
-      if (!canListMeetingDocuments(user, access, documentPresenters(params.id))) throw forbidden(user)
+      if (!canListMeetingDocuments(user, access, documentPresenters(params.id))) throw new DomainError('errors.forbidden', 'forbidden')
       return { items: listMeetingDocuments(params.id, user).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
     },
   })
@@ -100,7 +96,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: async ({ req, params, user }) => {
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
-      if (!canUploadDocuments(user, documentPresenters(params.id))) throw forbidden(user)
+      authorize(user, canUploadDocuments, documentPresenters(params.id))
       return withUploadedFile(
         req,
         (fields) => documentUploadSchema.parse(uploadFields(fields)),
@@ -121,7 +117,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: async ({ req, params, user }) => {
       const doc = documentAccess(params.id)
       if (!doc) throw new DomainError('document.notFound', 'not_found')
-      if (!canAddDocumentVersion(user, doc)) throw forbidden(user)
+      authorize(user, canAddDocumentVersion, doc)
       return withUploadedFile(
         req,
         (fields) => documentVersionSchema.parse(Object.fromEntries(fields)),
@@ -141,7 +137,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     errors: [400, 403, 404, 409],
     handler: ({ req, params, body, user }) => {
       if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
-      if (!can(user, 'meetings.manage')) throw forbidden(user)
+      authorize(user, 'meetings.manage')
       return { distributed: distributeDocuments(params.id, { id: user.id, ip: req.ip }, body.reason ?? null) }
     },
   })
@@ -160,7 +156,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
       try {
         await sendWebResponse(res, await serveDocumentFile(webRequest(req), user, params.id, { version: query.version, ip: req.ip }))
       } catch (error) {
-        if (error instanceof ForbiddenError) throw forbidden(user)
+        if (error instanceof ForbiddenError) throw new DomainError('errors.forbidden', 'forbidden')
         throw error
       }
     },
@@ -181,7 +177,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: ({ params, user }) => {
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
-      if (!canSeeReadiness(user, access)) throw forbidden(user)
+      authorize(user, canSeeReadiness, access)
       return { items: meetingReadiness(params.id) }
     },
   })

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { z } from '~/lib/zod'
 import { serverT } from '~/i18n/translate.server'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
+import { HTTP_STATUS_OF, isDomainError } from '~/lib/errors'
 import type { Locale } from '#db/schema/users'
 
 /** `{"error":{"code","message","fields"}}`: the one error shape of /api/v1. */
@@ -60,7 +60,7 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
   const t = serverT(localeOf(req))
   let error: ApiError
   if (err instanceof ApiError) error = err
-  else if (err instanceof DomainError) {
+  else if (isDomainError(err)) {
     const status = HTTP_STATUS_OF[err.kind]
     const code = err.kind
     error = new ApiError(status, code, t(err.message), err.field ? { [err.field]: [t(err.message)] } : undefined)

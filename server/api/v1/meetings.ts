@@ -8,7 +8,7 @@ import { toSaveInput } from '~/meeting-form.server'
 import { getWorkingCalendar } from '~/models/calendar.server'
 import { listMeetingTypes } from '~/models/meeting-types.server'
 import { getMeeting, invitationTiming, listMeetings, meetingAccess, respondToInvitation, saveMeeting, scheduleConflicts, sendInvitations } from '~/models/meetings.server'
-import { can, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
+import { authorize, can, canViewMeeting } from '~/models/permissions.server'
 import { createProgrammeItem, getProgrammeItem, listProgrammeItems } from '~/models/programme.server'
 import { meetingApiSchema, type MeetingFormInput, programmeItemApiSchema, rsvpSchema } from '~/schemas/meetings'
 import type { SessionUser } from '~/models/users.server'
@@ -59,7 +59,7 @@ const programmeItemSchema = z
 function requireMeetingView(user: SessionUser, id: number) {
   const access = meetingAccess(id)
   if (!access) throw new DomainError('meeting.notFound', 'not_found')
-  if (!canViewMeeting(user, access)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+  authorize(user, canViewMeeting, access)
 }
 
 function meetingDetail(id: number) {
@@ -158,7 +158,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     success: { status: 201, description: 'Cuộc họp đã tạo', schema: meetingDetailSchema },
     errors: [400, 403, 409, 413],
     handler: ({ req, body, user }) => {
-      if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+      authorize(user, 'meetings.manage')
       return meetingDetail(saveUnlessConflicting(body, null, user, req.ip))
     },
   })
@@ -187,7 +187,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     success: { status: 200, description: 'Cuộc họp sau khi sửa', schema: meetingDetailSchema },
     errors: [400, 403, 404, 409, 413],
     handler: ({ req, params, body, user }) => {
-      if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+      authorize(user, 'meetings.manage')
       if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
       return meetingDetail(saveUnlessConflicting(body, params.id, user, req.ip))
     },
@@ -203,7 +203,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     success: { status: 200, description: 'Số người được mời và việc gửi có đúng hạn không', schema: z.object({ invited: z.number().int(), state: z.string(), deadline: z.string(), lateByWorkingDays: z.number().int() }) },
     errors: [400, 403, 404, 409],
     handler: ({ req, params, user, body }) => {
-      if (!canManageMeetings(user)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+      authorize(user, 'meetings.manage')
       const { userIds, timing } = sendInvitations(params.id, { id: user.id, ip: req.ip }, undefined, undefined, { confirmFew: body.confirmFew })
       return { invited: userIds.length, state: timing.state, deadline: timing.deadline, lateByWorkingDays: timing.lateByWorkingDays }
     },

@@ -1,11 +1,10 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/lib/zod'
-import { serverT } from '~/i18n/translate.server'
 import { DomainError } from '~/lib/errors'
 import { getConclusionState } from '~/models/conclusions.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadIssuedConclusion, canReportOnTask, canViewMeeting, canViewTask, type TaskAccess } from '~/models/permissions.server'
+import { authorize, can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadIssuedConclusion, canReportOnTask, canViewMeeting, canViewTask, type TaskAccess } from '~/models/permissions.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
 import type { SessionUser } from '~/models/users.server'
 import { dateSchema } from '~/schemas/meetings'
@@ -13,7 +12,6 @@ import { completionSchema, contributionSchema, decisionSchema, extensionRequestS
 import { reportingCycles, taskEventKinds } from '#db/schema/conclusions'
 import { requireApiPermission } from './auth'
 import { defineEndpoint } from './endpoint'
-import { ApiError } from './errors'
 import { taskBuckets, taskStatuses } from '~/lib/task-status'
 
 const statuses = taskStatuses
@@ -45,7 +43,7 @@ const taskDetailSchema = taskSchema
 function requireTask(user: SessionUser, id: number, rule: (user: SessionUser, task: TaskAccess) => boolean) {
   const access = taskAccess(id)
   if (!access) throw new DomainError('task.notFound', 'not_found')
-  if (!rule(user, access)) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+  authorize(user, rule, access)
 }
 
 export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry) {
@@ -150,7 +148,7 @@ export function registerConclusionEndpoints(router: Router, registry: OpenAPIReg
       const { issued, draft } = getConclusionState(params.id)
       const canEdit = canEditConclusion(user, access)
       const canRead = canEdit || canViewMeeting(user, access) || (issued !== null && canReadIssuedConclusion(user, access, issued.recipientUnitIds))
-      if (!canRead) throw new ApiError(403, 'forbidden', serverT(user.locale)('errors.forbidden'))
+      if (!canRead) throw new DomainError('errors.forbidden', 'forbidden')
       const shape = (c: NonNullable<typeof issued>) => ({ ...c, content: c.content, html: c.html })
       return {
         issued: issued ? shape(issued) : null,
