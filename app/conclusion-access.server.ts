@@ -2,7 +2,7 @@ import { invariantResponse, requireUser } from '~/auth.server'
 import { conclusionDocx, conclusionPdf, exportFileName } from '~/lib/conclusion-export.server'
 import { conclusionForExport, getConclusionState } from '~/models/conclusions.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { canEditConclusion, canIssueConclusion, canReadIssuedConclusion, canViewMeeting } from '~/models/permissions.server'
+import { authorize, canEditConclusion, canIssueConclusion, canReadConclusion } from '~/models/permissions.server'
 import { parseId } from '~/schemas/common'
 
 /**
@@ -18,8 +18,7 @@ export function requireConclusionAccess(request: Request, meetingIdParam: string
   const state = getConclusionState(meetingId)
   const canEdit = canEditConclusion(user, access)
   const canIssue = canIssueConclusion(user, access)
-  const canRead = canEdit || canViewMeeting(user, access) || (state.issued !== null && canReadIssuedConclusion(user, access, state.issued.recipientUnitIds))
-  invariantResponse(canRead, 'errors.forbidden', 403)
+  authorize(user, canReadConclusion, access, state.issued?.recipientUnitIds ?? null)
   return { user, meetingId, access, state, canEdit, canIssue }
 }
 

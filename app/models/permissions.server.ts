@@ -39,14 +39,14 @@ export function can(user: Subject | null | undefined, permission: Permission): b
 
 /**
  * The one way to refuse: a permission (`authorize(user, 'meetings.manage')`) or a rule of this
- * module with its subject (`authorize(user, canViewMeeting, meeting)`). Throws a `forbidden`
+ * module with its subject (`authorize(user, canViewMeeting, meeting)`, more than one when the rule takes them). Throws a `forbidden`
  * DomainError, which pages, resource routes and the API all turn into 403 through one table
  * (`HTTP_STATUS_OF`; for pages `core/http.server.ts`).
  */
 export function authorize(user: Subject | null | undefined, permission: Permission): asserts user is Subject
-export function authorize<U extends Subject, T>(user: U, rule: (user: U, subject: T) => boolean, subject: T): void
-export function authorize<U extends Subject, T>(user: U | null | undefined, rule: Permission | ((user: U, subject: T) => boolean), subject?: T) {
-  const allowed = typeof rule === 'string' ? can(user, rule) : Boolean(user) && rule(user!, subject as T)
+export function authorize<U extends Subject, A extends unknown[]>(user: U, rule: (user: U, ...subject: A) => boolean, ...subject: A): void
+export function authorize<U extends Subject, A extends unknown[]>(user: U | null | undefined, rule: Permission | ((user: U, ...subject: A) => boolean), ...subject: A) {
+  const allowed = typeof rule === 'string' ? can(user, rule) : Boolean(user) && rule(user!, ...subject)
   if (!allowed) throw new DomainError('errors.forbidden', 'forbidden')
 }
 
@@ -223,6 +223,14 @@ export function canEditConclusion(user: Subject, meeting: MeetingAccess) {
 /** Issuing (and correcting) the notice: the chair of the meeting. */
 export function canIssueConclusion(user: Subject, meeting: MeetingAccess) {
   return hasRole(user, 'chair') && meeting.chairUserId === user.id
+}
+
+/**
+ * A meeting's conclusion at all (its page, its API, its downloads): those who draft it, those who
+ * may view the meeting, and — once it is issued, `recipientUnitIds` not null — the units it is sent to.
+ */
+export function canReadConclusion(user: Subject, meeting: MeetingAccess, recipientUnitIds: number[] | null) {
+  return canEditConclusion(user, meeting) || (recipientUnitIds !== null && canReadIssuedConclusion(user, meeting, recipientUnitIds)) || canViewMeeting(user, meeting)
 }
 
 /** An issued notice: whoever may view the meeting, and the units it is sent to (Nơi nhận). */

@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     invariantResponse(leader, 'user.notFound')
     scope = { kind: 'leader', id: leaderId, title: leader.fullName }
   } else if (q.unit) {
-    invariantResponse(canFollowUnitTasks(user, q.unit), 'errors.forbidden', 403)
+    authorize(user, canFollowUnitTasks, q.unit)
     const unit = getUnit(q.unit)
     invariantResponse(unit, 'unit.notFound')
     scope = { kind: 'unit', id: q.unit, title: unit.name }

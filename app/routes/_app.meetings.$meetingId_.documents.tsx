@@ -34,7 +34,7 @@ function requireDocumentsAccess(request: Request, param: string | undefined) {
   const access = meetingId ? meetingAccess(meetingId) : null
   invariantResponse(meetingId && access, 'meeting.notFound')
   const presenters = documentPresenters(meetingId)
-  invariantResponse(canListMeetingDocuments(user, access, presenters), 'errors.forbidden', 403)
+  authorize(user, canListMeetingDocuments, access, presenters)
   return { user, meetingId, access, presenters }
 }
 

@@ -1,4 +1,6 @@
 import { type ChangeEvent, useId, useState, useSyncExternalStore } from 'react'
+import { formatDay } from '~/lib/dates'
+import { isValidDate } from '~/lib/working-days'
 import { type DateFieldProps, groupClass, type TimeFieldProps } from './date-field-props'
 import { ErrorList } from './field'
 
@@ -51,9 +53,8 @@ function parseTyped(kind: 'date' | 'time', text: string): string | null {
   if (kind === 'date') {
     const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text)
     if (!m) return null
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    const date = new Date(Date.UTC(y, mo - 1, d))
-    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? `${y}-${pad(mo)}-${pad(d)}` : null
+    const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`
+    return isValidDate(iso) ? iso : null
   }
   const m = /^\s*(\d{1,2})[:.h](\d{2})\s*$/.exec(text)
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
@@ -62,8 +63,7 @@ function parseTyped(kind: 'date' | 'time', text: string): string | null {
 function shown(kind: 'date' | 'time', value: unknown) {
   if (typeof value !== 'string') return ''
   if (kind === 'date') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
-    return m ? `${m[3]}/${m[2]}/${m[1]}` : ''
+    return isValidDate(value) ? formatDay(value) : ''
   }
   return /^\d{2}:\d{2}/.test(value) ? value.slice(0, 5) : ''
 }

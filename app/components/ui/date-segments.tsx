@@ -37,7 +37,6 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 const segmentClass = 'rounded px-0.5 tabular-nums outline-none data-[placeholder]:text-stone-500 data-[focused]:bg-brand-600 data-[focused]:text-white data-[type=literal]:px-0'
 
-
 function Shell({ id, hint, errors, children }: { id: string; hint?: ReactNode; errors?: string[]; children: (describedBy: string | undefined) => ReactNode }) {
   const errorId = errors?.length ? `${id}-error` : undefined
   const hintId = hint ? `${id}-hint` : undefined

@@ -79,7 +79,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: ({ params, user }) => {
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
-      if (!canListMeetingDocuments(user, access, documentPresenters(params.id))) throw new DomainError('errors.forbidden', 'forbidden')
+      authorize(user, canListMeetingDocuments, access, documentPresenters(params.id))
       return { items: listMeetingDocuments(params.id, user).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
     },
   })

@@ -4,7 +4,7 @@ import { z } from '~/lib/zod'
 import { DomainError } from '~/lib/errors'
 import { getConclusionState } from '~/models/conclusions.server'
 import { meetingAccess } from '~/models/meetings.server'
-import { authorize, can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadIssuedConclusion, canReportOnTask, canViewMeeting, canViewTask, type TaskAccess } from '~/models/permissions.server'
+import { authorize, can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadConclusion, canReportOnTask, canViewTask, type TaskAccess } from '~/models/permissions.server'
 import { addContribution, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, requestExtension, taskAccess } from '~/models/tasks.server'
 import type { SessionUser } from '~/models/users.server'
 import { dateSchema } from '~/schemas/meetings'
@@ -146,9 +146,8 @@ export function registerConclusionEndpoints(router: Router, registry: OpenAPIReg
       const access = meetingAccess(params.id)
       if (!access) throw new DomainError('meeting.notFound', 'not_found')
       const { issued, draft } = getConclusionState(params.id)
+      authorize(user, canReadConclusion, access, issued?.recipientUnitIds ?? null)
       const canEdit = canEditConclusion(user, access)
-      const canRead = canEdit || canViewMeeting(user, access) || (issued !== null && canReadIssuedConclusion(user, access, issued.recipientUnitIds))
-      if (!canRead) throw new DomainError('errors.forbidden', 'forbidden')
       const shape = (c: NonNullable<typeof issued>) => ({ ...c, content: c.content, html: c.html })
       return {
         issued: issued ? shape(issued) : null,
