@@ -24,14 +24,14 @@ export default tseslint.config(
     files: ['app/**/*.{ts,tsx}', 'server/**/*.ts'],
     ignores: ['app/features/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$|messages(\\.en)?$).+', message: 'Use the feature through its public surface: ~/features/<area> (browser) or ~/features/<area>/index.server (server).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$|schemas$|messages(\\.en)?$).+', message: 'Use the feature through its public surface: ~/features/<area> (browser) or ~/features/<area>/index.server (server).' }] }],
     },
   },
   {
     // Inside a feature: its own files by relative path, other features only through their surface.
     files: ['app/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$).+', message: 'Another feature is used through its public surface only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$|schemas$).+', message: 'Another feature is used through its public surface only.' }] }],
     },
   },
   {
@@ -45,7 +45,7 @@ export default tseslint.config(
             { regex: '^drizzle-orm(/.*)?$', message: 'Routes do not query the database: call a model or a feature.' },
             { regex: '^#db/(client|migrate|seed.*)$', message: 'Routes do not open the database: call a model or a feature.' },
             { regex: '^#db/schema(/(?!enums$).*)?$', message: 'Routes import the vocabulary from #db/schema/enums, never table definitions.' },
-            { regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$).+', message: 'Use the feature through its public surface.' },
+            { regex: '^~/features/[^/]+/(?!index(\\.server)?$|lazy$|schemas$).+', message: 'Use the feature through its public surface.' },
           ],
         },
       ],
@@ -57,7 +57,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='formData']", message: 'Read forms with readForm() from ~/forms.server (or readUpload for files): it bounds field counts, list indices and values.' },
+        { selector: "CallExpression[callee.property.name='formData']", message: 'Read forms with readForm() from ~/core/forms.server (or readUpload for files): it bounds field counts, list indices and values.' },
       ],
     },
   },

@@ -41,5 +41,11 @@ export default defineConfig({
   ssr: {
     external: ['better-sqlite3', '@node-rs/argon2'],
   },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // A feature's modules do nothing when imported but define things (decision 023): a page that
+    // takes one name from a feature's surface gets that name's modules, not every component and
+    // schema the surface lists.
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/\/app\/features\/[^?]*\.tsx?$/.test(id) } },
+  },
 })

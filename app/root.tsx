@@ -2,12 +2,12 @@ import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/no
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
-import { getUser } from '~/auth.server'
+import { optionalUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNonce } from '~/components/nonce'
 import { Toaster } from '~/components/toaster'
 import { createI18n, hasMessages, loadMessages } from '~/i18n'
-import { readToast } from '~/toast.server'
+import { readToast } from '~/core/toast.server'
 import { newFormKey } from '~/core/form-key'
 import tailwindHref from '~/tailwind.css?url'
 
@@ -17,7 +17,7 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = getUser(request)
+  const user = optionalUser(request)
   const { toast, headers } = readToast(request)
   // Seeds the submission keys of this page's forms (ui/form.tsx), so they work without JavaScript too.
   return json({ locale: user?.locale ?? 'vi', toast, formSeed: newFormKey() }, { headers })

@@ -1,4 +1,4 @@
-import { config } from '~/config.server'
+import { config } from '~/core/config.server'
 import { backupDatabase } from './backup'
 import { closeDb, getDb } from './client'
 

@@ -1,4 +1,4 @@
-import { config } from '~/config.server'
+import { config } from '~/core/config.server'
 import { listBackups, RestoreRefused, restoreBackup } from './backup'
 import path from 'node:path'
 

@@ -1,4 +1,4 @@
-import { config } from '~/config.server'
+import { config } from '~/core/config.server'
 import { closeDb, getDb } from './client'
 import { migrateDatabase } from './migrate'
 import { DEMO_ACCOUNTS_NOTE, seedDemo, seedProvince } from './seed'

@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2'
 import { count } from 'drizzle-orm'
-import { normaliseForSearch } from '~/lib/text'
+import { normaliseForSearch } from '~/core/text'
 import type { DB } from './client'
 import { demoLeaders, demoUnitStaff, demoUnits, generatedName } from './seed-data'
 import { seedDemoConclusions, seedProvinceConclusions } from './seed-conclusions'

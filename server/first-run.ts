@@ -1,6 +1,5 @@
-import type { Config } from '~/config.server'
-import { createSetupToken } from '~/models/setup.server'
-import { countUsers } from '~/models/users.server'
+import type { Config } from '~/core/config.server'
+import { countUsers, createSetupToken } from '~/features/directory/index.server'
 import type { DB } from '#db/client'
 import { DEMO_ACCOUNTS_NOTE, seedDemo } from '#db/seed'
 

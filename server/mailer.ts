@@ -1,11 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer'
-import type { Config } from '~/config.server'
-import { events } from '~/events.server'
+import type { Config } from '~/core/config.server'
+import { events } from '~/core/events.server'
 import { serverT } from '~/i18n/translate.server'
-import { formatDateTime } from '~/lib/dates'
-import { getMeeting } from '~/models/meetings.server'
-import { notificationsForEmail } from '~/models/notifications.server'
-import { contactsOf } from '~/models/users.server'
+import { formatDateTime } from '~/core/dates'
+import { getMeeting } from '~/features/meetings/index.server'
+import { notificationsForEmail } from '~/features/notifications/index.server'
+import { contactsOf } from '~/features/directory/index.server'
 
 /**
  * E-mail for invitations and for postponed or cancelled meetings, when SMTP_URL is set. It

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '~/lib/dates'
-import type { AuditEntryView } from '~/models/audit.server'
+import { formatDateTime } from '~/core/dates'
+import type { AuditEntryView } from '~/core/audit.server'
 
 /** Who changed what and when (R4.1), newest first: actions and fields in words, people and units by name. */
 export function AuditHistory({ rows }: { rows: AuditEntryView[] }) {

@@ -1,8 +1,8 @@
 import { useNavigation, useRevalidator } from '@remix-run/react'
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
-import type { LiveUpdate } from '~/live/rooms'
-import type { ClientToServerEvents, ServerToClientEvents } from '~/schemas/realtime'
+import type { LiveUpdate } from '~/core/rooms'
+import type { ClientToServerEvents, ServerToClientEvents } from '~/core/realtime-schemas'
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 const SocketContext = createContext<AppSocket | null>(null)

@@ -1,7 +1,7 @@
 import type { ServerBuild } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { DomainError } from '~/lib/errors'
-import { authorize, canViewMeeting } from '~/models/permissions.server'
+import { DomainError } from '~/core/errors'
+import { authorize, canViewMeeting } from '~/core/permissions.server'
 import { withDomainErrors } from './http.server'
 
 const delegate = { id: 7, roles: ['delegate' as const], unitId: null }

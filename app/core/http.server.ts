@@ -1,5 +1,5 @@
 import { json, type ServerBuild } from '@remix-run/node'
-import { HTTP_STATUS_OF, isDomainError } from '~/lib/errors'
+import { HTTP_STATUS_OF, isDomainError } from '~/core/errors'
 
 /**
  * A domain error as the response its kind says (`HTTP_STATUS_OF`: forbidden 403, not_found 404 …)

@@ -2,12 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { requireUserWithPermission } from '~/auth.server'
+import { listUnitTree, requireUserWithPermission } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Field } from '~/components/ui/field'
-import { normaliseForSearch } from '~/lib/text'
-import { listUnitTree } from '~/models/units.server'
+import { normaliseForSearch } from '~/core/text'
 import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,28 +5,25 @@ import { Form } from '~/components/ui/form'
 import { useLazyValidation } from '~/components/ui/lazy-validation'
 import pdfViewerCss from 'pdfjs-dist/web/pdf_viewer.css?url'
 import { useTranslation } from 'react-i18next'
-import { z } from '~/lib/zod'
-import { actorOf, invariantResponse, requireUser } from '~/auth.server'
-import { UploadForm } from '~/components/document-upload'
+import { z } from '~/core/zod'
+import { actorOf, invariantResponse, requireUser } from '~/features/directory/index.server'
+import { noteSchema, opinionSchema, PdfViewer, UploadForm } from '~/features/documents'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PdfViewer } from '~/components/pdf-viewer'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
-import { events } from '~/events.server'
-import { rooms } from '~/live/rooms'
-import type { DocumentsView } from '~/live/views.server'
+import { events } from '~/core/events.server'
+import { rooms } from '~/core/rooms'
+import type { DocumentsView } from '~/features/dashboard/index.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
-import { config } from '~/config.server'
-import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDateTime } from '~/lib/dates'
-import { addOpinion, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/models/documents.server'
-import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/models/files.server'
-import { canConvertToPdf } from '~/models/office-convert.server'
-import { getMeeting } from '~/models/meetings.server'
-import { authorize, canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/models/permissions.server'
-import { parseId } from '~/schemas/common'
-import { noteSchema, opinionSchema } from '~/schemas/documents'
+import { config } from '~/core/config.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
+import { formatDateTime } from '~/core/dates'
+import { addOpinion, canConvertToPdf, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/features/documents/index.server'
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/core/files.server'
+import { getMeeting } from '~/features/meetings/index.server'
+import { authorize, canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/core/permissions.server'
+import { parseId } from '~/core/schemas'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: pdfViewerCss }]
 
@@ -96,9 +93,9 @@ export default function DocumentPage() {
   })
   useReloadWhenChanged(String(liveVersion), String(data.doc.currentVersion))
   const current = data.doc.versions[0]!
-  const noteCheck = useLazyValidation(() => import('~/schemas/documents').then((m) => m.noteSchema))
+  const noteCheck = useLazyValidation(() => import('~/features/documents/schemas').then((m) => m.noteSchema))
   const [noteForm, noteFields] = useForm({ id: 'note', lastResult: actionData?.intent === 'note' ? actionData.result : undefined, defaultValue: { text: data.note }, ...noteCheck.options })
-  const opinionCheck = useLazyValidation(() => import('~/schemas/documents').then((m) => m.opinionSchema), { shouldRevalidate: 'onBlur' })
+  const opinionCheck = useLazyValidation(() => import('~/features/documents/schemas').then((m) => m.opinionSchema), { shouldRevalidate: 'onBlur' })
   const [opinionForm, opinionFields] = useForm({ id: 'opinion', lastResult: actionData?.intent === 'opinion' ? actionData.result : undefined, ...opinionCheck.options })
   const fileUrl = `/documents/${data.doc.id}/file`
   return (

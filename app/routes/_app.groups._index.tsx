@@ -1,14 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { actorOf, requireUserWithPermission } from '~/auth.server'
+import { actorOf, requireUserWithPermission } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { GroupForm } from '~/features/groups'
 import { groupFormSchema, listGroups, saveGroup } from '~/features/groups/index.server'
-import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { can } from '~/models/permissions.server'
-import { redirectWithToast } from '~/toast.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
+import { can } from '~/core/permissions.server'
+import { redirectWithToast } from '~/core/toast.server'
 import { pageTitle } from '~/i18n'
 
 /** The Office's participant groups: the list, and a new group. */

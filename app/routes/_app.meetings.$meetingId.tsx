@@ -4,27 +4,27 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Form } from '~/components/ui/form'
 import { useLazyValidation } from '~/components/ui/lazy-validation'
 import { useTranslation } from 'react-i18next'
-import { z } from '~/lib/zod'
-import { actorOf, invariantResponse, requireUser } from '~/auth.server'
+import { z } from '~/core/zod'
+import { actorOf, invariantResponse, requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView } from '~/components/socket-provider'
-import { events } from '~/events.server'
-import { rooms } from '~/live/rooms'
-import { meetingView } from '~/live/views.server'
+import { events } from '~/core/events.server'
+import { rooms } from '~/core/rooms'
+import { meetingView } from '~/features/dashboard/index.server'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
-import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDateTime, formatDay } from '~/lib/dates'
-import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/models/meetings.server'
-import { authorize, canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/models/permissions.server'
-import { documentPresenters } from '~/models/documents.server'
-import { idSchema, parseId } from '~/schemas/common'
-import { meetingStatusSchema, rsvpSchema } from '~/schemas/meetings'
-import { redirectWithToast } from '~/toast.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
+import { formatDateTime, formatDay } from '~/core/dates'
+import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/features/meetings/index.server'
+import { authorize, canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/core/permissions.server'
+import { documentPresenters } from '~/features/documents/index.server'
+import { idSchema, parseId } from '~/core/schemas'
+import { meetingStatusSchema, rsvpSchema } from '~/features/meetings'
+import { redirectWithToast } from '~/core/toast.server'
 import { listGroups } from '~/features/groups/index.server'
 import { useEffect, useRef, lazy, Suspense, useState } from 'react'
-import { DomainError } from '~/lib/errors'
+import { DomainError } from '~/core/errors'
 import { pageTitle } from '~/i18n'
 
 // The substitute's picker (react-aria, ~40 KB) comes only with the answer form, not with every meeting page.
@@ -130,7 +130,7 @@ export default function MeetingPage() {
 
   // Which answer is chosen: the substitute's picker appears for "send someone".
   const [answer, setAnswer] = useState<string | undefined>(undefined)
-  const rsvpFormCheck = useLazyValidation(() => import('~/schemas/meetings').then((m) => m.rsvpSchema), { shouldRevalidate: 'onInput' })
+  const rsvpFormCheck = useLazyValidation(() => import('~/features/meetings/schemas').then((m) => m.rsvpSchema), { shouldRevalidate: 'onInput' })
   const [rsvpForm, rsvpFields] = useForm({
     id: `rsvp-${meeting.id}`,
     lastResult: actionData?.intent === 'rsvp' ? actionData.result : undefined,
@@ -138,7 +138,7 @@ export default function MeetingPage() {
     defaultValue: { response: me?.rsvp === 'pending' ? undefined : me?.rsvp, reason: me?.rsvpReason ?? '' },
     ...rsvpFormCheck.options,
   })
-  const statusFormCheck = useLazyValidation(() => import('~/schemas/meetings').then((m) => m.meetingStatusSchema), { shouldRevalidate: 'onInput' })
+  const statusFormCheck = useLazyValidation(() => import('~/features/meetings/schemas').then((m) => m.meetingStatusSchema), { shouldRevalidate: 'onInput' })
   const [statusForm, statusFields] = useForm({
     id: `status-${meeting.id}`,
     lastResult: actionData?.intent === 'status' ? actionData.result : undefined,

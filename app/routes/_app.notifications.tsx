@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { requireUser, safeRedirect } from '~/auth.server'
+import { requireUser, safeRedirect } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
-import { formatDateTime } from '~/lib/dates'
-import { listNotifications, markRead } from '~/models/notifications.server'
-import { readForm } from '~/forms.server'
+import { formatDateTime } from '~/core/dates'
+import { listNotifications, markRead } from '~/features/notifications/index.server'
+import { readForm } from '~/core/forms.server'
 import { pageTitle } from '~/i18n'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,23 +4,18 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useLazyValidation } from '~/components/ui/lazy-validation'
 import { useTranslation } from 'react-i18next'
-import { z } from '~/lib/zod'
-import { actorOf, clearSessionCookieHeader, invariantResponse, requireAuth } from '~/auth.server'
+import { z } from '~/core/zod'
+import { actorOf, changePassword, clearSessionCookieHeader, createApiToken, getUser, invalidateUserSessions, invariantResponse, listApiTokens, requireAuth, revokeApiToken, setLocale } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { CopyButton } from '~/components/ui/copy-button'
 import { Field, SelectField } from '~/components/ui/field'
-import { parseForm, readForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDateTime } from '~/lib/dates'
-import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
-import { TOKEN_LIFETIMES_DAYS } from '~/lib/token-lifetimes'
-import { createTokenSchema } from '~/schemas/auth'
-import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/models/calendar-feed.server'
-import { invalidateUserSessions } from '~/models/sessions.server'
-import { changePassword, getUser, setLocale } from '~/models/users.server'
-import { changePasswordSchema } from '~/schemas/users'
-import { redirectWithToast } from '~/toast.server'
+import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
+import { formatDateTime } from '~/core/dates'
+import { changePasswordSchema, createTokenSchema, TOKEN_LIFETIMES_DAYS } from '~/features/directory'
+import { activeCalendarFeed, createCalendarFeed, revokeCalendarFeed } from '~/features/calendar/index.server'
+import { redirectWithToast } from '~/core/toast.server'
 import { locales } from '#db/schema/enums'
 import { pageTitle } from '~/i18n'
 
@@ -103,13 +98,13 @@ export default function Profile() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const { t } = useTranslation()
-  const passwordCheck = useLazyValidation(() => import('~/schemas/users').then((m) => m.changePasswordSchema), { shouldRevalidate: 'onInput' })
+  const passwordCheck = useLazyValidation(() => import('~/features/directory/schemas').then((m) => m.changePasswordSchema), { shouldRevalidate: 'onInput' })
   const [passwordForm, passwordFields] = useForm({
     id: 'change-password',
     lastResult: actionData?.intent === 'password' ? actionData.result : undefined,
     ...passwordCheck.options,
   })
-  const tokenCheck = useLazyValidation(() => import('~/schemas/auth').then((m) => m.createTokenSchema), { shouldRevalidate: 'onInput' })
+  const tokenCheck = useLazyValidation(() => import('~/features/directory/schemas').then((m) => m.createTokenSchema), { shouldRevalidate: 'onInput' })
   const [tokenForm, tokenFields] = useForm({
     id: 'create-token',
     lastResult: actionData?.intent === 'createToken' ? actionData.result : undefined,

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
 import { requireIssuedReport } from '~/features/reports/index.server'
-import { formatDay } from '~/lib/dates'
+import { formatDay } from '~/core/dates'
 import { pageTitle } from '~/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : pageTitle(matches, 'titles.reports') }]

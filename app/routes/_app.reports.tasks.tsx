@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { drillDown, reportRequest } from '~/features/reports/index.server'
 import { pageTitle } from '~/i18n'

@@ -1,13 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/auth.server'
+import { requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Button } from '~/components/ui/button'
 import { Form } from '~/components/ui/form'
 import { SEARCH_LIMITS, searchKinds, type SearchKind } from '~/features/search'
 import { searchEverything } from '~/features/search/index.server'
-import { formatDate, formatDay } from '~/lib/dates'
+import { formatDate, formatDay } from '~/core/dates'
 import { pageTitle } from '~/i18n'
 
 /** Global search: meetings, documents, issued conclusions and tasks the person may see. */

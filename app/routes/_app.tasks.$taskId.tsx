@@ -5,28 +5,27 @@ import { Form } from '~/components/ui/form'
 import { useLazyValidation } from '~/components/ui/lazy-validation'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from '~/lib/zod'
-import { invariantResponse, requireUser } from '~/auth.server'
+import { z } from '~/core/zod'
+import { invariantResponse, listUnits, requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
-import { events } from '~/events.server'
-import { rooms } from '~/live/rooms'
-import { taskView } from '~/live/views.server'
+import { events } from '~/core/events.server'
+import { rooms } from '~/core/rooms'
+import { taskView } from '~/features/dashboard/index.server'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field, SelectField, TextareaField } from '~/components/ui/field'
-import { parseForm, replyWithDomainError, statusOf } from '~/forms.server'
-import { formatDateTime, formatDay } from '~/lib/dates'
-import { config } from '~/config.server'
-import { DomainError } from '~/lib/errors'
-import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/models/files.server'
-import { readUpload } from '~/uploads.server'
-import { authorize, canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/models/permissions.server'
-import { listUnits } from '~/models/units.server'
-import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/models/tasks.server'
-import { parseId } from '~/schemas/common'
-import { taskFormSchemas } from '~/schemas/tasks'
-import { redirectWithToast } from '~/toast.server'
+import { parseForm, replyWithDomainError, statusOf } from '~/core/forms.server'
+import { formatDateTime, formatDay } from '~/core/dates'
+import { config } from '~/core/config.server'
+import { DomainError } from '~/core/errors'
+import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/core/files.server'
+import { readUpload } from '~/core/uploads.server'
+import { authorize, canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/core/permissions.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/features/tasks/index.server'
+import { parseId } from '~/core/schemas'
+import { taskFormSchemas } from '~/features/tasks'
+import { redirectWithToast } from '~/core/toast.server'
 import { DateField } from '~/components/ui/date-field'
 import { pageTitle } from '~/i18n'
 
@@ -114,7 +113,7 @@ function IntentForm({ intent, title, lastResult, children, submit, extraButtons 
   const navigation = useNavigation()
   const { t } = useTranslation()
   const { accept, maxMb } = useLoaderData<typeof loader>()
-  const check = useLazyValidation(() => import('~/schemas/tasks').then((m) => m.taskFormSchemas[intent]), { shouldRevalidate: 'onInput' })
+  const check = useLazyValidation(() => import('~/features/tasks/schemas').then((m) => m.taskFormSchemas[intent]), { shouldRevalidate: 'onInput' })
   const [form, fields] = useForm({ id: `task-${intent}`, lastResult, ...check.options })
   const files = withFiles.includes(intent)
   const fileErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.files ?? undefined

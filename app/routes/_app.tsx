@@ -2,13 +2,13 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { requireUser } from '~/auth.server'
+import { requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SocketProvider, useLiveView } from '~/components/socket-provider'
-import { events } from '~/events.server'
-import { rooms } from '~/live/rooms'
-import { notificationsView } from '~/live/views.server'
-import { can, reportScopeFor } from '~/models/permissions.server'
+import { events } from '~/core/events.server'
+import { rooms } from '~/core/rooms'
+import { notificationsView } from '~/features/dashboard/index.server'
+import { can, reportScopeFor } from '~/core/permissions.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
 export async function loader({ request }: LoaderFunctionArgs) {

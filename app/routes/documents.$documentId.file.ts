@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { invariantResponse, requireUser } from '~/auth.server'
-import { ForbiddenError, serveDocumentFile } from '~/document-file.server'
-import { DomainError } from '~/lib/errors'
-import { parseId } from '~/schemas/common'
+import { invariantResponse, requireUser } from '~/features/directory/index.server'
+import { ForbiddenError, serveDocumentFile } from '~/features/documents/index.server'
+import { DomainError } from '~/core/errors'
+import { parseId } from '~/core/schemas'
 
 /** A document's file (`?inline` for the viewer, `?version=n` for an earlier one): see serveDocumentFile. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { clearSessionCookieHeader, getAuth } from '~/auth.server'
-import { invalidateSession } from '~/models/sessions.server'
-import { redirectWithToast } from '~/toast.server'
+import { clearSessionCookieHeader, getAuth, invalidateSession } from '~/features/directory/index.server'
+import { redirectWithToast } from '~/core/toast.server'
 
 export async function loader() {
   return redirect('/')

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { z } from '~/lib/zod'
-import { invariantResponse } from '~/auth.server'
-import { requireConclusionAccess } from '~/conclusion-access.server'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
-import { saveDraft } from '~/models/conclusions.server'
-import { readForm } from '~/forms.server'
+import { z } from '~/core/zod'
+import { invariantResponse } from '~/features/directory/index.server'
+import { requireConclusionAccess, saveDraft } from '~/features/conclusions/index.server'
+import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
+import { readForm } from '~/core/forms.server'
 
 const draftSchema = z.object({
   content: z.string().max(1_500_000),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { conclusionDownload } from '~/conclusion-access.server'
+import { conclusionDownload } from '~/features/conclusions/index.server'
 
 /** The notice as PDF (see conclusionDownload). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { requireMinutesAccess, saveMinutesDraft } from '~/features/minutes/index.server'
 import { minutesDraftSchema } from '~/features/minutes'
-import { readForm } from '~/forms.server'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
+import { readForm } from '~/core/forms.server'
+import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
 
 /**
  * Autosave of the minutes (called with fetch by the editor, so a dropped connection is retried by

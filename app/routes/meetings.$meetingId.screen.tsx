@@ -3,14 +3,14 @@ import { useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { io, type Socket } from 'socket.io-client'
-import { getUser } from '~/auth.server'
+import { optionalUser } from '~/features/directory/index.server'
 import { SocketProvider, useLiveView, useSocket } from '~/components/socket-provider'
-import { events } from '~/events.server'
+import { events } from '~/core/events.server'
 import { hallAccess, screenView, validateDisplayToken } from '~/features/live-meeting/index.server'
 import { Screen, type ScreenView, ServerClockProvider } from '~/features/live-meeting'
-import { DomainError } from '~/lib/errors'
-import { type LiveUpdate, rooms } from '~/live/rooms'
-import { parseId } from '~/schemas/common'
+import { DomainError } from '~/core/errors'
+import { type LiveUpdate, rooms } from '~/core/rooms'
+import { parseId } from '~/core/schemas'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && 'view' in data && data.view ? data.view.meeting.title : 'Màn hình phòng họp' }, { name: 'robots', content: 'noindex' }]
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let allowed = false
   if (meetingId && key) allowed = validateDisplayToken(key)?.meetingId === meetingId
   else if (meetingId) {
-    const user = getUser(request)
+    const user = optionalUser(request)
     try {
       allowed = !!user && hallAccess(user, meetingId).runs
     } catch (error) {

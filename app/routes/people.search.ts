@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { z } from '~/lib/zod'
-import { requireUserWithPermission } from '~/auth.server'
-import { searchPeople } from '~/models/users.server'
+import { z } from '~/core/zod'
+import { requireUserWithPermission, searchPeople } from '~/features/directory/index.server'
 import { roles } from '#db/schema/enums'
 
 const querySchema = z.object({ q: z.string().max(100).catch(''), role: z.enum(roles).optional().catch(undefined) })

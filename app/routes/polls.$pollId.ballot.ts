@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { submitBallot } from '~/features/polls/index.server'
 import { ballotBodySchema } from '~/features/polls'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
-import { parseId } from '~/schemas/common'
+import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
+import { parseId } from '~/core/schemas'
 
 /**
  * Step 2 of the secret ballot, without cookies: the token, its signature and the marks. No session

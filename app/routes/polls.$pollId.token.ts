@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { issueToken, requirePollAccess } from '~/features/polls/index.server'
 import { tokenBodySchema } from '~/features/polls'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
+import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
 
 /**
  * Step 1 of the secret ballot, signed in: the browser's blinded token gets the campaign's blind

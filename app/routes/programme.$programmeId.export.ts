@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { invariantResponse, requireUser } from '~/auth.server'
-import { exportProgrammeSheet } from '~/models/programme-sheet.server'
-import { getProgramme } from '~/models/programme.server'
-import { parseId } from '~/schemas/common'
+import { invariantResponse, requireUser } from '~/features/directory/index.server'
+import { exportProgrammeSheet, getProgramme } from '~/features/programme/index.server'
+import { parseId } from '~/core/schemas'
 
 /** The programme as an .xlsx file, with the columns the import reads back. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { invariantResponse, requireUser } from '~/auth.server'
-import { fileResponse } from '~/uploads.server'
-import { authorize, canViewTask } from '~/models/permissions.server'
-import { taskAccess, taskAttachment } from '~/models/tasks.server'
-import { parseId } from '~/schemas/common'
+import { invariantResponse, requireUser } from '~/features/directory/index.server'
+import { fileResponse } from '~/core/uploads.server'
+import { authorize, canViewTask } from '~/core/permissions.server'
+import { taskAccess, taskAttachment } from '~/features/tasks/index.server'
+import { parseId } from '~/core/schemas'
 
 /** A file attached to a task's report: for whoever may view the task (Range supported). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

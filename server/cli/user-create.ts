@@ -1,5 +1,5 @@
-import { config } from '~/config.server'
-import { createSetupToken } from '~/models/setup.server'
+import { config } from '~/core/config.server'
+import { createSetupToken } from '~/features/directory/index.server'
 import { closeDb, getDb } from '#db/client'
 import { migrateDatabase } from '#db/migrate'
 

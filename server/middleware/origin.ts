@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import { SESSION_COOKIE } from '~/auth.server'
+import { SESSION_COOKIE } from '~/features/directory/index.server'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 
 const [staticDir] = process.argv.slice(2)
-const { parseConfig } = await import('~/config.server')
+const { parseConfig } = await import('~/core/config.server')
 const { createApp } = await import('#server/app')
 const app = express()
 app.use('/static', express.static(staticDir!))

@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { io as connectClient, type Socket } from 'socket.io-client'
-import { applyScopeCounts } from '~/live/task-counts'
+import { applyScopeCounts } from '~/features/dashboard/index.server'
 
 export type LiveRow = { what: string; n: number; p50: number; p95: number; p99: number; max: number; floor?: string }
 export type LiveReport = { rows: LiveRow[]; notes: string[] }

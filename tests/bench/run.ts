@@ -18,15 +18,15 @@ process.env.NODE_ENV = 'test'
 const { getDb, closeDb } = await import('#db/client')
 const { migrateDatabase } = await import('#db/migrate')
 const { seedProvince } = await import('#db/seed')
-const { listUsers } = await import('~/models/users.server')
-const { listUnitTree } = await import('~/models/units.server')
-const { createSession, validateSessionToken } = await import('~/models/sessions.server')
-const { parseConfig } = await import('~/config.server')
+const { listUsers } = await import('~/features/directory/index.server')
+const { listUnitTree } = await import('~/features/directory/index.server')
+const { createSession, validateSessionToken } = await import('~/features/directory/index.server')
+const { parseConfig } = await import('~/core/config.server')
 const { createApp } = await import('#server/app')
 const { count } = await import('drizzle-orm')
 const { units, users, meetings, meetingParticipants } = await import('#db/schema')
-const { listMeetings, getMeeting, findConflicts } = await import('~/models/meetings.server')
-const { getWorkingCalendar } = await import('~/models/calendar.server')
+const { listMeetings, getMeeting, findConflicts } = await import('~/features/meetings/index.server')
+const { getWorkingCalendar } = await import('~/features/calendar/index.server')
 
 type Row = { what: string; n: number; p50: number; p95: number; p99: number; floor?: string }
 const rows: Row[] = []
@@ -86,8 +86,8 @@ await measure('HTTP GET /api/v1/users?q=nguyen (cookie auth)', 500, async () => 
 await measure('HTTP GET /api/v1/units', 500, async () => (await fetch(`${base}/api/v1/units`, { headers: { Cookie: cookie } })).arrayBuffer(), '/healthz')
 // Search (issue 14): the index rebuilt at start, queries as the Office and as a unit officer (each hit checked against the permissions), people search.
 const { rebuildSearchIndex, searchEverything } = await import('~/features/search/index.server')
-const { searchPeople } = await import('~/models/users.server')
-const { searchMeetings } = await import('~/models/meeting-list.server')
+const { searchPeople } = await import('~/features/directory/index.server')
+const { searchMeetings } = await import('~/features/meetings/index.server')
 await measure('search index rebuilt from the tables (server start)', 5, () => rebuildSearchIndex(db), 'select 1')
 const benchOffice = db.select({ id: users.id, unitId: users.unitId }).from(users).where((await import('drizzle-orm')).eq(users.username, 'vanphong')).get()!
 const benchOfficer = db.select({ id: users.id, unitId: users.unitId }).from(users).where((await import('drizzle-orm')).eq(users.username, 'canbo1')).get()!
@@ -102,7 +102,7 @@ const taskRows: Row[] = []
 const { tasks: tasksTable, userRoles } = await import('#db/schema')
 const { and, desc, eq, sql } = await import('drizzle-orm')
 const { json } = await import('@remix-run/node')
-const { requireUser } = await import('~/auth.server')
+const { requireUser } = await import('~/features/directory/index.server')
 const { loader: dashboardLoader } = await import('~/routes/_app.dashboard')
 const { loader: unitTasksLoader } = await import('~/routes/_app.tasks._index')
 const taskCount = db.select({ n: count() }).from(tasksTable).get()!.n
@@ -129,7 +129,7 @@ taskRows.push(...rows.splice(sink))
 
 // ---- Live views (issue 10): the production server in its own process, 500 watchers here ----
 const { runLiveBench } = await import('./live')
-const { createMeeting, sendInvitations } = await import('~/models/meetings.server')
+const { createMeeting, sendInvitations } = await import('~/features/meetings/index.server')
 const { documents: documentsTable, documentReads, meetingTypes } = await import('#db/schema')
 const cookieOf = (userId: number) => `nghisu_session=${createSession(userId).token}`
 const officerOf = (unitId: number) => db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).get()?.id

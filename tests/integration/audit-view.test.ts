@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { serverT } from '~/i18n/translate.server'
-import { auditHistoryFor } from '~/models/audit.server'
-import { updateUnit } from '~/models/units.server'
-import { updateUser } from '~/models/users.server'
+import { auditHistoryFor } from '~/core/audit.server'
+import { updateUnit, updateUser } from '~/features/directory/index.server'
 import { createUnit, createUser } from '../factories'
 
 describe('the audit history reads in Vietnamese', () => {

@@ -1,22 +1,10 @@
 import { spawn } from 'node:child_process'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type DocJSON, taskSentence } from '~/lib/conclusion-doc'
-import { DomainError } from '~/lib/errors'
-import {
-  getConclusionState,
-  issueConclusion,
-  listVersions,
-  nameLookup,
-  renderConclusionHtml,
-  sanitizeConclusion,
-  saveDraft,
-  startCorrection,
-  TaskBlocksInvalid,
-} from '~/models/conclusions.server'
-import { createMeeting } from '~/models/meetings.server'
-import { getTask, listTasks } from '~/models/tasks.server'
-import { vietnamInstant } from '~/schemas/meetings'
+import { type DocJSON, getConclusionState, issueConclusion, listVersions, nameLookup, renderConclusionHtml, sanitizeConclusion, saveDraft, startCorrection, TaskBlocksInvalid, taskSentence } from '~/features/conclusions/index.server'
+import { DomainError } from '~/core/errors'
+import { createMeeting, vietnamInstant } from '~/features/meetings/index.server'
+import { getTask, listTasks } from '~/features/tasks/index.server'
 import { getDb } from '#db/client'
 import { issuingBodies, meetings, notifications, taskEvents } from '#db/schema'
 import { createMeetingType, createUnit, createUser } from '../factories'

@@ -4,10 +4,9 @@ import path from 'node:path'
 import { and, count, eq } from 'drizzle-orm'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canGiveOpinion, canReadOpinions } from '~/models/permissions.server'
-import { deleteDocument, distributeDocuments, documentAccess, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/models/documents.server'
-import { createMeeting } from '~/models/meetings.server'
-import { vietnamInstant } from '~/schemas/meetings'
+import { canGiveOpinion, canReadOpinions } from '~/core/permissions.server'
+import { deleteDocument, distributeDocuments, documentAccess, listMeetingDocuments, meetingReadiness, addOpinion, listOpinions, saveNote, getNote } from '~/features/documents/index.server'
+import { createMeeting, vietnamInstant } from '~/features/meetings/index.server'
 import { loader as documentsPage } from '~/routes/_app.meetings.$meetingId_.documents'
 import { loader as fileRoute } from '~/routes/documents.$documentId.file'
 import { action as uploadAction } from '~/routes/meetings.$meetingId.documents.upload'
@@ -202,8 +201,8 @@ describe('who sees what', () => {
 
 describe('office documents as PDF for the viewer (optional LibreOffice)', () => {
   it('without a converter they download only; with one (a stand-in soffice) they convert once and are served as PDF', async () => {
-    const { detectOfficeConverter } = await import('~/models/office-convert.server')
-    const { serveDocumentFile } = await import('~/document-file.server')
+    const { detectOfficeConverter } = await import('~/features/documents/index.server')
+    const { serveDocumentFile } = await import('~/features/documents/index.server')
     const docx = (await import('../../db/seed-documents')).sampleDocx
     const id = (await upload(office, { title: 'Dự thảo Word', kind: 'du_thao' }, { name: 'Dự thảo.docx', bytes: await docx('Dự thảo', ['Điều 1.']) })).body.documentId!
     const serve = () => serveDocumentFile(new Request('http://localhost/x'), { ...office, fullName: 'Văn phòng' } as never, id, { asPdf: true, inline: true })

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getGroup, listGroups, saveGroup } from '~/features/groups/index.server'
-import { createMeeting, getMeeting, meetingFormValues, participantShortfall, sendInvitations } from '~/models/meetings.server'
+import { createMeeting, getMeeting, meetingFormValues, participantShortfall, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
 import { action as meetingAction } from '~/routes/_app.meetings.$meetingId'
 import { action as newGroupAction } from '~/routes/_app.groups._index'
-import { vietnamInstant } from '~/schemas/meetings'
 import { createMeetingType, createUser, formRequest, refusal, sessionCookieFor } from '../factories'
 import { domainErrorResponse } from '~/core/http.server'
 

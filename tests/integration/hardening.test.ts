@@ -1,8 +1,8 @@
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { safeRedirect } from '~/auth.server'
-import { boundedForm, FORM_LIMITS } from '~/forms.server'
+import { safeRedirect } from '~/features/directory/index.server'
+import { boundedForm, FORM_LIMITS } from '~/core/forms.server'
 import { action as loginAction } from '~/routes/login'
 import { action as programmeAction } from '~/routes/_app.programme._index'
 import { createMeetingType, createUser, formRequest, sessionCookieFor, TEST_PASSWORD } from '../factories'
@@ -190,12 +190,12 @@ describe('inputs that used to answer 5xx get a 4xx with the usual error shape', 
     const { loader: scheduleLoader } = await import('~/routes/_app.schedule')
     const page = (await scheduleLoader({ request: new Request('http://localhost:3000/schedule?week=9999-12-31', { headers: { Cookie: cookie } }), params: {}, context: { ip: '127.0.0.1' } })) as Response
     expect(page.status).toBe(200)
-    const { isValidDate } = await import('~/lib/working-days')
+    const { isValidDate } = await import('~/core/days')
     expect([isValidDate('1900-01-01'), isValidDate('9999-12-31'), isValidDate('2026-02-30'), isValidDate('2026-12-01')]).toEqual([false, false, false, true])
   })
 
   it('route ids are plain decimal numbers: "0x10" is not 16', async () => {
-    const { parseId } = await import('~/schemas/common')
+    const { parseId } = await import('~/core/schemas')
     expect(['0x10', '1e3', ' 7', '007', '-1', '16'].map((v) => parseId(v))).toEqual([null, null, null, null, null, 16])
   })
 })
@@ -205,7 +205,7 @@ describe('documents and exports that cost the server', () => {
   const withTable = (colspan: number) => ({ type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [cell(colspan)] }] }] })
 
   it('a table cell spanning 100,000 columns is refused when saved, and clamped if one was stored before', async () => {
-    const { sanitizeConclusion, renderConclusionHtml } = await import('~/models/conclusions.server')
+    const { sanitizeConclusion, renderConclusionHtml } = await import('~/features/conclusions/index.server')
     expect(() => sanitizeConclusion(withTable(100_000))).toThrow('conclusion.tableTooLarge')
     expect(() => sanitizeConclusion(withTable(3))).not.toThrow()
     const started = performance.now()
@@ -228,11 +228,11 @@ describe('documents and exports that cost the server', () => {
 
 describe('text is stored clean', () => {
   it('a title of zero-width characters is empty; NUL bytes and direction overrides never reach the database', async () => {
-    const { requiredText } = await import('~/schemas/common')
+    const { requiredText } = await import('~/core/schemas')
     const title = requiredText(200)
     expect(title.safeParse('\u200b\u200b\ufeff').error?.issues[0]?.message).toBe('validation.required')
     expect(title.parse('Họp\u0000 giao ban\u202e')).toBe('Họp giao ban')
-    const { displayName } = await import('~/models/files.server')
+    const { displayName } = await import('~/core/files.server')
     expect(displayName('bao-cao\u202Efdp.exe')).toBe('bao-caofdp.exe')
     expect(displayName('../../etc/\u0000passwd')).toBe('passwd')
   })
@@ -242,7 +242,7 @@ describe('numbers in page forms are plain decimals', () => {
   it('"0x10", "1e1" or "Infinity" as a progress percentage is refused beside the field; "16" is taken', async () => {
     const { createTask: makeTask, createUnit: makeUnit } = await import('../factories')
     const { action: taskAction } = await import('~/routes/_app.tasks.$taskId')
-    const { getTask } = await import('~/models/tasks.server')
+    const { getTask } = await import('~/features/tasks/index.server')
     const unit = makeUnit({ name: 'Ban Nội chính (số)' })
     const officer = await createUser({ roles: ['unit_officer'], unitId: unit.id })
     const { id } = await makeTask({ leadUnitId: unit.id, deadline: '2099-12-31' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, vietnamDate } from '~/lib/working-days'
-import { respondToInvitation } from '~/models/meetings.server'
+import { addDays, vietnamDate } from '~/core/days'
+import { respondToInvitation } from '~/features/meetings/index.server'
 import { loader as homeLoader } from '~/routes/_app._index'
 import { createHallFixture, createMeetingFixture, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { issuingBodyHeader, listIssuingBodies } from '~/models/numbering.server'
+import { issuingBodyHeader, listIssuingBodies } from '~/features/conclusions/index.server'
 import { action as bodiesAction } from '~/routes/_app.admin.issuing-bodies'
 import { getDb } from '#db/client'
 import { issuingBodies } from '#db/schema'

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverT } from '~/i18n/translate.server'
-import { getWorkingCalendar } from '~/models/calendar.server'
-import { createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations } from '~/models/meetings.server'
+import { getWorkingCalendar } from '~/features/calendar/index.server'
+import { createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
 import { action as editAction } from '~/routes/_app.meetings.$meetingId_.edit'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/_app.meetings.$meetingId'
 import { action as newMeetingAction } from '~/routes/_app.meetings.new'
-import { vietnamInstant } from '~/schemas/meetings'
 import { getDb } from '#db/client'
 import { meetingParticipants, meetings, notifications, programmeItems, userRoles } from '#db/schema'
 import { createMeetingType, createProgrammeItemFixture, createUnit, createUser, formRequest, getRequest, meetingFormFields, sessionCookieFor } from '../factories'
@@ -116,7 +115,7 @@ describe('creating meetings (R4.6a)', () => {
 
 describe('the double-booking warning', () => {
   it('names the chair’s clash once, as the chair’s, and the place without repeating “phòng”', async () => {
-    const { scheduleConflicts } = await import('~/models/meetings.server')
+    const { scheduleConflicts } = await import('~/features/meetings/index.server')
     createMeeting({ ...saveInput('2027-03-17'), location: 'Phòng họp số 1' }, { id: office.id })
     const again = { ...saveInput('2027-03-17'), location: 'Phòng họp số 1', memberUserIds: [chair.id, delegates[0]!.id] }
     const found = scheduleConflicts(again, null)
@@ -320,7 +319,7 @@ describe('roles', () => {
 
 describe('limits that agree', () => {
   it('a programme item of 1,000 characters can become a meeting with it as the title', async () => {
-    const { meetingFormSchema, programmeItemInputSchema } = await import('~/schemas/meetings')
+    const { meetingFormSchema, programmeItemInputSchema } = await import('~/features/meetings/schemas')
     const long = 'Đ'.repeat(1000)
     expect(programmeItemInputSchema.safeParse({ content: long, plannedMonth: 5 }).success).toBe(true)
     const meeting = meetingFormSchema.safeParse({ title: long, meetingTypeId: 1, chairUserId: 1, date: '2027-05-05', startTime: '08:00', endTime: '09:00', mode: 'in_person', location: 'P1', offProgrammeReason: 'x' })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listNotifications, notify } from '~/models/notifications.server'
-import { runTaskReminders } from '~/models/reminders.server'
+import { listNotifications, notify } from '~/features/notifications/index.server'
+import { runTaskReminders } from '~/features/tasks/index.server'
 import { loader as notificationsLoader } from '~/routes/_app.notifications'
 import { getDb } from '#db/client'
 import { eq } from 'drizzle-orm'

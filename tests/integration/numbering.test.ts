@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { allocateDocumentNumber, peekDocumentNumber } from '~/models/numbering.server'
+import { allocateDocumentNumber, peekDocumentNumber } from '~/features/conclusions/index.server'
 import { getDb } from '#db/client'
 import { issuingBodies } from '#db/schema'
 import { createUnit } from '../factories'

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { keepSearchIndex, rebuildSearchIndex, searchEverything } from '~/features/search/index.server'
 import { ftsQuery } from '~/features/search/query'
-import { searchMeetings } from '~/models/meeting-list.server'
+import { getMeeting, searchMeetings, updateMeeting } from '~/features/meetings/index.server'
 import { loader as searchLoader } from '~/routes/_app.search'
 import { loader as meetingsLoader } from '~/routes/_app.meetings._index'
 import { getDb } from '#db/client'
 import { createHallFixture, createMeetingFixture, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
-import { reassignLead } from '~/models/tasks.server'
-import { getMeeting, updateMeeting } from '~/models/meetings.server'
+import { reassignLead } from '~/features/tasks/index.server'
 
 let office: Awaited<ReturnType<typeof createUser>>
 let chair: Awaited<ReturnType<typeof createUser>>
@@ -132,7 +131,7 @@ describe('the meetings list', () => {
 describe('search over the API', () => {
   it('answers with what the caller may see', async () => {
     const { startTestServer } = await import('../setup/server')
-    const { createApiToken } = await import('~/models/api-tokens.server')
+    const { createApiToken } = await import('~/features/directory/index.server')
     const server = await startTestServer()
     try {
       const ask = async (userId: number, q: string) => {
@@ -153,7 +152,7 @@ describe('search over the API', () => {
 
 describe('the people pickers’ search', () => {
   it('finds people by name, position or unit without diacritics, and only for someone signed in', async () => {
-    const { searchPeople } = await import('~/models/users.server')
+    const { searchPeople } = await import('~/features/directory/index.server')
     const { loader: peopleLoader } = await import('~/routes/people.search')
     const unit = createUnit({ name: 'Sở Nội vụ' })
     const duc = await createUser({ fullName: 'Lê Văn Đức', unitId: unit.id })

@@ -1,9 +1,8 @@
 import { count } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readUpload } from '~/uploads.server'
-import { createMeeting } from '~/models/meetings.server'
-import { createTasks, getTask } from '~/models/tasks.server'
-import { vietnamInstant } from '~/schemas/meetings'
+import { readUpload } from '~/core/uploads.server'
+import { createMeeting, vietnamInstant } from '~/features/meetings/index.server'
+import { createTasks, getTask } from '~/features/tasks/index.server'
 import { action as taskAction } from '~/routes/_app.tasks.$taskId'
 import { loader as download } from '~/routes/tasks.$taskId.files.$fileId'
 import { getDb } from '#db/client'
@@ -113,8 +112,8 @@ describe('files attached to progress reports', () => {
 
 describe('uploads cut off mid-body', () => {
   it('an aborted upload answers, and leaves no temporary file behind', async () => {
-    const { readUpload } = await import('~/uploads.server')
-    const { filesDir } = await import('~/models/files.server')
+    const { readUpload } = await import('~/core/uploads.server')
+    const { filesDir } = await import('~/core/files.server')
     const fsp = await import('node:fs/promises')
     const path = await import('node:path')
     const tmp = path.join(filesDir(), 'tmp')
@@ -140,7 +139,7 @@ describe('uploads cut off mid-body', () => {
   })
 
   it('temporary files left by a crash are removed at start', async () => {
-    const { clearStaleUploads, filesDir } = await import('~/models/files.server')
+    const { clearStaleUploads, filesDir } = await import('~/core/files.server')
     const fsp = await import('node:fs/promises')
     const path = await import('node:path')
     const tmp = path.join(filesDir(), 'tmp')

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '#db/client'
 import { notifications } from '#db/schema'
-import { decideCompletion, decideExtension, declareCompletion, postProgress, requestExtension, tasksAwaitingDecision } from '~/models/tasks.server'
+import { decideCompletion, decideExtension, declareCompletion, postProgress, requestExtension, tasksAwaitingDecision } from '~/features/tasks/index.server'
 import { createIssuedConclusion, createTask, createUnit, createUser } from '../factories'
 
 const kindsFor = (userId: number) => getDb().select({ kind: notifications.kind }).from(notifications).where(and(eq(notifications.userId, userId))).all().map((n) => n.kind).filter((k) => k.startsWith('task.'))

@@ -2,7 +2,7 @@
  * Child process for the numbering test: opens its own connection to the database file and takes
  * `count` numbers, each in its own transaction, printing them as JSON.
  */
-import { allocateDocumentNumber } from '~/models/numbering.server'
+import { allocateDocumentNumber } from '~/features/conclusions/index.server'
 import { openDatabase } from '#db/client'
 
 const [file, bodyId, count] = process.argv.slice(2)

@@ -2,7 +2,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-const { parseConfig } = await import('~/config.server')
+const { parseConfig } = await import('~/core/config.server')
 const { createApp } = await import('#server/app')
 const { attachRealtime, bridgeEvents } = await import('#server/realtime')
 const server = http.createServer(createApp({ config: parseConfig({ ...process.env, NODE_ENV: 'test', API_RATE_LIMIT_PER_MINUTE: '1000000' }) }))

@@ -3,7 +3,7 @@
  * waits until the given instant (so two processes issue at the same moment) and issues the
  * meeting's draft, printing the result as JSON.
  */
-import { issueConclusion } from '~/models/conclusions.server'
+import { issueConclusion } from '~/features/conclusions/index.server'
 import { openDatabase } from '#db/client'
 
 const [file, meetingId, userId, revision, startAt] = process.argv.slice(2)

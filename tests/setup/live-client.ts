@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client'
-import type { LiveUpdate } from '~/live/rooms'
-import type { ClientToServerEvents, ServerToClientEvents } from '~/schemas/realtime'
+import type { LiveUpdate } from '~/core/rooms'
+import type { ClientToServerEvents, ServerToClientEvents } from '~/core/realtime-schemas'
 import { sessionCookieFor } from '../factories'
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents> & { updates: LiveUpdate[] }

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { RequestHandler } from 'express'
-import { parseConfig } from '~/config.server'
+import { parseConfig } from '~/core/config.server'
 import { domainErrorResponse } from '~/core/http.server'
 import { createApp } from '#server/app'
 import { attachMailer } from '#server/mailer'

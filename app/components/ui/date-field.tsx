@@ -1,6 +1,6 @@
 import { type ChangeEvent, useId, useState, useSyncExternalStore } from 'react'
-import { formatDay } from '~/lib/dates'
-import { isValidDate } from '~/lib/working-days'
+import { formatDay } from '~/core/dates'
+import { isValidDate } from '~/core/days'
 import { type DateFieldProps, groupClass, type TimeFieldProps } from './date-field-props'
 import { ErrorList } from './field'
 

@@ -11,7 +11,7 @@ type Parse = (formData: FormData) => Submission<Record<string, unknown>>
  * downloads it. Until it has arrived the form validates on submit, on the server, as it does without
  * JavaScript; from then on as `modes` say. The server always validates again.
  *
- *     const check = useLazyValidation(() => import('~/schemas/users').then((m) => m.changePasswordSchema), { shouldRevalidate: 'onInput' })
+ *     const check = useLazyValidation(() => import('~/features/directory/schemas').then((m) => m.changePasswordSchema), { shouldRevalidate: 'onInput' })
  *     const [form, fields] = useForm({ id, lastResult, ...check.options })
  *     <Form {...getFormProps(form)} onFocus={check.start}>
  */

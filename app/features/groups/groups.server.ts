@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { participantGroupMembers, participantGroups, units, users } from '#db/schema'
-import { DomainError } from '~/lib/errors'
-import { normaliseForSearch } from '~/lib/text'
-import { writeAudit } from '~/models/audit.server'
-import type { Actor } from '~/models/users.server'
+import { DomainError } from '~/core/errors'
+import { normaliseForSearch } from '~/core/text'
+import { writeAudit } from '~/core/audit.server'
+import type { Actor } from '~/features/directory/index.server'
 import type { GroupInput } from './schemas'
 
 /** The groups, with how many active people each holds (the Office's list, the meeting form's choices). */

@@ -1,5 +1,5 @@
-import { z } from '~/lib/zod'
-import { idSchema, optionalText, requiredText } from '~/schemas/common'
+import { z } from '~/core/zod'
+import { idSchema, optionalText, requiredText } from '~/core/schemas'
 
 export const GROUP_LIMITS = { nameChars: 200, descriptionChars: 1000, members: 2000 } as const
 

@@ -6,4 +6,4 @@
  * chair and the Office. Voting and speaking are the model's rules (present, entitled), checked on
  * every request.
  */
-export { canViewMeeting as canEnterHall, canRunSession } from '~/models/permissions.server'
+export { canViewMeeting as canEnterHall, canRunSession } from '~/core/permissions.server'

@@ -1,6 +1,6 @@
-import { DomainError } from '~/lib/errors'
-import { meetingAccess } from '~/models/meetings.server'
-import type { Actor, SessionUser } from '~/models/users.server'
+import { DomainError } from '~/core/errors'
+import { meetingAccess } from '~/features/meetings/index.server'
+import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { canEnterHall, canRunSession } from './access.server'
 import { createDisplayLink, revokeDisplayLink } from './displays.server'
 import {

@@ -1,11 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingDisplays } from '#db/schema'
-import { events } from '~/events.server'
-import { DomainError } from '~/lib/errors'
-import { createTokenParts, parseToken, secretMatches } from '~/lib/tokens.server'
-import { writeAudit } from '~/models/audit.server'
-import type { Actor } from '~/models/users.server'
+import { events } from '~/core/events.server'
+import { DomainError } from '~/core/errors'
+import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
+import { writeAudit } from '~/core/audit.server'
+import type { Actor } from '~/features/directory/index.server'
 
 /**
  * Display links for the room's big screen: `nsd_<id>.<secret>`, read-only, for one meeting,

@@ -1,6 +1,6 @@
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { passRules, speechKinds, voteChoices } from '#db/schema/enums'
-import { idSchema, optionalText, requiredText } from '~/schemas/common'
+import { idSchema, optionalText, requiredText } from '~/core/schemas'
 
 /**
  * What the room's forms and API send. Page forms name an `intent`; each is one change of the

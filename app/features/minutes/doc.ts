@@ -1,5 +1,5 @@
 import { type Extensions, Node as TiptapNode, mergeAttributes } from '@tiptap/core'
-import { baseExtensions } from '~/lib/conclusion-doc'
+import { baseExtensions } from '~/features/conclusions'
 
 /**
  * The minutes' document (biên bản, Hướng dẫn 16-HD/VPTW; QĐ 45/2018/QĐ-TTg): Tiptap JSON whose

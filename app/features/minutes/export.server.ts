@@ -1,7 +1,7 @@
 import { AlignmentType, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import PDFDocument from 'pdfkit'
-import type { DocJSON as ConclusionDoc } from '~/lib/conclusion-doc'
-import { centered, docxPartyHeader, MM, mm, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, type Run, runsOf, twoColumns } from '~/lib/conclusion-export.server'
+import type { DocJSON as ConclusionDoc } from '~/features/conclusions/index.server'
+import { centered, docxPartyHeader, MM, mm, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, type Run, runsOf, twoColumns } from '~/features/conclusions/index.server'
 import { attendanceText, type AttendanceFacts, closingText, type DocJSON, type ItemFacts, itemText, type MeetingFacts, openingText, type SpeechFacts, speechText, type VoteFacts, voteText } from './doc'
 
 /**

@@ -19,17 +19,16 @@ import {
   users,
   votes,
 } from '#db/schema'
-import { events } from '~/events.server'
-import { formatDate, formatTime } from '~/lib/dates'
-import { DomainError } from '~/lib/errors'
-import { vietnamDate } from '~/lib/working-days'
-import { isSafeHref } from '~/lib/conclusion-doc'
-import { writeAudit } from '~/models/audit.server'
-import { notify } from '~/models/notifications.server'
-import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from '~/models/numbering.server'
-import { meetingAccess } from '~/models/meetings.server'
-import { can, canApproveMinutes, canEditMinutes, canReadApprovedMinutes, canViewMeeting } from '~/models/permissions.server'
-import type { Actor, SessionUser } from '~/models/users.server'
+import { events } from '~/core/events.server'
+import { formatDate, formatTime } from '~/core/dates'
+import { DomainError } from '~/core/errors'
+import { vietnamDate } from '~/core/days'
+import { allocateDocumentNumber, isSafeHref, issuingBodyHeader, peekDocumentNumber } from '~/features/conclusions/index.server'
+import { writeAudit } from '~/core/audit.server'
+import { notify } from '~/features/notifications/index.server'
+import { meetingAccess } from '~/features/meetings/index.server'
+import { can, canApproveMinutes, canEditMinutes, canReadApprovedMinutes, canViewMeeting } from '~/core/permissions.server'
+import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncWithRoom } from './doc'
 import type { MinutesExport } from './export.server'
 
@@ -52,7 +51,7 @@ function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' | 'forbidd
 
 // ---------------------------------------------------------------- who may
 // Decided in the permission module (the one place such decisions are made).
-export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from '~/models/permissions.server'
+export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from '~/core/permissions.server'
 
 // ---------------------------------------------------------------- the room's records
 

@@ -1,5 +1,5 @@
-import { z } from '~/lib/zod'
-import { idSchema, requiredText } from '~/schemas/common'
+import { z } from '~/core/zod'
+import { idSchema, requiredText } from '~/core/schemas'
 
 /** The minutes page's forms (one intent each); the autosave is its own resource route. */
 export const minutesIntentSchema = z.discriminatedUnion('intent', [

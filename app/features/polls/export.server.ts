@@ -1,7 +1,7 @@
 import { Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import PDFDocument from 'pdfkit'
-import { centered, docxPartyHeader, MM, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, twoColumns } from '~/lib/conclusion-export.server'
-import { vietnamDate } from '~/lib/working-days'
+import { centered, docxPartyHeader, MM, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, twoColumns } from '~/features/conclusions/index.server'
+import { vietnamDate } from '~/core/days'
 import type { CampaignDetail, PollResults } from './polls.server'
 import { formatPercent } from './tally'
 

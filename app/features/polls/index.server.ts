@@ -1,8 +1,8 @@
 import { json } from '@remix-run/node'
-import { requireUser } from '~/auth.server'
-import { DomainError, HTTP_STATUS_OF } from '~/lib/errors'
-import { parseId } from '~/schemas/common'
-import type { Actor, SessionUser } from '~/models/users.server'
+import { requireUser } from '~/features/directory/index.server'
+import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
+import { parseId } from '~/core/schemas'
+import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { closeCampaign, enterPaperTotals, openCampaign, pollAccess, publishResults } from './polls.server'
 import type { PollIntent } from './schemas'
 

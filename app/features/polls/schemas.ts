@@ -1,7 +1,7 @@
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { roles } from '#db/schema/enums'
-import { idSchema, requiredText } from '~/schemas/common'
-import { dateSchema, timeSchema } from '~/schemas/meetings'
+import { idSchema, requiredText } from '~/core/schemas'
+import { dateSchema, timeSchema } from '~/features/meetings'
 
 /** "Họ tên; Chức vụ; Đơn vị" per line → the people polled (at most 100). */
 export function parseCandidates(text: string) {

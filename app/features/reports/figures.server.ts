@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import { type DBOrTx, getDb } from '#db/client'
 import { attendance, conclusions, documentDistributions, documentReads, documents, meetingParticipants, meetings, meetingTypes, programmeItems, programmes, speeches, taskEvents, tasks, units } from '#db/schema'
-import { vietnamDate } from '~/lib/working-days'
+import { vietnamDate } from '~/core/days'
 
 /**
  * The figures of a periodic report (REPORTS.md), computed from the records for a period

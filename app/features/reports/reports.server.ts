@@ -1,15 +1,15 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { issuingBodies, reportReminders, reports, units, userRoles, users } from '#db/schema'
-import { events } from '~/events.server'
-import { DomainError } from '~/lib/errors'
-import { getWorkingCalendar } from '~/models/calendar.server'
-import { writeAudit } from '~/models/audit.server'
-import { notify } from '~/models/notifications.server'
-import { allocateDocumentNumber } from '~/models/numbering.server'
-import { reportScopeFor } from '~/models/permissions.server'
-import type { Actor, SessionUser } from '~/models/users.server'
-import { vietnamDate } from '~/lib/working-days'
+import { events } from '~/core/events.server'
+import { DomainError } from '~/core/errors'
+import { getWorkingCalendar } from '~/features/calendar/index.server'
+import { vietnamDate } from '~/core/days'
+import { writeAudit } from '~/core/audit.server'
+import { notify } from '~/features/notifications/index.server'
+import { allocateDocumentNumber } from '~/features/conclusions/index.server'
+import { reportScopeFor } from '~/core/permissions.server'
+import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { type Period, rates, reportFigures, type ReportFigures, taskTables } from './figures.server'
 
 /**
@@ -44,7 +44,7 @@ export function periodTitle(kind: PeriodKind, year: number, n: number, from: str
 
 type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 // Who sees which scope, who issues: decided in the permission module.
-export { canIssueReports, reportScopeFor } from '~/models/permissions.server'
+export { canIssueReports, reportScopeFor } from '~/core/permissions.server'
 
 /** The issuing body of reports: the Office's, when registered (Số …-BC/VPTU), else the first. */
 function reportBody(tx: DBOrTx) {

@@ -1,4 +1,4 @@
-import { normaliseForSearch } from '~/lib/text'
+import { normaliseForSearch } from '~/core/text'
 
 export const searchKinds = ['meeting', 'document', 'conclusion', 'task'] as const
 export type SearchKind = (typeof searchKinds)[number]

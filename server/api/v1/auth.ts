@@ -1,11 +1,9 @@
 import type { NextFunction, Request, Response } from 'express'
 import { parse } from 'cookie'
-import { SESSION_COOKIE } from '~/auth.server'
+import { SESSION_COOKIE, validateApiToken, validateSessionToken } from '~/features/directory/index.server'
 import { serverT } from '~/i18n/translate.server'
-import { validateApiToken } from '~/models/api-tokens.server'
-import { authorize, type Permission } from '~/models/permissions.server'
-import { validateSessionToken } from '~/models/sessions.server'
-import type { SessionUser } from '~/models/users.server'
+import { authorize, type Permission } from '~/core/permissions.server'
+import type { SessionUser } from '~/features/directory/index.server'
 import { ApiError } from './errors'
 
 declare module 'express-serve-static-core' {

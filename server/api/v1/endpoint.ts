@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-openapi'
 import type { Request, Response, Router } from 'express'
-import { z } from '~/lib/zod'
-import type { SessionUser } from '~/models/users.server'
+import { z } from '~/core/zod'
+import type { SessionUser } from '~/features/directory/index.server'
 import { currentUser } from './auth'
 import { apiErrorSchema, handle } from './errors'
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { serverT } from '~/i18n/translate.server'
-import { HTTP_STATUS_OF, isDomainError } from '~/lib/errors'
+import { HTTP_STATUS_OF, isDomainError } from '~/core/errors'
 import type { Locale } from '#db/schema/users'
 
 /** `{"error":{"code","message","fields"}}`: the one error shape of /api/v1. */

@@ -1,11 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { attendanceStates, passRules, speechKinds, speechStates, voteChoices, voteStates } from '#db/schema/enums'
 import { ballotSchema, castBallot, checkIn, consoleView, hallAccess, hallView, markAttendance, requestToSpeak, speakRequestSchema } from '~/features/live-meeting/index.server'
-import { DomainError } from '~/lib/errors'
-import { idSchema } from '~/schemas/common'
-import type { SessionUser } from '~/models/users.server'
+import { DomainError } from '~/core/errors'
+import { idSchema } from '~/core/schemas'
+import type { SessionUser } from '~/features/directory/index.server'
 import { defineEndpoint } from './endpoint'
 
 /**

@@ -1,8 +1,8 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { minutesAccess, minutesFile, minutesForExport } from '~/features/minutes/index.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError } from '~/core/errors'
 import { sendWebResponse } from './documents'
 import { defineEndpoint } from './endpoint'
 

@@ -1,9 +1,9 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { pollStates } from '#db/schema/enums'
 import { getCampaign, pollAccess, pollProgress, pollResults } from '~/features/polls/index.server'
-import { DomainError } from '~/lib/errors'
+import { DomainError } from '~/core/errors'
 import { defineEndpoint } from './endpoint'
 
 /** Confidence polls over the API: a campaign as its people see it (counts, never who), its results once published. */

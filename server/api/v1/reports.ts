@@ -1,9 +1,9 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { getReport, issuedReportFile, reportFigures, reportScopeFor } from '~/features/reports/index.server'
-import { DomainError } from '~/lib/errors'
-import { isValidDate } from '~/lib/working-days'
+import { DomainError } from '~/core/errors'
+import { isValidDate } from '~/core/days'
 import { sendWebResponse } from './documents'
 import { defineEndpoint } from './endpoint'
 

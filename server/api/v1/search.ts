@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
-import { z } from '~/lib/zod'
+import { z } from '~/core/zod'
 import { SEARCH_LIMITS, searchEverything, searchKinds } from '~/features/search/index.server'
 import { defineEndpoint } from './endpoint'
 

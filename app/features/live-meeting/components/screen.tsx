@@ -1,7 +1,7 @@
 import { QRCodeSVG } from 'qrcode.react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatClockTime } from '~/lib/dates'
+import { formatClockTime } from '~/core/dates'
 import { speechClock } from '../clock'
 import type { ScreenView } from '../view.server'
 import { useServerNow } from './server-clock'

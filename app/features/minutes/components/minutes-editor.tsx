@@ -3,7 +3,7 @@ import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/r
 import { useEffect, useRef, useState } from 'react'
 import { useDraftAutosave } from '~/components/use-draft-autosave'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '~/lib/dates'
+import { formatDateTime } from '~/core/dates'
 import { blockKey, type DocJSON, factsFor, insertionIndex, minutesExtensions, recordKey, type RoomRecords, speechNode, voteNode } from '../doc'
 
 

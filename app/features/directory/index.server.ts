@@ -1,0 +1,10 @@
+/** The directory feature's public surface for routes, the API, the realtime server and other features. */
+export { createApiToken, listApiTokens, revokeApiToken, validateApiToken } from './api-tokens.server'
+export { SESSION_COOKIE, actorOf, clearSessionCookieHeader, getAuth, invariantResponse, isSecureRequest, optionalUser, requireAuth, requireUser, requireUserWithPermission, safeRedirect, sessionCookieHeader } from './auth.server'
+export { DEVICE_COOKIE, authenticate } from './login.server'
+export { unitCreateApiSchema, unitPatchSchema, unitSchema } from './schemas/units'
+export { createUserApiSchema, publicUserSchema, updateUserApiSchema, userDetailSchema } from './schemas/users'
+export { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions.server'
+export { createAdminWithSetupToken, createSetupToken, isSetupTokenValid } from './setup.server'
+export { createUnit, getUnit, listUnitTree, listUnits, unitOfficers, updateUnit } from './units.server'
+export { changePassword, contactsOf, countUsers, createUser, deleteUser, getSessionUser, getUser, listUserOptions, listUsers, peopleByIds, resetPassword, searchPeople, setLocale, setUserActive, updateUser, type Actor, type SessionUser, type UserDetail } from './users.server'

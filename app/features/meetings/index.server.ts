@@ -1,0 +1,6 @@
+/** The meetings feature's public surface for routes, the API, the realtime server and other features. */
+export { formDefaults, meetingFormData, submitMeetingForm, toSaveInput } from './meeting-form.server'
+export { meetingListOptions, searchMeetings } from './meeting-list.server'
+export { listMeetingTypes, saveMeetingType, type MeetingType } from './meeting-types.server'
+export { createMeeting, decideSubstitute, findConflicts, getMeeting, invitationTiming, listMeetings, meetingAccess, meetingFormValues, participantNames, participantShortfall, respondToInvitation, saveMeeting, scheduleConflicts, sendInvitations, setMeetingStatus, upcomingInvitations, updateMeeting } from './meetings.server'
+export { dateSchema, meetingApiSchema, programmeItemApiSchema, programmeItemInputSchema, rsvpSchema, vietnamInstant, type MeetingFormInput, type ProgrammeInput, type ProgrammeItemInput } from './schemas'

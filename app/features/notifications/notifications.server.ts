@@ -1,0 +1,91 @@
+import { events } from '~/core/events.server'
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
+import { type DBOrTx, getDb } from '#db/client'
+import { type Locale, notifications, users } from '#db/schema/index'
+import { serverT } from '~/i18n/translate.server'
+
+/**
+ * A notification's message: its kind (a key of app/i18n/notices.ts) and the values its templates
+ * take; `context` picks a variant (e.g. `substitute` for an invitation to attend in someone's place).
+ */
+export type Notice = { kind: string; params: Record<string, string | number> }
+
+/** Renders a notice in a language: title and body (null when the kind has no body, or it is empty). */
+export function renderNotice(notice: Notice, locale: Locale = 'vi') {
+  const t = serverT(locale)
+  const { context, ...values } = notice.params
+  const options = { ...values, context: context === undefined ? undefined : String(context), interpolation: { escapeValue: false } }
+  const base = `notices.${notice.kind}`
+  const title = t(`${base}.title`, options)
+  const body = t(`${base}.body`, { ...options, defaultValue: '' })
+  return { title, body: body && body !== `${base}.body` ? body : null }
+}
+
+/** The values a row is written with: the notice, and its Vietnamese wording (e-mail, older readers). */
+export function noticeRow(notice: Notice) {
+  const { title, body } = renderNotice(notice, 'vi')
+  return { kind: notice.kind, params: notice.params, title, body }
+}
+
+export type NewNotification = Notice & { userId: number; link?: string | null }
+
+/** Writes notifications inside the caller's transaction; the caller emits the event after commit. */
+export function notify(db: DBOrTx, list: NewNotification[], now = new Date()) {
+  if (!list.length) return []
+  return db
+    .insert(notifications)
+    .values(list.map((n) => ({ userId: n.userId, ...noticeRow(n), link: n.link ?? null, createdAt: now })))
+    .returning({ id: notifications.id })
+    .all()
+    .map((r) => r.id)
+}
+
+/** A page of notifications, in the reader's language. */
+export const NOTIFICATIONS_PAGE_SIZE = 30
+
+type Row = typeof notifications.$inferSelect
+/** A stored notification as its reader reads it: rows with parameters in the reader's language, older rows as written. */
+export function readNotification(row: Row, locale: Locale) {
+  const text = row.params ? renderNotice({ kind: row.kind, params: row.params }, locale) : { title: row.title, body: row.body }
+  return { id: row.id, kind: row.kind, title: text.title, body: text.body, link: row.link, createdAt: row.createdAt, readAt: row.readAt }
+}
+
+/**
+ * The person's notifications, newest first, a page at a time: `before` is the cursor (the last
+ * id of the previous page), so a page never skips or repeats one when new ones arrive.
+ */
+export function listNotifications(userId: number, options: { locale?: Locale; before?: number; limit?: number } = {}, db: DBOrTx = getDb()) {
+  const limit = options.limit ?? NOTIFICATIONS_PAGE_SIZE
+  const rows = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), options.before ? lt(notifications.id, options.before) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(limit + 1)
+    .all()
+  return { items: rows.slice(0, limit).map((r) => readNotification(r, options.locale ?? 'vi')), hasMore: rows.length > limit }
+}
+
+export function unreadCount(userId: number, db: DBOrTx = getDb()) {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
+}
+
+export function markRead(userId: number, ids: number[] | 'all', db: DBOrTx = getDb(), now = new Date()) {
+  const where =
+    ids === 'all'
+      ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
+      : and(eq(notifications.userId, userId), inArray(notifications.id, ids.length ? ids : [-1]))
+  if (db.update(notifications).set({ readAt: now }).where(where).run().changes) events.emit('notification.read', { userIds: [userId] })
+}
+
+/** Notifications with their recipient's name, e-mail and language, for the mailer (each e-mail in its reader's language). */
+export function notificationsForEmail(ids: number[], db: DBOrTx = getDb()) {
+  if (!ids.length) return []
+  return db
+    .select({ row: notifications, fullName: users.fullName, email: users.email, locale: users.locale })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(and(inArray(notifications.id, ids), eq(users.active, true)))
+    .all()
+    .map((r) => ({ ...readNotification(r.row, r.locale), fullName: r.fullName, email: r.email, locale: r.locale }))
+}

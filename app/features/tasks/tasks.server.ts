@@ -1,0 +1,454 @@
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { z } from '~/core/zod'
+import { events } from '~/core/events.server'
+import { DomainError } from '~/core/errors'
+import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, type TaskStatus } from './task-status'
+import { vietnamDate } from '~/core/days'
+import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from './schemas'
+import { type DB, type DBOrTx, getDb } from '#db/client'
+import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema/index'
+import { writeAudit } from '~/core/audit.server'
+import { recordFiles, type StoredFile } from '~/core/files.server'
+import { can, hasRole, type TaskAccess } from '~/core/permissions.server'
+import type { Actor, SessionUser } from '~/features/directory/index.server'
+import { notify } from '~/features/notifications/index.server'
+import { unitOfficers } from '~/features/directory/index.server'
+
+type Task = typeof tasks.$inferSelect
+type EventKind = (typeof taskEvents.$inferInsert)['kind']
+
+/** What a task block in an issued conclusion says (validated before issuing). */
+export type TaskBlock = {
+  blockId: string
+  content: string
+  leadUnitId: number
+  coordinatingUnitIds: number[]
+  deadline: string | null
+  standingCycle: 'month' | 'quarter' | 'half_year' | 'year' | null
+  followingLeaderId: number | null
+}
+
+/** Creates the tasks of a conclusion being issued, inside the issuing transaction. */
+export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[], issuedOn: string, now = new Date()) {
+  return blocks.map((b, i) => {
+    if (!b.deadline && !b.standingCycle) throw new DomainError('task.deadlineRequired', 'invalid', b.blockId)
+    return tx
+      .insert(tasks)
+      .values({
+        conclusionId,
+        position: i + 1,
+        blockId: b.blockId,
+        content: b.content,
+        leadUnitId: b.leadUnitId,
+        coordinatingUnitIds: b.coordinatingUnitIds.filter((u) => u !== b.leadUnitId),
+        deadline: b.deadline,
+        standingCycle: b.standingCycle,
+        followingLeaderId: b.followingLeaderId,
+        startedOn: issuedOn,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: tasks.id })
+      .get().id
+  }).map((id, i) => {
+    setTaskUnits(tx, id, blocks[i]!.leadUnitId, blocks[i]!.coordinatingUnitIds)
+    return id
+  })
+}
+
+/** Keeps `task_units` (the unit index of tasks) in step with a task's lead and coordinating units. */
+export function setTaskUnits(tx: DBOrTx, taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
+  tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId)).run()
+  tx.insert(taskUnits).values(taskUnitRows(taskId, leadUnitId, coordinatingUnitIds)).run()
+}
+
+/** The `task_units` rows of a task: its lead, then each other coordinating unit once. */
+export function taskUnitRows(taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
+  return [{ taskId, unitId: leadUnitId, lead: true }, ...[...new Set(coordinatingUnitIds)].filter((u) => u !== leadUnitId).map((unitId) => ({ taskId, unitId, lead: false }))]
+}
+
+/** Who leads, coordinates, follows and chaired: what the permission rules need about a task. */
+export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | null {
+  const row = db
+    .select({ leadUnitId: tasks.leadUnitId, coordinatingUnitIds: tasks.coordinatingUnitIds, followingLeaderId: tasks.followingLeaderId, chairUserId: meetings.chairUserId })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .where(eq(tasks.id, taskId))
+    .get()
+  return row ?? null
+}
+
+/** The status a task has today, derived from its dates and reports (never stored). */
+export function statusOfTask(task: Task, reportDates: string[], today: string): { status: TaskStatus; daysOverdue: number } {
+  if (task.standingCycle && !task.deadline) {
+    const s = deriveStandingTaskStatus({ startedOn: task.startedOn, cycle: task.standingCycle, reportDates }, today)
+    return { status: s.status, daysOverdue: s.daysOverdue }
+  }
+  return deriveTaskStatus({ deadline: task.deadline!, originalDeadline: task.originalDeadline ?? undefined, completedOn: task.completedOn, progress: task.progress }, today)
+}
+
+/** Applies a change to a task and records it: one transaction, an event in the task's history, an audit row. */
+function change(
+  taskId: number,
+  actor: Actor & { unitId?: number | null },
+  kind: EventKind,
+  mutate: (task: Task) => { set?: Partial<Task>; event?: { percent?: number; text?: string | null; fromValue?: string | null; toValue?: string | null } },
+  db: DB,
+  now: Date,
+  attachments: StoredFile[] = [],
+) {
+  const unitIds = db.transaction((tx) => {
+    const task = tx.select().from(tasks).where(eq(tasks.id, taskId)).get()
+    if (!task) throw new DomainError('task.notFound', 'not_found')
+    const { set, event } = mutate(task)
+    if (set) tx.update(tasks).set({ ...set, updatedAt: now }).where(eq(tasks.id, taskId)).run()
+    if (set?.leadUnitId !== undefined || set?.coordinatingUnitIds !== undefined)
+      setTaskUnits(tx, taskId, set.leadUnitId ?? task.leadUnitId, set.coordinatingUnitIds ?? task.coordinatingUnitIds)
+    const eventId = tx
+      .insert(taskEvents)
+      .values({ taskId, kind, actorId: actor.id!, unitId: actor.unitId ?? null, at: now, percent: event?.percent ?? null, text: event?.text ?? null, fromValue: event?.fromValue ?? null, toValue: event?.toValue ?? null })
+      .returning({ id: taskEvents.id })
+      .get().id
+    if (attachments.length) {
+      recordFiles(tx, attachments, now)
+      tx.insert(taskEventFiles).values(attachments.map((f) => ({ taskEventId: eventId, sha256: f.sha256, name: f.name, uploadedBy: actor.id! }))).run()
+    }
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `task.${kind}`, entityType: 'task', entityId: taskId, after: { ...event, ...(set ? { set } : {}) } })
+    const notified = notifyTaskEvent(tx, { ...task, ...(set ?? {}) }, kind, actor.id, event?.text ?? null, now)
+    return { unitIds: [...new Set([task.leadUnitId, set?.leadUnitId ?? task.leadUnitId, ...task.coordinatingUnitIds])], notified }
+  })
+  events.emit('task.updated', { taskId, unitIds: unitIds.unitIds })
+  if (unitIds.notified.userIds.length) {
+    events.emit('notification.created', { userIds: unitIds.notified.userIds })
+    events.emit('notification.email', { notificationIds: unitIds.notified.ids })
+  }
+}
+
+/** Whose move it is after a task event: the leaders and the Office decide requests; the lead unit hears decisions; the following leader (else the chair) follows reports. */
+const DECIDERS = new Set<EventKind>(['extension_requested', 'completion_declared', 'obstacle'])
+const TO_LEAD_UNIT = new Set<EventKind>(['extension_approved', 'extension_rejected', 'completion_accepted', 'completion_returned', 'lead_reassigned', 'contribution'])
+/** The task events someone is told about (their wording: app/i18n/notices.ts, `task.<kind>`). */
+const NOTIFIED: ReadonlySet<EventKind> = new Set<EventKind>(['progress', 'obstacle', 'contribution', 'extension_requested', 'extension_approved', 'extension_rejected', 'completion_declared', 'completion_accepted', 'completion_returned', 'lead_reassigned'])
+
+function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: number | null, text: string | null, now: Date): { userIds: number[]; ids: number[] } {
+  if (!NOTIFIED.has(kind)) return { userIds: [], ids: [] }
+  const chair = tx.select({ chair: meetings.chairUserId }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(eq(conclusions.id, task.conclusionId)).get()?.chair ?? null
+  const officersOf = (unitId: number) => unitOfficers([unitId], tx).map((u) => u.id)
+  const office = () => tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
+  const to = new Set<number>()
+  if (DECIDERS.has(kind)) [chair, task.followingLeaderId, ...office()].forEach((id) => id && to.add(id))
+  else if (TO_LEAD_UNIT.has(kind)) officersOf(task.leadUnitId).forEach((id) => to.add(id))
+  else (task.followingLeaderId ? [task.followingLeaderId] : chair ? [chair] : []).forEach((id) => to.add(id))
+  if (actorId) to.delete(actorId)
+  if (!to.size) return { userIds: [], ids: [] }
+  const ids = notify(tx, [...to].map((userId) => ({ userId, kind: `task.${kind}`, params: { content: task.content.slice(0, 200), text: text ? text.slice(0, 500) : '' }, link: `/tasks/${task.id}` })), now)
+  return { userIds: [...to], ids }
+}
+
+/**
+ * What waits for this person's decision: extension requests and declared completions (and reported
+ * obstacles) of open tasks they decide on — every task for the Office, those they chaired or follow
+ * for a chair.
+ */
+export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>, db: DBOrTx = getDb(), limit = 50) {
+  // The same rule as canDecideOnTask, as a query: the Office decides on every task, a chair on those they chaired or follow.
+  const office = can(user, 'meetings.manage')
+  if (!office && !hasRole(user, 'chair')) return []
+  return db
+    .select({ id: tasks.id, content: tasks.content, deadline: tasks.deadline, pendingDeadline: tasks.pendingDeadline, completionDeclaredOn: tasks.completionDeclaredOn, leadUnitName: units.name })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .innerJoin(units, eq(units.id, tasks.leadUnitId))
+    .where(
+      and(
+        sql`${tasks.completedOn} is null and (${tasks.pendingDeadline} is not null or ${tasks.completionDeclaredOn} is not null)`,
+        office ? undefined : sql`(${meetings.chairUserId} = ${user.id} or ${tasks.followingLeaderId} = ${user.id})`,
+      ),
+    )
+    .orderBy(asc(tasks.deadline))
+    .limit(limit)
+    .all()
+}
+
+type Who = Pick<SessionUser, 'id' | 'unitId'> & { ip?: string | null }
+const actorOf = (who: Who) => ({ id: who.id, ip: who.ip ?? null, unitId: who.unitId })
+
+function assertOpen(task: Task) {
+  if (task.completedOn) throw new DomainError('task.alreadyCompleted', 'conflict')
+}
+
+/** The lead unit reports progress (or an obstacle needing the leader's decision). */
+export function postProgress(taskId: number, who: Who, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+  change(taskId, actorOf(who), input.obstacle ? 'obstacle' : 'progress', (task) => {
+    assertOpen(task)
+    return { set: { progress: input.percent }, event: { percent: input.percent, text: input.text } }
+  }, db, now, attachments)
+}
+
+/** A coordinating unit's contribution: recorded, status untouched. */
+export function addContribution(taskId: number, who: Who, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+  change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now, attachments)
+}
+
+export function requestExtension(taskId: number, who: Who, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), 'extension_requested', (task) => {
+    assertOpen(task)
+    if (!task.deadline) throw new DomainError('task.standingNoExtension', 'invalid', 'newDeadline')
+    if (task.pendingDeadline) throw new DomainError('task.extensionPending', 'conflict', 'newDeadline')
+    if (input.newDeadline <= task.deadline) throw new DomainError('task.extensionNotLater', 'invalid', 'newDeadline')
+    return { set: { pendingDeadline: input.newDeadline }, event: { text: input.reason, fromValue: task.deadline, toValue: input.newDeadline } }
+  }, db, now)
+}
+
+/** Approving moves the deadline and keeps the original for reporting; rejecting needs a reason. */
+export function decideExtension(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), input.approve ? 'extension_approved' : 'extension_rejected', (task) => {
+    if (!task.pendingDeadline) throw new DomainError('task.noExtensionPending', 'conflict')
+    const event = { text: input.reason ?? null, fromValue: task.deadline, toValue: task.pendingDeadline }
+    if (!input.approve) return { set: { pendingDeadline: null }, event }
+    return { set: { deadline: task.pendingDeadline, originalDeadline: task.originalDeadline ?? task.deadline, pendingDeadline: null }, event }
+  }, db, now)
+}
+
+export function declareCompletion(taskId: number, who: Who, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+  change(taskId, actorOf(who), 'completion_declared', (task) => {
+    assertOpen(task)
+    if (input.completedOn > vietnamDate(now)) throw new DomainError('task.completionInFuture', 'invalid', 'completedOn')
+    return { set: { completionDeclaredOn: input.completedOn }, event: { text: input.text, toValue: input.completedOn } }
+  }, db, now, attachments)
+}
+
+/** Accepting fixes the completion date (on time or late follows from it); returning needs a reason. */
+export function decideCompletion(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+  change(taskId, actorOf(who), input.approve ? 'completion_accepted' : 'completion_returned', (task) => {
+    if (!task.completionDeclaredOn) throw new DomainError('task.noCompletionDeclared', 'conflict')
+    const event = { text: input.reason ?? null, toValue: task.completionDeclaredOn }
+    if (!input.approve) return { set: { completionDeclaredOn: null }, event }
+    return { set: { completedOn: task.completionDeclaredOn, progress: 100 }, event }
+  }, db, now)
+}
+
+/** The chair gives the task another lead unit; a task is never without one. */
+export function reassignLead(taskId: number, who: Who, input: z.infer<typeof reassignSchema>, db: DB = getDb(), now = new Date()) {
+  if (!db.select({ id: units.id }).from(units).where(and(eq(units.id, input.leadUnitId), eq(units.active, true))).get())
+    throw new DomainError('unit.notFound', 'invalid', 'leadUnitId')
+  change(taskId, actorOf(who), 'lead_reassigned', (task) => {
+    if (task.leadUnitId === input.leadUnitId) throw new DomainError('task.sameLead', 'invalid', 'leadUnitId')
+    return {
+      set: { leadUnitId: input.leadUnitId, coordinatingUnitIds: task.coordinatingUnitIds.filter((u) => u !== input.leadUnitId) },
+      event: { text: input.reason, fromValue: String(task.leadUnitId), toValue: String(input.leadUnitId) },
+    }
+  }, db, now)
+}
+
+/** A task with its history and its status today. */
+export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get()
+  if (!task) return null
+  const events = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
+  const attached = events.length
+    ? db
+        .select({ id: taskEventFiles.id, taskEventId: taskEventFiles.taskEventId, name: taskEventFiles.name, size: files.size, mime: files.mime })
+        .from(taskEventFiles)
+        .innerJoin(files, eq(files.sha256, taskEventFiles.sha256))
+        .where(inArray(taskEventFiles.taskEventId, events.map((e) => e.id)))
+        .orderBy(asc(taskEventFiles.id))
+        .all()
+    : []
+  const history = events.map((e) => ({ ...e, files: attached.filter((f) => f.taskEventId === e.id).map(({ taskEventId: _, ...f }) => f) }))
+  const reportDates = history.filter((e) => e.kind === 'progress' || e.kind === 'obstacle').map((e) => vietnamDate(e.at))
+  const derived = statusOfTask(task, reportDates, today)
+  const source = db
+    .select({ meetingId: conclusions.meetingId, meetingTitle: meetings.title, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
+    .from(conclusions)
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .innerJoin(units, eq(units.id, task.leadUnitId))
+    .where(eq(conclusions.id, task.conclusionId))
+    .get()!
+  return { ...task, ...source, ...derived, bucket: bucketOf(derived.status), history }
+}
+
+export type TaskFilter = {
+  unitId?: number
+  meetingId?: number
+  leaderId?: number
+  status?: TaskStatus
+  bucket?: TaskBucket
+  deadlineFrom?: string
+  deadlineTo?: string
+  /**
+   * Only what this person may see (the rule of `canViewTask`, in SQL): their unit's tasks (lead
+   * or coordinating), those they follow, those of meetings they chaired. Omit for those who oversee.
+   */
+  viewer?: { userId: number; unitId: number | null }
+}
+
+/**
+ * The status of a dated task, in SQL: the same rule as `deriveTaskStatus` (the deadline day is
+ * within the deadline; completion on it is on time), so filters and counts run in the database.
+ * Standing tasks (no deadline) report per cycle and are derived in code.
+ */
+export function taskStatusSql(today: string) {
+  return sql<TaskStatus>`(case when ${tasks.completedOn} is not null then (case when ${tasks.completedOn} <= ${tasks.deadline} then 'done_on_time' else 'done_late' end) when ${tasks.deadline} < ${today} then 'overdue' when ${tasks.progress} > 0 then 'in_progress' else 'not_due' end)`
+}
+const STATUSES_OF_BUCKET: Record<TaskBucket, TaskStatus[]> = {
+  done_on_time: ['done_on_time'],
+  done_late: ['done_late'],
+  open_within: ['not_due', 'in_progress'],
+  open_overdue: ['overdue'],
+}
+
+/**
+ * Tasks matching the filter (not the status: see `statusCondition`). Tasks exist only for issued
+ * notices (they are created when a notice is issued, and a correction moves them to the notice
+ * that supersedes it), so no join is needed to leave drafts out.
+ */
+function scopeConditions(filter: TaskFilter) {
+  const ofUnit = (unitId: number) => sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.unitId} = ${unitId})`
+  return and(
+    filter.meetingId ? sql`${tasks.conclusionId} in (select ${conclusions.id} from ${conclusions} where ${conclusions.meetingId} = ${filter.meetingId})` : undefined,
+    filter.leaderId ? eq(tasks.followingLeaderId, filter.leaderId) : undefined,
+    filter.unitId ? ofUnit(filter.unitId) : undefined,
+    filter.deadlineFrom ? gte(tasks.deadline, filter.deadlineFrom) : undefined,
+    filter.deadlineTo ? lte(tasks.deadline, filter.deadlineTo) : undefined,
+    filter.viewer
+      ? sql`(${tasks.followingLeaderId} = ${filter.viewer.userId} or ${tasks.conclusionId} in (select ${conclusions.id} from ${conclusions} inner join ${meetings} on ${meetings.id} = ${conclusions.meetingId} where ${meetings.chairUserId} = ${filter.viewer.userId})${
+          filter.viewer.unitId ? sql` or ${ofUnit(filter.viewer.unitId)}` : sql``
+        })`
+      : undefined,
+  )
+}
+
+/** Standing tasks always pass (their status is derived afterwards); dated ones are filtered here. */
+function statusCondition(filter: TaskFilter, today: string) {
+  const wanted = filter.status ? [filter.status] : filter.bucket ? STATUSES_OF_BUCKET[filter.bucket] : null
+  if (!wanted) return undefined
+  return sql`(${tasks.deadline} is null or ${taskStatusSql(today)} in (${sql.join(wanted.map((w) => sql`${w}`), sql`, `)}))`
+}
+
+/** The days (Asia/Ho_Chi_Minh) of each task's progress and obstacle reports, read 500 tasks at a time. */
+export function reportDatesOf(taskIds: number[], db: DBOrTx) {
+  const reports = new Map<number, string[]>()
+  for (let i = 0; i < taskIds.length; i += 500) {
+    const chunk = taskIds.slice(i, i + 500)
+    for (const e of db.select({ taskId: taskEvents.taskId, at: taskEvents.at }).from(taskEvents).where(and(inArray(taskEvents.taskId, chunk), inArray(taskEvents.kind, ['progress', 'obstacle']))).all()) {
+      const list = reports.get(e.taskId)
+      if (list) list.push(vietnamDate(e.at))
+      else reports.set(e.taskId, [vietnamDate(e.at)])
+    }
+  }
+  return reports
+}
+
+/**
+ * Tasks with their status today, filtered in SQL. `unitId` keeps those the unit leads or
+ * coordinates. `limit`/`offset` page through them: dated tasks by deadline (read in the order of
+ * the deadline index, so a page costs the page), then standing tasks.
+ */
+export function listTasks(filter: TaskFilter & { limit?: number; offset?: number } = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const select = () =>
+    db
+      .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
+      .from(tasks)
+      .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+      .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+      .innerJoin(units, eq(units.id, tasks.leadUnitId))
+  const datedWhere = and(scopeConditions(filter), statusCondition(filter, today), sql`${tasks.deadline} is not null`)
+  const standingWhere = and(scopeConditions(filter), sql`${tasks.deadline} is null`)
+  const offset = filter.offset ?? 0
+  let rows
+  if (!filter.limit) {
+    rows = [...select().where(datedWhere).orderBy(asc(tasks.deadline), asc(tasks.id)).all(), ...select().where(standingWhere).orderBy(asc(tasks.id)).all()]
+  } else {
+    rows = select().where(datedWhere).orderBy(asc(tasks.deadline), asc(tasks.id)).limit(filter.limit).offset(offset).all()
+    if (rows.length < filter.limit) {
+      const datedTotal = db.select({ n: sql<number>`count(*)` }).from(tasks).where(datedWhere).get()!.n
+      rows.push(...select().where(standingWhere).orderBy(asc(tasks.id)).limit(filter.limit - rows.length).offset(Math.max(0, offset - datedTotal)).all())
+    }
+  }
+  const reports = reportDatesOf(rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id), db)
+  return rows
+    .map((r) => {
+      const derived = statusOfTask(r.task, reports.get(r.task.id) ?? [], today)
+      return { ...r.task, meetingId: r.meetingId, meetingTitle: r.meetingTitle, chairUserId: r.chairUserId, numberFormatted: r.numberFormatted, leadUnitName: r.leadUnitName, ...derived, bucket: bucketOf(derived.status) }
+    })
+    .filter((t) => (!filter.status || t.status === filter.status) && (!filter.bucket || t.bucket === filter.bucket))
+}
+
+/** The meetings and leaders that occur among the tasks in scope: the choices of the list's filters. */
+export function taskFilterOptions(filter: TaskFilter, db: DBOrTx = getDb()) {
+  const where = scopeConditions({ ...filter, meetingId: undefined, leaderId: undefined })
+  const meetingsInScope = db
+    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(tasks)
+    .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
+    .innerJoin(meetings, eq(meetings.id, conclusions.meetingId))
+    .where(where)
+    .orderBy(sql`${meetings.startsAt} desc`)
+    .limit(300)
+    .all()
+  const leaders = db
+    .selectDistinct({ id: users.id, name: users.fullName })
+    .from(tasks)
+    .innerJoin(users, eq(users.id, tasks.followingLeaderId))
+    .where(where)
+    .orderBy(asc(users.fullName))
+    .all()
+  return { meetings: meetingsInScope, leaders }
+}
+
+export type BucketCounts = Record<TaskBucket, number>
+const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, open_within: 0, open_overdue: 0 })
+
+/**
+ * The four buckets (completed on time / late, open within the deadline / overdue), in total and
+ * by lead unit. Dated tasks are counted by SQL; standing tasks are derived from their reports.
+ */
+export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+  const status = taskStatusSql(today)
+  const bucket = sql<TaskBucket>`(case ${status} when 'overdue' then 'open_overdue' when 'not_due' then 'open_within' when 'in_progress' then 'open_within' else ${status} end)`
+  const dated = db
+    .select({ unitId: tasks.leadUnitId, bucket, n: sql<number>`count(*)` })
+    .from(tasks)
+    .where(and(scopeConditions(filter), sql`${tasks.deadline} is not null`))
+    .groupBy(tasks.leadUnitId, bucket)
+    .all()
+  const standing = db
+    .select({ id: tasks.id, leadUnitId: tasks.leadUnitId, standingCycle: tasks.standingCycle, startedOn: tasks.startedOn })
+    .from(tasks)
+    .where(and(scopeConditions(filter), sql`${tasks.deadline} is null`))
+    .all()
+  const reports = reportDatesOf(standing.map((s) => s.id), db)
+  const rows = [
+    ...dated,
+    ...standing.map((s) => ({ unitId: s.leadUnitId, bucket: bucketOf(deriveStandingTaskStatus({ startedOn: s.startedOn, cycle: s.standingCycle ?? 'quarter', reportDates: reports.get(s.id) ?? [] }, today).status), n: 1 })),
+  ]
+  const total = emptyCounts()
+  const byUnit = new Map<number, BucketCounts>()
+  for (const r of rows) {
+    total[r.bucket] += r.n
+    const c = byUnit.get(r.unitId) ?? emptyCounts()
+    c[r.bucket] += r.n
+    byUnit.set(r.unitId, c)
+  }
+  const names = new Map(byUnit.size ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, [...byUnit.keys()])).all().map((u) => [u.id, u.name]) : [])
+  return {
+    total,
+    byUnit: [...byUnit].map(([unitId, counts]) => ({ unitId, unitName: names.get(unitId) ?? '', counts })).sort((a, b) => b.counts.open_overdue - a.counts.open_overdue || a.unitName.localeCompare(b.unitName, 'vi')),
+  }
+}
+
+/** A file attached to one of the task's reports, if it belongs to that task. */
+export function taskAttachment(taskId: number, attachmentId: number, db: DBOrTx = getDb()) {
+  return (
+    db
+      .select({ name: taskEventFiles.name, sha256: files.sha256, size: files.size, mime: files.mime })
+      .from(taskEventFiles)
+      .innerJoin(taskEvents, eq(taskEvents.id, taskEventFiles.taskEventId))
+      .innerJoin(files, eq(files.sha256, taskEventFiles.sha256))
+      .where(and(eq(taskEventFiles.id, attachmentId), eq(taskEvents.taskId, taskId)))
+      .get() ?? null
+  )
+}
