@@ -1,7 +1,8 @@
 import type { ServerBuild } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '~/core/errors'
-import { authorize, canViewMeeting } from '~/core/permissions.server'
+import { authorize } from '~/core/permissions.server'
+import { canViewMeeting } from '~/features/meetings/index.server'
 import { withDomainErrors } from './http.server'
 
 const delegate = { id: 7, roles: ['delegate' as const], unitId: null }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '#db/schema/index'
-import { can, canJoinRoom, canSeeContactDetails } from '~/core/permissions.server'
+import { can } from '~/core/permissions.server'
+import { canSeeContactDetails } from '~/features/directory/index.server'
 
 const person = (roles: Role[], id = 10, unitId: number | null = 5) => ({ id, roles, unitId })
 
@@ -31,15 +32,4 @@ describe('permission module', () => {
     expect(canSeeContactDetails(person(['admin'], 1), 2)).toBe(true)
   })
 
-  it('allows socket rooms by the same rules', () => {
-    const officer = person(['unit_officer'], 7, 3)
-    expect(canJoinRoom(officer, 'user:7')).toBe(true)
-    expect(canJoinRoom(officer, 'user:8')).toBe(false)
-    expect(canJoinRoom(officer, 'unit:3')).toBe(true)
-    expect(canJoinRoom(officer, 'unit:4')).toBe(false)
-    expect(canJoinRoom(person(['office'], 1, 1), 'unit:4')).toBe(true)
-    expect(canJoinRoom(person(['supervisor'], 1, 1), 'unit:4')).toBe(true)
-    expect(canJoinRoom(officer, 'meeting:1')).toBe(false)
-    expect(canJoinRoom(officer, 'unit:3x')).toBe(false)
-  })
 })

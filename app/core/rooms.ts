@@ -1,7 +1,11 @@
+import type { Subject } from '~/core/permissions.server'
+
 /**
- * Socket rooms, shared by the browser and the server: `<kind>:<id>`. Each live kind has one read
- * model (views.server.ts, whose exported `…View` types are the payloads) that every member of the room may see; who may join which kind
- * is `canJoinRoom` in the permission module.
+ * Socket rooms, shared by the browser and the server: `<kind>:<id>`, named only through these
+ * builders. Each live kind has one read model (features/dashboard/views.server.ts and the
+ * features' view modules, whose exported `…View` types are the payloads) that every member of the
+ * room may see. Who may join which kind is one table, `joinRules` (server/realtime/rooms.ts),
+ * composed of the features' own rules.
  */
 export const rooms = {
   user: (id: number) => `user:${id}`,
@@ -32,9 +36,19 @@ export const rooms = {
   poll: (campaignId: number) => `poll:${campaignId}`,
 } as const
 
-export const ROOM_PATTERN = /^(user|unit|meeting|meetingTasks|task|leader|dashboard|documents|readiness|conclusion|hall|console|screen|minutes|poll):(\d{1,12})$/
+/** The kinds of room a browser may ask to join (`session:<id>` is the server's own, for closing a signed-out session's sockets). */
+export type RoomKind = Exclude<keyof typeof rooms, 'session'>
+const ROOM_KINDS = Object.keys(rooms).filter((k) => k !== 'session') as RoomKind[]
 
-export type RoomKind = 'user' | 'unit' | 'meeting' | 'meetingTasks' | 'task' | 'leader' | 'dashboard' | 'documents' | 'readiness' | 'conclusion' | 'hall' | 'console' | 'screen' | 'minutes' | 'poll'
+export const ROOM_PATTERN = new RegExp(`^(${ROOM_KINDS.join('|')}):(\\d{1,12})$`)
+
+/**
+ * Who may be in the rooms of one kind. Given the room's id, a rule reads what it needs once and
+ * answers for each person: joining asks it about one person, a re-check after a change about
+ * everyone in the room.
+ */
+export type JoinRule = (id: number) => (user: Subject) => boolean
+export type JoinRules = { [K in RoomKind]: JoinRule }
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {
   const match = ROOM_PATTERN.exec(room)

@@ -19,25 +19,18 @@ import { ErrorList } from '~/components/ui/field'
 import { config } from '~/core/config.server'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
 import { formatDateTime } from '~/core/dates'
-import { addOpinion, canConvertToPdf, documentAccess, getDocument, getNote, listOpinions, saveNote } from '~/features/documents/index.server'
+import { addOpinion, canConvertToPdf, findDocument, getDocument, getNote, listOpinions, saveNote } from '~/features/documents/index.server'
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES } from '~/core/files.server'
 import { getMeeting } from '~/features/meetings/index.server'
-import { authorize, canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/core/permissions.server'
-import { parseId } from '~/core/schemas'
+import { authorize } from '~/core/permissions.server'
+import { canAddDocumentVersion, canGiveOpinion, canOpenDocument, canReadOpinions } from '~/features/documents/index.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: pdfViewerCss }]
 
-function requireDocument(request: Request, param: string | undefined) {
-  const user = requireUser(request)
-  const id = parseId(param)
-  const access = id ? documentAccess(id) : null
-  invariantResponse(id && access, 'document.notFound')
-  authorize(user, canOpenDocument, access)
-  return { user, id, access }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id, access } = requireDocument(request, params.documentId)
+  const user = requireUser(request)
+  const { id, access } = findDocument(params.documentId)
+  authorize(user, canOpenDocument, access)
   const doc = getDocument(id)!
   const meeting = getMeeting(access.meetingId)!
   const mayReadOpinions = canReadOpinions(user, access)
@@ -61,7 +54,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const intentSchema = z.enum(['note', 'opinion'])
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, id, access } = requireDocument(request, params.documentId)
+  const user = requireUser(request)
+  const { id, access } = findDocument(params.documentId)
+  authorize(user, canOpenDocument, access)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)

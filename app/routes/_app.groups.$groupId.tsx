@@ -1,36 +1,28 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { actorOf, invariantResponse, requireUserWithPermission } from '~/features/directory/index.server'
+import { actorOf, requireUserWithPermission } from '~/features/directory/index.server'
 import { AuditHistory } from '~/components/audit-history'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { GroupForm } from '~/features/groups'
-import { getGroup, groupFormSchema, saveGroup } from '~/features/groups/index.server'
+import { findGroup, groupFormSchema, saveGroup } from '~/features/groups/index.server'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
 import { auditHistoryFor } from '~/core/audit.server'
 import { serverT } from '~/i18n/translate.server'
 import { can } from '~/core/permissions.server'
-import { parseId } from '~/core/schemas'
 import { redirectWithToast } from '~/core/toast.server'
 import { pageTitle } from '~/i18n'
 
-function requireGroup(param: string | undefined) {
-  const id = parseId(param)
-  const group = id ? getGroup(id) : null
-  invariantResponse(group, 'groups.notFound')
-  return group
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUserWithPermission(request, 'directory.read')
-  const group = requireGroup(params.groupId)
+  const group = findGroup(params.groupId)
   return json({ group, canManage: can(user, 'meetings.manage'), history: can(user, 'meetings.manage') ? auditHistoryFor('group', group.id, serverT(user.locale)) : [] })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'meetings.manage')
-  const group = requireGroup(params.groupId)
+  const group = findGroup(params.groupId)
   const submission = parseForm(await readForm(request), { schema: groupFormSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {

@@ -16,10 +16,12 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList, Field } from '~/components/ui/field'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
 import { formatDateTime, formatDay } from '~/core/dates'
-import { decideSubstitute, meetingAccess, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/features/meetings/index.server'
-import { authorize, canListMeetingDocuments, canManageMeetings, canViewMeeting } from '~/core/permissions.server'
+import { decideSubstitute, findMeeting, participantShortfall, respondToInvitation, sendInvitations, setMeetingStatus } from '~/features/meetings/index.server'
+import { authorize } from '~/core/permissions.server'
+import { canListMeetingDocuments } from '~/features/documents/index.server'
+import { canManageMeetings, canViewMeeting } from '~/features/meetings/index.server'
 import { documentPresenters } from '~/features/documents/index.server'
-import { idSchema, parseId } from '~/core/schemas'
+import { idSchema } from '~/core/schemas'
 import { meetingStatusSchema, rsvpSchema } from '~/features/meetings'
 import { redirectWithToast } from '~/core/toast.server'
 import { listGroups } from '~/features/groups/index.server'
@@ -33,17 +35,10 @@ const PersonPicker = lazy(() => import('~/components/ui/people-picker').then((m)
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })
 
-function requireMeetingAccess(request: Request, meetingIdParam: string | undefined) {
-  const user = requireUser(request)
-  const id = parseId(meetingIdParam)
-  const access = id ? meetingAccess(id) : null
-  invariantResponse(id && access, 'meeting.notFound')
-  authorize(user, canViewMeeting, access)
-  return { user, id, access }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id, access } = requireMeetingAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { id, access } = findMeeting(params.meetingId)
+  authorize(user, canViewMeeting, access)
   const version = events.version()
   const live = meetingView(id)!
   return json({
@@ -58,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, id } = requireMeetingAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { id, access } = findMeeting(params.meetingId)
+  authorize(user, canViewMeeting, access)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)

@@ -6,8 +6,8 @@ import { Form } from '~/components/ui/form'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from '~/core/zod'
-import { actorOf, getUser, invariantResponse, listUnits, listUserOptions } from '~/features/directory/index.server'
-import { getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, nextNumberFor, renderConclusionHtml, requireConclusionAccess, startCorrection, TaskBlocksInvalid } from '~/features/conclusions/index.server'
+import { actorOf, getUser, invariantResponse, listUnits, listUserOptions, requireUser } from '~/features/directory/index.server'
+import { canEditConclusion, canIssueConclusion, canReadConclusion, getVersion, issueConclusion, issuedHistory, listVersions, nameLookup, nextNumberFor, renderConclusionHtml, findConclusion, startCorrection, TaskBlocksInvalid } from '~/features/conclusions/index.server'
 import type { Editor } from '@tiptap/react'
 import { ConclusionEditor, correctionSchema, type DocJSON, issueFormSchema, openingSentence, type TaskBlockProblem } from '~/features/conclusions'
 import { useDraftAutosave } from '~/components/use-draft-autosave'
@@ -27,13 +27,18 @@ import { getWorkingCalendar } from '~/features/calendar/index.server'
 import { getMeeting } from '~/features/meetings/index.server'
 import { listTasks } from '~/features/tasks/index.server'
 import { parseId } from '~/core/schemas'
+import { authorize } from '~/core/permissions.server'
 import { redirectWithToast } from '~/core/toast.server'
 import { pageTitle } from '~/i18n'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.conclusionOf', { title: data?.meeting.title ?? '' }) }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, state, canEdit, canIssue } = requireConclusionAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { meetingId, access, state, recipientUnitIds } = findConclusion(params.meetingId)
+  authorize(user, canReadConclusion, access, recipientUnitIds)
+  const canEdit = canEditConclusion(user, access)
+  const canIssue = canIssueConclusion(user, access)
   const meeting = getMeeting(meetingId)!
   const names = nameLookup()
   const draft = canEdit ? state.draft : null
@@ -90,8 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const intentSchema = z.enum(['issue', 'correct'])
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId, state, canIssue } = requireConclusionAccess(request, params.meetingId)
-  invariantResponse(canIssue, 'errors.forbidden', 403)
+  const user = requireUser(request)
+  const { meetingId, access, state } = findConclusion(params.meetingId)
+  authorize(user, canIssueConclusion, access)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
   invariantResponse(intent.success, 'errors.badRequest', 400)

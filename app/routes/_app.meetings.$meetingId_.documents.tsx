@@ -21,24 +21,19 @@ import { formatDateTime, formatDay } from '~/core/dates'
 import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/features/documents/index.server'
 import { redirectWithToast } from '~/core/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/core/files.server'
-import { getMeeting, meetingAccess } from '~/features/meetings/index.server'
-import { authorize, canListMeetingDocuments, canManageMeetings, canSeeReadiness, canUploadDocuments } from '~/core/permissions.server'
+import { findMeeting, getMeeting } from '~/features/meetings/index.server'
+import { authorize } from '~/core/permissions.server'
+import { canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/features/documents/index.server'
+import { canManageMeetings } from '~/features/meetings/index.server'
 import { parseId } from '~/core/schemas'
 import { documentKinds } from '#db/schema/enums'
 import { pageTitle } from '~/i18n'
 
-function requireDocumentsAccess(request: Request, param: string | undefined) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const meetingId = parseId(param)
-  const access = meetingId ? meetingAccess(meetingId) : null
-  invariantResponse(meetingId && access, 'meeting.notFound')
+  const { id: meetingId, access } = findMeeting(params.meetingId)
   const presenters = documentPresenters(meetingId)
   authorize(user, canListMeetingDocuments, access, presenters)
-  return { user, meetingId, access, presenters }
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, meetingId, access, presenters } = requireDocumentsAccess(request, params.meetingId)
   const meeting = getMeeting(meetingId)!
   const version = events.version()
   // The same list the documents room pushes to this person when something changes.
@@ -62,7 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, 'titles.documentsOf', { title: data?.meeting.title ?? '' }) }]
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId } = requireDocumentsAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { id: meetingId, access } = findMeeting(params.meetingId)
+  authorize(user, canListMeetingDocuments, access, documentPresenters(meetingId))
   authorize(user, 'meetings.manage')
   const formData = await readForm(request)
   if (formData.get('intent') === 'delete') {

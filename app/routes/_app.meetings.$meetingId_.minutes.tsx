@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { actorOf } from '~/features/directory/index.server'
+import { actorOf, requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { Button } from '~/components/ui/button'
@@ -10,7 +10,7 @@ import { Card, FormErrors } from '~/components/ui/card'
 import { ErrorList } from '~/components/ui/field'
 import { events } from '~/core/events.server'
 import { MinutesEditor, type MinutesDoc as DocJSON, minutesIntentSchema } from '~/features/minutes'
-import { listMinutesVersions, minutesRoomView, nextMinutesNumber, requireMinutesAccess, runMinutesIntent, takerCandidates } from '~/features/minutes/index.server'
+import { listMinutesVersions, minutesRoomView, nextMinutesNumber, minutesFor, runMinutesIntent, takerCandidates } from '~/features/minutes/index.server'
 import { parseForm, readForm } from '~/core/forms.server'
 import { formatDateTime, formatDay } from '~/core/dates'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
@@ -27,7 +27,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
  * them; the approved text is read here and downloaded as DOCX/PDF by those allowed.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meetingId, canEdit, canRead, canApprove, manages, state } = requireMinutesAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { meetingId, canEdit, canRead, canApprove, manages, state } = minutesFor(user, params.meetingId)
   const meeting = getMeeting(meetingId)!
   const version = events.version()
   const open = canEdit ? state.open : null
@@ -49,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId } = requireMinutesAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { meetingId } = minutesFor(user, params.meetingId)
   const form = await readForm(request)
   const submission = parseForm(form, { schema: minutesIntentSchema })
   const intent = String(form.get('intent') ?? '').slice(0, 40)

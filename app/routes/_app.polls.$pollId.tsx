@@ -2,14 +2,14 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { actorOf } from '~/features/directory/index.server'
+import { actorOf, requireUser } from '~/features/directory/index.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView, useReloadWhenChanged } from '~/components/socket-provider'
 import { Button } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { events } from '~/core/events.server'
 import { BallotForm, formatPercent, MyBallotCheck, pollIntentSchema } from '~/features/polls'
-import { ballotKeys, getCampaign, pollProgress, pollResults, requirePollAccess, runPollIntent } from '~/features/polls/index.server'
+import { ballotKeys, getCampaign, pollProgress, pollResults, pollFor, runPollIntent } from '~/features/polls/index.server'
 import { parseForm, readForm } from '~/core/forms.server'
 import { formatDateTime } from '~/core/dates'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
@@ -24,7 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  * the chair, who publishes them. Counts (never who) are live.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pollId, access } = requirePollAccess(request, params.pollId)
+  const user = requireUser(request)
+  const { pollId, access } = pollFor(user, params.pollId)
   const campaign = getCampaign(pollId)!
   const counted = campaign.state === 'closed' || campaign.state === 'published'
   return json({
@@ -38,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, pollId } = requirePollAccess(request, params.pollId)
+  const user = requireUser(request)
+  const { pollId } = pollFor(user, params.pollId)
   const form = await readForm(request)
   const submission = parseForm(form, { schema: pollIntentSchema })
   const intent = String(form.get('intent') ?? '').slice(0, 20)

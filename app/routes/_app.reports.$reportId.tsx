@@ -4,15 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Card } from '~/components/ui/card'
 import { ReportView } from '~/features/reports'
-import { requireIssuedReport } from '~/features/reports/index.server'
+import { issuedReportFor } from '~/features/reports/index.server'
 import { formatDay } from '~/core/dates'
 import { pageTitle } from '~/i18n'
+import { requireUser } from '~/features/directory/index.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.report.numberFormatted} · Nghị sự` : pageTitle(matches, 'titles.reports') }]
 
 /** An issued report: its figures as they were when it was issued, whatever happened since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json({ report: requireIssuedReport(request, params.reportId) })
+  return json({ report: issuedReportFor(requireUser(request), params.reportId) })
 }
 
 export default function IssuedReport() {

@@ -21,9 +21,9 @@ import { config } from '~/core/config.server'
 import { DomainError } from '~/core/errors'
 import { ACCEPT_ATTRIBUTE, discardUnrecorded, type StoredFile } from '~/core/files.server'
 import { readUpload } from '~/core/uploads.server'
-import { authorize, canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/core/permissions.server'
-import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, taskAccess } from '~/features/tasks/index.server'
-import { parseId } from '~/core/schemas'
+import { authorize } from '~/core/permissions.server'
+import { canAttachToTask, canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/features/tasks/index.server'
+import { addContribution, decideCompletion, decideExtension, declareCompletion, postProgress, reassignLead, requestExtension, findTask } from '~/features/tasks/index.server'
 import { taskFormSchemas } from '~/features/tasks'
 import { redirectWithToast } from '~/core/toast.server'
 import { DateField } from '~/components/ui/date-field'
@@ -32,17 +32,10 @@ import { pageTitle } from '~/i18n'
 type Intent = keyof typeof taskFormSchemas
 const intentSchema = z.enum(Object.keys(taskFormSchemas) as [Intent, ...Intent[]])
 
-function requireTaskAccess(request: Request, param: string | undefined) {
-  const user = requireUser(request)
-  const id = parseId(param)
-  const access = id ? taskAccess(id) : null
-  invariantResponse(id && access, 'task.notFound')
-  authorize(user, canViewTask, access)
-  return { user, id, access }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, id, access } = requireTaskAccess(request, params.taskId)
+  const user = requireUser(request)
+  const { id, access } = findTask(params.taskId)
+  authorize(user, canViewTask, access)
   const version = events.version()
   return json({
     version,
@@ -58,10 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const withFiles: Intent[] = ['progress', 'completion', 'contribution']
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, id, access } = requireTaskAccess(request, params.taskId)
+  const user = requireUser(request)
+  const { id, access } = findTask(params.taskId)
+  authorize(user, canViewTask, access)
   // Nobody who may not report or contribute gets to send a file: refused before the body is read.
   const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
-  invariantResponse(!multipart || canReportOnTask(user, access) || canContributeToTask(user, access), 'errors.forbidden', 403)
+  if (multipart) authorize(user, canAttachToTask, access)
   let formData: FormData
   let attachments: StoredFile[] = []
   try {
@@ -88,9 +83,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }[intent.data]
   const schema = taskFormSchemas[intent.data]
   const { rule, run } = server
-  if (!rule(user, access)) {
+  try {
+    authorize(user, rule, access)
+  } catch (error) {
     await discardUnrecorded(attachments)
-    invariantResponse(false, 'errors.forbidden', 403)
+    throw error
   }
   const submission = parseForm(formData, { schema })
   if (submission.status !== 'success') {

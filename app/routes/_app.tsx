@@ -8,7 +8,8 @@ import { SocketProvider, useLiveView } from '~/components/socket-provider'
 import { events } from '~/core/events.server'
 import { rooms } from '~/core/rooms'
 import { notificationsView } from '~/features/dashboard/index.server'
-import { can, reportScopeFor } from '~/core/permissions.server'
+import { can } from '~/core/permissions.server'
+import { reportScopeFor } from '~/features/reports/index.server'
 
 /** The signed-in shell: header, navigation by role, and the page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from '~/core/zod'
-import { invariantResponse } from '~/features/directory/index.server'
-import { requireConclusionAccess, saveDraft } from '~/features/conclusions/index.server'
+import { requireUser } from '~/features/directory/index.server'
+import { authorize } from '~/core/permissions.server'
+import { canEditConclusion, findConclusion, saveDraft } from '~/features/conclusions/index.server'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
 import { readForm } from '~/core/forms.server'
 
@@ -16,8 +17,9 @@ const draftSchema = z.object({
  * retried by the page instead of breaking it). Answers JSON: the new revision, or the reason.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId, canEdit } = requireConclusionAccess(request, params.meetingId)
-  invariantResponse(canEdit, 'errors.forbidden', 403)
+  const user = requireUser(request)
+  const { meetingId, access } = findConclusion(params.meetingId)
+  authorize(user, canEditConclusion, access)
   const parsed = draftSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return Response.json({ ok: false, message: 'conclusion.invalidDocument' }, { status: 400 })
   let content: unknown

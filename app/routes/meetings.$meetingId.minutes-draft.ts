@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { requireMinutesAccess, saveMinutesDraft } from '~/features/minutes/index.server'
+import { minutesFor, saveMinutesDraft } from '~/features/minutes/index.server'
 import { minutesDraftSchema } from '~/features/minutes'
 import { readForm } from '~/core/forms.server'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
+import { requireUser } from '~/features/directory/index.server'
 
 /**
  * Autosave of the minutes (called with fetch by the editor, so a dropped connection is retried by
  * the page). Answers JSON: the new revision, or the reason it was refused.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { user, meetingId, canEdit, manages } = requireMinutesAccess(request, params.meetingId)
+  const user = requireUser(request)
+  const { meetingId, canEdit, manages } = minutesFor(user, params.meetingId)
   if (!canEdit) return Response.json({ ok: false, message: 'minutes.errors.forbidden' }, { status: 403 })
   const parsed = minutesDraftSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return Response.json({ ok: false, message: 'minutes.errors.invalidDocument' }, { status: 400 })

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { fileResponse, pollResults, requirePollAccess, resultsDocx } from '~/features/polls/index.server'
+import { fileResponse, pollResults, pollFor, resultsDocx } from '~/features/polls/index.server'
+import { requireUser } from '~/features/directory/index.server'
 
 /** The counting board's record with the result table (DOCX): to whoever may see the results. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pollId, access } = requirePollAccess(request, params.pollId)
+  const user = requireUser(request)
+  const { pollId, access } = pollFor(user, params.pollId)
   if (!access.results) throw Response.json({ message: 'polls.errors.notClosed' }, { status: 404 })
   const r = pollResults(pollId)!
   return fileResponse(await resultsDocx(r), 'docx', `Biên bản kiểm phiếu - ${r.campaign.title}`)

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { issueToken, requirePollAccess } from '~/features/polls/index.server'
+import { issueToken, pollFor } from '~/features/polls/index.server'
 import { tokenBodySchema } from '~/features/polls'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
+import { requireUser } from '~/features/directory/index.server'
 
 /**
  * Step 1 of the secret ballot, signed in: the browser's blinded token gets the campaign's blind
  * signature. The server learns only that this voter took part — it never sees the token.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, pollId } = requirePollAccess(request, params.pollId)
+  const user = requireUser(request)
+  const { pollId } = pollFor(user, params.pollId)
   let body: unknown
   try {
     body = await request.json()

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { invariantResponse, requireUser } from '~/features/directory/index.server'
 import { fileResponse } from '~/core/uploads.server'
-import { authorize, canViewTask } from '~/core/permissions.server'
+import { authorize } from '~/core/permissions.server'
+import { canViewTask } from '~/features/tasks/index.server'
 import { taskAccess, taskAttachment } from '~/features/tasks/index.server'
 import { parseId } from '~/core/schemas'
 

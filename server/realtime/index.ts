@@ -3,34 +3,17 @@ import { parse } from 'cookie'
 import { Server, type Socket } from 'socket.io'
 import { getSessionUser, SESSION_COOKIE, type SessionUser, validateSessionToken } from '~/features/directory/index.server'
 import { events } from '~/core/events.server'
-import { documentPresenters } from '~/features/documents/index.server'
-import { meetingAccess } from '~/features/meetings/index.server'
-import { taskAccess } from '~/features/tasks/index.server'
-import { canJoinRoom } from '~/core/permissions.server'
 import { type ClientToServerEvents, roomSchema, type ServerToClientEvents } from '~/core/realtime-schemas'
 import { validateDisplayToken } from '~/features/live-meeting/index.server'
-import { minutesTakerOf } from '~/features/minutes/index.server'
-import { pollMembers } from '~/features/polls/index.server'
-import { rooms as roomNames } from '~/core/rooms'
+import { type RoomKind, rooms as roomNames } from '~/core/rooms'
 import { isAllowedOrigin } from '../middleware/origin'
+import { mayJoin, membersRule } from './rooms'
 import { liveSnapshot, type LiveOptions, publishLiveViews } from './live'
 
 /** `display` only on the `/display` namespace (big screens), whose sockets have no user. */
 type SocketData = { user: SessionUser; sessionId: string; display?: { meetingId: number; displayId: string } }
-const lookups = { meeting: meetingAccess, task: taskAccess, documentPresenters, minutesTaker: minutesTakerOf, pollMembers }
-/** The same lookups, each id read once: checking every member of a room costs one query per resource, not one per member. */
-function memoLookups() {
-  const memo = <T>(read: (id: number) => T) => {
-    const seen = new Map<number, T>()
-    return (id: number) => {
-      if (!seen.has(id)) seen.set(id, read(id))
-      return seen.get(id)!
-    }
-  }
-  return { meeting: memo(meetingAccess), task: memo(taskAccess), documentPresenters: memo(documentPresenters), minutesTaker: memo(minutesTakerOf), pollMembers: memo(pollMembers) }
-}
 /** The rooms a meeting's pages use: whoever left the meeting leaves them. */
-const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen', 'minutes'] as const
+const MEETING_ROOMS = ['meeting', 'meetingTasks', 'documents', 'readiness', 'conclusion', 'hall', 'console', 'screen', 'minutes'] as const satisfies readonly RoomKind[]
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
@@ -74,7 +57,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
       const parsed = roomSchema.safeParse(payload)
       if (!parsed.success) return respond({ ok: false, error: 'invalid' })
       // socket.data.user, not the handshake's: it follows changes of the user's rights.
-      if (!canJoinRoom(socket.data.user, parsed.data.room, lookups)) return respond({ ok: false, error: 'forbidden' })
+      if (!mayJoin(socket.data.user, parsed.data.room)) return respond({ ok: false, error: 'forbidden' })
       void socket.join(parsed.data.room)
       respond({ ok: true })
       // Catch-up: the room's current state, to this socket only (on first join and after a reconnect).
@@ -132,10 +115,13 @@ function attachDisplays(io: RealtimeServer) {
 export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
   const detachLive = publishLiveViews(io, options)
   /** Sockets in `room` whose user may no longer join it leave it (rights are checked again, not remembered). */
-  const recheck = (room: string, known = memoLookups()) => {
-    for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+  const recheck = (room: string) => {
+    const members = io.sockets.adapter.rooms.get(room)
+    if (!members?.size) return
+    const may = membersRule(room)
+    for (const id of members) {
       const socket = io.sockets.sockets.get(id)
-      if (socket && !canJoinRoom(socket.data.user, room, known)) void socket.leave(room)
+      if (socket && !may(socket.data.user)) void socket.leave(room)
     }
   }
   const detach = [
@@ -145,7 +131,6 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
     // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
     events.on('user.updated', ({ userId }) => {
       const user = getSessionUser(userId)
-      const known = memoLookups()
       for (const id of io.sockets.adapter.rooms.get(`user:${userId}`) ?? []) {
         const socket = io.sockets.sockets.get(id)
         if (!socket) continue
@@ -156,17 +141,14 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
         socket.data.user = user
         for (const room of [...socket.rooms]) {
           if (room === socket.id || room.startsWith('session:')) continue
-          if (!canJoinRoom(user, room, known)) void socket.leave(room)
+          if (!mayJoin(user, room)) void socket.leave(room)
         }
         if (user.unitId) void socket.join(`unit:${user.unitId}`)
       }
     }),
     // Someone left the meeting (or its chair changed): its rooms are checked again.
     ...(['meeting.participants.updated', 'meeting.updated'] as const).map((name) =>
-      events.on(name, ({ meetingId }) => {
-        const known = memoLookups()
-        MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`, known))
-      }),
+      events.on(name, ({ meetingId }) => MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`))),
     ),
     // Another minute-taker: the minutes' room is checked again.
     events.on('minutes.updated', ({ meetingId }) => recheck(`minutes:${meetingId}`)),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMeeting, vietnamInstant } from '~/features/meetings/index.server'
-import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/core/permissions.server'
+import { canContributeToTask, canDecideOnTask, canReassignTask, canReportOnTask, canViewTask } from '~/features/tasks/index.server'
 import { addContribution, countTasks, createTasks, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, reassignLead, requestExtension, taskAccess } from '~/features/tasks/index.server'
 import { getDb } from '#db/client'
 import { eq } from 'drizzle-orm'

@@ -1,30 +1,28 @@
 import { invariantResponse, requireUser } from '~/features/directory/index.server'
 import { conclusionDocx, conclusionPdf, exportFileName } from './conclusion-export.server'
 import { conclusionForExport, getConclusionState } from './conclusions.server'
-import { meetingAccess } from '~/features/meetings/index.server'
-import { authorize, canEditConclusion, canIssueConclusion, canReadConclusion } from '~/core/permissions.server'
-import { parseId } from '~/core/schemas'
+import { findMeeting } from '~/features/meetings/index.server'
+import { authorize } from '~/core/permissions.server'
+import { canEditConclusion, canReadConclusion } from './permissions.server'
 
 /**
- * Who is asking about a meeting's conclusion, and what they may do: the conclusion page, the
- * autosave endpoint and the DOCX/PDF downloads all start here. Drafts are for those who edit
- * them (the Office, the chair); an issued notice for the meeting's people and its recipients.
+ * A meeting's conclusion by the meeting id a page or the API was given: who chairs and attends
+ * the meeting, and which notice is issued and which draft open; not found otherwise. The caller
+ * authorizes: reading is canReadConclusion (the recipients of the issued notice too), drafting
+ * canEditConclusion, issuing canIssueConclusion.
  */
-export function requireConclusionAccess(request: Request, meetingIdParam: string | undefined) {
-  const user = requireUser(request)
-  const meetingId = parseId(meetingIdParam)
-  const access = meetingId ? meetingAccess(meetingId) : null
-  invariantResponse(meetingId && access, 'meeting.notFound')
+export function findConclusion(meetingIdParam: string | number | undefined) {
+  const { id: meetingId, access } = findMeeting(meetingIdParam)
   const state = getConclusionState(meetingId)
-  const canEdit = canEditConclusion(user, access)
-  const canIssue = canIssueConclusion(user, access)
-  authorize(user, canReadConclusion, access, state.issued?.recipientUnitIds ?? null)
-  return { user, meetingId, access, state, canEdit, canIssue }
+  return { meetingId, access, state, recipientUnitIds: state.issued?.recipientUnitIds ?? null }
 }
 
 /** The notice as a download (DOCX or PDF): the issued one, or (for those drafting it, with ?draft) the draft. */
 export async function conclusionDownload(request: Request, meetingIdParam: string | undefined, kind: 'docx' | 'pdf') {
-  const { state, canEdit } = requireConclusionAccess(request, meetingIdParam)
+  const user = requireUser(request)
+  const { access, state, recipientUnitIds } = findConclusion(meetingIdParam)
+  authorize(user, canReadConclusion, access, recipientUnitIds)
+  const canEdit = canEditConclusion(user, access)
   const wantDraft = new URL(request.url).searchParams.has('draft')
   const conclusion = wantDraft ? (canEdit ? state.draft : null) : state.issued
   invariantResponse(conclusion, 'conclusion.notFound')

@@ -8,3 +8,5 @@ export { createSession, invalidateSession, invalidateUserSessions, validateSessi
 export { createAdminWithSetupToken, createSetupToken, isSetupTokenValid } from './setup.server'
 export { createUnit, getUnit, listUnitTree, listUnits, unitOfficers, updateUnit } from './units.server'
 export { changePassword, contactsOf, countUsers, createUser, deleteUser, getSessionUser, getUser, listUserOptions, listUsers, peopleByIds, resetPassword, searchPeople, setLocale, setUserActive, updateUser, type Actor, type SessionUser, type UserDetail } from './users.server'
+export { canSeeContactDetails } from './permissions.server'
+export { directoryRooms } from './rooms.server'

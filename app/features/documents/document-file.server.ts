@@ -2,14 +2,13 @@ import fsp from 'node:fs/promises'
 import { formatDateTime } from '~/core/dates'
 import { DomainError } from '~/core/errors'
 import { watermarkPdf } from './watermark.server'
-import { documentAccess, documentFile, recordRead } from './documents.server'
+import { authorize } from '~/core/permissions.server'
+import { documentFile, findDocument, recordRead } from './documents.server'
 import { ACCEPTED_TYPES, blobPath } from '~/core/files.server'
 import { contentDisposition, fileResponse } from '~/core/uploads.server'
 import { convertedPdf } from './office-convert.server'
-import { canOpenDocument } from '~/core/permissions.server'
+import { canOpenDocument } from './permissions.server'
 import type { SessionUser } from '~/features/directory/index.server'
-
-export class ForbiddenError extends Error {}
 
 /**
  * Whether the browser says the request came from another site (`Sec-Fetch-Site`): a link or an
@@ -27,12 +26,11 @@ export function fromAnotherSite(request: Request) {
  * viewer fetching further ranges is not another reading), the watermark on restricted PDFs
  * (every opening of a restricted document is audited), and Range for the rest.
  */
-export async function serveDocumentFile(request: Request, user: SessionUser, documentId: number, options: { version?: number; inline?: boolean; asPdf?: boolean; ip?: string | null }) {
-  const access = documentAccess(documentId)
-  if (!access) throw new DomainError('document.notFound', 'not_found')
-  if (!canOpenDocument(user, access)) throw new ForbiddenError()
+export async function serveDocumentFile(request: Request, user: SessionUser, documentIdParam: string | number | undefined, options: { version?: number; inline?: boolean; asPdf?: boolean; ip?: string | null }) {
+  const { id: documentId, access } = findDocument(documentIdParam)
+  authorize(user, canOpenDocument, access)
   // A restricted document opens only from this site (every opening is audited); others are served without a read receipt.
-  if (access.restricted && fromAnotherSite(request)) throw new ForbiddenError()
+  if (access.restricted && fromAnotherSite(request)) throw new DomainError('errors.forbidden', 'forbidden')
   const file = documentFile(documentId, options.version)
   if (!file) throw new DomainError('document.notFound', 'not_found')
   const kind = options.inline ? 'inline' : 'attachment'

@@ -23,9 +23,10 @@ import {
 import { writeAudit } from '~/core/audit.server'
 import { recordFiles, type StoredFile } from '~/core/files.server'
 import { meetingAccess } from '~/features/meetings/index.server'
-import { canOpenDocument, type DocumentAccess } from '~/core/permissions.server'
+import { canOpenDocument, type DocumentAccess } from './permissions.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { notify } from '~/features/notifications/index.server'
+import { findById } from '~/core/schemas'
 
 type Who = { id: number; ip?: string | null }
 type Viewer = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
@@ -335,4 +336,10 @@ export function deleteDocument(documentId: number, who: Who, db: DB = getDb(), n
     return doc.meetingId
   })
   events.emit('documents.changed', { meetingId })
+}
+
+/** A document by the id a page or the API was given: its id and access facts, or not found (the caller authorizes). */
+export function findDocument(param: string | number | undefined) {
+  const { id, found } = findById(param, documentAccess, 'document.notFound')
+  return { id, access: found }
 }

@@ -6,6 +6,7 @@ import { normaliseForSearch } from '~/core/text'
 import { writeAudit } from '~/core/audit.server'
 import type { Actor } from '~/features/directory/index.server'
 import type { GroupInput } from './schemas'
+import { findById } from '~/core/schemas'
 
 /** The groups, with how many active people each holds (the Office's list, the meeting form's choices). */
 export function listGroups(options: { includeInactive?: boolean } = {}, db: DBOrTx = getDb()) {
@@ -90,4 +91,9 @@ export function saveGroup(input: GroupInput, existingId: number | null, actor: A
     })
     return id
   })
+}
+
+/** A group by the id a page was given, or not found. */
+export function findGroup(param: string | number | undefined) {
+  return findById(param, getGroup, 'groups.notFound').found
 }

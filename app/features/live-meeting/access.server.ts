@@ -6,4 +6,5 @@
  * chair and the Office. Voting and speaking are the model's rules (present, entitled), checked on
  * every request.
  */
-export { canViewMeeting as canEnterHall, canRunSession } from '~/core/permissions.server'
+export { canViewMeeting as canEnterHall } from '~/features/meetings/index.server'
+export { canRunSession } from './permissions.server'

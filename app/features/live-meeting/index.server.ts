@@ -7,3 +7,4 @@ export { checkIn, requestToSpeak, castBallot, closeExpiredVotes, markAttendance 
 export { consoleView, hallView, myAttendance, screenView, type ConsoleView, type HallView, type ScreenView } from './view.server'
 export { CODE_WINDOW_MS } from './checkin-code.server'
 export { ballotSchema, hallIntentSchema, speakRequestSchema } from './schemas'
+export { hallRooms } from './rooms.server'

@@ -23,9 +23,10 @@ import {
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { groupMemberIds } from '~/features/groups/index.server'
-import type { MeetingAccess } from '~/core/permissions.server'
+import type { MeetingAccess } from './permissions.server'
 import type { Actor } from '~/features/directory/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
+import { findById } from '~/core/schemas'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts' | 'memberGroupIds'> & { memberGroupIds?: number[]; startsAt: Date; endsAt: Date }
@@ -715,4 +716,10 @@ export function saveMeeting(input: MeetingSaveInput, existingId: number | null, 
   if (!existingId) return createMeeting(input, actor, db)
   updateMeeting(existingId, input, actor, db)
   return existingId
+}
+
+/** A meeting by the id a page or the API was given: its id and who chairs and attends it, or not found (the caller authorizes). */
+export function findMeeting(param: string | number | undefined) {
+  const { id, found } = findById(param, meetingAccess, 'meeting.notFound')
+  return { id, access: found }
 }

@@ -1,7 +1,7 @@
 import { json } from '@remix-run/node'
 import { requireUser } from '~/features/directory/index.server'
-import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
-import { parseId } from '~/core/schemas'
+import { DomainError } from '~/core/errors'
+import { findById } from '~/core/schemas'
 import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { minutesDocx, minutesFileName, minutesPdf } from './export.server'
 import { approveMinutes, assignTaker, ensureDraft, minutesAccess, minutesForExport, minutesState, returnMinutes, setMinutesShared, startCorrection, submitMinutes } from './minutes.server'
@@ -20,17 +20,10 @@ export function minutesItemConclusions(meetingId: number) {
 }
 export { minutesDocx, minutesFileName, minutesPdf } from './export.server'
 
-/** The signed-in user and their rights on a meeting's minutes, or a 404 (no such meeting, or nothing of it theirs to see). */
-export function requireMinutesAccess(request: Request, meetingIdParam: string | undefined) {
-  const user = requireUser(request)
-  const meetingId = parseId(meetingIdParam)
-  if (!meetingId) throw json({ message: 'errors.notFound' }, { status: 404 })
-  try {
-    return { user, meetingId, ...minutesAccess(user, meetingId) }
-  } catch (error) {
-    if (error instanceof DomainError) throw json({ message: error.message }, { status: HTTP_STATUS_OF[error.kind] })
-    throw error
-  }
+/** A meeting's minutes and this person's rights on them, by the meeting id a page was given; not found when there is no such meeting or nothing of it is theirs to see. */
+export function minutesFor(user: SessionUser, meetingIdParam: string | number | undefined) {
+  const { id: meetingId, found } = findById(meetingIdParam, (id) => minutesAccess(user, id), 'errors.notFound')
+  return { meetingId, ...found }
 }
 
 /** One change of the minutes, by the page's rules: writing for those who write them, approving and returning for the chair. */
@@ -68,7 +61,7 @@ export function runMinutesIntent(user: SessionUser, meetingId: number, input: Mi
 
 /** The minutes as DOCX or PDF: approved ones for whoever may read them; `?draft` the open draft, for those who write it. */
 export async function minutesDownload(request: Request, meetingIdParam: string | undefined, kind: 'docx' | 'pdf') {
-  const { meetingId, canEdit, canRead, state } = requireMinutesAccess(request, meetingIdParam)
+  const { meetingId, canEdit, canRead, state } = minutesFor(requireUser(request), meetingIdParam)
   const wantDraft = new URL(request.url).searchParams.has('draft')
   const data = wantDraft ? (canEdit ? minutesForExport(meetingId, 'draft') : null) : canRead && state.approved ? minutesForExport(meetingId, 'approved') : null
   if (!data) throw json({ message: 'errors.notFound' }, { status: 404 })
@@ -87,3 +80,4 @@ export async function minutesFile(data: NonNullable<ReturnType<typeof minutesFor
     },
   })
 }
+export { minutesRooms } from './rooms.server'

@@ -27,7 +27,9 @@ import { allocateDocumentNumber, isSafeHref, issuingBodyHeader, peekDocumentNumb
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { meetingAccess } from '~/features/meetings/index.server'
-import { can, canApproveMinutes, canEditMinutes, canReadApprovedMinutes, canViewMeeting } from '~/core/permissions.server'
+import { can } from '~/core/permissions.server'
+import { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from './permissions.server'
+import { canViewMeeting } from '~/features/meetings/index.server'
 import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncWithRoom } from './doc'
 import type { MinutesExport } from './export.server'
@@ -51,7 +53,7 @@ function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' | 'forbidd
 
 // ---------------------------------------------------------------- who may
 // Decided in the permission module (the one place such decisions are made).
-export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from '~/core/permissions.server'
+export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from './permissions.server'
 
 // ---------------------------------------------------------------- the room's records
 

@@ -1,7 +1,5 @@
-import { json } from '@remix-run/node'
-import { requireUser } from '~/features/directory/index.server'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
-import { parseId } from '~/core/schemas'
+import { findById } from '~/core/schemas'
 import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { closeCampaign, enterPaperTotals, openCampaign, pollAccess, publishResults } from './polls.server'
 import type { PollIntent } from './schemas'
@@ -10,13 +8,13 @@ import type { PollIntent } from './schemas'
 export { ballotKeys, closeExpiredPolls, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollMembers, pollProgress, pollResults, submitBallot } from './polls.server'
 export { paperBallotPdf, resultsDocx, resultsPdf } from './export.server'
 
-/** The signed-in user and what they are in the poll, or a 404 (no such poll, or none of theirs). */
-export function requirePollAccess(request: Request, pollIdParam: string | undefined) {
-  const user = requireUser(request)
-  const pollId = parseId(pollIdParam)
-  const access = pollId ? pollAccess(user, pollId) : null
-  if (!pollId || !access?.sees) throw json({ message: 'polls.errors.notFound' }, { status: 404 })
-  return { user, pollId, access }
+/** A poll and what this person is in it, by the id a page was given; not found when there is no such poll or none of theirs. */
+export function pollFor(user: SessionUser, pollIdParam: string | number | undefined) {
+  const { id: pollId, found: access } = findById(pollIdParam, (id) => {
+    const access = pollAccess(user, id)
+    return access?.sees ? access : null
+  }, 'polls.errors.notFound')
+  return { pollId, access }
 }
 
 /** One change of the poll by the page's rules: opening and closing for the Office, publishing for the chair, paper figures for the board. */
@@ -53,3 +51,4 @@ export function fileResponse(body: Buffer, kind: 'docx' | 'pdf', name: string) {
 }
 
 export { HTTP_STATUS_OF }
+export { pollRooms } from './rooms.server'

@@ -8,11 +8,12 @@ import { isValidDate, vietnamDate } from '~/core/days'
 import { type Cell, disciplineTable, taskTables } from './figures.server'
 import { reportDocx, type ReportDoc, reportXlsx } from './export.server'
 import { getReport, periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
-import { parseId } from '~/core/schemas'
+import { findById } from '~/core/schemas'
+import type { Subject } from '~/core/permissions.server'
 import { issuingBodyHeader } from '~/features/conclusions/index.server'
 
 /** The reports' public surface for routes, the API and the scheduler. */
-export { canIssueReports, getReport, issueReport, listReports, reportScopeFor, runReportReminders, supervision } from './reports.server'
+export { canIssueReports, getReport, issueReport, listReports, runReportReminders, supervision } from './reports.server'
 export { reportFigures, reportUnits, type ReportFigures } from './figures.server'
 export { reportDocx, reportXlsx } from './export.server'
 
@@ -47,14 +48,13 @@ export function reportRequest(request: Request) {
   return { user, kind: q.kind, year: q.year, n: defaultN, period: { from, to, unitId: scope.unitId }, title, query: url.searchParams.toString() }
 }
 
-/** An issued report this person may see (its scope is theirs), or a 404. */
-export function requireIssuedReport(request: Request, reportIdParam: string | undefined) {
-  const user = requireUser(request)
-  const id = parseId(reportIdParam)
-  const report = id ? getReport(id) : null
-  const scope = report ? reportScopeFor(user, report.unitId) : null
-  if (!report || !scope || scope.unitId !== report.unitId) throw json({ message: 'errors.notFound' }, { status: 404 })
-  return report
+/** An issued report this person may see (its scope is theirs), by the id a page was given; not found otherwise. */
+export function issuedReportFor(user: Subject, reportIdParam: string | number | undefined) {
+  return findById(reportIdParam, (id) => {
+    const report = getReport(id)
+    const scope = report ? reportScopeFor(user, report.unitId) : null
+    return report && scope && scope.unitId === report.unitId ? report : null
+  }, 'errors.notFound').found
 }
 
 /** An issued report as a file, from its frozen figures. */
@@ -101,4 +101,4 @@ export async function reportFile(doc: ReportDoc, kind: 'docx' | 'xlsx', name: st
     },
   })
 }
-
+export { canSeeBodyReports, reportScopeFor } from './permissions.server'

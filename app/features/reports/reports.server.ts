@@ -8,7 +8,7 @@ import { vietnamDate } from '~/core/days'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { allocateDocumentNumber } from '~/features/conclusions/index.server'
-import { reportScopeFor } from '~/core/permissions.server'
+import { reportScopeFor } from './permissions.server'
 import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { type Period, rates, reportFigures, type ReportFigures, taskTables } from './figures.server'
 
@@ -44,7 +44,7 @@ export function periodTitle(kind: PeriodKind, year: number, n: number, from: str
 
 type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 // Who sees which scope, who issues: decided in the permission module.
-export { canIssueReports, reportScopeFor } from '~/core/permissions.server'
+export { canIssueReports, reportScopeFor } from './permissions.server'
 
 /** The issuing body of reports: the Office's, when registered (Số …-BC/VPTU), else the first. */
 function reportBody(tx: DBOrTx) {

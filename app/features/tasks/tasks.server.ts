@@ -9,10 +9,12 @@ import { type DB, type DBOrTx, getDb } from '#db/client'
 import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { recordFiles, type StoredFile } from '~/core/files.server'
-import { can, hasRole, type TaskAccess } from '~/core/permissions.server'
+import { can, hasRole } from '~/core/permissions.server'
+import { type TaskAccess } from './permissions.server'
 import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { notify } from '~/features/notifications/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
+import { findById } from '~/core/schemas'
 
 type Task = typeof tasks.$inferSelect
 type EventKind = (typeof taskEvents.$inferInsert)['kind']
@@ -451,4 +453,10 @@ export function taskAttachment(taskId: number, attachmentId: number, db: DBOrTx 
       .where(and(eq(taskEventFiles.id, attachmentId), eq(taskEvents.taskId, taskId)))
       .get() ?? null
   )
+}
+
+/** A task by the id a page or the API was given: its id and access facts, or not found (the caller authorizes). */
+export function findTask(param: string | number | undefined) {
+  const { id, found } = findById(param, taskAccess, 'task.notFound')
+  return { id, access: found }
 }

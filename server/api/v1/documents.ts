@@ -2,12 +2,13 @@ import { Readable } from 'node:stream'
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Request as ExpressRequest, Response as ExpressResponse, Router } from 'express'
 import { z } from '~/core/zod'
-import { addVersion, createDocument, distributeDocuments, distributeSchema, documentAccess, documentPresenters, documentUploadSchema, documentVersionSchema, ForbiddenError, listMeetingDocuments, meetingReadiness, serveDocumentFile } from '~/features/documents/index.server'
+import { addVersion, createDocument, distributeDocuments, distributeSchema, documentAccess, documentPresenters, documentUploadSchema, documentVersionSchema, listMeetingDocuments, meetingReadiness, serveDocumentFile } from '~/features/documents/index.server'
 import { DomainError } from '~/core/errors'
 import { discardUnrecorded, type StoredFile } from '~/core/files.server'
 import { readUpload } from '~/core/uploads.server'
-import { meetingAccess } from '~/features/meetings/index.server'
-import { authorize, can, canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/core/permissions.server'
+import { findMeeting } from '~/features/meetings/index.server'
+import { authorize, can } from '~/core/permissions.server'
+import { canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/features/documents/index.server'
 import { documentKinds } from '#db/schema/documents'
 import { defineEndpoint } from './endpoint'
 
@@ -75,8 +76,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 200, description: 'Các tài liệu', schema: z.object({ items: z.array(documentSchema) }) },
     errors: [403, 404],
     handler: ({ params, user }) => {
-      const access = meetingAccess(params.id)
-      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      const { access } = findMeeting(params.id)
       authorize(user, canListMeetingDocuments, access, documentPresenters(params.id))
       return { items: listMeetingDocuments(params.id, user).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
     },
@@ -92,8 +92,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 201, description: 'Tài liệu đã tạo', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
     errors: [400, 403, 404, 413],
     handler: async ({ req, params, user }) => {
-      const access = meetingAccess(params.id)
-      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      findMeeting(params.id)
       authorize(user, canUploadDocuments, documentPresenters(params.id))
       return withUploadedFile(
         req,
@@ -134,7 +133,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 200, description: 'Số tài liệu đã phát hành', schema: z.object({ distributed: z.number().int() }) },
     errors: [400, 403, 404, 409],
     handler: ({ req, params, body, user }) => {
-      if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
+      findMeeting(params.id)
       authorize(user, 'meetings.manage')
       return { distributed: distributeDocuments(params.id, { id: user.id, ip: req.ip }, body.reason ?? null) }
     },
@@ -151,12 +150,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 200, description: 'Nội dung tệp' },
     errors: [403, 404],
     handler: async ({ req, res, params, query, user }) => {
-      try {
-        await sendWebResponse(res, await serveDocumentFile(webRequest(req), user, params.id, { version: query.version, ip: req.ip }))
-      } catch (error) {
-        if (error instanceof ForbiddenError) throw new DomainError('errors.forbidden', 'forbidden')
-        throw error
-      }
+      await sendWebResponse(res, await serveDocumentFile(webRequest(req), user, params.id, { version: query.version, ip: req.ip }))
     },
   })
 
@@ -173,8 +167,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     },
     errors: [403, 404],
     handler: ({ params, user }) => {
-      const access = meetingAccess(params.id)
-      if (!access) throw new DomainError('meeting.notFound', 'not_found')
+      const { access } = findMeeting(params.id)
       authorize(user, canSeeReadiness, access)
       return { items: meetingReadiness(params.id) }
     },

@@ -4,9 +4,9 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/core/zod'
 import { serverT } from '~/i18n/translate.server'
-import { DomainError } from '~/core/errors'
-import { getMeeting, invitationTiming, listMeetings, listMeetingTypes, meetingAccess, meetingApiSchema, type MeetingFormInput, programmeItemApiSchema, respondToInvitation, rsvpSchema, saveMeeting, scheduleConflicts, sendInvitations, toSaveInput } from '~/features/meetings/index.server'
-import { authorize, can, canViewMeeting } from '~/core/permissions.server'
+import { getMeeting, invitationTiming, listMeetings, listMeetingTypes, findMeeting, meetingApiSchema, type MeetingFormInput, programmeItemApiSchema, respondToInvitation, rsvpSchema, saveMeeting, scheduleConflicts, sendInvitations, toSaveInput } from '~/features/meetings/index.server'
+import { authorize, can } from '~/core/permissions.server'
+import { canViewMeeting } from '~/features/meetings/index.server'
 import { createProgrammeItem, getProgrammeItem, listProgrammeItems } from '~/features/programme/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { meetingModes, meetingStatuses, participantRoles, programmeItemStatuses, rsvpStates } from '#db/schema/meetings'
@@ -52,12 +52,6 @@ const meetingDetailSchema = z
 const programmeItemSchema = z
   .object({ id: z.number().int(), content: z.string(), plannedMonth: z.number().int(), plannedDate: z.string().nullable(), status: z.enum(programmeItemStatuses), meetingTypeId: z.number().int().nullable(), presidingUserId: z.number().int().nullable(), preparingUnitId: z.number().int().nullable(), notes: z.string().nullable() })
   .meta({ id: 'ProgrammeItem' })
-
-function requireMeetingView(user: SessionUser, id: number) {
-  const access = meetingAccess(id)
-  if (!access) throw new DomainError('meeting.notFound', 'not_found')
-  authorize(user, canViewMeeting, access)
-}
 
 function meetingDetail(id: number) {
   const m = getMeeting(id)!
@@ -169,7 +163,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     success: { status: 200, description: 'Cuộc họp', schema: meetingDetailSchema },
     errors: [403, 404],
     handler: ({ params, user }) => {
-      requireMeetingView(user, params.id)
+      authorize(user, canViewMeeting, findMeeting(params.id).access)
       return meetingDetail(params.id)
     },
   })
@@ -185,7 +179,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     errors: [400, 403, 404, 409, 413],
     handler: ({ req, params, body, user }) => {
       authorize(user, 'meetings.manage')
-      if (!meetingAccess(params.id)) throw new DomainError('meeting.notFound', 'not_found')
+      findMeeting(params.id)
       return meetingDetail(saveUnlessConflicting(body, params.id, user, req.ip))
     },
   })
@@ -216,7 +210,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     success: { status: 200, description: 'Cuộc họp sau khi xác nhận', schema: meetingDetailSchema },
     errors: [400, 403, 404, 409],
     handler: ({ params, body, user }) => {
-      requireMeetingView(user, params.id)
+      authorize(user, canViewMeeting, findMeeting(params.id).access)
       respondToInvitation(params.id, user.id, body)
       return meetingDetail(params.id)
     },

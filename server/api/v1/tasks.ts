@@ -1,11 +1,12 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/core/zod'
-import { DomainError } from '~/core/errors'
-import { getConclusionState } from '~/features/conclusions/index.server'
-import { dateSchema, meetingAccess } from '~/features/meetings/index.server'
-import { authorize, can, canContributeToTask, canDecideOnTask, canEditConclusion, canReadConclusion, canReportOnTask, canViewTask, type TaskAccess } from '~/core/permissions.server'
-import { addContribution, completionSchema, contributionSchema, decideCompletion, decideExtension, decisionSchema, declareCompletion, extensionRequestSchema, getTask, listTasks, postProgress, progressSchema, requestExtension, taskAccess, taskBuckets, taskStatuses } from '~/features/tasks/index.server'
+import { findConclusion } from '~/features/conclusions/index.server'
+import { dateSchema } from '~/features/meetings/index.server'
+import { authorize, can } from '~/core/permissions.server'
+import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, type TaskAccess } from '~/features/tasks/index.server'
+import { canEditConclusion, canReadConclusion } from '~/features/conclusions/index.server'
+import { addContribution, completionSchema, contributionSchema, decideCompletion, decideExtension, decisionSchema, declareCompletion, extensionRequestSchema, getTask, listTasks, postProgress, progressSchema, requestExtension, findTask, taskBuckets, taskStatuses } from '~/features/tasks/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { reportingCycles, taskEventKinds } from '#db/schema/conclusions'
 import { requireApiPermission } from './auth'
@@ -35,13 +36,6 @@ const taskSchema = z
 const taskDetailSchema = taskSchema
   .extend({ history: z.array(z.object({ kind: z.enum(taskEventKinds), actorId: z.number().int(), unitId: z.number().int().nullable(), percent: z.number().int().nullable(), text: z.string().nullable(), fromValue: z.string().nullable(), toValue: z.string().nullable(), at: z.string() })) })
   .meta({ id: 'TaskDetail' })
-
-/** Loads the task's access facts and applies one permission rule; 404 / 403 otherwise. */
-function requireTask(user: SessionUser, id: number, rule: (user: SessionUser, task: TaskAccess) => boolean) {
-  const access = taskAccess(id)
-  if (!access) throw new DomainError('task.notFound', 'not_found')
-  authorize(user, rule, access)
-}
 
 export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry) {
   defineEndpoint(router, registry, {
@@ -79,7 +73,7 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
     success: { status: 200, description: 'Nhiệm vụ', schema: taskDetailSchema },
     errors: [403, 404],
     handler: ({ params, user }) => {
-      requireTask(user, params.id, canViewTask)
+      authorize(user, canViewTask, findTask(params.id).access)
       return getTask(params.id)
     },
   })
@@ -95,7 +89,7 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
       success: { status: 200, description: 'Nhiệm vụ sau khi cập nhật', schema: taskDetailSchema },
       errors: [400, 403, 404, 409],
       handler: ({ req, params, body: input, user }) => {
-        requireTask(user, params.id, rule)
+        authorize(user, rule, findTask(params.id).access)
         run(params.id, { ...user, ip: req.ip }, input)
         return getTask(params.id)
       },
@@ -140,10 +134,8 @@ export function registerConclusionEndpoints(router: Router, registry: OpenAPIReg
     },
     errors: [403, 404],
     handler: ({ params, user }) => {
-      const access = meetingAccess(params.id)
-      if (!access) throw new DomainError('meeting.notFound', 'not_found')
-      const { issued, draft } = getConclusionState(params.id)
-      authorize(user, canReadConclusion, access, issued?.recipientUnitIds ?? null)
+      const { access, state: { issued, draft }, recipientUnitIds } = findConclusion(params.id)
+      authorize(user, canReadConclusion, access, recipientUnitIds)
       const canEdit = canEditConclusion(user, access)
       const shape = (c: NonNullable<typeof issued>) => ({ ...c, content: c.content, html: c.html })
       return {

@@ -1,0 +1,7 @@
+// Who may do what with the directory feature's things: rules asked through authorize() (core/permissions.server.ts).
+import { can, type Subject } from '~/core/permissions.server'
+
+/** E-mail, phone and roles of a person: administrators, and the person themself. */
+export function canSeeContactDetails(viewer: Subject, targetUserId: number) {
+  return viewer.id === targetUserId || can(viewer, 'users.manage')
+}
