@@ -1,6 +1,6 @@
 import { DomainError } from '~/core/errors'
 import type { Role } from '#db/schema/index'
-import type { SessionUser } from '~/features/directory/index.server'
+import type { Actor } from '~/core/actor'
 
 /**
  * Who may do what, decided on the server only: loaders, actions, the API and socket
@@ -28,13 +28,12 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
 }
 
 /** Whom a rule is asked about: the signed-in person, by id, roles and unit. */
-export type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 
-export function hasRole(user: Subject, ...roles: Role[]) {
+export function hasRole(user: Actor, ...roles: Role[]) {
   return user.roles.some((r) => roles.includes(r))
 }
 
-export function can(user: Subject | null | undefined, permission: Permission): boolean {
+export function can(user: Actor | null | undefined, permission: Permission): boolean {
   if (!user) return false
   return user.roles.some((role) => rolePermissions[role].includes(permission))
 }
@@ -45,9 +44,9 @@ export function can(user: Subject | null | undefined, permission: Permission): b
  * DomainError, which pages, resource routes and the API all turn into 403 through one table
  * (`HTTP_STATUS_OF`; for pages `core/http.server.ts`).
  */
-export function authorize(user: Subject | null | undefined, permission: Permission): asserts user is Subject
-export function authorize<U extends Subject, A extends unknown[]>(user: U, rule: (user: U, ...subject: A) => boolean, ...subject: A): void
-export function authorize<U extends Subject, A extends unknown[]>(user: U | null | undefined, rule: Permission | ((user: U, ...subject: A) => boolean), ...subject: A) {
+export function authorize(user: Actor | null | undefined, permission: Permission): asserts user is Actor
+export function authorize<U extends Actor, A extends unknown[]>(user: U, rule: (user: U, ...subject: A) => boolean, ...subject: A): void
+export function authorize<U extends Actor, A extends unknown[]>(user: U | null | undefined, rule: Permission | ((user: U, ...subject: A) => boolean), ...subject: A) {
   const allowed = typeof rule === 'string' ? can(user, rule) : Boolean(user) && rule(user!, ...subject)
   if (!allowed) throw new DomainError('errors.forbidden', 'forbidden')
 }

@@ -1,4 +1,4 @@
-import type { Subject } from '~/core/permissions.server'
+import type { Actor } from '~/core/actor'
 
 /**
  * Socket rooms, shared by the browser and the server: `<kind>:<id>`, named only through these
@@ -47,7 +47,7 @@ export const ROOM_PATTERN = new RegExp(`^(${ROOM_KINDS.join('|')}):(\\d{1,12})$`
  * answers for each person: joining asks it about one person, a re-check after a change about
  * everyone in the room.
  */
-export type JoinRule = (id: number) => (user: Subject) => boolean
+export type JoinRule = (id: number) => (user: Actor) => boolean
 export type JoinRules = { [K in RoomKind]: JoinRule }
 
 export function parseRoom(room: string): { kind: RoomKind; id: number } | null {

@@ -5,7 +5,7 @@ import { holidaysOfYear, WorkingCalendar } from './working-days'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { calendarOverrides, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 /** The working-day calendar with the Office's overrides; used wherever a rule says "working days". */
 export function getWorkingCalendar(db: DBOrTx = getDb()) {
@@ -28,7 +28,7 @@ export function yearCalendar(year: number, db: DBOrTx = getDb()) {
   return { holidays: holidaysOfYear(year), overrides: listOverrides(year, db) }
 }
 
-export function addOverride(input: { date: string; kind: 'day_off' | 'working_day'; note: string }, actor: Actor, db: DB = getDb()) {
+export function addOverride(input: { date: string; kind: 'day_off' | 'working_day'; note: string }, actor: AuditActor, db: DB = getDb()) {
   try {
     return db.transaction((tx) => {
       const row = tx
@@ -45,7 +45,7 @@ export function addOverride(input: { date: string; kind: 'day_off' | 'working_da
   }
 }
 
-export function removeOverride(id: number, actor: Actor, db: DB = getDb()) {
+export function removeOverride(id: number, actor: AuditActor, db: DB = getDb()) {
   db.transaction((tx) => {
     const row = tx.select().from(calendarOverrides).where(eq(calendarOverrides.id, id)).get()
     if (!row) throw new DomainError('calendar.notFound', 'not_found')

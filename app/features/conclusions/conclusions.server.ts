@@ -23,8 +23,8 @@ import { notify } from '~/features/notifications/index.server'
 import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from './numbering.server'
 import { createTasks, setTaskUnits } from '~/features/tasks/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
+import type { Actor } from '~/core/actor'
 
-type Who = { id: number; ip?: string | null }
 type Conclusion = typeof conclusions.$inferSelect
 
 /** Autosaves by the same person within this window update one version instead of adding one. */
@@ -149,7 +149,7 @@ export type DraftInput = { content: unknown; summary: string; baseRevision: numb
  * Saves the meeting's draft (creating it on the first save). The save names the revision it was
  * made from; if someone saved in between, it is refused rather than silently overwriting them.
  */
-export function saveDraft(meetingId: number, who: Who, input: DraftInput, db: DB = getDb(), now = new Date()) {
+export function saveDraft(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, input: DraftInput, db: DB = getDb(), now = new Date()) {
   const content = sanitizeConclusion(input.content)
   const result = db.transaction((tx) => {
     const state = getConclusionState(meetingId, tx)
@@ -177,7 +177,7 @@ export function saveDraft(meetingId: number, who: Who, input: DraftInput, db: DB
 }
 
 /** Starts a correction of the issued conclusion: a draft with its text that will supersede it. */
-export function startCorrection(meetingId: number, who: Who, reason: string, db: DB = getDb(), now = new Date()) {
+export function startCorrection(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, reason: string, db: DB = getDb(), now = new Date()) {
   const id = db.transaction((tx) => {
     const { issued, draft } = getConclusionState(meetingId, tx)
     if (!issued) throw new DomainError('conclusion.notIssued', 'conflict')
@@ -237,7 +237,7 @@ export function recipientUnitsOf(blocks: Pick<TaskBlockAttrs, 'leadUnitId' | 'co
  * was within the meeting type's deadline, and creates the tasks. A correction carries the tasks
  * of the conclusion it supersedes over (same block, same task, history kept).
  */
-export function issueConclusion(meetingId: number, who: Who, input: IssueInput, db: DB = getDb(), now = new Date()) {
+export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, input: IssueInput, db: DB = getDb(), now = new Date()) {
   const names = nameLookup(db)
   const issuedOn = vietnamDate(now)
   const result = db.transaction(

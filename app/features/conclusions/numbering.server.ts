@@ -4,7 +4,7 @@ import { DomainError } from '~/core/errors'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { documentSequences, issuingBodies, units } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 /**
  * Takes the next number of a document kind for an issuing body. Call it inside the transaction
@@ -70,7 +70,7 @@ export function listIssuingBodies(db: DBOrTx = getDb()) {
 }
 
 /** Sets how an issuing body is named at the head of its documents and where it signs. */
-export function updateIssuingBody(id: number, input: { headerName: string | null; place: string }, actor: Actor, db: DB = getDb()) {
+export function updateIssuingBody(id: number, input: { headerName: string | null; place: string }, actor: AuditActor, db: DB = getDb()) {
   db.transaction((tx) => {
     const before = tx.select().from(issuingBodies).where(eq(issuingBodies.id, id)).get()
     if (!before) throw new DomainError('issuingBodies.notFound', 'not_found')

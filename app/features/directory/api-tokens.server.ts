@@ -4,12 +4,13 @@ import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.serve
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { apiTokens } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
-import { type Actor, getSessionUser, type SessionUser } from './users.server'
+import { getSessionUser, type SessionUser } from './users.server'
+import type { AuditActor } from '~/core/actor'
 
 export const API_TOKEN_PREFIX = 'ns_'
 
 /** Creates a personal API token, valid `days` days (90 unless chosen), optionally read-only; the full token is returned once and never stored. */
-export function createApiToken(userId: number, input: { name: string; days?: number; readOnly?: boolean }, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createApiToken(userId: number, input: { name: string; days?: number; readOnly?: boolean }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const { id, token, secretHash } = createTokenParts()
   const days = input.days ?? 90
   const expiresAt = new Date(now.getTime() + days * 86_400_000)
@@ -38,7 +39,7 @@ export function revokeAllApiTokens(tx: DBOrTx, userId: number, now = new Date())
   return tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).run().changes
 }
 
-export function revokeApiToken(userId: number, tokenId: string, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function revokeApiToken(userId: number, tokenId: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const row = tx
       .select({ id: apiTokens.id })

@@ -3,7 +3,8 @@ import { parse, serialize } from 'cookie'
 import { config } from '~/core/config.server'
 import { authorize, type Permission } from '~/core/permissions.server'
 import { sessionExpiresAt, validateSessionToken, type Session } from './sessions.server'
-import type { Actor, SessionUser } from './users.server'
+import type { SessionUser } from './users.server'
+import type { AuditActor } from '~/core/actor'
 
 export const SESSION_COOKIE = 'nghisu_session'
 
@@ -99,6 +100,6 @@ export function invariantResponse(condition: unknown, message = 'errors.notFound
   if (!condition) throw json({ message }, { status })
 }
 
-export function actorOf(user: Pick<SessionUser, 'id'>, context: { ip?: string } | undefined): Actor {
+export function actorOf(user: Pick<SessionUser, 'id'>, context: { ip?: string } | undefined): AuditActor {
   return { id: user.id, ip: context?.ip ?? null }
 }

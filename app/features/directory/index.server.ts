@@ -7,6 +7,6 @@ export { createUserApiSchema, publicUserSchema, updateUserApiSchema, userDetailS
 export { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from './sessions.server'
 export { createAdminWithSetupToken, createSetupToken, isSetupTokenValid } from './setup.server'
 export { createUnit, getUnit, listUnitTree, listUnits, unitOfficers, updateUnit } from './units.server'
-export { changePassword, contactsOf, countUsers, createUser, deleteUser, getSessionUser, getUser, listUserOptions, listUsers, peopleByIds, resetPassword, searchPeople, setLocale, setUserActive, updateUser, type Actor, type SessionUser, type UserDetail } from './users.server'
+export { changePassword, contactsOf, countUsers, createUser, deleteUser, getSessionUser, getUser, listUserOptions, listUsers, peopleByIds, resetPassword, searchPeople, setLocale, setUserActive, updateUser, type SessionUser, type UserDetail } from './users.server'
 export { canSeeContactDetails } from './permissions.server'
 export { directoryRooms } from './rooms.server'

@@ -7,7 +7,7 @@ import type { UnitInput } from './schemas/units'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { units, userRoles, users } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
-import type { Actor } from './users.server'
+import type { AuditActor } from '~/core/actor'
 
 export type Unit = typeof units.$inferSelect
 export type UnitNode = Pick<Unit, 'id' | 'name' | 'code' | 'kind' | 'parentId' | 'active'> & { depth: number }
@@ -90,7 +90,7 @@ function assertParent(parentId: number | null | undefined, db: DBOrTx) {
   if (!db.select({ id: units.id }).from(units).where(eq(units.id, parentId)).get()) throw new DomainError('unit.parentMissing', 'invalid', 'parentId')
 }
 
-export function createUnit(input: UnitInput, actor: Actor, db: DB = getDb()) {
+export function createUnit(input: UnitInput, actor: AuditActor, db: DB = getDb()) {
   try {
     const id = db.transaction((tx) => {
       assertParent(input.parentId, tx)
@@ -110,7 +110,7 @@ export function createUnit(input: UnitInput, actor: Actor, db: DB = getDb()) {
   }
 }
 
-export function updateUnit(id: number, input: Partial<UnitInput>, actor: Actor, db: DB = getDb()) {
+export function updateUnit(id: number, input: Partial<UnitInput>, actor: AuditActor, db: DB = getDb()) {
   try {
     db.transaction((tx) => {
       const before = tx.select(unitColumns).from(units).where(eq(units.id, id)).get()

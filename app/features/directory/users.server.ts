@@ -36,7 +36,7 @@ export type SessionUser = {
   locale: Locale
 }
 
-export type Actor = { id: number | null; ip?: string | null }
+import type { AuditActor } from '~/core/actor'
 
 function rolesOf(userId: number, db: DBOrTx): Role[] {
   const order = new Map(allRoles.map((r, i) => [r, i]))
@@ -159,7 +159,7 @@ function profileFields(input: Partial<UpdateUserInput>) {
   return out
 }
 
-export async function createUser(input: CreateUserInput, actor: Actor, db: DB = getDb()) {
+export async function createUser(input: CreateUserInput, actor: AuditActor, db: DB = getDb()) {
   const passwordHash = await hashPassword(input.password)
   try {
     const id = db.transaction((tx) => {
@@ -188,7 +188,7 @@ export async function createUser(input: CreateUserInput, actor: Actor, db: DB = 
   }
 }
 
-export function updateUser(id: number, input: Partial<UpdateUserInput> & { active?: boolean }, actor: Actor, db: DB = getDb()) {
+export function updateUser(id: number, input: Partial<UpdateUserInput> & { active?: boolean }, actor: AuditActor, db: DB = getDb()) {
   const before = getUser(id, db)
   if (!before) throw new DomainError('user.notFound', 'not_found')
   try {
@@ -224,12 +224,12 @@ export function updateUser(id: number, input: Partial<UpdateUserInput> & { activ
   events.emit('user.updated', { userId: id, unitId: input.unitId ?? before.unitId })
 }
 
-export function setUserActive(id: number, active: boolean, actor: Actor, db: DB = getDb()) {
+export function setUserActive(id: number, active: boolean, actor: AuditActor, db: DB = getDb()) {
   updateUser(id, { active }, actor, db)
 }
 
 /** An administrator sets a new password; every session of that user ends. */
-export async function resetPassword(id: number, newPassword: string, actor: Actor, db: DB = getDb()) {
+export async function resetPassword(id: number, newPassword: string, actor: AuditActor, db: DB = getDb()) {
   const passwordHash = await hashPassword(newPassword)
   db.transaction((tx) => {
     const found = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get()
@@ -247,7 +247,7 @@ export async function changePassword(
   userId: number,
   input: { currentPassword: string; newPassword: string },
   keepSessionId: string | null,
-  actor: Actor,
+  actor: AuditActor,
   db: DB = getDb(),
 ) {
   const row = db.select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, userId)).get()
@@ -275,7 +275,7 @@ export function setLocale(userId: number, locale: Locale, db: DB = getDb()) {
  * Deletes a user who has left no trace. Anyone referenced by history (the audit log, and
  * later meetings, tasks …) cannot be deleted: the foreign keys refuse, and we say "deactivate".
  */
-export function deleteUser(id: number, actor: Actor, db: DB = getDb()) {
+export function deleteUser(id: number, actor: AuditActor, db: DB = getDb()) {
   if (id === actor.id) throw new DomainError('user.cannotDeleteSelf', 'invalid')
   const before = getUser(id, db)
   if (!before) throw new DomainError('user.notFound', 'not_found')

@@ -24,12 +24,10 @@ import { writeAudit } from '~/core/audit.server'
 import { recordFiles, type StoredFile } from '~/core/files.server'
 import { meetingAccess } from '~/features/meetings/index.server'
 import { canOpenDocument, type DocumentAccess } from './permissions.server'
-import type { SessionUser } from '~/features/directory/index.server'
 import { notify } from '~/features/notifications/index.server'
 import { findById } from '~/core/schemas'
+import type { Actor } from '~/core/actor'
 
-type Who = { id: number; ip?: string | null }
-type Viewer = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 
 /** The people who present something at the meeting (agenda presenters, documents' presenters). */
 export function documentPresenters(meetingId: number, db: DBOrTx = getDb()) {
@@ -53,7 +51,7 @@ export type NewDocument = { title: string; kind: DocumentKind; agendaItemId?: nu
  * uploader when they are not the Office. Restricted documents name their readers (participants
  * of the meeting). One transaction: the file's row, the document, its version, its readers.
  */
-export function createDocument(meetingId: number, who: Who & { office: boolean }, input: NewDocument, file: StoredFile, db: DB = getDb(), now = new Date()) {
+export function createDocument(meetingId: number, who: Pick<Actor, 'id' | 'ip'> & { office: boolean }, input: NewDocument, file: StoredFile, db: DB = getDb(), now = new Date()) {
   const id = db.transaction((tx) => {
     const access = meetingAccess(meetingId, tx)
     if (!access) throw new DomainError('meeting.notFound', 'not_found')
@@ -85,7 +83,7 @@ export function createDocument(meetingId: number, who: Who & { office: boolean }
  * A new version: the old ones stay (who, when, note). Those who had read an earlier version are
  * told it changed; their read state is per version, so it resets by itself.
  */
-export function addVersion(documentId: number, who: Who, note: string | null, file: StoredFile, db: DB = getDb(), now = new Date()) {
+export function addVersion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, note: string | null, file: StoredFile, db: DB = getDb(), now = new Date()) {
   const result = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
     if (!doc) throw new DomainError('document.notFound', 'not_found')
@@ -125,7 +123,7 @@ export function distributionTiming(meetingId: number, db: DBOrTx = getDb(), now 
  * and by e-mail when configured). After the deadline a reason is required and the lateness in
  * working days is recorded.
  */
-export function distributeDocuments(meetingId: number, who: Who, reason: string | null, db: DB = getDb(), now = new Date()) {
+export function distributeDocuments(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, reason: string | null, db: DB = getDb(), now = new Date()) {
   const result = db.transaction((tx) => {
     const pending = tx.select({ id: documents.id, title: documents.title }).from(documents).where(and(eq(documents.meetingId, meetingId), isNull(documents.distributedAt), isNull(documents.deletedAt))).all()
     if (!pending.length) throw new DomainError('document.nothingToDistribute', 'conflict')
@@ -180,7 +178,7 @@ export function meetingDocumentsCatalogue(meetingId: number, db: DBOrTx = getDb(
 export type DocumentsCatalogue = ReturnType<typeof meetingDocumentsCatalogue>
 
 /** The documents of the catalogue this person may see, with the current version and their own read state. */
-export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Viewer) {
+export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Actor) {
   const { access, rows, readers, reads } = catalogue
   const mine = reads.filter((r) => r.userId === user.id)
   return rows
@@ -210,12 +208,12 @@ export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Viewer) 
 }
 
 /** The documents of a meeting this person may see, with the current version and their own read state. */
-export function listMeetingDocuments(meetingId: number, user: Viewer, db: DBOrTx = getDb()) {
+export function listMeetingDocuments(meetingId: number, user: Actor, db: DBOrTx = getDb()) {
   return documentsVisibleTo(meetingDocumentsCatalogue(meetingId, db, user.id), user)
 }
 
 /** The documents someone must read: distributed, of meetings not yet held, that they may open. */
-export function documentsToRead(user: Viewer, db: DBOrTx = getDb(), now = new Date()) {
+export function documentsToRead(user: Actor, db: DBOrTx = getDb(), now = new Date()) {
   const mine = db
     .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
@@ -229,7 +227,7 @@ export function documentsToRead(user: Viewer, db: DBOrTx = getDb(), now = new Da
 }
 
 /** Opening or downloading records a read receipt for the current version (first and last time); restricted ones are audited. */
-export function recordRead(documentId: number, who: Who, db: DB = getDb(), now = new Date()) {
+export function recordRead(documentId: number, who: Pick<Actor, 'id' | 'ip'>, db: DB = getDb(), now = new Date()) {
   const result = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get()!
     tx.insert(documentReads)
@@ -288,7 +286,7 @@ export function saveNote(documentId: number, userId: number, text: string, db: D
 }
 
 /** A written opinion; opinions close when the meeting starts. */
-export function addOpinion(documentId: number, who: Who, text: string, db: DB = getDb(), now = new Date()) {
+export function addOpinion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, text: string, db: DB = getDb(), now = new Date()) {
   const meetingId = db.transaction((tx) => {
     const doc = tx.select({ meetingId: documents.meetingId, startsAt: meetings.startsAt }).from(documents).innerJoin(meetings, eq(meetings.id, documents.meetingId)).where(eq(documents.id, documentId)).get()!
     if (now >= doc.startsAt) throw new DomainError('document.opinionsClosed', 'conflict', 'text')
@@ -327,7 +325,7 @@ export function documentFile(documentId: number, version?: number, db: DBOrTx = 
  * Removes a document from the meeting (the Office): hidden from every list and download, kept in
  * the database with its versions for the record; the stored files stay, since versions refer to them.
  */
-export function deleteDocument(documentId: number, who: Who, db: DB = getDb(), now = new Date()) {
+export function deleteDocument(documentId: number, who: Pick<Actor, 'id' | 'ip'>, db: DB = getDb(), now = new Date()) {
   const meetingId = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
     if (!doc) throw new DomainError('document.notFound', 'not_found')

@@ -4,9 +4,9 @@ import { participantGroupMembers, participantGroups, units, users } from '#db/sc
 import { DomainError } from '~/core/errors'
 import { normaliseForSearch } from '~/core/text'
 import { writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
 import type { GroupInput } from './schemas'
 import { findById } from '~/core/schemas'
+import type { AuditActor } from '~/core/actor'
 
 /** The groups, with how many active people each holds (the Office's list, the meeting form's choices). */
 export function listGroups(options: { includeInactive?: boolean } = {}, db: DBOrTx = getDb()) {
@@ -57,7 +57,7 @@ export function groupMemberIds(groupIds: number[], db: DBOrTx = getDb()) {
 }
 
 /** Creates a group or replaces one's name, description, state and members, in one transaction. */
-export function saveGroup(input: GroupInput, existingId: number | null, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function saveGroup(input: GroupInput, existingId: number | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   return db.transaction((tx) => {
     // Compared as folded text (SQLite's lower() knows only ASCII: "Ủy" and "ủy" would differ).
     const folded = normaliseForSearch(input.name)

@@ -1,6 +1,6 @@
 import { DomainError } from '~/core/errors'
 import { meetingAccess } from '~/features/meetings/index.server'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
+import type { SessionUser } from '~/features/directory/index.server'
 import { canEnterHall, canRunSession } from './access.server'
 import { createDisplayLink, revokeDisplayLink } from './displays.server'
 import {
@@ -25,6 +25,7 @@ import {
 } from './hall.server'
 import { saveMyNotes } from './notes.server'
 import { type HallIntent, SELF_INTENTS } from './schemas'
+import type { AuditActor } from '~/core/actor'
 
 /** Whether the user may enter the room and whether they run it; not_found when the meeting does not exist or is not theirs to see. */
 export function hallAccess(user: SessionUser, meetingId: number) {
@@ -38,7 +39,7 @@ export function hallAccess(user: SessionUser, meetingId: number) {
  * everything else needs whoever runs the meeting), then the model. Returns what the change made
  * (a display link's token, a new id), or nothing.
  */
-export function runHallIntent(user: SessionUser, meetingId: number, input: HallIntent, actor: Actor): { token?: string; id?: number } | void {
+export function runHallIntent(user: SessionUser, meetingId: number, input: HallIntent, actor: AuditActor): { token?: string; id?: number } | void {
   const { runs } = hallAccess(user, meetingId)
   if (!SELF_INTENTS.has(input.intent) && !runs) throw new DomainError('live.errors.forbidden', 'forbidden')
   switch (input.intent) {

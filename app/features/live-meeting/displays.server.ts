@@ -5,7 +5,7 @@ import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
 import { writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 /**
  * Display links for the room's big screen: `nsd_<id>.<secret>`, read-only, for one meeting,
@@ -13,7 +13,7 @@ import type { Actor } from '~/features/directory/index.server'
  */
 const PREFIX = 'nsd_'
 
-export function createDisplayLink(meetingId: number, label: string | null, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createDisplayLink(meetingId: number, label: string | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const parts = createTokenParts()
   db.transaction((tx) => {
     tx.insert(meetingDisplays).values({ id: parts.id, meetingId, secretHash: parts.secretHash, label, createdBy: actor.id, createdAt: now }).run()
@@ -31,7 +31,7 @@ export function listDisplayLinks(meetingId: number, db: DBOrTx = getDb()) {
     .all()
 }
 
-export function revokeDisplayLink(meetingId: number, displayId: string, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function revokeDisplayLink(meetingId: number, displayId: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const row = tx.select().from(meetingDisplays).where(and(eq(meetingDisplays.id, displayId), eq(meetingDisplays.meetingId, meetingId))).get()
     if (!row || row.revokedAt) throw new DomainError('live.errors.displayNotFound', 'not_found')

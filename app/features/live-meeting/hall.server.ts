@@ -6,9 +6,9 @@ import { events } from '~/core/events.server'
 import { DomainError, type DomainErrorKind } from '~/core/errors'
 import { generateSecureRandomString } from '~/core/tokens.server'
 import { writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
 import { checkinCodeMatches, newCheckinSecret } from './checkin-code.server'
 import { quorumNeeded, votePasses } from './counting'
+import type { AuditActor } from '~/core/actor'
 
 /**
  * The meeting in session: the session itself, the agenda's progress, attendance, the speakers
@@ -101,7 +101,7 @@ function requireParticipant(tx: DBOrTx, meetingId: number, userId: number) {
 // ---------------------------------------------------------------- the session
 
 /** Opens the session: the meeting is *đang họp*, the first agenda item starts, check-in opens. */
-export function openSession(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function openSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const { meeting } = meetingWithType(tx, meetingId)
     const existing = sessionOf(tx, meetingId)
@@ -165,7 +165,7 @@ function endSpeech(tx: DBOrTx, speech: typeof speeches.$inferSelect, now: Date) 
     .run()
 }
 
-export function suspendSession(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function suspendSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     if (session.state === 'suspended') fail('alreadySuspended')
@@ -178,7 +178,7 @@ export function suspendSession(meetingId: number, actor: Actor, db: DB = getDb()
   changed(meetingId, 'session')
 }
 
-export function resumeSession(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function resumeSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     if (session.state !== 'suspended') fail('notSuspended')
@@ -191,7 +191,7 @@ export function resumeSession(meetingId: number, actor: Actor, db: DB = getDb(),
 }
 
 /** Closes the session: clocks stop, the floor and any open vote close, the meeting is held. */
-export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function closeSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   let secretClosed = false
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
@@ -220,7 +220,7 @@ export function closeSession(meetingId: number, actor: Actor, db: DB = getDb(), 
 // ---------------------------------------------------------------- the agenda
 
 /** Makes `itemId` the current item (`next` / `previous` from the current one): its clock runs, the old one's stops, a speech on the floor ends. */
-export function goToItem(meetingId: number, target: { itemId: number } | 'next' | 'previous', actor: Actor, db: DB = getDb(), now = new Date()) {
+export function goToItem(meetingId: number, target: { itemId: number } | 'next' | 'previous', actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all()
@@ -247,7 +247,7 @@ function currentItem(tx: DBOrTx, meetingId: number, allowSuspended = true) {
 }
 
 /** Closes (or reopens) the current item's speakers list; a closed list takes no new requests. */
-export function setSpeakersListClosed(meetingId: number, closed: boolean, actor: Actor, db: DB = getDb()) {
+export function setSpeakersListClosed(meetingId: number, closed: boolean, actor: AuditActor, db: DB = getDb()) {
   db.transaction((tx) => {
     const { itemId } = currentItem(tx, meetingId)
     tx.update(agendaProgress).set({ speakersClosed: closed }).where(eq(agendaProgress.agendaItemId, itemId)).run()
@@ -257,7 +257,7 @@ export function setSpeakersListClosed(meetingId: number, closed: boolean, actor:
 }
 
 /** The speaking limit of the current item (overriding the type's), in minutes. */
-export function setItemSpeakingLimit(meetingId: number, minutes: number | null, actor: Actor, db: DB = getDb()) {
+export function setItemSpeakingLimit(meetingId: number, minutes: number | null, actor: AuditActor, db: DB = getDb()) {
   db.transaction((tx) => {
     const { itemId } = currentItem(tx, meetingId)
     tx.update(agendaProgress).set({ speakingLimitMinutes: minutes }).where(eq(agendaProgress.agendaItemId, itemId)).run()
@@ -345,7 +345,7 @@ function withdrawWaiting(tx: DBOrTx, meetingId: number, userId: number) {
 export type OfficeMark = { state: 'present' | 'online' | 'absent' | 'left'; reason?: string }
 
 /** The Office checks anyone in or out, or records them absent (with a reason) or leaving (with a reason). */
-export function markAttendance(meetingId: number, userId: number, mark: OfficeMark, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function markAttendance(meetingId: number, userId: number, mark: OfficeMark, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const { meeting, type } = meetingWithType(tx, meetingId)
@@ -384,7 +384,7 @@ function isUniqueViolation(error: unknown) {
  * chair or the Office. A debate request (a direct reply to the speaker on the floor) goes ahead of
  * the normal queue. Each person has at most one waiting request per item.
  */
-export function requestToSpeak(meetingId: number, userId: number, input: { kind: SpeechKind; note?: string | null }, actor: Actor & { runs?: boolean }, db: DB = getDb(), now = new Date()) {
+export function requestToSpeak(meetingId: number, userId: number, input: { kind: SpeechKind; note?: string | null }, actor: AuditActor & { runs?: boolean }, db: DB = getDb(), now = new Date()) {
   try {
     const id = db.transaction((tx) => {
       const { itemId, progress } = currentItem(tx, meetingId)
@@ -425,7 +425,7 @@ function speechOf(tx: DBOrTx, meetingId: number, speechId: number) {
 }
 
 /** A waiting request is withdrawn by its author (or by whoever runs the meeting). */
-export function withdrawRequest(meetingId: number, speechId: number, actor: Actor & { runs?: boolean }, db: DB = getDb()) {
+export function withdrawRequest(meetingId: number, speechId: number, actor: AuditActor & { runs?: boolean }, db: DB = getDb()) {
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const s = speechOf(tx, meetingId, speechId)
@@ -437,7 +437,7 @@ export function withdrawRequest(meetingId: number, speechId: number, actor: Acto
 }
 
 /** Moves a normal waiting request one place up or down among the normal ones. */
-export function moveRequest(meetingId: number, speechId: number, direction: 'up' | 'down', actor: Actor, db: DB = getDb()) {
+export function moveRequest(meetingId: number, speechId: number, direction: 'up' | 'down', actor: AuditActor, db: DB = getDb()) {
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const s = speechOf(tx, meetingId, speechId)
@@ -464,7 +464,7 @@ export function queueOrder<T extends { kind: string; weight: number; requestedAt
  * on the floor ends first. The countdown starts from the item's limit (or the type's), or the
  * type's debate limit for a debate reply.
  */
-export function giveFloor(meetingId: number, speechId: number | null, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function giveFloor(meetingId: number, speechId: number | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const { itemId, progress } = currentItem(tx, meetingId, false)
     const { type } = meetingWithType(tx, meetingId)
@@ -488,7 +488,7 @@ export function giveFloor(meetingId: number, speechId: number | null, actor: Act
 export type FloorAction = { kind: 'pause' } | { kind: 'resume' } | { kind: 'end' } | { kind: 'addTime'; seconds: 30 | 60 }
 
 /** Pause, resume, add time to, or end the speech on the floor. */
-export function controlFloor(meetingId: number, action: FloorAction, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function controlFloor(meetingId: number, action: FloorAction, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const floor = floorOf(tx, meetingId)
@@ -525,7 +525,7 @@ export function controlFloor(meetingId: number, action: FloorAction, actor: Acto
 export type OpenVoteInput = { question: string; secret: boolean; passRule?: PassRule; closesInMinutes?: number | null }
 
 /** Opens a vote on the current item (one open vote per meeting at a time). */
-export function openVote(meetingId: number, input: OpenVoteInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function openVote(meetingId: number, input: OpenVoteInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   try {
     const id = db.transaction((tx) => {
       const { itemId } = currentItem(tx, meetingId, false)
@@ -624,7 +624,7 @@ function tallyAndClose(tx: DBOrTx, vote: typeof votes.$inferSelect, substitutesV
 }
 
 /** Closes a vote: counts, the quorum at that moment and pass/fail are fixed on the vote. */
-export function closeVote(meetingId: number, voteId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function closeVote(meetingId: number, voteId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   let secret = false
   db.transaction((tx) => {
     const vote = voteOf(tx, meetingId, voteId)

@@ -4,9 +4,10 @@ import { formatDate, formatDateTime } from '~/core/dates'
 import { listMeetingTypes } from './meeting-types.server'
 import { type MeetingSaveInput, saveMeeting, scheduleConflicts } from './meetings.server'
 import { schedulableItems } from '~/features/programme/index.server'
-import { type Actor, listUnitTree, peopleByIds } from '~/features/directory/index.server'
+import { listUnitTree, peopleByIds } from '~/features/directory/index.server'
 import { type MeetingFormInput, meetingFormSchema, vietnamInstant } from './schemas'
 import { listGroups } from '~/features/groups/index.server'
+import type { AuditActor } from '~/core/actor'
 
 type PeopleDefaults = { chairUserId?: string; secretaryUserId?: string; memberUserIds?: string[]; guestUserIds?: string[]; agenda?: { title?: string; presenterUserId?: string }[] }
 
@@ -62,7 +63,7 @@ export function formDefaults(values: Omit<MeetingSaveInput, 'startsAt' | 'endsAt
  * Validates, warns about double bookings (chair, participants, room) before saving unless the
  * user confirmed them, then creates or updates the meeting in one transaction.
  */
-export async function submitMeetingForm(formData: FormData, existingId: number | null, actor: Actor) {
+export async function submitMeetingForm(formData: FormData, existingId: number | null, actor: AuditActor) {
   const submission = parseForm(formData, { schema: meetingFormSchema })
   if (submission.status !== 'success') return { error: json({ result: submission.reply(), conflicts: [] }, { status: 400 }) }
   const input = toSaveInput(submission.value)

@@ -5,7 +5,7 @@ import type { MeetingTypeInput } from './schemas'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingTypes } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 export type MeetingType = typeof meetingTypes.$inferSelect
 
@@ -23,7 +23,7 @@ function unique(error: unknown): never {
   throw error
 }
 
-export function saveMeetingType(id: number | null, input: MeetingTypeInput, actor: Actor, db: DB = getDb()) {
+export function saveMeetingType(id: number | null, input: MeetingTypeInput, actor: AuditActor, db: DB = getDb()) {
   try {
     return db.transaction((tx) => {
       if (id == null) {

@@ -24,9 +24,9 @@ import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { groupMemberIds } from '~/features/groups/index.server'
 import type { MeetingAccess } from './permissions.server'
-import type { Actor } from '~/features/directory/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import { findById } from '~/core/schemas'
+import type { AuditActor } from '~/core/actor'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts' | 'memberGroupIds'> & { memberGroupIds?: number[]; startsAt: Date; endsAt: Date }
@@ -228,7 +228,7 @@ function withTypeDefaults(input: MeetingSaveInput, db: DBOrTx): MeetingSaveInput
   return type ? { ...input, memberRoles: type.roles, memberGroupIds: type.groupIds, guestUnitIds: type.unitIds } : input
 }
 
-export function createMeeting(rawInput: MeetingSaveInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createMeeting(rawInput: MeetingSaveInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const id = db.transaction((tx) => {
     const input = withTypeDefaults(rawInput, tx)
     assertReferences(input, tx)
@@ -248,7 +248,7 @@ export function createMeeting(rawInput: MeetingSaveInput, actor: Actor, db: DB =
   return id
 }
 
-export function updateMeeting(id: number, input: MeetingSaveInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function updateMeeting(id: number, input: MeetingSaveInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, id)).get()
     if (!before) throw new DomainError('meeting.notFound', 'not_found')
@@ -332,7 +332,7 @@ export function participantShortfall(id: number, db: DBOrTx = getDb()) {
  * in-app notification (and an e-mail, through the `meeting.invited` event). The first sending
  * fixes the deadline and decides whether the meeting's invitations were on time.
  */
-export function sendInvitations(id: number, actor: Actor, db: DB = getDb(), now = new Date(), options: { confirmFew?: boolean } = {}) {
+export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(), now = new Date(), options: { confirmFew?: boolean } = {}) {
   const result = db.transaction((tx) => {
     // Fewer people than the type's usual composition: only once the Office has confirmed it.
     if (!options.confirmFew && participantShortfall(id, tx)) throw new DomainError('meeting.fewParticipants', 'conflict', 'confirmFew')
@@ -456,7 +456,7 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
 }
 
 /** Held, postponed or cancelled (the last two with a reason; every invited participant is told). */
-export function setMeetingStatus(id: number, input: { status: 'held' | 'postponed' | 'cancelled'; reason?: string }, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function setMeetingStatus(id: number, input: { status: 'held' | 'postponed' | 'cancelled'; reason?: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const userIds = db.transaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
@@ -505,7 +505,7 @@ export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess |
  * The Office confirms a proposed substitute (who is then invited and sees the meeting and its
  * documents) or refuses them (their row goes; the participant's answer is open again, and they are told).
  */
-export function decideSubstitute(meetingId: number, substituteUserId: number, approve: boolean, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function decideSubstitute(meetingId: number, substituteUserId: number, approve: boolean, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const notified = db.transaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
@@ -712,7 +712,7 @@ export function scheduleConflicts(input: MeetingSaveInput, existingId: number | 
 }
 
 /** Creates the meeting, or updates it when `existingId` is given; returns its id. */
-export function saveMeeting(input: MeetingSaveInput, existingId: number | null, actor: Actor, db: DB = getDb()) {
+export function saveMeeting(input: MeetingSaveInput, existingId: number | null, actor: AuditActor, db: DB = getDb()) {
   if (!existingId) return createMeeting(input, actor, db)
   updateMeeting(existingId, input, actor, db)
   return existingId

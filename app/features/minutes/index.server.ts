@@ -2,11 +2,12 @@ import { json } from '@remix-run/node'
 import { requireUser } from '~/features/directory/index.server'
 import { DomainError } from '~/core/errors'
 import { findById } from '~/core/schemas'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
+import type { SessionUser } from '~/features/directory/index.server'
 import { minutesDocx, minutesFileName, minutesPdf } from './export.server'
 import { approveMinutes, assignTaker, ensureDraft, minutesAccess, minutesForExport, minutesState, returnMinutes, setMinutesShared, startCorrection, submitMinutes } from './minutes.server'
 import { type DocJSON, itemConclusions } from './doc'
 import type { MinutesIntent } from './schemas'
+import type { AuditActor } from '~/core/actor'
 
 /** The minutes' public surface for routes, the API and the realtime server. */
 export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, minutesTakerOf, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
@@ -27,7 +28,7 @@ export function minutesFor(user: SessionUser, meetingIdParam: string | number | 
 }
 
 /** One change of the minutes, by the page's rules: writing for those who write them, approving and returning for the chair. */
-export function runMinutesIntent(user: SessionUser, meetingId: number, input: MinutesIntent, actor: Actor) {
+export function runMinutesIntent(user: SessionUser, meetingId: number, input: MinutesIntent, actor: AuditActor) {
   const access = minutesAccess(user, meetingId)
   const refuse = () => {
     throw new DomainError('minutes.errors.forbidden', 'forbidden')

@@ -30,9 +30,9 @@ import { meetingAccess } from '~/features/meetings/index.server'
 import { can } from '~/core/permissions.server'
 import { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from './permissions.server'
 import { canViewMeeting } from '~/features/meetings/index.server'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncWithRoom } from './doc'
 import type { MinutesExport } from './export.server'
+import type { Actor, AuditActor } from '~/core/actor'
 
 /**
  * The minutes: who writes them (the minute-taker, the Office, the chair), what they start from
@@ -41,7 +41,6 @@ import type { MinutesExport } from './export.server'
  * transaction with its audit row, then `minutes.updated`.
  */
 
-type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 type Row = typeof minutes.$inferSelect
 const VERSION_WINDOW_MS = 5 * 60_000
 export const MAX_MINUTES_BYTES = 2_000_000
@@ -229,7 +228,7 @@ function changed(meetingId: number) {
  * The open draft of a meeting, created on first use from the room's skeleton (minute-taker: the
  * one chosen, else the meeting's secretary). None while approved minutes stand uncorrected.
  */
-export function ensureDraft(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()): Row | null {
+export function ensureDraft(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()): Row | null {
   const created = db.transaction((tx) => {
     const existing = openRow(tx, meetingId)
     if (existing) return { row: existing, created: false }
@@ -255,7 +254,7 @@ function takerName(tx: DBOrTx, userId: number | null) {
 }
 
 /** The chair or the Office chooses the minute-taker (the Office's staff or one of the meeting's people). */
-export function assignTaker(meetingId: number, takerUserId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function assignTaker(meetingId: number, takerUserId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   if (!takerCandidates(meetingId, db).some((c) => c.id === takerUserId)) fail('takerNotEligible', 'invalid', 'takerUserId')
   ensureDraft(meetingId, actor, db, now)
   db.transaction((tx) => {
@@ -275,7 +274,7 @@ export function assignTaker(meetingId: number, takerUserId: number, actor: Actor
  * starts from the current one (a stale save is refused rather than overwriting). Saves by the same
  * person within five minutes update one version.
  */
-export function saveMinutesDraft(meetingId: number, input: { content: unknown; baseRevision: number }, actor: Actor & { id: number; mayEditSubmitted?: boolean }, db: DB = getDb(), now = new Date()) {
+export function saveMinutesDraft(meetingId: number, input: { content: unknown; baseRevision: number }, actor: AuditActor & { id: number; mayEditSubmitted?: boolean }, db: DB = getDb(), now = new Date()) {
   const records = roomRecords(meetingId, db)
   if (!records) fail('meetingNotFound', 'not_found')
   return db.transaction((tx) => {
@@ -295,7 +294,7 @@ export function saveMinutesDraft(meetingId: number, input: { content: unknown; b
 }
 
 /** The minute-taker (or the Office) hands the draft to the chair. */
-export function submitMinutes(meetingId: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function submitMinutes(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const chairId = db.transaction((tx) => {
     const row = openRow(tx, meetingId)
     if (!row) fail('noDraft')
@@ -311,7 +310,7 @@ export function submitMinutes(meetingId: number, actor: Actor, db: DB = getDb(),
 }
 
 /** The chair returns the draft to the minute-taker with a comment. */
-export function returnMinutes(meetingId: number, comment: string, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function returnMinutes(meetingId: number, comment: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const notified = db.transaction((tx) => {
     const row = openRow(tx, meetingId)
     if (!row || row.status !== 'submitted') fail('notSubmitted')
@@ -340,7 +339,7 @@ export function nextMinutesNumber(meetingId: number, db: DBOrTx = getDb(), now =
  * number of what it supersedes, as version + 1), the signatories recorded; the superseded
  * minutes are marked so.
  */
-export function approveMinutes(meetingId: number, actor: Actor & { id: number }, db: DB = getDb(), now = new Date()) {
+export function approveMinutes(meetingId: number, actor: AuditActor & { id: number }, db: DB = getDb(), now = new Date()) {
   const run = db.transaction(
     (tx) => {
       const row = openRow(tx, meetingId)
@@ -384,7 +383,7 @@ export function approveMinutes(meetingId: number, actor: Actor & { id: number },
 }
 
 /** A correction of approved minutes: a new draft from their text, which on approval supersedes them. */
-export function startCorrection(meetingId: number, reason: string, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function startCorrection(meetingId: number, reason: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     if (openRow(tx, meetingId)) fail('draftExists')
     const approved = tx.select().from(minutes).where(and(eq(minutes.meetingId, meetingId), eq(minutes.status, 'approved'))).get()
@@ -398,7 +397,7 @@ export function startCorrection(meetingId: number, reason: string, actor: Actor,
 }
 
 /** Whether the meeting's people read the approved minutes (the chair or the Office decides). */
-export function setMinutesShared(meetingId: number, shared: boolean, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function setMinutesShared(meetingId: number, shared: boolean, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const rows = tx.select({ id: minutes.id }).from(minutes).where(and(eq(minutes.meetingId, meetingId), inArray(minutes.status, ['draft', 'submitted', 'approved']))).all()
     if (!rows.length) fail('noDraft')
@@ -422,7 +421,7 @@ export function listMinutesVersions(minutesId: number, db: DBOrTx = getDb()) {
  * What a person may do with a meeting's minutes (page, autosave, downloads, API, the live room).
  * Not found when the meeting does not exist or the person may neither edit nor read them.
  */
-export function minutesAccess(user: Subject, meetingId: number, db: DBOrTx = getDb()) {
+export function minutesAccess(user: Actor, meetingId: number, db: DBOrTx = getDb()) {
   const meeting = meetingAccess(meetingId, db)
   if (!meeting) fail('meetingNotFound', 'not_found')
   const state = minutesState(meetingId, db)

@@ -1,8 +1,9 @@
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
 import { findById } from '~/core/schemas'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
+import type { SessionUser } from '~/features/directory/index.server'
 import { closeCampaign, enterPaperTotals, openCampaign, pollAccess, publishResults } from './polls.server'
 import type { PollIntent } from './schemas'
+import type { AuditActor } from '~/core/actor'
 
 /** The polls' public surface for routes, the API and the realtime server. */
 export { ballotKeys, closeExpiredPolls, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollMembers, pollProgress, pollResults, submitBallot } from './polls.server'
@@ -18,7 +19,7 @@ export function pollFor(user: SessionUser, pollIdParam: string | number | undefi
 }
 
 /** One change of the poll by the page's rules: opening and closing for the Office, publishing for the chair, paper figures for the board. */
-export async function runPollIntent(user: SessionUser, pollId: number, input: PollIntent, actor: Actor) {
+export async function runPollIntent(user: SessionUser, pollId: number, input: PollIntent, actor: AuditActor) {
   const access = pollAccess(user, pollId)!
   const refuse = () => {
     throw new DomainError('polls.errors.forbidden', 'forbidden')

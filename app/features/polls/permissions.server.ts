@@ -1,5 +1,6 @@
 // Who may do what with the polls feature's things: rules asked through authorize() (core/permissions.server.ts).
-import { can, type Subject } from '~/core/permissions.server'
+import { can } from '~/core/permissions.server'
+import type { Actor } from '~/core/actor'
 
 /** What poll checks need: who votes, who counts, who chairs. */
 export type PollMembers = { voterIds: number[]; boardIds: number[]; chairUserId: number }
@@ -9,7 +10,7 @@ export type PollMembers = { voterIds: number[]; boardIds: number[]; chairUserId:
  * poll at all; whether they see its results (after the close: the board, the Office and the chair;
  * once published, the voters too).
  */
-export function pollRole(user: Subject, poll: PollMembers, state: 'draft' | 'open' | 'closed' | 'published') {
+export function pollRole(user: Actor, poll: PollMembers, state: 'draft' | 'open' | 'closed' | 'published') {
   const voter = poll.voterIds.includes(user.id)
   const board = poll.boardIds.includes(user.id)
   const office = can(user, 'meetings.manage')

@@ -9,9 +9,9 @@ import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { can } from '~/core/permissions.server'
 import { pollRole } from './permissions.server'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { blindSign, newCampaignKey, tokenHash, verifyToken } from './blind.server'
 import { markOf, type PersonCount, personResult, quorumNeeded } from './tally'
+import type { Actor, AuditActor } from '~/core/actor'
 
 /**
  * Confidence poll campaigns (Quy định 96-QĐ/TW): set up by the Office, opened (the blind-signature
@@ -20,7 +20,6 @@ import { markOf, type PersonCount, personResult, quorumNeeded } from './tally'
  * batches — and on paper (totals entered twice by the counting board), closed, counted, published.
  */
 
-type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 type Campaign = typeof pollCampaigns.$inferSelect
 
 function fail(key: string, kind: DomainErrorKind = 'conflict', field?: string): never {
@@ -50,7 +49,7 @@ function expandVoters(tx: DBOrTx, roles: Role[], userIds: number[]) {
   return [...ids]
 }
 
-export function createCampaign(input: CampaignInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createCampaign(input: CampaignInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   if (input.closesAt <= input.opensAt) fail('closesBeforeOpens', 'invalid', 'closesAt')
   const board = [...new Set(input.boardUserIds)]
   if (board.length < 3 || board.length > 5) fail('boardSize', 'invalid', 'boardUserIds')
@@ -79,7 +78,7 @@ function campaignOf(tx: DBOrTx, id: number) {
 }
 
 /** Opens voting: the campaign's blind-signature key is made and the voters convened fixed; nothing about it can change afterwards. */
-export async function openCampaign(id: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export async function openCampaign(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const key = await newCampaignKey()
   const notified = db.transaction((tx) => {
     const c = campaignOf(tx, id)
@@ -180,7 +179,7 @@ export async function submitBallot(id: number, input: { token: Uint8Array; signa
 
 // ---------------------------------------------------------------- closing, counting, publishing
 
-export function closeCampaign(id: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function closeCampaign(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (c.state !== 'open') fail('notOpen')
@@ -203,7 +202,7 @@ export function closeExpiredPolls(db: DB = getDb(), now = new Date()) {
   return due.length
 }
 
-export function publishResults(id: number, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function publishResults(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const voters = db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (c.state !== 'closed') fail('notClosed')
@@ -249,14 +248,14 @@ export function getCampaign(id: number, db: DBOrTx = getDb()) {
 }
 export type CampaignDetail = NonNullable<ReturnType<typeof getCampaign>>
 
-export function listCampaigns(user: Subject, db: DBOrTx = getDb()) {
+export function listCampaigns(user: Actor, db: DBOrTx = getDb()) {
   const all = db.select({ id: pollCampaigns.id, title: pollCampaigns.title, state: pollCampaigns.state, opensAt: pollCampaigns.opensAt, closesAt: pollCampaigns.closesAt }).from(pollCampaigns).orderBy(desc(pollCampaigns.opensAt)).all()
   if (can(user, 'meetings.manage')) return all
   return all.filter((c) => pollAccess(user, c.id, db)?.sees)
 }
 
 /** What a person is in a campaign: voter (and whether they took part), counting board, Office, chair. */
-export function pollAccess(user: Subject, id: number, db: DBOrTx = getDb()) {
+export function pollAccess(user: Actor, id: number, db: DBOrTx = getDb()) {
   const c = db.select({ state: pollCampaigns.state }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
   const members = c ? pollMembers(id, db) : null
   if (!c || !members) return null

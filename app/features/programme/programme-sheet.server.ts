@@ -6,7 +6,7 @@ import { normaliseForSearch } from '~/core/text'
 import { type ProgrammeItemInput, programmeItemInputSchema } from '~/features/meetings/index.server'
 import { type DB, getDb } from '#db/client'
 import { importLookups, importProgrammeItems, listProgrammeItems } from './programme.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 /** The sheet's columns, as the Office types them (Vietnamese headers; accents and case ignored). */
 export const SHEET_COLUMNS = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'] as const
@@ -88,7 +88,7 @@ export function parseProgrammeRows(rows: unknown[][], lookups: ReturnType<typeof
 }
 
 /** Reads an uploaded sheet and imports it only when every row is right. */
-export async function importProgrammeSheet(programmeId: number, file: Buffer, actor: Actor, db: DB = getDb()) {
+export async function importProgrammeSheet(programmeId: number, file: Buffer, actor: AuditActor, db: DB = getDb()) {
   let rows: unknown[][]
   try {
     rows = (await readSheet(file)) as unknown[][]

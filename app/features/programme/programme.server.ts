@@ -6,7 +6,7 @@ import type { ProgrammeInput, ProgrammeItemInput } from '~/features/meetings/ind
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetings, meetingTypes, programmeItems, type ProgrammeItemStatus, programmes, units, users } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
-import type { Actor } from '~/features/directory/index.server'
+import type { AuditActor } from '~/core/actor'
 
 const issuing = alias(units, 'issuing')
 const presiding = alias(users, 'presiding')
@@ -41,7 +41,7 @@ export function getProgramme(id: number, db: DBOrTx = getDb()) {
   )
 }
 
-export function createProgramme(input: ProgrammeInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createProgramme(input: ProgrammeInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   try {
     return db.transaction((tx) => {
       const values = { ...input, periodNumber: input.period === 'year' ? null : (input.periodNumber ?? null), createdAt: now }
@@ -150,7 +150,7 @@ function insertItem(tx: DBOrTx, programmeId: number, input: ProgrammeItemInput, 
     .get().id
 }
 
-export function createProgrammeItem(programmeId: number, input: ProgrammeItemInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function createProgrammeItem(programmeId: number, input: ProgrammeItemInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   return db.transaction((tx) => {
     if (!tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get()) throw new DomainError('programme.notFound', 'not_found')
     const id = insertItem(tx, programmeId, input, now)
@@ -159,7 +159,7 @@ export function createProgrammeItem(programmeId: number, input: ProgrammeItemInp
   })
 }
 
-export function updateProgrammeItem(id: number, input: ProgrammeItemInput, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function updateProgrammeItem(id: number, input: ProgrammeItemInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const before = tx.select().from(programmeItems).where(eq(programmeItems.id, id)).get()
     if (!before) throw new DomainError('programme.itemMissing', 'not_found')
@@ -171,7 +171,7 @@ export function updateProgrammeItem(id: number, input: ProgrammeItemInput, actor
 }
 
 /** Postpone or cancel (with a reason), or put back to planned / mark held. */
-export function setItemStatus(id: number, input: { status: 'postponed' | 'cancelled' | 'planned' | 'held'; reason?: string }, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function setItemStatus(id: number, input: { status: 'postponed' | 'cancelled' | 'planned' | 'held'; reason?: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   db.transaction((tx) => {
     const before = tx.select().from(programmeItems).where(eq(programmeItems.id, id)).get()
     if (!before) throw new DomainError('programme.itemMissing', 'not_found')
@@ -186,7 +186,7 @@ export function setItemStatus(id: number, input: { status: 'postponed' | 'cancel
  * issuing body's year programme for that year (created if needed); the old one is marked moved
  * and keeps the link.
  */
-export function moveItem(id: number, input: { targetYear: number; targetMonth: number; reason: string }, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function moveItem(id: number, input: { targetYear: number; targetMonth: number; reason: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   return db.transaction((tx) => {
     const item = tx
       .select({ item: programmeItems, issuingUnitId: programmes.issuingUnitId, year: programmes.year })
@@ -222,7 +222,7 @@ export function moveItem(id: number, input: { targetYear: number; targetMonth: n
 }
 
 /** Inserts parsed rows in one transaction: all or nothing. */
-export function importProgrammeItems(programmeId: number, items: ProgrammeItemInput[], actor: Actor, db: DB = getDb(), now = new Date()) {
+export function importProgrammeItems(programmeId: number, items: ProgrammeItemInput[], actor: AuditActor, db: DB = getDb(), now = new Date()) {
   return db.transaction((tx) => {
     if (!tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get()) throw new DomainError('programme.notFound', 'not_found')
     const ids = items.map((item) => insertItem(tx, programmeId, item, now))

@@ -9,8 +9,8 @@ import { type Cell, disciplineTable, taskTables } from './figures.server'
 import { reportDocx, type ReportDoc, reportXlsx } from './export.server'
 import { getReport, periodDates, periodKinds, periodTitle, reportScopeFor } from './reports.server'
 import { findById } from '~/core/schemas'
-import type { Subject } from '~/core/permissions.server'
 import { issuingBodyHeader } from '~/features/conclusions/index.server'
+import type { Actor } from '~/core/actor'
 
 /** The reports' public surface for routes, the API and the scheduler. */
 export { canIssueReports, getReport, issueReport, listReports, runReportReminders, supervision } from './reports.server'
@@ -49,7 +49,7 @@ export function reportRequest(request: Request) {
 }
 
 /** An issued report this person may see (its scope is theirs), by the id a page was given; not found otherwise. */
-export function issuedReportFor(user: Subject, reportIdParam: string | number | undefined) {
+export function issuedReportFor(user: Actor, reportIdParam: string | number | undefined) {
   return findById(reportIdParam, (id) => {
     const report = getReport(id)
     const scope = report ? reportScopeFor(user, report.unitId) : null

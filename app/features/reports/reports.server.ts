@@ -9,8 +9,8 @@ import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { allocateDocumentNumber } from '~/features/conclusions/index.server'
 import { reportScopeFor } from './permissions.server'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
 import { type Period, rates, reportFigures, type ReportFigures, taskTables } from './figures.server'
+import type { Actor, AuditActor } from '~/core/actor'
 
 /**
  * Periodic reports: periods (month, quarter, six months, year, or any range), who sees which
@@ -42,7 +42,6 @@ export function periodTitle(kind: PeriodKind, year: number, n: number, from: str
   return `từ ${vn(from)} đến ${vn(to)}`
 }
 
-type Subject = Pick<SessionUser, 'id' | 'roles' | 'unitId'>
 // Who sees which scope, who issues: decided in the permission module.
 export { canIssueReports, reportScopeFor } from './permissions.server'
 
@@ -53,7 +52,7 @@ function reportBody(tx: DBOrTx) {
 }
 
 /** Issues a report: its figures computed now and kept as they are, with the next BC number and the date. */
-export function issueReport(input: Period & { title: string; signerName?: string | null; signerTitle?: string | null }, actor: Actor, db: DB = getDb(), now = new Date()) {
+export function issueReport(input: Period & { title: string; signerName?: string | null; signerTitle?: string | null }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
   const issuedOn = vietnamDate(now)
   const figures = reportFigures(input, db, issuedOn)
   return db.transaction(
@@ -78,7 +77,7 @@ export function getReport(id: number, db: DBOrTx = getDb()) {
   return r ? { ...r, figures: r.figures as unknown as ReportFigures } : null
 }
 
-export function listReports(user: Subject, db: DBOrTx = getDb()) {
+export function listReports(user: Actor, db: DBOrTx = getDb()) {
   const all = db.select({ id: reports.id, title: reports.title, numberFormatted: reports.numberFormatted, issuedOn: reports.issuedOn, unitId: reports.unitId, periodFrom: reports.periodFrom, periodTo: reports.periodTo }).from(reports).orderBy(desc(reports.id)).limit(200).all()
   return all.filter((r) => reportScopeFor(user, r.unitId) !== null && (reportScopeFor(user, r.unitId)!.unitId === r.unitId))
 }

@@ -11,10 +11,11 @@ import { writeAudit } from '~/core/audit.server'
 import { recordFiles, type StoredFile } from '~/core/files.server'
 import { can, hasRole } from '~/core/permissions.server'
 import { type TaskAccess } from './permissions.server'
-import type { Actor, SessionUser } from '~/features/directory/index.server'
+import type { SessionUser } from '~/features/directory/index.server'
 import { notify } from '~/features/notifications/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import { findById } from '~/core/schemas'
+import type { Actor, AuditActor } from '~/core/actor'
 
 type Task = typeof tasks.$inferSelect
 type EventKind = (typeof taskEvents.$inferInsert)['kind']
@@ -69,7 +70,7 @@ export function taskUnitRows(taskId: number, leadUnitId: number, coordinatingUni
   return [{ taskId, unitId: leadUnitId, lead: true }, ...[...new Set(coordinatingUnitIds)].filter((u) => u !== leadUnitId).map((unitId) => ({ taskId, unitId, lead: false }))]
 }
 
-/** Who leads, coordinates, follows and chaired: what the permission rules need about a task. */
+/** Pick<Actor, 'id' | 'unitId' | 'ip'> leads, coordinates, follows and chaired: what the permission rules need about a task. */
 export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | null {
   const row = db
     .select({ leadUnitId: tasks.leadUnitId, coordinatingUnitIds: tasks.coordinatingUnitIds, followingLeaderId: tasks.followingLeaderId, chairUserId: meetings.chairUserId })
@@ -93,7 +94,7 @@ export function statusOfTask(task: Task, reportDates: string[], today: string): 
 /** Applies a change to a task and records it: one transaction, an event in the task's history, an audit row. */
 function change(
   taskId: number,
-  actor: Actor & { unitId?: number | null },
+  actor: AuditActor & { unitId?: number | null },
   kind: EventKind,
   mutate: (task: Task) => { set?: Partial<Task>; event?: { percent?: number; text?: string | null; fromValue?: string | null; toValue?: string | null } },
   db: DB,
@@ -174,15 +175,14 @@ export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles' | '
     .all()
 }
 
-type Who = Pick<SessionUser, 'id' | 'unitId'> & { ip?: string | null }
-const actorOf = (who: Who) => ({ id: who.id, ip: who.ip ?? null, unitId: who.unitId })
+const actorOf = (who: Pick<Actor, 'id' | 'unitId' | 'ip'>) => ({ id: who.id, ip: who.ip ?? null, unitId: who.unitId })
 
 function assertOpen(task: Task) {
   if (task.completedOn) throw new DomainError('task.alreadyCompleted', 'conflict')
 }
 
 /** The lead unit reports progress (or an obstacle needing the leader's decision). */
-export function postProgress(taskId: number, who: Who, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function postProgress(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
   change(taskId, actorOf(who), input.obstacle ? 'obstacle' : 'progress', (task) => {
     assertOpen(task)
     return { set: { progress: input.percent }, event: { percent: input.percent, text: input.text } }
@@ -190,11 +190,11 @@ export function postProgress(taskId: number, who: Who, input: z.infer<typeof pro
 }
 
 /** A coordinating unit's contribution: recorded, status untouched. */
-export function addContribution(taskId: number, who: Who, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function addContribution(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
   change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now, attachments)
 }
 
-export function requestExtension(taskId: number, who: Who, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
+export function requestExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
   change(taskId, actorOf(who), 'extension_requested', (task) => {
     assertOpen(task)
     if (!task.deadline) throw new DomainError('task.standingNoExtension', 'invalid', 'newDeadline')
@@ -205,7 +205,7 @@ export function requestExtension(taskId: number, who: Who, input: z.infer<typeof
 }
 
 /** Approving moves the deadline and keeps the original for reporting; rejecting needs a reason. */
-export function decideExtension(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+export function decideExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
   change(taskId, actorOf(who), input.approve ? 'extension_approved' : 'extension_rejected', (task) => {
     if (!task.pendingDeadline) throw new DomainError('task.noExtensionPending', 'conflict')
     const event = { text: input.reason ?? null, fromValue: task.deadline, toValue: task.pendingDeadline }
@@ -214,7 +214,7 @@ export function decideExtension(taskId: number, who: Who, input: z.infer<typeof 
   }, db, now)
 }
 
-export function declareCompletion(taskId: number, who: Who, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function declareCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
   change(taskId, actorOf(who), 'completion_declared', (task) => {
     assertOpen(task)
     if (input.completedOn > vietnamDate(now)) throw new DomainError('task.completionInFuture', 'invalid', 'completedOn')
@@ -223,7 +223,7 @@ export function declareCompletion(taskId: number, who: Who, input: z.infer<typeo
 }
 
 /** Accepting fixes the completion date (on time or late follows from it); returning needs a reason. */
-export function decideCompletion(taskId: number, who: Who, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+export function decideCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
   change(taskId, actorOf(who), input.approve ? 'completion_accepted' : 'completion_returned', (task) => {
     if (!task.completionDeclaredOn) throw new DomainError('task.noCompletionDeclared', 'conflict')
     const event = { text: input.reason ?? null, toValue: task.completionDeclaredOn }
@@ -233,7 +233,7 @@ export function decideCompletion(taskId: number, who: Who, input: z.infer<typeof
 }
 
 /** The chair gives the task another lead unit; a task is never without one. */
-export function reassignLead(taskId: number, who: Who, input: z.infer<typeof reassignSchema>, db: DB = getDb(), now = new Date()) {
+export function reassignLead(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof reassignSchema>, db: DB = getDb(), now = new Date()) {
   if (!db.select({ id: units.id }).from(units).where(and(eq(units.id, input.leadUnitId), eq(units.active, true))).get())
     throw new DomainError('unit.notFound', 'invalid', 'leadUnitId')
   change(taskId, actorOf(who), 'lead_reassigned', (task) => {
