@@ -1,5 +1,5 @@
 import type { JoinRule, JoinRules } from '~/core/rooms'
-import { meetingAccess } from './meetings.server'
+import { meetingAccess } from './meeting-queries.server'
 import { canViewMeeting } from './permissions.server'
 
 /** Whoever may view the meeting (the rule other areas' meeting rooms build on). */

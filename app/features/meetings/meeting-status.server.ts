@@ -1,0 +1,41 @@
+// A meeting's status after it is planned: held, postponed or cancelled, with the participants told.
+import { and, eq, sql } from 'drizzle-orm'
+import { events } from '~/core/events.server'
+import { DomainError } from '~/core/errors'
+import { type DB, getDb } from '#db/client'
+import { meetingParticipants, meetings, type MeetingStatus, programmeItems } from '#db/schema/index'
+import { writeAudit } from '~/core/audit.server'
+import { notify } from '~/features/notifications/index.server'
+import type { AuditActor } from '~/core/actor'
+
+/** Held, postponed or cancelled (the last two with a reason; every invited participant is told). */
+export function setMeetingStatus(id: number, input: { status: 'held' | 'postponed' | 'cancelled'; reason?: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+  const userIds = db.transaction((tx) => {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()
+    if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
+    const allowed: Record<typeof input.status, MeetingStatus[]> = { held: ['invited', 'draft'], postponed: ['draft', 'invited'], cancelled: ['draft', 'invited', 'postponed'] }
+    if (!allowed[input.status].includes(meeting.status)) throw new DomainError('meeting.badTransition', 'conflict')
+    if (input.status === 'held' && meeting.startsAt > now) throw new DomainError('meeting.notStartedYet', 'conflict')
+    tx.update(meetings).set({ status: input.status, statusReason: input.reason ?? null, updatedAt: now }).where(eq(meetings.id, id)).run()
+    if (meeting.programmeItemId) {
+      const itemStatus = input.status === 'held' ? 'held' : input.status === 'postponed' ? 'postponed' : 'planned'
+      tx.update(programmeItems).set({ status: itemStatus, statusReason: input.reason ?? null, updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
+    }
+    const invited = tx
+      .select({ userId: meetingParticipants.userId })
+      .from(meetingParticipants)
+      .where(and(eq(meetingParticipants.meetingId, id), sql`${meetingParticipants.invitedAt} is not null`))
+      .all()
+      .map((p) => p.userId)
+    if (input.status !== 'held') {
+      notify(tx, invited.map((userId) => ({ userId, kind: `meeting.${input.status}`, params: { title: meeting.title, reason: input.reason ?? '' }, link: `/meetings/${id}` })), now)
+    }
+    writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `meeting.${input.status}`, entityType: 'meeting', entityId: id, before: { status: meeting.status }, after: { status: input.status, reason: input.reason ?? null } })
+    return input.status === 'held' ? [] : invited
+  })
+  events.emit('meeting.updated', { meetingId: id })
+  if (userIds.length) {
+    events.emit('notification.created', { userIds })
+    events.emit('meeting.statusChanged', { meetingId: id, userIds })
+  }
+}
