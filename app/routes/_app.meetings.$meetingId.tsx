@@ -28,6 +28,7 @@ import { listGroups } from '~/features/groups/index.server'
 import { useEffect, useRef, lazy, Suspense, useState } from 'react'
 import { DomainError } from '~/core/errors'
 import { pageTitle } from '~/i18n'
+import { parseSource } from '~/features/meetings'
 
 // The substitute's picker (react-aria, ~40 KB) comes only with the answer form, not with every meeting page.
 const PersonPicker = lazy(() => import('~/components/ui/people-picker').then((m) => ({ default: m.PersonPicker })))
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
     canManage: canManageMeetings(user),
     // Names of the groups that brought people in (read only when some did).
-    groupNames: live.meeting.participants.some((p) => p.source.startsWith('group:')) ? Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])) : {},
+    groupNames: live.meeting.participants.some((p) => parseSource(p.source).kind === 'group') ? Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])) : {},
   })
 }
 
@@ -104,11 +105,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? `${data.live.meeting.title} · Nghị sự` : pageTitle(matches, 'titles.meetings') }]
 
 function sourceLabel(source: string, t: (k: string, o?: Record<string, unknown>) => string, units: Map<string, string>, groups: Record<string, string>) {
-  if (source.startsWith('group:')) return groups[source.slice(6)] ?? null
-  if (source.startsWith('role:')) return t(`roles.${source.slice(5)}`)
-  if (source.startsWith('unit:')) return units.get(source.slice(5)) ?? source
-  if (source.startsWith('substitute:')) return t('rsvp.substituted')
+  const from = parseSource(source)
+  if (from.kind === 'group') return groups[from.id] ?? null
+  if (from.kind === 'role') return t(`roles.${from.role}`)
+  if (from.kind === 'unit') return units.get(String(from.id)) ?? source
+  if (from.kind === 'substitute') return t('rsvp.substituted')
   return null
+}
+
+/** Whom a participant stands in for, if anyone. */
+function standsInFor(source: string) {
+  const from = parseSource(source)
+  return from.kind === 'substitute' ? from.forUserId : null
 }
 
 const ROLE_ORDER = ['chair', 'secretary', 'member', 'preparing_unit', 'guest']
@@ -144,7 +152,10 @@ export default function MeetingPage() {
 
   const unitNames = new Map<string, string>()
   for (const a of meeting.agenda) if (a.presenterUnitId && a.presenterUnitName) unitNames.set(String(a.presenterUnitId), a.presenterUnitName)
-  for (const p of meeting.participants) if (p.unitName && p.source.startsWith('unit:')) unitNames.set(p.source.slice(5), p.unitName)
+  for (const p of meeting.participants) {
+    const from = parseSource(p.source)
+    if (p.unitName && from.kind === 'unit') unitNames.set(String(from.id), p.unitName)
+  }
   const groups = new Map<string, typeof meeting.participants>()
   const ordered = [...meeting.participants].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
   for (const p of ordered) {
@@ -389,7 +400,7 @@ export default function MeetingPage() {
                       {p.fullName}
                       <span className="text-sm text-stone-600">
                         {p.position ? ` · ${p.position}` : ''}
-                        {p.source.startsWith('substitute:') ? ` · ${t('meetings.substituteFor', { name: nameOf(Number(p.source.slice(11))) })}` : ''}
+                        {standsInFor(p.source) ? ` · ${t('meetings.substituteFor', { name: nameOf(standsInFor(p.source)!) })}` : ''}
                       </span>
                     </span>
                     <span className="text-sm">

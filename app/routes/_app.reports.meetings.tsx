@@ -4,6 +4,7 @@ import { z } from '~/core/zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { meetingsBehind, reportRequest } from '~/features/reports/index.server'
 import { pageTitle } from '~/i18n'
+import { formatDay } from '~/core/dates'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.reportMeetings') }]
 
@@ -31,7 +32,7 @@ export default function ReportMeetings() {
         {meetings.map((m) => (
           <li key={m.id} className="p-2">
             <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-            <span className="block text-sm text-stone-600">{m.date.split('-').reverse().join('/')}</span>
+            <span className="block text-sm text-stone-600">{formatDay(m.date)}</span>
           </li>
         ))}
       </ul>

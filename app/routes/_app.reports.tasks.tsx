@@ -4,6 +4,7 @@ import { z } from '~/core/zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { drillDown, reportRequest } from '~/features/reports/index.server'
 import { pageTitle } from '~/i18n'
+import { formatDay } from '~/core/dates'
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'titles.reportTasks') }]
 
@@ -36,8 +37,8 @@ export default function ReportTasks() {
           <li key={t.id} className="p-2">
             <Link to={`/tasks/${t.id}`}>{t.content}</Link>
             <span className="block text-sm text-stone-600">
-              {t.unitName} · hạn {t.deadline ? t.deadline.split('-').reverse().join('/') : 'không thời hạn'}
-              {t.completedOn ? ` · hoàn thành ${t.completedOn.split('-').reverse().join('/')}` : ''}
+              {t.unitName} · hạn {t.deadline ? formatDay(t.deadline) : 'không thời hạn'}
+              {t.completedOn ? ` · hoàn thành ${formatDay(t.completedOn)}` : ''}
             </span>
           </li>
         ))}

@@ -134,6 +134,14 @@ describe('adding and subtracting working days', () => {
     expect(plain.subtractWorkingDays('2026-02-23', 3)).toBe('2026-02-11')
     expect(plain.addWorkingDays(plain.subtractWorkingDays('2026-06-15', 7), 7)).toBe('2026-06-15')
   })
+
+  it('a meeting’s lead days count back from its day in Vietnam, not in UTC', () => {
+    // 06:00 on Tuesday 5 May 2026 in Hà Nội is still Monday 4 May in UTC. Three working days
+    // before the Tuesday: 4/5, then 29/4 and 28/4 (30/4 and 1/5 are holidays, then the weekend).
+    // Counted from the UTC day it would be 29/4, 28/4 and Friday 24/4 (Monday 27/4 is the day off
+    // for Giỗ Tổ, which fell on Sunday 26/4).
+    expect(plain.daysBeforeMeeting(new Date('2026-05-04T23:00:00Z'), 3)).toBe('2026-04-28')
+  })
 })
 
 describe('counting working days between two dates', () => {

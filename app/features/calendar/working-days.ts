@@ -1,5 +1,5 @@
 import { getSolarDate } from '@dqcai/vn-lunar'
-import { addDays, isWeekend } from '~/core/days'
+import { addDays, isWeekend, vietnamDate } from '~/core/days'
 
 /**
  * The Vietnamese working-day calendar (pure; days are `YYYY-MM-DD` in Asia/Ho_Chi_Minh).
@@ -87,6 +87,14 @@ export class WorkingCalendar {
       if (this.isWorkingDay(current)) remaining--
     }
     return current
+  }
+
+  /**
+   * The day N working days before a meeting starting at `startsAt` (its day in Vietnam): when its
+   * documents and invitations are due (R4.6d; the meeting type's documentLeadDays).
+   */
+  daysBeforeMeeting(startsAt: Date, n: number): string {
+    return this.subtractWorkingDays(vietnamDate(startsAt), n)
   }
 
   subtractWorkingDays(date: string, n: number): string {

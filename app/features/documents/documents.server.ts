@@ -111,7 +111,7 @@ export function distributionTiming(meetingId: number, db: DBOrTx = getDb(), now 
     .where(eq(meetings.id, meetingId))
     .get()!
   const calendar = getWorkingCalendar(db)
-  const deadline = calendar.subtractWorkingDays(vietnamDate(m.startsAt), m.leadDays)
+  const deadline = calendar.daysBeforeMeeting(m.startsAt, m.leadDays)
   const first = db.select().from(documentDistributions).where(eq(documentDistributions.meetingId, meetingId)).orderBy(asc(documentDistributions.at)).get() ?? null
   const today = vietnamDate(now)
   const lateByIfNow = today > deadline ? calendar.workingDaysBetween(deadline, today) : 0

@@ -3,6 +3,7 @@ import { type DBOrTx, getDb } from '#db/client'
 import { conclusions, meetingParticipants, meetings, tasks } from '#db/schema/index'
 import { addDays, vietnamDate } from '~/core/days'
 import { meetingReadiness } from '~/features/documents/index.server'
+import { notASubstitute } from '~/features/meetings/index.server'
 
 /** How far ahead "due soon" looks on a unit officer's home page. */
 export const DUE_SOON_DAYS = 14
@@ -39,7 +40,7 @@ export function nextChairedMeetingReadiness(userId: number, db: DBOrTx = getDb()
   const answers = db
     .select({ rsvp: meetingParticipants.rsvp, n: sql<number>`count(*)` })
     .from(meetingParticipants)
-    .where(and(eq(meetingParticipants.meetingId, next.id), ne(meetingParticipants.userId, userId), sql`${meetingParticipants.source} not like 'substitute:%'`))
+    .where(and(eq(meetingParticipants.meetingId, next.id), ne(meetingParticipants.userId, userId), notASubstitute()))
     .groupBy(meetingParticipants.rsvp)
     .all()
   const count = (state: string) => answers.find((a) => a.rsvp === state)?.n ?? 0

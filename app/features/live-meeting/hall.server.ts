@@ -9,6 +9,7 @@ import { writeAudit } from '~/core/audit.server'
 import { checkinCodeMatches, newCheckinSecret } from './checkin-code.server'
 import { quorumNeeded, votePasses } from './counting'
 import type { AuditActor } from '~/core/actor'
+import { isSubstitute, parseSource } from '~/features/meetings/index.server'
 
 /**
  * The meeting in session: the session itself, the agenda's progress, attendance, the speakers
@@ -61,7 +62,7 @@ function participantsOf(tx: DBOrTx, meetingId: number): Participant[] {
     .from(meetingParticipants)
     .where(eq(meetingParticipants.meetingId, meetingId))
     .all()
-    .map((p) => ({ userId: p.userId, role: p.role, source: p.source, confirmed: !p.source.startsWith('substitute:') || p.confirmedAt != null }))
+    .map((p) => ({ userId: p.userId, role: p.role, source: p.source, confirmed: !isSubstitute(p.source) || p.confirmedAt != null }))
 }
 
 /**
@@ -79,13 +80,14 @@ export function roll(tx: DBOrTx, meetingId: number, substitutesVote: boolean) {
       .all()
       .map((r) => r.userId),
   )
-  const convened = people.filter((p) => VOTER_ROLES.has(p.role) && !p.source.startsWith('substitute:'))
+  const convened = people.filter((p) => VOTER_ROLES.has(p.role) && !isSubstitute(p.source))
   const convenedIds = new Set(convened.map((p) => p.userId))
   const voters = new Set(convened.filter((p) => here.has(p.userId)).map((p) => p.userId))
   if (substitutesVote) {
     for (const p of people) {
-      if (!p.source.startsWith('substitute:') || !p.confirmed || !here.has(p.userId)) continue
-      const original = Number(p.source.slice('substitute:'.length))
+      const from = parseSource(p.source)
+      if (from.kind !== 'substitute' || !p.confirmed || !here.has(p.userId)) continue
+      const original = from.forUserId
       if (convenedIds.has(original) && !here.has(original)) voters.add(p.userId)
     }
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { type DBOrTx, getDb } from '#db/client'
 import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, speeches, units, users, voteVoters, votes } from '#db/schema'
@@ -6,6 +6,7 @@ import { currentCheckinCode } from './checkin-code.server'
 import { quorumNeeded } from './counting'
 import { listDisplayLinks } from './displays.server'
 import { queueOrder, roll } from './hall.server'
+import { isSubstitute, standsInFor } from '~/features/meetings/index.server'
 
 /**
  * The room's read models (decision 011): `hall:<id>` — what every member of the room may see
@@ -196,11 +197,11 @@ export function consoleView(meetingId: number, db: DBOrTx = getDb()) {
     .from(meetingParticipants)
     .innerJoin(users, eq(users.id, meetingParticipants.userId))
     .leftJoin(units, eq(units.id, users.unitId))
-    .leftJoin(original, sql`${meetingParticipants.source} = 'substitute:' || ${original.id}`)
+    .leftJoin(original, standsInFor(original.id))
     .where(and(eq(meetingParticipants.meetingId, meetingId)))
     .orderBy(asc(users.searchText))
     .all()
-    .filter((p) => !p.source.startsWith('substitute:') || p.confirmedAt != null)
+    .filter((p) => !isSubstitute(p.source) || p.confirmedAt != null)
     .map(({ confirmedAt: _c, ...p }) => {
       const a = marks.get(p.userId)
       return {

@@ -13,10 +13,12 @@ import { notify } from '~/features/notifications/index.server'
 import type { AuditActor } from '~/core/actor'
 import { participantShortfall } from './participants.server'
 import { EDITABLE } from './meetings.server'
+import { participantSource } from './participant-source'
+import { notASubstitute } from './participants.server'
 
 /** The rule for invitations (R4.6d, QĐ 45/2018): they must go out N working days before the meeting day. */
 export function invitationDeadline(startsAt: Date, leadDays: number, calendar: WorkingCalendar) {
-  return calendar.subtractWorkingDays(vietnamDate(startsAt), leadDays)
+  return calendar.daysBeforeMeeting(startsAt, leadDays)
 }
 
 export type InvitationTiming = {
@@ -62,7 +64,7 @@ export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(),
       .select({ id: meetingParticipants.id, userId: meetingParticipants.userId })
       .from(meetingParticipants)
       // A substitute the Office has not confirmed is invited by the confirmation, not here.
-      .where(and(eq(meetingParticipants.meetingId, id), isNull(meetingParticipants.invitedAt), sql`${meetingParticipants.source} not like 'substitute:%'`))
+      .where(and(eq(meetingParticipants.meetingId, id), isNull(meetingParticipants.invitedAt), notASubstitute()))
       .all()
     if (!pending.length) throw new DomainError('meeting.nobodyToInvite', 'invalid')
     const calendar = getWorkingCalendar(tx)
@@ -136,7 +138,7 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
       const substituteUnit = tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, substitute.id)).get()?.unitId ?? null
       const atOnce = rule === 'same_unit' && original?.unitId != null && substituteUnit === original.unitId
       tx.insert(meetingParticipants)
-        .values({ meetingId, userId: substitute.id, role: participant.role, source: `substitute:${userId}`, invitedAt: atOnce ? now : null, substituteConfirmedAt: atOnce ? now : null })
+        .values({ meetingId, userId: substitute.id, role: participant.role, source: participantSource.substitute(userId), invitedAt: atOnce ? now : null, substituteConfirmedAt: atOnce ? now : null })
         .run()
       if (atOnce) {
         notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], now)
@@ -150,7 +152,7 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
     if (participant.rsvp === 'substituted' && participant.substituteUserId && (input.response !== 'substituted' || input.substituteUserId !== participant.substituteUserId)) {
       // Taking back a substitution (or naming someone else) removes the earlier substitute's own invitation.
       tx.delete(meetingParticipants)
-        .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, participant.substituteUserId), eq(meetingParticipants.source, `substitute:${userId}`)))
+        .where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, participant.substituteUserId), eq(meetingParticipants.source, participantSource.substitute(userId))))
         .run()
     }
     tx.update(meetingParticipants)

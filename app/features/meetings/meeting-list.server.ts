@@ -4,6 +4,7 @@ import { type DBOrTx, getDb } from '#db/client'
 import { meetingParticipants, meetings, type MeetingStatus, meetingTypes, programmeItems, programmes, units, users } from '#db/schema/index'
 import { matchingIds } from '~/features/search/index.server'
 import { vietnamInstant } from './schemas'
+import { takesPart } from './participants.server'
 
 /** The meetings list's page size. */
 export const MEETINGS_PAGE_SIZE = 25
@@ -53,7 +54,7 @@ export function searchMeetings(search: MeetingSearch, db: DBOrTx = getDb()) {
             .select({ id: meetingParticipants.meetingId })
             .from(meetingParticipants)
             // As meetingAccess: a substitute not yet confirmed does not see the meeting.
-            .where(and(eq(meetingParticipants.userId, search.viewerId), sql`(${meetingParticipants.source} not like 'substitute:%' or ${meetingParticipants.substituteConfirmedAt} is not null)`))),
+            .where(and(eq(meetingParticipants.userId, search.viewerId), takesPart()))),
       ),
     )
   const rows = db

@@ -3,9 +3,11 @@ import { and, asc, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { RsvpState } from '#db/schema/enums'
 import { type DBOrTx, getDb } from '#db/client'
-import { agendaItems, meetingParticipants, meetings, meetingTypes, programmeItems, type Role, units, users } from '#db/schema/index'
+import { agendaItems, meetingParticipants, meetings, meetingTypes, programmeItems, units, users } from '#db/schema/index'
 import type { MeetingAccess } from './permissions.server'
 import { findById } from '~/core/schemas'
+import { isSubstitute, parseSource } from './participant-source'
+import { takesPart } from './participants.server'
 
 /** Who chairs and who is invited: what the permission module needs about a meeting. */
 export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess | null {
@@ -15,7 +17,7 @@ export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess |
   const participantUserIds = db
     .select({ userId: meetingParticipants.userId })
     .from(meetingParticipants)
-    .where(and(eq(meetingParticipants.meetingId, id), sql`(${meetingParticipants.source} not like 'substitute:%' or ${meetingParticipants.substituteConfirmedAt} is not null)`))
+    .where(and(eq(meetingParticipants.meetingId, id), takesPart()))
     .all()
     .map((p) => p.userId)
   return { chairUserId: meeting.chairUserId, participantUserIds }
@@ -81,7 +83,7 @@ export function getMeeting(id: number, db: DBOrTx = getDb()) {
     .where(eq(meetingParticipants.meetingId, id))
     .orderBy(asc(users.searchText))
     .all()
-    .map(({ substituteConfirmedAt, ...p }) => ({ ...p, pendingSubstitute: p.source.startsWith('substitute:') && !substituteConfirmedAt }))
+    .map(({ substituteConfirmedAt, ...p }) => ({ ...p, pendingSubstitute: isSubstitute(p.source) && !substituteConfirmedAt }))
   return { ...row.meeting, typeName: row.typeName, leadDays: row.leadDays, conclusionDeadlineDays: row.conclusionDeadlineDays, speakingLimitMinutes: row.speakingLimitMinutes, chairName: row.chairName, chairPosition: row.chairPosition, preparingUnitName: row.preparingUnitName, programmeItemContent: row.programmeItemContent, agenda, participants }
 }
 
@@ -89,8 +91,9 @@ export type MeetingDetail = NonNullable<ReturnType<typeof getMeeting>>
 
 /** Form values to edit a meeting: the groups it was built from are recovered from participant sources. */
 export function meetingFormValues(m: MeetingDetail) {
-  const bySource = (prefix: string) => [...new Set(m.participants.filter((p) => p.source.startsWith(prefix)).map((p) => Number(p.source.slice(prefix.length))))]
-  const roleSources = [...new Set(m.participants.filter((p) => p.source.startsWith('role:')).map((p) => p.source.slice(5) as Role))]
+  const sources = m.participants.map((p) => ({ ...p, from: parseSource(p.source) }))
+  const idsFrom = (kind: 'group' | 'unit', role?: string) => [...new Set(sources.flatMap((p) => (p.from.kind === kind && (!role || p.role === role) ? [p.from.id] : [])))]
+  const roleSources = [...new Set(sources.flatMap((p) => (p.from.kind === 'role' ? [p.from.role] : [])))]
   return {
     title: m.title,
     meetingTypeId: m.meetingTypeId,
@@ -105,11 +108,11 @@ export function meetingFormValues(m: MeetingDetail) {
     joinUrl: m.joinUrl,
     preparingUnitId: m.preparingUnitId,
     agenda: m.agenda.map((a) => ({ title: a.title, presenterUserId: a.presenterUserId, presenterUnitId: a.presenterUnitId, plannedMinutes: a.plannedMinutes })),
-    memberUserIds: m.participants.filter((p) => p.role === 'member' && p.source === 'person').map((p) => p.userId),
+    memberUserIds: sources.filter((p) => p.role === 'member' && p.from.kind === 'person').map((p) => p.userId),
     memberRoles: roleSources,
-    memberGroupIds: bySource('group:'),
-    guestUnitIds: bySource('unit:').filter((unitId) => m.participants.some((p) => p.role === 'guest' && p.source === `unit:${unitId}`)),
-    guestUserIds: m.participants.filter((p) => p.role === 'guest' && p.source === 'person').map((p) => p.userId),
+    memberGroupIds: idsFrom('group'),
+    guestUnitIds: idsFrom('unit', 'guest'),
+    guestUserIds: sources.filter((p) => p.role === 'guest' && p.from.kind === 'person').map((p) => p.userId),
     secretaryUserId: m.participants.find((p) => p.role === 'secretary')?.userId ?? null,
   }
 }

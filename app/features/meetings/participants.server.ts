@@ -1,5 +1,5 @@
 // Who takes part in a meeting: the participant list from the form (members, groups, units' officers, guests), the too-few warning, substitutes.
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { type AnyColumn, and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { events } from '~/core/events.server'
 import { formatDateTime } from '~/core/dates'
 import { DomainError } from '~/core/errors'
@@ -11,6 +11,7 @@ import { groupMemberIds } from '~/features/groups/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import type { AuditActor } from '~/core/actor'
 import { type MeetingSaveInput, withTypeDefaults } from './meetings.server'
+import { isSubstitute, parseSource, participantSource, SUBSTITUTE_PREFIX } from './participant-source'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 
@@ -31,17 +32,17 @@ export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()
   const activeOf = (ids: number[]) =>
     ids.length ? db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.active, true))).all().map((r) => r.id) : []
 
-  add(input.chairUserId, 'chair', 'person')
-  if (input.secretaryUserId) for (const id of activeOf([input.secretaryUserId])) add(id, 'secretary', 'person')
+  add(input.chairUserId, 'chair', participantSource.person)
+  if (input.secretaryUserId) for (const id of activeOf([input.secretaryUserId])) add(id, 'secretary', participantSource.person)
   const presenters = input.agenda.map((a) => a.presenterUserId).filter((x): x is number => !!x)
-  for (const id of activeOf(presenters)) add(id, 'preparing_unit', 'person')
+  for (const id of activeOf(presenters)) add(id, 'preparing_unit', participantSource.person)
   const preparingUnits = [...new Set([input.preparingUnitId, ...input.agenda.map((a) => a.presenterUnitId)].filter((x): x is number => !!x))]
   if (preparingUnits.length) {
-    for (const o of unitOfficers(preparingUnits, db)) add(o.id, 'preparing_unit', `unit:${o.unitId}`)
+    for (const o of unitOfficers(preparingUnits, db)) add(o.id, 'preparing_unit', participantSource.unit(o.unitId))
   }
-  for (const id of activeOf(input.memberUserIds)) add(id, 'member', 'person')
+  for (const id of activeOf(input.memberUserIds)) add(id, 'member', participantSource.person)
   // Named groups: exactly their people (decision 019), not everyone holding a role.
-  for (const [groupId, userIds] of groupMemberIds(input.memberGroupIds ?? [], db)) for (const id of userIds) add(id, 'member', `group:${groupId}`)
+  for (const [groupId, userIds] of groupMemberIds(input.memberGroupIds ?? [], db)) for (const id of userIds) add(id, 'member', participantSource.group(groupId))
   for (const role of input.memberRoles) {
     const holders = db
       .select({ id: users.id })
@@ -49,20 +50,20 @@ export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()
       .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, role)))
       .where(eq(users.active, true))
       .all()
-    for (const h of holders) add(h.id, 'member', `role:${role}`)
+    for (const h of holders) add(h.id, 'member', participantSource.role(role))
   }
   if (input.guestUnitIds.length) {
     const members = db.select({ id: users.id, unitId: users.unitId }).from(users).where(and(inArray(users.unitId, input.guestUnitIds), eq(users.active, true))).all()
-    for (const m of members) add(m.id, 'guest', `unit:${m.unitId}`)
+    for (const m of members) add(m.id, 'guest', participantSource.unit(m.unitId!))
   }
-  for (const id of activeOf(input.guestUserIds)) add(id, 'guest', 'person')
+  for (const id of activeOf(input.guestUserIds)) add(id, 'guest', participantSource.person)
   return result
 }
 
 /** Brings the participant rows in line with the expanded list; answers already given are kept. */
 export function syncParticipants(tx: DBOrTx, meetingId: number, wanted: Map<number, { role: ParticipantRole; source: string }>) {
   const existing = tx.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId)).all()
-  const substitutes = new Set(existing.filter((p) => p.source.startsWith('substitute:')).map((p) => p.userId))
+  const substitutes = new Set(existing.filter((p) => isSubstitute(p.source)).map((p) => p.userId))
   for (const row of existing) {
     const next = wanted.get(row.userId)
     if (!next && !substitutes.has(row.userId)) tx.delete(meetingParticipants).where(eq(meetingParticipants.id, row.id)).run()
@@ -93,7 +94,7 @@ export function participantShortfall(id: number, db: DBOrTx = getDb()) {
   const count = db
     .select({ n: sql<number>`count(*)` })
     .from(meetingParticipants)
-    .where(and(eq(meetingParticipants.meetingId, id), sql`${meetingParticipants.source} not like 'substitute:%'`))
+    .where(and(eq(meetingParticipants.meetingId, id), notASubstitute()))
     .get()!.n
   const defaults = withTypeDefaults({ meetingTypeId: row.meetingTypeId, chairUserId: row.chairUserId, agenda: [], memberUserIds: [], memberRoles: [], memberGroupIds: [], guestUnitIds: [], guestUserIds: [] } as unknown as MeetingSaveInput, db)
   const expected = Math.max(FEWEST_PARTICIPANTS, expandParticipants(defaults, db).size)
@@ -109,8 +110,9 @@ export function decideSubstitute(meetingId: number, substituteUserId: number, ap
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
     const row = tx.select().from(meetingParticipants).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, substituteUserId))).get()
-    if (!row || !row.source.startsWith('substitute:') || row.substituteConfirmedAt) throw new DomainError('meeting.noSubstitutePending', 'conflict')
-    const originalId = Number(row.source.slice('substitute:'.length))
+    const source = row ? parseSource(row.source) : null
+    if (!row || source?.kind !== 'substitute' || row.substituteConfirmedAt) throw new DomainError('meeting.noSubstitutePending', 'conflict')
+    const originalId = source.forUserId
     const original = tx.select({ name: users.fullName }).from(users).where(eq(users.id, originalId)).get()
     if (approve) {
       tx.update(meetingParticipants).set({ substituteConfirmedAt: now, invitedAt: now }).where(eq(meetingParticipants.id, row.id)).run()
@@ -141,4 +143,19 @@ export function participantNames(meetingIds: number[], db: DBOrTx = getDb()) {
   const byMeeting = new Map<number, string[]>()
   for (const r of rows.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role])) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r.name])
   return byMeeting
+}
+
+/** In SQL: not standing in for someone (the list invitations go to). */
+export function notASubstitute() {
+  return sql`${meetingParticipants.source} not like ${SUBSTITUTE_PREFIX + '%'}`
+}
+
+/** In SQL: taking part in the meeting — anyone but a substitute the Office has not confirmed yet. */
+export function takesPart() {
+  return sql`(${meetingParticipants.source} not like ${SUBSTITUTE_PREFIX + '%'} or ${meetingParticipants.substituteConfirmedAt} is not null)`
+}
+
+/** In SQL: this participant row stands in for the user in `userIdColumn`. */
+export function standsInFor(userIdColumn: AnyColumn) {
+  return sql`${meetingParticipants.source} = ${SUBSTITUTE_PREFIX} || ${userIdColumn}`
 }

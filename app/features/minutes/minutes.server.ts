@@ -1,6 +1,6 @@
 import { getSchema } from '@tiptap/core'
 import { generateHTML } from '@tiptap/html'
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { type DB, type DBOrTx, getDb } from '#db/client'
 import {
@@ -33,6 +33,7 @@ import { canViewMeeting } from '~/features/meetings/index.server'
 import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncWithRoom } from './doc'
 import type { MinutesExport } from './export.server'
 import type { Actor, AuditActor } from '~/core/actor'
+import { isSubstitute, standsInFor, takesPart } from '~/features/meetings/index.server'
 
 /**
  * The minutes: who writes them (the minute-taker, the Office, the chair), what they start from
@@ -75,7 +76,7 @@ export function roomRecords(meetingId: number, db: DBOrTx = getDb()): RoomRecord
     .select({ userId: meetingParticipants.userId, name: users.fullName, post: users.position, role: meetingParticipants.role, source: meetingParticipants.source, rsvp: meetingParticipants.rsvp, rsvpReason: meetingParticipants.rsvpReason, confirmedAt: meetingParticipants.substituteConfirmedAt, originalName: original.fullName })
     .from(meetingParticipants)
     .innerJoin(users, eq(users.id, meetingParticipants.userId))
-    .leftJoin(original, sql`${meetingParticipants.source} = 'substitute:' || ${original.id}`)
+    .leftJoin(original, standsInFor(original.id))
     .where(eq(meetingParticipants.meetingId, meetingId))
     .orderBy(asc(users.searchText))
     .all()
@@ -84,8 +85,8 @@ export function roomRecords(meetingId: number, db: DBOrTx = getDb()): RoomRecord
     const a = marks.get(id)
     return a && a.state !== 'absent' ? a : null
   }
-  const members = people.filter((p) => (p.role === 'chair' || p.role === 'member') && !p.source.startsWith('substitute:'))
-  const substitutes = people.filter((p) => p.source.startsWith('substitute:') && p.confirmedAt)
+  const members = people.filter((p) => (p.role === 'chair' || p.role === 'member') && !isSubstitute(p.source))
+  const substitutes = people.filter((p) => isSubstitute(p.source) && p.confirmedAt)
   const attendees = [...members, ...substitutes]
   const names = new Map(people.map((p) => [p.userId, p]))
   const items = db
@@ -205,7 +206,7 @@ export function takerCandidates(meetingId: number, db: DBOrTx = getDb()) {
     .select({ id: users.id, name: users.fullName })
     .from(meetingParticipants)
     .innerJoin(users, eq(users.id, meetingParticipants.userId))
-    .where(and(eq(meetingParticipants.meetingId, meetingId), sql`(${meetingParticipants.source} not like 'substitute:%' or ${meetingParticipants.substituteConfirmedAt} is not null)`))
+    .where(and(eq(meetingParticipants.meetingId, meetingId), takesPart()))
     .all()
   const seen = new Map<number, string>()
   for (const p of [...office, ...participants]) seen.set(p.id, p.name)

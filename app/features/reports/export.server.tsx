@@ -7,6 +7,7 @@ import { TINOS } from '~/core/fonts.server'
 import { BucketsByUnitChart, TrendChart } from './components/charts'
 import type { ReportFigures } from './figures.server'
 import { rates } from './figures.server'
+import { formatDay } from '~/core/dates'
 
 /**
  * The report as DOCX (Party layout: the body, number and date, the title, the four tables with
@@ -43,17 +44,17 @@ export async function reportDocx(d: ReportDoc): Promise<Buffer> {
   const charts = chartSvgs(f)
   const image = (svg: string, alt: string, w: number, h: number) => new Paragraph({ children: [new ImageRun({ type: 'png', data: png(svg), transformation: { width: w, height: h }, altText: { name: alt, title: alt, description: alt } })] })
   const body = [
-    para(`Số liệu tính đến ngày ${t.asOf.split('-').reverse().join('/')}. Tổng số ${t.total.total} nhiệm vụ (kể cả nhiệm vụ chuyển tiếp): hoàn thành đúng hạn ${t.total.done_on_time}, hoàn thành quá hạn ${t.total.done_late}; đang thực hiện trong hạn ${t.total.open_within}, quá hạn ${t.total.open_overdue} (trong đó quá 30 ngày ${t.total.over30}); không thời hạn ${t.total.standing}.`),
+    para(`Số liệu tính đến ngày ${formatDay(t.asOf)}. Tổng số ${t.total.total} nhiệm vụ (kể cả nhiệm vụ chuyển tiếp): hoàn thành đúng hạn ${t.total.done_on_time}, hoàn thành quá hạn ${t.total.done_late}; đang thực hiện trong hạn ${t.total.open_within}, quá hạn ${t.total.open_overdue} (trong đó quá 30 ngày ${t.total.over30}); không thời hạn ${t.total.standing}.`),
     para(`Tỷ lệ hoàn thành đúng hạn ${pct(r.onTimeOfDone)} (trên số nhiệm vụ đã hoàn thành); tỷ lệ quá hạn ${pct(r.overdueOfTotal)} (trên tổng số nhiệm vụ). Cùng kỳ năm trước: ${pct(t.lastYear.rates.onTimeOfDone)} và ${pct(t.lastYear.rates.overdueOfTotal)}.`),
     para('Biểu 1. Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì', true),
     grid(TABLE1_HEAD, [...table1Rows(f), ['', 'Tổng cộng', t.total.total, t.total.done_on_time, t.total.done_late, t.total.open_within, t.total.open_overdue, t.total.over30, t.total.standing, t.total.maxOverdue, t.total.avgOverdue, t.total.extensions]]),
     image(charts.units, 'Biểu đồ: nhiệm vụ theo đơn vị chủ trì, bốn nhóm tình trạng', 600, Math.round((600 * (40 + Math.min(15, t.rows.length) * 26 + 30)) / 760)),
     image(charts.trend, 'Biểu đồ: tỷ lệ nhiệm vụ quá hạn theo tháng', 600, Math.round((600 * 220) / 760)),
     para('Biểu 2. Nhiệm vụ quá hạn', true),
-    grid(['STT', 'Nhiệm vụ', 'Văn bản giao', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Vướng mắc', 'Đề xuất'], t.overdue.map((o, i) => [i + 1, o.content, o.notice ?? '', o.unitName, o.deadline.split('-').reverse().join('/'), o.daysOverdue, o.obstacle ?? '', o.proposal ?? ''])),
+    grid(['STT', 'Nhiệm vụ', 'Văn bản giao', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Vướng mắc', 'Đề xuất'], t.overdue.map((o, i) => [i + 1, o.content, o.notice ?? '', o.unitName, formatDay(o.deadline), o.daysOverdue, o.obstacle ?? '', o.proposal ?? ''])),
     para('Biểu 3. Thực hiện chương trình công tác', true),
     grid(['Đến hạn', 'Đã tổ chức', 'Hoãn', 'Hủy', 'Chuyển kỳ', 'Còn nợ'], [[f.programme.due, f.programme.held, f.programme.postponed, f.programme.cancelled, f.programme.moved, f.programme.owed]]),
-    ...(f.programme.outside.length ? [para('Cuộc họp ngoài chương trình'), grid(['Ngày', 'Cuộc họp', 'Lý do'], f.programme.outside.map((m) => [m.date.split('-').reverse().join('/'), m.title, m.reason ?? (m.urgent ? 'Đột xuất' : '')]))] : []),
+    ...(f.programme.outside.length ? [para('Cuộc họp ngoài chương trình'), grid(['Ngày', 'Cuộc họp', 'Lý do'], f.programme.outside.map((m) => [formatDay(m.date), m.title, m.reason ?? (m.urgent ? 'Đột xuất' : '')]))] : []),
     para('Biểu 4. Kỷ luật hội họp', true),
     grid(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn (ngày làm việc)', 'Kết luận đúng hạn', 'Kết luận muộn', 'Có mặt/triệu tập', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu quá giờ'], f.discipline.rows.map((x) => [x.typeName, x.meetings, x.docsOnTime, `${x.docsLate} (${x.docsLateDays})`, x.noticesOnTime, x.noticesLate, `${x.present}/${x.convened}`, x.excused, x.unexcused, x.late, x.readBefore, `${x.overTime}/${x.speeches}`])),
   ]
@@ -82,7 +83,7 @@ export async function reportXlsx(d: ReportDoc): Promise<Buffer> {
   const col = (j: number) => String.fromCharCode(65 + j)
   const totals: XCell[] = [str(''), { value: 'Tổng cộng', fontWeight: 'bold' }, ...Array.from({ length: 10 }, (_, k) => ({ value: `SUM(${col(k + 2)}2:${col(k + 2)}${n + 1})`, type: 'Formula' as const, fontWeight: 'bold' as const }))]
   const sheet1 = [head(TABLE1_HEAD), ...rows1, totals]
-  const sheet2 = [head(['STT', 'Nhiệm vụ', 'Văn bản giao', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Vướng mắc', 'Đề xuất']), ...f.tasks.overdue.map((o, i) => [num(i + 1), str(o.content), str(o.notice), str(o.unitName), str(o.deadline.split('-').reverse().join('/')), num(o.daysOverdue), str(o.obstacle), str(o.proposal)])]
+  const sheet2 = [head(['STT', 'Nhiệm vụ', 'Văn bản giao', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Vướng mắc', 'Đề xuất']), ...f.tasks.overdue.map((o, i) => [num(i + 1), str(o.content), str(o.notice), str(o.unitName), str(formatDay(o.deadline)), num(o.daysOverdue), str(o.obstacle), str(o.proposal)])]
   const sheet3 = [head(['Đến hạn', 'Đã tổ chức', 'Hoãn', 'Hủy', 'Chuyển kỳ', 'Còn nợ']), [num(f.programme.due), num(f.programme.held), num(f.programme.postponed), num(f.programme.cancelled), num(f.programme.moved), num(f.programme.owed)]]
   const sheet4 = [head(['Loại cuộc họp', 'Số cuộc', 'Tài liệu đúng hạn', 'Tài liệu muộn', 'Số ngày làm việc muộn', 'Kết luận đúng hạn', 'Kết luận muộn', 'Triệu tập', 'Có mặt', 'Vắng có lý do', 'Vắng không lý do', 'Đến muộn', 'Đọc tài liệu trước', 'Phát biểu', 'Phát biểu quá giờ']), ...f.discipline.rows.map((x) => [str(x.typeName), num(x.meetings), num(x.docsOnTime), num(x.docsLate), num(x.docsLateDays), num(x.noticesOnTime), num(x.noticesLate), num(x.convened), num(x.present), num(x.excused), num(x.unexcused), num(x.late), num(x.readBefore), num(x.speeches), num(x.overTime)])]
   return (await writeXlsxFile([sheet1, sheet2, sheet3, sheet4] as never, {

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import { type DBOrTx, getDb } from '#db/client'
 import { attendance, conclusions, documentDistributions, documentReads, documents, meetingParticipants, meetings, meetingTypes, programmeItems, programmes, speeches, taskEvents, tasks, units } from '#db/schema'
 import { vietnamDate } from '~/core/days'
+import { isSubstitute } from '~/features/meetings/index.server'
 
 /**
  * The figures of a periodic report (REPORTS.md), computed from the records for a period
@@ -236,7 +237,7 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
       if (n.onTime) t.noticesOnTime++
       else t.noticesLate++
     }
-    const members = (peopleBy.get(m.id) ?? []).filter((x) => (x.role === 'chair' || x.role === 'member') && !x.source.startsWith('substitute:'))
+    const members = (peopleBy.get(m.id) ?? []).filter((x) => (x.role === 'chair' || x.role === 'member') && !isSubstitute(x.source))
     const memberIds = new Set(members.map((x) => x.userId))
     const recorded = marksBy.get(m.id) ?? []
     const recordedBy = new Map(recorded.map((x) => [x.userId, x]))

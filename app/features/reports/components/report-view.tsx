@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { BucketsByUnitChart, CountsChart, TrendChart } from './charts'
 import type { ReportFigures } from '../figures.server'
+import { formatDay } from '~/core/dates'
 
 /**
  * A report's four tables, each with its chart beside it (an SVG image with a title and a
@@ -9,7 +10,6 @@ import type { ReportFigures } from '../figures.server'
  * documents.
  */
 const pct = (n: number | null) => (n == null ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} %`)
-const vn = (d: string) => d.split('-').reverse().join('/')
 const th = 'border border-stone-300 bg-stone-100 px-2 py-1 text-left align-bottom font-semibold'
 const td = 'border border-stone-300 px-2 py-1 align-top'
 
@@ -24,7 +24,7 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
           Biểu 1. Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì
         </h2>
         <p className="text-sm text-stone-700" data-testid="report-rates">
-          Tính đến {vn(t.asOf)}: tỷ lệ hoàn thành đúng hạn {pct(t.rates.onTimeOfDone)} (trên {t.total.done_on_time + t.total.done_late} nhiệm vụ đã hoàn thành); tỷ lệ quá hạn {pct(t.rates.overdueOfTotal)} (trên tổng số {t.total.total} nhiệm vụ). Cùng kỳ năm trước: {pct(t.lastYear.rates.onTimeOfDone)} và {pct(t.lastYear.rates.overdueOfTotal)} ({t.lastYear.total} nhiệm vụ).
+          Tính đến {formatDay(t.asOf)}: tỷ lệ hoàn thành đúng hạn {pct(t.rates.onTimeOfDone)} (trên {t.total.done_on_time + t.total.done_late} nhiệm vụ đã hoàn thành); tỷ lệ quá hạn {pct(t.rates.overdueOfTotal)} (trên tổng số {t.total.total} nhiệm vụ). Cùng kỳ năm trước: {pct(t.lastYear.rates.onTimeOfDone)} và {pct(t.lastYear.rates.overdueOfTotal)} ({t.lastYear.total} nhiệm vụ).
         </p>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full min-w-[56rem] border-collapse text-sm" data-testid="report-table1">
@@ -105,7 +105,7 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
                   </td>
                   <td className={td}>{o.notice}</td>
                   <td className={td}>{o.unitName}</td>
-                  <td className={td}>{vn(o.deadline)}</td>
+                  <td className={td}>{formatDay(o.deadline)}</td>
                   <td className={td}>{o.daysOverdue}</td>
                   <td className={td}>{o.obstacle}</td>
                   <td className={td}>{o.proposal}</td>
@@ -150,7 +150,7 @@ export function ReportView({ figures: f, drill, drillMeetings = null }: { figure
           <ul className="list-disc pl-6 text-sm">
             {f.programme.outside.map((m) => (
               <li key={m.id}>
-                <Link to={`/meetings/${m.id}`}>{m.title}</Link> ({vn(m.date)}): {m.reason ?? (m.urgent ? 'đột xuất' : '')}
+                <Link to={`/meetings/${m.id}`}>{m.title}</Link> ({formatDay(m.date)}): {m.reason ?? (m.urgent ? 'đột xuất' : '')}
               </li>
             ))}
           </ul>
