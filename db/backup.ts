@@ -73,7 +73,7 @@ async function pruneBackups(backupDir: string, keep: number) {
 }
 
 /** The lock a running server holds on its database: `<DATABASE_PATH>.pid`. */
-export function serverLockPath(databasePath: string) {
+function serverLockPath(databasePath: string) {
   return `${databasePath}.pid`
 }
 
@@ -85,7 +85,7 @@ export function holdServerLock(databasePath: string) {
 }
 
 /** The pid of a live server using the database, if any (a lock left by a crash does not count). */
-export function runningServer(databasePath: string): number | null {
+function runningServer(databasePath: string): number | null {
   let pid: number
   try {
     pid = Number(fs.readFileSync(serverLockPath(databasePath), 'utf8'))

@@ -13,7 +13,7 @@ const taskTexts = [
 ]
 
 /** A conclusion's document: an opening paragraph, a heading, and one task block per task (same ids as the tasks). */
-export function conclusionContent(opening: string, blocks: TaskBlock[]) {
+function conclusionContent(opening: string, blocks: TaskBlock[]) {
   return {
     type: 'doc',
     content: [

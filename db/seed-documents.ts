@@ -11,7 +11,7 @@ import { documentReads, documentVersions, documents, meetingParticipants, meetin
 const FONT_NOTE = 'Tài liệu mẫu do Nghị sự tạo cho dữ liệu trình diễn.'
 
 /** A small valid PDF (Tinos, so the Vietnamese reads right) with a title page and a page of content. */
-export function samplePdf(title: string, lines: string[]) {
+function samplePdf(title: string, lines: string[]) {
   return new Promise<Uint8Array>((resolve) => {
     const doc = new PDFDocument({ size: 'A4', info: { Title: title } })
     doc.registerFont('r', TINOS.regular)

@@ -6,7 +6,7 @@ import type { DB } from './client'
 import { eq } from 'drizzle-orm'
 import { issuingBodies, meetingTypes, participantGroupMembers, participantGroups, units, userRoles, users } from './schema'
 
-export const demoMeetingTypes = [
+const demoMeetingTypes = [
   { name: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh', documentLeadDays: 5, conclusionDeadlineDays: 5, speakingLimitMinutes: 7, maxDurationMinutes: 480, defaultRoles: ['delegate' as const] },
   { name: 'Họp Ban Thường vụ Tỉnh ủy', documentLeadDays: 3, conclusionDeadlineDays: 5, speakingLimitMinutes: 5, maxDurationMinutes: 240 },
   { name: 'Họp Thường trực Tỉnh ủy', documentLeadDays: 2, conclusionDeadlineDays: 3, speakingLimitMinutes: 5, maxDurationMinutes: 180 },

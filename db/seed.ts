@@ -11,7 +11,7 @@ import { type Role, units, unitKinds, userRoles, users } from './schema'
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 }
 
 /** The seed writes only into an empty database, unless told to (`force`). */
-export function assertEmpty(db: DB, force = false) {
+function assertEmpty(db: DB, force = false) {
   const n = db.select({ n: count() }).from(users).get()?.n ?? 0
   const u = db.select({ n: count() }).from(units).get()?.n ?? 0
   if ((n > 0 || u > 0) && !force) throw new Error('Cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu (dùng --force nếu thật sự muốn).')

@@ -43,7 +43,7 @@ export function writeAudit(db: DBOrTx, entry: AuditEntry) {
 }
 
 /** The history of one record, newest first, with the actor's name. */
-export function listAuditFor(entityType: string, entityId: string | number, db: DBOrTx = getDb(), limit = 100) {
+function listAuditFor(entityType: string, entityId: string | number, db: DBOrTx = getDb(), limit = 100) {
   return db
     .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, summary: auditLog.summary, actorName: users.fullName })
     .from(auditLog)

@@ -1,5 +1,5 @@
 /** Dates as Vietnamese users write them (dd/mm/yyyy), always in Asia/Ho_Chi_Minh. */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

@@ -23,8 +23,8 @@ export function isWeekend(date: string) {
   return d === 0 || d === 6
 }
 /** The days the product deals in: meetings, deadlines and calendars from 2000 to 2100 (a date in 1900 or 9999 is a typing mistake). */
-export const FIRST_DAY = '2000-01-01'
-export const LAST_DAY = '2100-12-31'
+const FIRST_DAY = '2000-01-01'
+const LAST_DAY = '2100-12-31'
 
 /** A real calendar day (YYYY-MM-DD) between FIRST_DAY and LAST_DAY. */
 export function isValidDate(date: string) {

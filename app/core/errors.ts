@@ -8,10 +8,6 @@ export type DomainErrorKind = 'invalid' | 'conflict' | 'not_found' | 'forbidden'
 /** The one table from a domain error's kind to its HTTP status: pages, resource routes and the API all use it. */
 export const HTTP_STATUS_OF: Record<DomainErrorKind, 400 | 403 | 404 | 409> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 }
 
-export function httpStatusOf(error: unknown) {
-  return isDomainError(error) ? HTTP_STATUS_OF[error.kind] : 500
-}
-
 // A mark shared by every copy of this module: the server's entry (run from source) and the Remix
 // build (bundled) each have their own DomainError class, so `instanceof` cannot tell across them.
 const MARK = Symbol.for('nghisu.DomainError')

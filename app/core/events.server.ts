@@ -8,7 +8,6 @@ export type DomainEvents = {
   'user.sessionsRevoked': { userId: number }
   'session.revoked': { sessionId: string }
   'user.updated': { userId: number; unitId: number | null }
-  'unit.updated': { unitId: number }
   'meeting.updated': { meetingId: number }
   'meeting.invited': { meetingId: number; userIds: number[] }
   'meeting.statusChanged': { meetingId: number; userIds: number[] }

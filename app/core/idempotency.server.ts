@@ -20,7 +20,7 @@ import { FORM_KEY_FIELD } from './form-key'
  * (`trackFormClaims`); it is kept on globalThis because the server and the Remix build each load
  * their own copy of this module.
  */
-export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
 /** A claim left pending this long (its request died with the process) no longer blocks its key. */
 const PENDING_TTL_MS = 2 * 60_000
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/

@@ -12,7 +12,7 @@ export type Toast = z.input<typeof toastSchema>
 
 const TOAST_COOKIE = 'nghisu_toast'
 
-export function toastHeader(toast: Toast) {
+function toastHeader(toast: Toast) {
   const value = Buffer.from(JSON.stringify(toast)).toString('base64url')
   return serialize(TOAST_COOKIE, value, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 })
 }

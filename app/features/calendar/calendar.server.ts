@@ -13,7 +13,7 @@ export function getWorkingCalendar(db: DBOrTx = getDb()) {
   return new WorkingCalendar(rows.map((r) => [r.date, r.kind] as const))
 }
 
-export function listOverrides(year: number, db: DBOrTx = getDb()) {
+function listOverrides(year: number, db: DBOrTx = getDb()) {
   return db
     .select({ id: calendarOverrides.id, date: calendarOverrides.date, kind: calendarOverrides.kind, note: calendarOverrides.note, createdByName: users.fullName })
     .from(calendarOverrides)

@@ -166,8 +166,6 @@ export function conclusionExtensions(names?: NameLookup): Extensions {
   return [...baseExtensions(), names ? TaskBlock.configure({ names }) : TaskBlock]
 }
 
-export const emptyConclusion: DocJSON = { type: 'doc', content: [{ type: 'paragraph' }] }
-
 /** Every task block of a document, in order. */
 export function taskBlocksOf(doc: DocJSON): TaskBlockAttrs[] {
   const out: TaskBlockAttrs[] = []

@@ -30,13 +30,13 @@ type Conclusion = typeof conclusions.$inferSelect
 /** Autosaves by the same person within this window update one version instead of adding one. */
 const VERSION_WINDOW_MS = 5 * 60_000
 /** A stored document larger than this is refused (a notice is a few pages). */
-export const MAX_CONTENT_BYTES = 1_000_000
+const MAX_CONTENT_BYTES = 1_000_000
 /** What a notice may hold: a table cell spans at most 20 columns or 100 rows; at most 300 task blocks. */
-export const DOCUMENT_BOUNDS = { colspan: 20, rowspan: 100, taskBlocks: 300 } as const
+const DOCUMENT_BOUNDS = { colspan: 20, rowspan: 100, taskBlocks: 300 } as const
 
 type Spanned = { type?: string; attrs?: Record<string, unknown> | null; content?: Spanned[] }
 /** The document with every table span cut to DOCUMENT_BOUNDS (for rendering what was stored before the bounds existed). */
-export function clampSpans<T extends Spanned>(n: T): T {
+function clampSpans<T extends Spanned>(n: T): T {
   const attrs = n.attrs && ('colspan' in n.attrs || 'rowspan' in n.attrs)
     ? { ...n.attrs, colspan: Math.min(Number(n.attrs.colspan) || 1, DOCUMENT_BOUNDS.colspan), rowspan: Math.min(Number(n.attrs.rowspan) || 1, DOCUMENT_BOUNDS.rowspan) }
     : n.attrs

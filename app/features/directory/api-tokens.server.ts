@@ -7,7 +7,7 @@ import { writeAudit } from '~/core/audit.server'
 import { getSessionUser, type SessionUser } from './users.server'
 import type { AuditActor } from '~/core/actor'
 
-export const API_TOKEN_PREFIX = 'ns_'
+const API_TOKEN_PREFIX = 'ns_'
 
 /** Creates a personal API token, valid `days` days (90 unless chosen), optionally read-only; the full token is returned once and never stored. */
 export function createApiToken(userId: number, input: { name: string; days?: number; readOnly?: boolean }, actor: AuditActor, db: DB = getDb(), now = new Date()) {

@@ -15,7 +15,7 @@ export function isSecureRequest(request: Request) {
   return new URL(request.url).protocol === 'https:'
 }
 
-export function readCookie(request: Request, name: string): string | null {
+function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get('Cookie')
   if (!header) return null
   return parse(header)[name] ?? null
@@ -85,7 +85,7 @@ export function requireUser(request: Request): SessionUser {
 }
 
 /** Refuses (403, through `authorize`) unless the permission module grants `permission`. */
-export function requirePermission(user: SessionUser, permission: Permission) {
+function requirePermission(user: SessionUser, permission: Permission) {
   authorize(user, permission)
 }
 

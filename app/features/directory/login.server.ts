@@ -21,7 +21,7 @@ import { formatDateTime } from '~/core/dates'
  */
 export type LoginLimits = { maxFailures: number; usernameFailures: number; addressUsernames: number; windowMs: number }
 
-export function loginLimits(): LoginLimits {
+function loginLimits(): LoginLimits {
   const c = config()
   return { maxFailures: c.LOGIN_MAX_FAILURES, usernameFailures: c.LOGIN_MAX_FAILURES * 4, addressUsernames: c.LOGIN_ADDRESS_USERNAMES, windowMs: c.LOGIN_WINDOW_MINUTES * 60 * 1000 }
 }
@@ -34,7 +34,7 @@ export type LoginResult =
 export const DEVICE_COOKIE = 'nghisu_device'
 
 /** The trusted device of this username that the cookie names, if it is one. */
-export function trustedDevice(cookieValue: string | undefined, username: string, db: DB = getDb()) {
+function trustedDevice(cookieValue: string | undefined, username: string, db: DB = getDb()) {
   const parts = parseToken(cookieValue)
   if (!parts) return null
   const row = db.select().from(loginDevices).where(eq(loginDevices.id, parts.id)).get()
@@ -51,7 +51,7 @@ function waitFor(db: DB, where: ReturnType<typeof and>, limit: number, now: Date
 }
 
 /** How long this attempt must wait, by the rules above. */
-export function loginWaitSeconds(input: { username: string; ip: string; deviceId: string | null }, db: DB = getDb(), now = new Date(), limits = loginLimits()): number {
+function loginWaitSeconds(input: { username: string; ip: string; deviceId: string | null }, db: DB = getDb(), now = new Date(), limits = loginLimits()): number {
   const since = new Date(now.getTime() - limits.windowMs)
   const failed = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since))
   if (input.deviceId) return waitFor(db, and(failed, eq(loginAttempts.deviceId, input.deviceId)), limits.maxFailures, now, limits.windowMs)

@@ -13,7 +13,7 @@ const ACTIVITY_CHECK_INTERVAL = 60 * 60 * 1000
 
 export type SessionPolicy = { maxAgeMs: number; inactivityMs: number }
 
-export function sessionPolicy(): SessionPolicy {
+function sessionPolicy(): SessionPolicy {
   const c = config()
   return { maxAgeMs: c.SESSION_MAX_AGE_DAYS * DAY, inactivityMs: c.SESSION_INACTIVITY_DAYS * DAY }
 }

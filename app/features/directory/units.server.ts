@@ -1,6 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm'
 import { SqliteError } from 'better-sqlite3'
-import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import { normaliseForSearch } from '~/core/text'
 import type { UnitInput } from './schemas/units'
@@ -103,7 +102,6 @@ export function createUnit(input: UnitInput, actor: AuditActor, db: DB = getDb()
       writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'unit.create', entityType: 'unit', entityId: row.id, after: values })
       return row.id
     })
-    events.emit('unit.updated', { unitId: id })
     return id
   } catch (error) {
     rethrowUnique(error)
@@ -140,7 +138,6 @@ export function updateUnit(id: number, input: Partial<UnitInput>, actor: AuditAc
   } catch (error) {
     rethrowUnique(error)
   }
-  events.emit('unit.updated', { unitId: id })
 }
 
 /**

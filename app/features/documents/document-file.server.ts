@@ -16,7 +16,7 @@ import type { SessionUser } from '~/features/directory/index.server'
  * person reading it. A direct visit (`none`), this site, and clients that send no such header
  * (integrations with a token) count.
  */
-export function fromAnotherSite(request: Request) {
+function fromAnotherSite(request: Request) {
   const site = request.headers.get('sec-fetch-site')
   return site === 'cross-site' || site === 'same-site'
 }

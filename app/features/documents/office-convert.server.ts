@@ -25,7 +25,7 @@ export function detectOfficeConverter(candidates = ['soffice', 'libreoffice']) {
   return state.__nghisuConverter
 }
 
-export function officeConverter() {
+function officeConverter() {
   return state.__nghisuConverter === undefined ? detectOfficeConverter() : state.__nghisuConverter
 }
 

@@ -1,3 +1,3 @@
 /** Participant groups' public surface for routes, the API, the meetings model and the seed. */
 export { findGroup, getGroup, groupMemberIds, listGroups, saveGroup } from './groups.server'
-export { GROUP_LIMITS, groupFormSchema, type GroupInput } from './schemas'
+export { groupFormSchema, type GroupInput } from './schemas'

@@ -1,3 +1,3 @@
 /** Participant groups' public surface for the browser side of routes. */
-export { GROUP_LIMITS, groupFormSchema, type GroupInput } from './schemas'
+export { groupFormSchema, type GroupInput } from './schemas'
 export { GroupForm } from './components/group-form'

@@ -6,7 +6,7 @@ import { meetingReadiness } from '~/features/documents/index.server'
 import { notASubstitute } from '~/features/meetings/index.server'
 
 /** How far ahead "due soon" looks on a unit officer's home page. */
-export const DUE_SOON_DAYS = 14
+const DUE_SOON_DAYS = 14
 
 /**
  * A unit officer's next things to do: their unit's open tasks (as lead) that are overdue or due

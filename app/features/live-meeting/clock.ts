@@ -13,7 +13,7 @@ export type SpeechTiming = {
   segmentStartedAt: number | null
 }
 
-export const WARNING_MS = 30_000
+const WARNING_MS = 30_000
 
 export function speechClock(speech: SpeechTiming, serverNow: number) {
   const running = speech.state === 'speaking' && speech.endsAt != null

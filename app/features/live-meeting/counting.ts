@@ -6,7 +6,7 @@ export function quorumNeeded(rule: QuorumRule, convened: number) {
 }
 
 /** Yes votes needed to pass under the rule. */
-export function yesNeeded(rule: PassRule, convened: number, present: number) {
+function yesNeeded(rule: PassRule, convened: number, present: number) {
   if (rule === 'half_of_present') return Math.floor(present / 2) + 1
   if (rule === 'two_thirds_of_convened') return Math.ceil((2 * convened) / 3)
   return Math.floor(convened / 2) + 1

@@ -19,7 +19,7 @@ import { isSubstitute, parseSource } from '~/features/meetings/index.server'
  */
 
 /** How early before the start the session (and check-in) may be opened. */
-export const OPEN_BEFORE_MS = 2 * 60 * 60 * 1000
+const OPEN_BEFORE_MS = 2 * 60 * 60 * 1000
 const VOTER_ROLES = new Set(['chair', 'member'])
 
 function fail(key: string, kind: DomainErrorKind = 'conflict', field?: string): never {

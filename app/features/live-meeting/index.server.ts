@@ -1,7 +1,7 @@
 /** The meeting room's public surface for routes, the API and the realtime server. */
 export { hallAccess, runHallIntent } from './actions.server'
-export { canEnterHall, canRunSession } from './access.server'
-export { validateDisplayToken, createDisplayLink, listDisplayLinks, revokeDisplayLink } from './displays.server'
+
+export { validateDisplayToken, createDisplayLink, revokeDisplayLink } from './displays.server'
 export { getMyNotes } from './notes.server'
 export { checkIn, requestToSpeak, castBallot, closeExpiredVotes, markAttendance } from './hall.server'
 export { consoleView, hallView, myAttendance, screenView, type ConsoleView, type HallView, type ScreenView } from './view.server'

@@ -9,9 +9,9 @@ import { idSchema, optionalText, requiredText } from '~/core/schemas'
 const code = z.string({ error: 'live.errors.codeInvalid' }).trim().regex(/^\d{6}$/, 'live.errors.codeInvalid')
 const acknowledged = z.boolean().default(false)
 
-export const checkinSchema = z.object({ code, rulesAcknowledged: acknowledged })
+const checkinSchema = z.object({ code, rulesAcknowledged: acknowledged })
 export const speakRequestSchema = z.object({ kind: z.enum(speechKinds).default('normal'), note: optionalText(250) })
-export const openVoteSchema = z.object({
+const openVoteSchema = z.object({
   question: requiredText(500),
   secret: z.boolean().default(false),
   passRule: z.enum(passRules).optional(),

@@ -58,7 +58,7 @@ export function findConflicts(
 
 const CONFLICT_MESSAGES = { chair: 'meetings.conflictChair', participant: 'meetings.conflictParticipant', room: 'meetings.conflictRoom' } as const
 
-export function describeConflict(c: Conflict) {
+function describeConflict(c: Conflict) {
   return {
     kind: c.kind,
     title: c.title,

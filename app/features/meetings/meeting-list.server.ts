@@ -7,7 +7,7 @@ import { vietnamInstant } from './schemas'
 import { takesPart } from './participants.server'
 
 /** The meetings list's page size. */
-export const MEETINGS_PAGE_SIZE = 25
+const MEETINGS_PAGE_SIZE = 25
 
 export type MeetingSearch = {
   q?: string

@@ -83,7 +83,7 @@ export const itemStatusChangeSchema = z.object({
 })
 export const itemMoveSchema = z.object({ targetYear: z.number().int().min(2000).max(2100), targetMonth: z.number().int().min(1).max(12), reason: requiredText(1000) })
 
-export const agendaItemSchema = z.object({
+const agendaItemSchema = z.object({
   title: requiredText(500),
   presenterUserId: idSchema.nullable().optional(),
   presenterUnitId: idSchema.nullable().optional(),

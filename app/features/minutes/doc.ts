@@ -93,7 +93,7 @@ const json = (name: string) => ({
 const int = (name: string) => ({ default: null, parseHTML: (el: HTMLElement) => Number(el.getAttribute(`data-${name}`)) || null, renderHTML: (attrs: Record<string, unknown>) => ({ [`data-${name}`]: attrs[name] }) })
 
 /** The attendance section: one atom whose facts come from the room. */
-export const AttendanceBlock = TiptapNode.create({
+const AttendanceBlock = TiptapNode.create({
   name: 'attendanceBlock',
   group: 'block',
   atom: true,
@@ -107,7 +107,7 @@ export const AttendanceBlock = TiptapNode.create({
 })
 
 /** An agenda item's heading. */
-export const ItemHeading = TiptapNode.create({
+const ItemHeading = TiptapNode.create({
   name: 'itemHeading',
   group: 'block',
   atom: true,
@@ -120,7 +120,7 @@ export const ItemHeading = TiptapNode.create({
 })
 
 /** A speech: who, when, how long (from the room), and the minute-taker's summary inside it. */
-export const SpeechBlock = TiptapNode.create({
+const SpeechBlock = TiptapNode.create({
   name: 'speechBlock',
   group: 'block',
   content: 'paragraph+',
@@ -138,7 +138,7 @@ export const SpeechBlock = TiptapNode.create({
 })
 
 /** A vote's result, as the room closed it. */
-export const VoteBlock = TiptapNode.create({
+const VoteBlock = TiptapNode.create({
   name: 'voteBlock',
   group: 'block',
   atom: true,
@@ -164,7 +164,7 @@ export function openingText(m: MeetingFacts): [string, string][] {
   ]
 }
 
-export const OpeningBlock = TiptapNode.create({
+const OpeningBlock = TiptapNode.create({
   name: 'openingBlock',
   group: 'block',
   atom: true,
@@ -179,7 +179,7 @@ export const OpeningBlock = TiptapNode.create({
 
 export const closingText = (m: MeetingFacts) => `Cuộc họp kết thúc lúc: ${m.closedAt ?? '…'}`
 
-export const ClosingBlock = TiptapNode.create({
+const ClosingBlock = TiptapNode.create({
   name: 'closingBlock',
   group: 'block',
   atom: true,
@@ -192,7 +192,7 @@ export const ClosingBlock = TiptapNode.create({
 })
 
 /** The chair's conclusion on an item (offered as the start of the conclusion notice). */
-export const ItemConclusion = TiptapNode.create({
+const ItemConclusion = TiptapNode.create({
   name: 'itemConclusion',
   group: 'block',
   content: 'paragraph+',

@@ -25,7 +25,7 @@ export type MinutesExport = {
 type Line = { kind: 'heading' | 'paragraph' | 'record'; runs: Run[]; indent?: number } | { kind: 'table'; rows: Run[][][] }
 
 /** The document as lines: headings, paragraphs, the record blocks written out as the minutes read. */
-export function minutesLines(doc: DocJSON): Line[] {
+function minutesLines(doc: DocJSON): Line[] {
   const lines: Line[] = []
   const text = (t: string, bold = false): Run[] => [{ text: t, bold }]
   const visit = (node: DocJSON, depth: number) => {

@@ -10,7 +10,7 @@ import type { MinutesIntent } from './schemas'
 import type { AuditActor } from '~/core/actor'
 
 /** The minutes' public surface for routes, the API and the realtime server. */
-export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, minutesTakerOf, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
+export { listMinutesVersions, minutesAccess, minutesForExport, minutesState, nextMinutesNumber, roomRecords, saveMinutesDraft, takerCandidates } from './minutes.server'
 export { minutesRoomView, type MinutesRoomView } from './view.server'
 
 /** The chair's conclusion on each item, from the approved minutes or else the one being written. */
@@ -19,7 +19,7 @@ export function minutesItemConclusions(meetingId: number) {
   const row = approved ?? open
   return row ? itemConclusions(row.content as DocJSON) : []
 }
-export { minutesDocx, minutesFileName, minutesPdf } from './export.server'
+export { minutesDocx } from './export.server'
 
 /** A meeting's minutes and this person's rights on them, by the meeting id a page was given; not found when there is no such meeting or nothing of it is theirs to see. */
 export function minutesFor(user: SessionUser, meetingIdParam: string | number | undefined) {

@@ -44,7 +44,7 @@ import { isSubstitute, standsInFor, takesPart } from '~/features/meetings/index.
 
 type Row = typeof minutes.$inferSelect
 const VERSION_WINDOW_MS = 5 * 60_000
-export const MAX_MINUTES_BYTES = 2_000_000
+const MAX_MINUTES_BYTES = 2_000_000
 const KIND_CODE = 'BB'
 
 function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' | 'forbidden' = 'conflict', field?: string): never {
@@ -167,7 +167,7 @@ const schema = () => (schemaCache ??= getSchema(minutesExtensions()))
  * nodes and marks refused, unknown attributes such as `onerror` dropped, links only http(s) and
  * mailto), then brought up to date with the room (record facts are the room's, never the client's).
  */
-export function sanitizeMinutes(input: unknown, records: RoomRecords): DocJSON {
+function sanitizeMinutes(input: unknown, records: RoomRecords): DocJSON {
   if (!input || typeof input !== 'object' || (input as DocJSON).type !== 'doc') fail('invalidDocument', 'invalid', 'content')
   if (JSON.stringify(input).length > MAX_MINUTES_BYTES) fail('tooLarge', 'invalid', 'content')
   let node
@@ -185,7 +185,7 @@ export function sanitizeMinutes(input: unknown, records: RoomRecords): DocJSON {
 }
 
 /** The reader's HTML, generated here from the stored JSON. */
-export function renderMinutesHtml(content: DocJSON | Record<string, unknown>) {
+function renderMinutesHtml(content: DocJSON | Record<string, unknown>) {
   return generateHTML(content as Parameters<typeof generateHTML>[0], minutesExtensions())
 }
 

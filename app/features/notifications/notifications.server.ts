@@ -11,7 +11,7 @@ import { serverT } from '~/i18n/translate.server'
 export type Notice = { kind: string; params: Record<string, string | number> }
 
 /** Renders a notice in a language: title and body (null when the kind has no body, or it is empty). */
-export function renderNotice(notice: Notice, locale: Locale = 'vi') {
+function renderNotice(notice: Notice, locale: Locale = 'vi') {
   const t = serverT(locale)
   const { context, ...values } = notice.params
   const options = { ...values, context: context === undefined ? undefined : String(context), interpolation: { escapeValue: false } }
@@ -22,7 +22,7 @@ export function renderNotice(notice: Notice, locale: Locale = 'vi') {
 }
 
 /** The values a row is written with: the notice, and its Vietnamese wording (e-mail, older readers). */
-export function noticeRow(notice: Notice) {
+function noticeRow(notice: Notice) {
   const { title, body } = renderNotice(notice, 'vi')
   return { kind: notice.kind, params: notice.params, title, body }
 }
@@ -41,11 +41,11 @@ export function notify(db: DBOrTx, list: NewNotification[], now = new Date()) {
 }
 
 /** A page of notifications, in the reader's language. */
-export const NOTIFICATIONS_PAGE_SIZE = 30
+const NOTIFICATIONS_PAGE_SIZE = 30
 
 type Row = typeof notifications.$inferSelect
 /** A stored notification as its reader reads it: rows with parameters in the reader's language, older rows as written. */
-export function readNotification(row: Row, locale: Locale) {
+function readNotification(row: Row, locale: Locale) {
   const text = row.params ? renderNotice({ kind: row.kind, params: row.params }, locale) : { title: row.title, body: row.body }
   return { id: row.id, kind: row.kind, title: text.title, body: text.body, link: row.link, createdAt: row.createdAt, readAt: row.readAt }
 }

@@ -6,7 +6,7 @@ import type { PollIntent } from './schemas'
 import type { AuditActor } from '~/core/actor'
 
 /** The polls' public surface for routes, the API and the realtime server. */
-export { ballotKeys, closeExpiredPolls, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollMembers, pollProgress, pollResults, submitBallot } from './polls.server'
+export { ballotKeys, closeExpiredPolls, createCampaign, getCampaign, issueToken, listCampaigns, pollAccess, pollProgress, pollResults, submitBallot } from './polls.server'
 export { paperBallotPdf, resultsDocx, resultsPdf } from './export.server'
 
 /** A poll and what this person is in it, by the id a page was given; not found when there is no such poll or none of theirs. */

@@ -124,7 +124,7 @@ type Pending = { db: DB; campaignId: number; hash: string; marks: Record<string,
 const holder = globalThis as unknown as { __nghisuBallots?: { queue: Pending[]; timer: ReturnType<typeof setTimeout> | null } }
 const batch = (holder.__nghisuBallots ??= { queue: [], timer: null })
 /** How long ballots wait to be committed together (shuffled), so their order says nothing. */
-export const BATCH_MS = Number(process.env.POLL_BATCH_MS ?? 1000)
+const BATCH_MS = Number(process.env.POLL_BATCH_MS ?? 1000)
 
 function flush() {
   batch.timer = null

@@ -9,7 +9,7 @@ import { importLookups, importProgrammeItems, listProgrammeItems } from './progr
 import type { AuditActor } from '~/core/actor'
 
 /** The sheet's columns, as the Office types them (Vietnamese headers; accents and case ignored). */
-export const SHEET_COLUMNS = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'] as const
+const SHEET_COLUMNS = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'] as const
 type Column = 'month' | 'date' | 'content' | 'type' | 'presiding' | 'unit' | 'notes'
 const COLUMN_KEYS: Record<string, Column> = {
   thang: 'month',
@@ -40,7 +40,7 @@ function parseDay(value: unknown): string | null | 'invalid' {
 }
 
 /** Checks every row against the same rules as the form and names each problem with its row number. */
-export function parseProgrammeRows(rows: unknown[][], lookups: ReturnType<typeof importLookups>): SheetResult {
+function parseProgrammeRows(rows: unknown[][], lookups: ReturnType<typeof importLookups>): SheetResult {
   const t = serverT('vi')
   const [header, ...body] = rows
   const columns = (header ?? []).map((h) => COLUMN_KEYS[normaliseForSearch(cellText(h))])

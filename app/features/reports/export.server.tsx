@@ -17,8 +17,8 @@ import { formatDay } from '~/core/dates'
 export type ReportDoc = { title: string; bodyName: string; place: string; numberFormatted: string | null; issuedOn: string | null; signerName: string | null; signerTitle: string | null; figures: ReportFigures }
 
 const pct = (n: number | null) => (n == null ? '—' : `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} %`)
-export const TABLE1_HEAD = ['STT', 'Đơn vị chủ trì', 'Tổng số', 'HT đúng hạn', 'HT quá hạn', 'Trong hạn', 'Quá hạn', 'Quá hạn > 30 ngày', 'Không thời hạn', 'Quá hạn lâu nhất (ngày)', 'Bình quân (ngày)', 'Gia hạn đã duyệt']
-export function table1Rows(f: ReportFigures) {
+const TABLE1_HEAD = ['STT', 'Đơn vị chủ trì', 'Tổng số', 'HT đúng hạn', 'HT quá hạn', 'Trong hạn', 'Quá hạn', 'Quá hạn > 30 ngày', 'Không thời hạn', 'Quá hạn lâu nhất (ngày)', 'Bình quân (ngày)', 'Gia hạn đã duyệt']
+function table1Rows(f: ReportFigures) {
   return f.tasks.rows.map((r, i) => [i + 1, r.unitName, r.total, r.done_on_time, r.done_late, r.open_within, r.open_overdue, r.over30, r.standing, r.maxOverdue, r.avgOverdue, r.extensions] as (string | number)[])
 }
 
@@ -27,7 +27,7 @@ function png(svg: string) {
   return new Resvg(svg, { fitTo: { mode: 'width', value: 1600 }, font: { fontFiles: Object.values(TINOS), loadSystemFonts: false, defaultFontFamily: 'Tinos' } }).render().asPng()
 }
 
-export function chartSvgs(f: ReportFigures) {
+function chartSvgs(f: ReportFigures) {
   const units = renderToStaticMarkup(<BucketsByUnitChart rows={f.tasks.rows} title="Nhiệm vụ theo đơn vị chủ trì" description={`Bốn nhóm tình trạng nhiệm vụ của ${Math.min(15, f.tasks.rows.length)} đơn vị nhiều nhiệm vụ nhất.`} />)
   const trend = renderToStaticMarkup(<TrendChart points={f.tasks.trend} title="Tỷ lệ nhiệm vụ quá hạn theo tháng (%)" description="Tỷ lệ quá hạn trên tổng số nhiệm vụ đang theo dõi, tại cuối mỗi tháng." />)
   return { units, trend }

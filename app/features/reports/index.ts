@@ -1,4 +1,4 @@
 /** The reports' public surface for the browser side of routes. */
 export { ReportView } from './components/report-view'
-export { BucketsByUnitChart, TrendChart } from './components/charts'
+
 export type { ReportFigures } from './figures.server'

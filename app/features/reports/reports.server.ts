@@ -124,7 +124,7 @@ export function supervision(db: DBOrTx = getDb(), today = vietnamDate(new Date()
  * Standing Committee): the month's report on its last working day, the six months' on 15 June,
  * the year's on 15 December. The Office hears `days` working days before each, once.
  */
-export function reportDeadlines(year: number, month: number) {
+function reportDeadlines(year: number, month: number) {
   const cal = getWorkingCalendar()
   const last = `${year}-${pad(month)}-${pad(lastDay(year, month))}`
   const lastWorking = cal.isWorkingDay(last) ? last : cal.subtractWorkingDays(last, 1)

@@ -41,7 +41,7 @@ function drop(db: DBOrTx, kind: SearchKind, id: number) {
 }
 
 /** The words of a Tiptap document (paragraphs, headings, tables, task blocks). */
-export function plainText(doc: DocJSON | undefined): string {
+function plainText(doc: DocJSON | undefined): string {
   if (!doc) return ''
   const out: string[] = []
   const walk = (node: DocJSON) => {
@@ -111,23 +111,23 @@ function replace(db: DBOrTx, kind: SearchKind, ids: number[], entries: Entry[]) 
   for (const e of entries) put(db, kind, e.id, e.parts, true)
 }
 
-export function indexMeeting(db: DBOrTx, meetingId: number) {
+function indexMeeting(db: DBOrTx, meetingId: number) {
   replace(db, 'meeting', [meetingId], meetingEntries(db, [meetingId]))
 }
 
-export function indexMeetingDocuments(db: DBOrTx, meetingId: number) {
+function indexMeetingDocuments(db: DBOrTx, meetingId: number) {
   // Deleted documents too: their rows go.
   const ids = db.select({ id: documents.id }).from(documents).where(eq(documents.meetingId, meetingId)).all().map((d) => d.id)
   replace(db, 'document', ids, documentEntries(db, meetingId))
 }
 
-export function indexConclusion(db: DBOrTx, conclusionId: number) {
+function indexConclusion(db: DBOrTx, conclusionId: number) {
   replace(db, 'conclusion', [conclusionId], conclusionEntries(db, [conclusionId]))
   const taskRows = taskEntries(db, { conclusionId })
   replace(db, 'task', taskRows.map((t) => t.id), taskRows)
 }
 
-export function indexTask(db: DBOrTx, taskId: number) {
+function indexTask(db: DBOrTx, taskId: number) {
   replace(db, 'task', [taskId], taskEntries(db, { ids: [taskId] }))
 }
 

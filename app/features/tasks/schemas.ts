@@ -14,7 +14,7 @@ function decisionRule(v: { approve: boolean; reason?: string }, ctx: z.Refinemen
 }
 export const decisionSchema = z.object({ approve: z.boolean(), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
 /** The page's form: the "reject" button sends no `approve`, which means false. */
-export const decisionFormSchema = z.object({ approve: z.boolean().default(false), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
+const decisionFormSchema = z.object({ approve: z.boolean().default(false), reason: z.string().trim().max(2000).optional() }).superRefine(decisionRule)
 export const completionSchema = z.object({ completedOn: dateSchema, text: requiredText(5000) })
 export const reassignSchema = z.object({ leadUnitId: idSchema, reason: requiredText(2000) })
 

@@ -83,7 +83,7 @@ export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | n
 }
 
 /** The status a task has today, derived from its dates and reports (never stored). */
-export function statusOfTask(task: Task, reportDates: string[], today: string): { status: TaskStatus; daysOverdue: number } {
+function statusOfTask(task: Task, reportDates: string[], today: string): { status: TaskStatus; daysOverdue: number } {
   if (task.standingCycle && !task.deadline) {
     const s = deriveStandingTaskStatus({ startedOn: task.startedOn, cycle: task.standingCycle, reportDates }, today)
     return { status: s.status, daysOverdue: s.daysOverdue }
@@ -292,7 +292,7 @@ export type TaskFilter = {
  * within the deadline; completion on it is on time), so filters and counts run in the database.
  * Standing tasks (no deadline) report per cycle and are derived in code.
  */
-export function taskStatusSql(today: string) {
+function taskStatusSql(today: string) {
   return sql<TaskStatus>`(case when ${tasks.completedOn} is not null then (case when ${tasks.completedOn} <= ${tasks.deadline} then 'done_on_time' else 'done_late' end) when ${tasks.deadline} < ${today} then 'overdue' when ${tasks.progress} > 0 then 'in_progress' else 'not_due' end)`
 }
 const STATUSES_OF_BUCKET: Record<TaskBucket, TaskStatus[]> = {

@@ -42,7 +42,7 @@ export function handle(fn: (req: Request, res: Response) => unknown): RequestHan
  * names a field like any other (as an own property of the reply), never the object's prototype.
  * Paths are cut to 100 characters and at most 50 are listed, so the reply stays short.
  */
-export function zodFields(error: z.ZodError, t: (key: string) => string) {
+function zodFields(error: z.ZodError, t: (key: string) => string) {
   const fields = new Map<string, string[]>()
   for (const issue of error.issues) {
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')) : [issue.path.join('.') || '_']

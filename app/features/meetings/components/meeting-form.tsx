@@ -46,7 +46,7 @@ function MultiSelect({ label, field, children, hint }: { label: string; field: F
   )
 }
 
-export function MeetingForm({
+function MeetingForm({
   form,
   fields,
   types,

@@ -7,9 +7,9 @@ import { Bar, BarStackHorizontal } from '@visx/shape'
  * server (to PNG for the DOCX). Each is an image with a title and a description; the table beside
  * it always carries the same numbers.
  */
-export const BUCKET_COLORS = { done_on_time: '#15803d', done_late: '#a16207', open_within: '#1d4ed8', open_overdue: '#b91c1c' } as const
+const BUCKET_COLORS = { done_on_time: '#15803d', done_late: '#a16207', open_within: '#1d4ed8', open_overdue: '#b91c1c' } as const
 export type BucketKey = keyof typeof BUCKET_COLORS
-export const BUCKET_LABELS: Record<BucketKey, string> = { done_on_time: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành quá hạn', open_within: 'Đang thực hiện trong hạn', open_overdue: 'Quá hạn chưa hoàn thành' }
+const BUCKET_LABELS: Record<BucketKey, string> = { done_on_time: 'Hoàn thành đúng hạn', done_late: 'Hoàn thành quá hạn', open_within: 'Đang thực hiện trong hạn', open_overdue: 'Quá hạn chưa hoàn thành' }
 
 type UnitRow = { unitName: string } & Record<BucketKey, number>
 
