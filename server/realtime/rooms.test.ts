@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '#db/schema/enums'
 import { rooms } from '~/core/rooms'
-import { createMeetingFixture, createTask, createUser } from '../../tests/factories'
+import { createDocument, createMeetingFixture, createTask, createUser } from '../../tests/factories'
 import { joinRules, mayJoin } from './rooms'
 
 const person = (roles: Role[], id: number, unitId: number | null = null) => ({ id, roles, unitId })
@@ -39,5 +39,15 @@ describe('who may join which room', () => {
     const task = await createTask()
     expect(mayJoin(person(['unit_officer'], 50, task.leadUnitId), rooms.task(task.id))).toBe(true)
     expect(mayJoin(person(['unit_officer'], 51, task.leadUnitId + 100), rooms.task(task.id))).toBe(false)
+  })
+
+  it('a meeting’s documents room: its people and the Office, not an outsider; the readiness room only the Office and the chair', async () => {
+    const chair = await createUser({ roles: ['chair'] })
+    const outsider = await createUser({ roles: ['delegate'] })
+    const meetingId = await createMeetingFixture({ chairUserId: chair.id })
+    const { officeUserId } = await createDocument({ meetingId, distributed: true })
+    const office = await createUser({ roles: ['office'] })
+    expect([mayJoin(chair, rooms.documents(meetingId)), mayJoin(office, rooms.documents(meetingId)), mayJoin(outsider, rooms.documents(meetingId))]).toEqual([true, true, false])
+    expect([mayJoin(chair, rooms.readiness(meetingId)), mayJoin({ id: officeUserId, roles: ['office'], unitId: null }, rooms.readiness(meetingId)), mayJoin(outsider, rooms.readiness(meetingId))]).toEqual([true, true, false])
   })
 })

@@ -5,6 +5,9 @@ import { type DB, getDb } from '#db/client'
 import { DomainError } from '~/core/errors'
 import { createMeeting, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
 import { createTasks } from '~/features/tasks/index.server'
+import { createDocument as createDocumentRecord, distributeDocuments } from '~/features/documents/index.server'
+import { storeBytes } from '~/core/files.server'
+import { pdfBytes } from '../setup/mail-files'
 import { conclusions, meetingTypes, programmeItems, programmes, type Role, type UnitKind, units, userRoles, users } from '#db/schema'
 
 export const TEST_PASSWORD = 'mat-khau-kiem-thu-2026'
@@ -203,4 +206,18 @@ export function refusal(run: () => unknown) {
     if (error instanceof DomainError) return error.message
     throw error
   }
+}
+
+/**
+ * A document of a meeting (a new meeting and Office user when not given) through the documents
+ * model, with a small PDF as its file; `distributed` sends it to the meeting's people.
+ */
+export async function createDocument(overrides: { meetingId?: number; officeUserId?: number; title?: string; restricted?: boolean; readerIds?: number[]; distributed?: boolean } = {}, db: DB = getDb()) {
+  const officeUserId = overrides.officeUserId ?? (await createUser({ roles: ['office'] })).id
+  const meetingId = overrides.meetingId ?? (await createMeetingFixture({ officeUserId }, db))
+  const file = await storeBytes(await pdfBytes(overrides.title ?? 'Tờ trình'), 'tai-lieu.pdf')
+  const office = { id: officeUserId, ip: null, office: true }
+  const id = createDocumentRecord(meetingId, office, { title: overrides.title ?? `Tờ trình kiểm thử ${++sequence}`, kind: 'to_trinh', restricted: overrides.restricted ?? false, readerIds: overrides.readerIds ?? [] }, file, db)
+  if (overrides.distributed) distributeDocuments(meetingId, office, 'Phát hành trong kiểm thử (có thể sau hạn)', db)
+  return { id, meetingId, officeUserId }
 }
