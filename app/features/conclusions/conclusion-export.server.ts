@@ -93,6 +93,9 @@ export function placeAndDate(place: string, iso: string | null) {
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`
 }
 
+/** The line at the head of every Party document, top right (Hướng dẫn 36-HD/VPTW). */
+const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM'
+
 export const FONT = 'Times New Roman'
 export const pt = (n: number) => n * 2 // docx sizes are half-points
 export const mm = (n: number) => Math.round((n / 25.4) * 1440) // twips
@@ -120,7 +123,7 @@ export const centered = (children: TextRun[], after = 0) => new Paragraph({ alig
 export const docxPartyHeader = (bodyName: string, number: string, placeDate: string) =>
   twoColumns(
     [42, [centered([run(bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(number, 14)])]],
-    [58, [centered([run('ĐẢNG CỘNG SẢN VIỆT NAM', 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeDate, 14, { italic: true })])]],
+    [58, [centered([run(PARTY_NAME, 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeDate, 14, { italic: true })])]],
   )
 
 /** A Party document on A4 in Times New Roman: the head, the kind and its line, the body, the closing (signatures). */
@@ -211,7 +214,7 @@ export function pdfPartyHeader(doc: PDFKit.PDFDocument, h: { draft: boolean; bod
   doc.font('regular').text('*', { width: leftCol, align: 'center' })
   doc.text(h.number, { width: leftCol, align: 'center' })
   const afterLeft = doc.y
-  doc.font('bold').fontSize(15).text('ĐẢNG CỘNG SẢN VIỆT NAM', left + leftCol, top, { width: rightCol, align: 'center', underline: true })
+  doc.font('bold').fontSize(15).text(PARTY_NAME, left + leftCol, top, { width: rightCol, align: 'center', underline: true })
   doc.moveDown(0.6)
   doc.font('italic').fontSize(14).text(h.placeAndDate, left + leftCol, doc.y, { width: rightCol, align: 'center' })
   doc.y = Math.max(doc.y, afterLeft) + 20
