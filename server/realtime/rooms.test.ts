@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '#db/schema/enums'
 import { rooms } from '~/core/rooms'
-import { createDocument, createMeetingFixture, createTask, createUser } from '../../tests/factories'
+import { createDocument, createMeeting, createTask, createUser } from '../../tests/factories'
 import { joinRules, mayJoin } from './rooms'
 
 const person = (roles: Role[], id: number, unitId: number | null = null) => ({ id, roles, unitId })
@@ -26,7 +26,7 @@ describe('who may join which room', () => {
     const chair = await createUser({ roles: ['chair'] })
     const office = await createUser({ roles: ['office'] })
     const outsider = await createUser({ roles: ['delegate'] })
-    const meetingId = await createMeetingFixture({ chairUserId: chair.id, officeUserId: office.id })
+    const meetingId = await createMeeting({ chairUserId: chair.id, officeUserId: office.id })
     for (const kind of ['meeting', 'meetingTasks', 'hall', 'conclusion', 'documents'] as const) {
       expect(mayJoin(chair, rooms[kind](meetingId)), kind).toBe(true)
       expect(mayJoin(outsider, rooms[kind](meetingId)), kind).toBe(false)
@@ -44,7 +44,7 @@ describe('who may join which room', () => {
   it('a meeting’s documents room: its people and the Office, not an outsider; the readiness room only the Office and the chair', async () => {
     const chair = await createUser({ roles: ['chair'] })
     const outsider = await createUser({ roles: ['delegate'] })
-    const meetingId = await createMeetingFixture({ chairUserId: chair.id })
+    const meetingId = await createMeeting({ chairUserId: chair.id })
     const { officeUserId } = await createDocument({ meetingId, distributed: true })
     const office = await createUser({ roles: ['office'] })
     expect([mayJoin(chair, rooms.documents(meetingId)), mayJoin(office, rooms.documents(meetingId)), mayJoin(outsider, rooms.documents(meetingId))]).toEqual([true, true, false])

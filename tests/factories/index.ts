@@ -3,7 +3,7 @@ import { createSession } from '~/features/directory/index.server'
 import { normaliseForSearch } from '~/core/text'
 import { type DB, getDb } from '#db/client'
 import { DomainError } from '~/core/errors'
-import { createMeeting, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
+import { createMeeting as saveNewMeeting, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
 import { createTasks } from '~/features/tasks/index.server'
 import { createDocument as createDocumentRecord, distributeDocuments } from '~/features/documents/index.server'
 import { storeBytes } from '~/core/files.server'
@@ -127,11 +127,11 @@ export function multipartRequest(url: string, fields: Record<string, string>, fi
  * A meeting of its own type, chaired by `chairUserId` (a new chair when not given), held on
  * `date` at 08:00–11:00 (Asia/Ho_Chi_Minh), outside the programme.
  */
-export async function createMeetingFixture(overrides: { chairUserId?: number; officeUserId?: number; date?: string; title?: string } = {}, db: DB = getDb()) {
+export async function createMeeting(overrides: { chairUserId?: number; officeUserId?: number; date?: string; title?: string } = {}, db: DB = getDb()) {
   const chairUserId = overrides.chairUserId ?? (await createUser({ roles: ['chair'] })).id
   const officeUserId = overrides.officeUserId ?? (await createUser({ roles: ['office'] })).id
   const date = overrides.date ?? '2026-06-01'
-  return createMeeting(
+  return saveNewMeeting(
     { title: overrides.title ?? 'Họp Ban Thường vụ', meetingTypeId: createMeetingType({}, db).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId, startsAt: vietnamInstant(date, '08:00'), endsAt: vietnamInstant(date, '11:00'), mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
     { id: officeUserId },
     db,
@@ -140,7 +140,7 @@ export async function createMeetingFixture(overrides: { chairUserId?: number; of
 
 /** An issued notice of a meeting (a new meeting when not given), to hang tasks on. */
 export async function createIssuedConclusion(overrides: { meetingId?: number; chairUserId?: number } = {}, db: DB = getDb()) {
-  const meetingId = overrides.meetingId ?? (await createMeetingFixture({ chairUserId: overrides.chairUserId }, db))
+  const meetingId = overrides.meetingId ?? (await createMeeting({ chairUserId: overrides.chairUserId }, db))
   const now = new Date()
   return db.insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get()
 }
@@ -166,7 +166,7 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
   const members = await Promise.all(Array.from({ length: options.members ?? 4 }, () => createUser({ roles: ['delegate'] }, db)))
   const type = createMeetingType(options.type ?? {}, db)
   const startsAt = options.startsAt ?? new Date()
-  const meetingId = createMeeting(
+  const meetingId = saveNewMeeting(
     {
       title: 'Hội nghị Ban Chấp hành',
       meetingTypeId: type.id,
@@ -189,7 +189,7 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
       guestUnitIds: [],
       guestUserIds: [],
       secretaryUserId: null,
-    } as Parameters<typeof createMeeting>[0],
+    } as Parameters<typeof saveNewMeeting>[0],
     { id: office.id },
     db,
   )
@@ -214,7 +214,7 @@ export function refusal(run: () => unknown) {
  */
 export async function createDocument(overrides: { meetingId?: number; officeUserId?: number; title?: string; restricted?: boolean; readerIds?: number[]; distributed?: boolean } = {}, db: DB = getDb()) {
   const officeUserId = overrides.officeUserId ?? (await createUser({ roles: ['office'] })).id
-  const meetingId = overrides.meetingId ?? (await createMeetingFixture({ officeUserId }, db))
+  const meetingId = overrides.meetingId ?? (await createMeeting({ officeUserId }, db))
   const file = await storeBytes(await pdfBytes(overrides.title ?? 'Tờ trình'), 'tai-lieu.pdf')
   const office = { id: officeUserId, ip: null, office: true }
   const id = createDocumentRecord(meetingId, office, { title: overrides.title ?? `Tờ trình kiểm thử ${++sequence}`, kind: 'to_trinh', restricted: overrides.restricted ?? false, readerIds: overrides.readerIds ?? [] }, file, db)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, vietnamDate } from '~/core/days'
 import { respondToInvitation } from '~/features/meetings/index.server'
 import { loader as homeLoader } from '~/routes/_app._index'
-import { createHallFixture, createMeetingFixture, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
+import { createHallFixture, createMeeting, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
 
 const home = async (userId: number) => (await ((await homeLoader({ request: getRequest('/', sessionCookieFor(userId)), params: {}, context: { ip: '' } } as never)) as Response).json()) as Record<string, unknown>
 
@@ -34,8 +34,8 @@ describe('each role’s home page says what to do next', () => {
   it('the Office sees the meetings of the next two weeks whose invitations have not gone out', async () => {
     const office = await createUser({ roles: ['office'] })
     const today = vietnamDate(new Date())
-    const near = await createMeetingFixture({ officeUserId: office.id, date: addDays(today, 4), title: 'Họp chưa gửi giấy mời' })
-    const far = await createMeetingFixture({ officeUserId: office.id, date: addDays(today, 40), title: 'Họp còn xa' })
+    const near = await createMeeting({ officeUserId: office.id, date: addDays(today, 4), title: 'Họp chưa gửi giấy mời' })
+    const far = await createMeeting({ officeUserId: office.id, date: addDays(today, 40), title: 'Họp còn xa' })
     const data = (await home(office.id)) as { toInvite: { id: number }[] }
     expect(data.toInvite.map((m) => m.id)).toContain(near)
     expect(data.toInvite.map((m) => m.id)).not.toContain(far)

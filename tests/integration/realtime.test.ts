@@ -3,7 +3,7 @@ import { io as connect, type Socket } from 'socket.io-client'
 import { createMeeting, updateMeeting, vietnamInstant } from '~/features/meetings/index.server'
 import { changePassword, createSession, invalidateUserSessions, updateUser } from '~/features/directory/index.server'
 import type { ClientToServerEvents, ServerToClientEvents } from '~/core/realtime-schemas'
-import { createMeetingFixture, createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
+import { createMeeting as meetingFixture, createMeetingType, createUnit, createUser, sessionCookieFor } from '../factories'
 import { joinLive, openLiveSocket, settle } from '../setup/live-client'
 import { startTestServer } from '../setup/server'
 
@@ -104,7 +104,7 @@ describe('rights are checked again when they change, not remembered by open sock
     const admin = await createUser({ roles: ['admin'] })
     const office = await createUser({ roles: ['office'] })
     const chair = await createUser({ roles: ['chair'] })
-    const meetingId = await createMeetingFixture({ chairUserId: chair.id, officeUserId: office.id, date: '2027-05-04' })
+    const meetingId = await meetingFixture({ chairUserId: chair.id, officeUserId: office.id, date: '2027-05-04' })
     const socket = await openLiveSocket(server.url, office.id)
     sockets.push(socket)
     await joinLive(socket, 'dashboard:0')

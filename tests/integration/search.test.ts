@@ -5,7 +5,7 @@ import { getMeeting, searchMeetings, updateMeeting } from '~/features/meetings/i
 import { loader as searchLoader } from '~/routes/_app.search'
 import { loader as meetingsLoader } from '~/routes/_app.meetings._index'
 import { getDb } from '#db/client'
-import { createHallFixture, createMeetingFixture, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
+import { createHallFixture, createMeeting, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
 import { reassignLead } from '~/features/tasks/index.server'
 
 let office: Awaited<ReturnType<typeof createUser>>
@@ -19,8 +19,8 @@ beforeAll(async () => {
   office = await createUser({ roles: ['office'] })
   chair = await createUser({ roles: ['chair'], fullName: 'Trần Minh Đức' })
   outsider = await createUser({ roles: ['delegate'] })
-  ducMeeting = await createMeetingFixture({ chairUserId: chair.id, officeUserId: office.id, title: 'Hội nghị Đảng ủy khối về đô thị', date: '2026-03-10' })
-  otherMeeting = await createMeetingFixture({ officeUserId: office.id, title: 'Họp giao ban Văn phòng', date: '2026-04-02' })
+  ducMeeting = await createMeeting({ chairUserId: chair.id, officeUserId: office.id, title: 'Hội nghị Đảng ủy khối về đô thị', date: '2026-03-10' })
+  otherMeeting = await createMeeting({ officeUserId: office.id, title: 'Họp giao ban Văn phòng', date: '2026-04-02' })
 })
 
 describe('the search query', () => {
@@ -110,7 +110,7 @@ describe('the meetings list', () => {
     expect(searchMeetings({ from: '2026-04-01', to: '2026-04-30' }).rows.map((r) => r.id)).toContain(otherMeeting)
     expect(searchMeetings({ from: '2026-04-01', to: '2026-04-30' }).rows.map((r) => r.id)).not.toContain(ducMeeting)
     expect(searchMeetings({ status: 'held', q: 'do thi' }).rows).toEqual([])
-    for (let i = 0; i < 26; i++) await createMeetingFixture({ officeUserId: office.id, title: `Họp chuyên đề số ${i}`, date: '2026-05-05' })
+    for (let i = 0; i < 26; i++) await createMeeting({ officeUserId: office.id, title: `Họp chuyên đề số ${i}`, date: '2026-05-05' })
     const first = searchMeetings({ q: 'chuyen de' })
     expect(first.rows).toHaveLength(25)
     expect(first.hasMore).toBe(true)

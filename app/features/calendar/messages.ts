@@ -1,0 +1,32 @@
+/** The calendar feature's messages (spread into app/i18n under their own namespaces); en is checked against vi. */
+export const vi = {
+  calendar: {
+    title: 'Lịch ngày làm việc',
+    intro: 'Ngày làm việc là thứ Hai đến thứ Sáu, trừ ngày nghỉ lễ, Tết (tính theo âm lịch Việt Nam) và ngày nghỉ bù. Văn phòng có thể thêm ngày nghỉ, ngày làm bù theo thông báo hằng năm; điều chỉnh được ưu tiên hơn lịch tính sẵn.',
+    holidays: 'Ngày nghỉ lễ, Tết năm {{year}}',
+    overrides: 'Điều chỉnh của Văn phòng năm {{year}}',
+    addOverride: 'Thêm điều chỉnh',
+    date: 'Ngày',
+    kind: 'Loại',
+    note: 'Căn cứ, ghi chú',
+    day_off: 'Ngày nghỉ',
+    working_day: 'Ngày làm việc (làm bù)',
+    remove: 'Xóa',
+    added: 'Đã thêm điều chỉnh lịch.',
+    removed: 'Đã xóa điều chỉnh lịch.',
+    dateTaken: 'Ngày này đã có điều chỉnh.',
+    notFound: 'Không tìm thấy điều chỉnh.',
+    compensatory: 'nghỉ bù',
+    year: 'Năm',
+  },
+  feed: {
+    copyUrl: 'Sao chép đường dẫn lịch',
+    title: 'Lịch họp trên điện thoại, Outlook, Google Calendar',
+    hint: 'Đường dẫn iCalendar riêng của bạn: thêm vào ứng dụng lịch để thấy các cuộc họp bạn được mời. Ai có đường dẫn này cũng xem được lịch họp của bạn; nếu lộ, hãy thu hồi và tạo đường dẫn mới.',
+    create: 'Tạo đường dẫn lịch',
+    revoke: 'Thu hồi đường dẫn',
+    created: 'Đường dẫn lịch (chỉ hiển thị một lần):',
+    active: 'Bạn đang có một đường dẫn lịch, tạo lúc {{date}}.',
+    revoked: 'Đã thu hồi đường dẫn lịch.',
+  },
+}
