@@ -148,12 +148,12 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
   // The Office numbers its own reports (Số …-BC/VPTU).
   db.insert(issuingBodies).values({ unitId: ids.units.get('VPTU')!, style: 'party', bodyCode: 'VPTU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'VĂN PHÒNG TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
-  const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, office, db, now)
+  const programmeId = createProgramme({ input: { issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, actor: office }, { db, now })
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
   const calendar = getWorkingCalendar(db)
   const monday = addDays(today, -((weekday(today) + 6) % 7))
   const items = programmeContents.map(([m, content, typeIndex, unit], i) => ({
-    id: createProgrammeItem(programmeId, { content, plannedMonth: m, meetingTypeId: typeIds[typeIndex], presidingUserId: ids.users.get(i % 3 === 2 ? 'phobithu' : 'bithu')!, preparingUnitId: ids.units.get(unit)!, notes: null, plannedDate: null }, office, db, now),
+    id: createProgrammeItem({ programmeId, input: { content, plannedMonth: m, meetingTypeId: typeIds[typeIndex], presidingUserId: ids.users.get(i % 3 === 2 ? 'phobithu' : 'bithu')!, preparingUnitId: ids.units.get(unit)!, notes: null, plannedDate: null }, actor: office }, { db, now }),
     month: m,
     content,
     typeIndex,
@@ -262,14 +262,14 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
   for (let year = endYear - 4; year <= endYear; year++) {
     // The Standing Committee numbers its notices as a Party body, within the 2025–2030 term.
   db.insert(issuingBodies).values({ unitId: ids.units.get('TINHUY')!, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
-  const programmeId = createProgramme({ issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, office, db, now)
+  const programmeId = createProgramme({ input: { issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year}` }, actor: office }, { db, now })
     let day = `${year}-01-05`
     for (let n = 0; n < 600; n++) {
       day = calendar.addWorkingDays(day, n % 2)
       const startsAt = vietnamInstant(day, n % 2 ? '14:00' : '08:00')
       if (startsAt > new Date(now.getTime() + 60 * 86_400_000)) break
       const itemId = programmeId && n % 5 !== 0
-        ? createProgrammeItem(programmeId, { content: `Nội dung ${n + 1} năm ${year}`, plannedMonth: Number(day.slice(5, 7)), meetingTypeId: types[n % types.length]!.id, presidingUserId: chairs[n % 2]!, preparingUnitId: unitIds[n % unitIds.length]!, notes: null, plannedDate: null }, office, db, now)
+        ? createProgrammeItem({ programmeId, input: { content: `Nội dung ${n + 1} năm ${year}`, plannedMonth: Number(day.slice(5, 7)), meetingTypeId: types[n % types.length]!.id, presidingUserId: chairs[n % 2]!, preparingUnitId: unitIds[n % unitIds.length]!, notes: null, plannedDate: null }, actor: office }, { db, now })
         : null
       const id = createMeeting(
         standingMeeting({

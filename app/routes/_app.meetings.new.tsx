@@ -14,7 +14,7 @@ import { pageTitle } from '~/i18n'
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
   const itemId = parseId(new URL(request.url).searchParams.get('itemId') ?? undefined)
-  const item = itemId ? getProgrammeItem(itemId) : null
+  const item = itemId ? getProgrammeItem({ id: itemId }) : null
   // Scheduling from a programme item pre-fills what the item already says.
   const defaults = item
     ? {

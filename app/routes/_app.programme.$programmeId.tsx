@@ -39,11 +39,11 @@ const filterSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const id = parseId(params.programmeId)
-  const programme = id ? getProgramme(id) : null
+  const programme = id ? getProgramme({ id }) : null
   invariantResponse(programme, 'programme.notFound')
   const url = new URL(request.url)
   const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
-  const items = listProgrammeItems(programme.id, { preparingUnitId: filter.unit, presidingUserId: filter.leader, status: filter.status })
+  const items = listProgrammeItems({ programmeId: programme.id, filter: { preparingUnitId: filter.unit, presidingUserId: filter.leader, status: filter.status } })
   return json({
     programme,
     items,
@@ -59,7 +59,7 @@ const MAX_SHEET_BYTES = 5 * 1024 * 1024
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'programme.manage')
   const id = parseId(params.programmeId)
-  invariantResponse(id && getProgramme(id), 'programme.notFound')
+  invariantResponse(id && getProgramme({ id }), 'programme.notFound')
   if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
     let file: File | null = null
     try {
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: programmeItemInputSchema })
   if (submission.status !== 'success') return json({ intent: 'item' as const, result: submission.reply(), importErrors: [] }, { status: 400 })
   try {
-    createProgrammeItem(id, submission.value, actorOf(user, context))
+    createProgrammeItem({ programmeId: id, input: submission.value, actor: actorOf(user, context) })
   } catch (error) {
     return json({ intent: 'item' as const, result: replyWithDomainError(submission, error), importErrors: [] }, { status: statusOf(error) })
   }

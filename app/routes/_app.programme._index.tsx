@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: programmeInputSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    const id = createProgramme(submission.value, actorOf(user, context))
+    const id = createProgramme({ input: submission.value, actor: actorOf(user, context) })
     return redirectWithToast(`/programme/${id}`, { key: 'programme.created' })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })

@@ -29,7 +29,7 @@ const intentSchema = z.enum(['update', 'status', 'move'])
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const id = parseId(params.itemId)
-  const item = id ? getProgrammeItem(id) : null
+  const item = id ? getProgrammeItem({ id }) : null
   invariantResponse(item, 'programme.itemMissing')
   return json({
     item,
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUserWithPermission(request, 'programme.manage')
   const id = parseId(params.itemId)
-  invariantResponse(id && getProgrammeItem(id), 'programme.itemMissing')
+  invariantResponse(id && getProgrammeItem({ id }), 'programme.itemMissing')
   const actor = actorOf(user, context)
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: programmeItemInputSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
-      updateProgrammeItem(id, submission.value, actor)
+      updateProgrammeItem({ id, input: submission.value, actor })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: itemStatusChangeSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
-      setItemStatus(id, submission.value, actor)
+      setItemStatus({ id, input: submission.value, actor })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
@@ -73,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: itemMoveSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
   try {
-    const newId = moveItem(id, submission.value, actor)
+    const newId = moveItem({ id, input: submission.value, actor })
     return redirectWithToast(`/programme/items/${newId}`, { key: 'programme.moved', params: { month: submission.value.targetMonth, year: submission.value.targetYear } })
   } catch (error) {
     return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })

@@ -7,7 +7,7 @@ import { parseId } from '~/core/schemas'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request)
   const id = parseId(params.programmeId)
-  const programme = id ? getProgramme(id) : null
+  const programme = id ? getProgramme({ id }) : null
   invariantResponse(programme, 'programme.notFound')
   const buffer = await exportProgrammeSheet(programme.id)
   const name = `chuong-trinh-cong-tac-${programme.year}${programme.periodNumber ? `-${programme.period}-${programme.periodNumber}` : ''}.xlsx`

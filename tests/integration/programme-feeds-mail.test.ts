@@ -104,7 +104,7 @@ describe('personal iCalendar feed', () => {
 
 describe('work programme', () => {
   it('imports a sheet only when every row is right, naming the wrong rows', async () => {
-    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2027, period: 'year', title: 'Chương trình công tác năm 2027' }, { id: office.id })
+    const programmeId = createProgramme({ input: { issuingUnitId: unit.id, year: 2027, period: 'year', title: 'Chương trình công tác năm 2027' }, actor: { id: office.id } })
     const header = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'].map((value) => ({ value }))
     const row = (cells: (string | number)[]) => cells.map((value) => ({ value, type: typeof value === 'number' ? Number : String }))
     const bad = await writeXlsxFile(
@@ -123,7 +123,7 @@ describe('work programme', () => {
     expect(failed.errors[1]!.messages.join(' ')).toMatch(/Loại cuộc họp|Không có loại cuộc họp «Loại không có»/)
     expect(failed.errors[1]!.messages.join(' ')).toContain('Không có người dùng «khongai»')
     expect(failed.errors[1]!.messages.join(' ')).toContain('Không có đơn vị mã «xyz»')
-    expect(listProgrammeItems(programmeId)).toEqual([])
+    expect(listProgrammeItems({ programmeId })).toEqual([])
 
     const good = await writeXlsxFile(
       [header, row([1, '15/01/2027', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', 'Toàn khóa']), row([3, '', 'Sơ kết quý I', '', '', '', ''])] as never,
@@ -131,7 +131,7 @@ describe('work programme', () => {
     )
     const ok = await importProgrammeSheet(programmeId, good, { id: office.id })
     expect(ok).toEqual({ imported: 2, errors: [] })
-    const items = listProgrammeItems(programmeId)
+    const items = listProgrammeItems({ programmeId })
     expect(items.map((i) => [i.plannedMonth, i.plannedDate, i.content, i.presidingName, i.preparingUnitCode])).toEqual([
       [1, '2027-01-15', 'Triển khai nhiệm vụ năm 2027', 'Nguyễn Văn Thắng', 'VPTU_FEED'],
       [3, null, 'Sơ kết quý I', null, null],
@@ -144,24 +144,24 @@ describe('work programme', () => {
   })
 
   it('rejects a file that is not a spreadsheet', async () => {
-    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2028, period: 'year', title: '2028' }, { id: office.id })
+    const programmeId = createProgramme({ input: { issuingUnitId: unit.id, year: 2028, period: 'year', title: '2028' }, actor: { id: office.id } })
     const result = await importProgrammeSheet(programmeId, Buffer.from('MZ not a sheet'), { id: office.id })
     expect(result.imported).toBe(0)
     expect(result.errors[0]!.messages[0]).toBe('Tệp không phải bảng tính Excel (.xlsx) hợp lệ.')
   })
 
   it('moves an item to another period, keeping the link both ways', () => {
-    const programmeId = createProgramme({ issuingUnitId: unit.id, year: 2029, period: 'year', title: '2029' }, { id: office.id })
-    const [itemId] = listProgrammeItems(programmeId).map((i) => i.id)
+    const programmeId = createProgramme({ input: { issuingUnitId: unit.id, year: 2029, period: 'year', title: '2029' }, actor: { id: office.id } })
+    const [itemId] = listProgrammeItems({ programmeId }).map((i) => i.id)
     expect(itemId).toBeUndefined()
     const id = getDb()
       .insert(programmeItems)
       .values({ programmeId, content: 'Đề án phát triển du lịch', plannedMonth: 5, createdAt: new Date(), updatedAt: new Date() })
       .returning()
       .get().id
-    const newId = moveItem(id, { targetYear: 2030, targetMonth: 2, reason: 'Chờ ý kiến Trung ương' }, { id: office.id })
-    expect(getProgrammeItem(id)).toMatchObject({ status: 'moved', statusReason: 'Chờ ý kiến Trung ương', movedToItemId: newId })
-    expect(getProgrammeItem(newId)).toMatchObject({ status: 'planned', plannedMonth: 2, programmeYear: 2030, content: 'Đề án phát triển du lịch', movedFrom: { id, plannedMonth: 5 } })
+    const newId = moveItem({ id, input: { targetYear: 2030, targetMonth: 2, reason: 'Chờ ý kiến Trung ương' }, actor: { id: office.id } })
+    expect(getProgrammeItem({ id })).toMatchObject({ status: 'moved', statusReason: 'Chờ ý kiến Trung ương', movedToItemId: newId })
+    expect(getProgrammeItem({ id: newId })).toMatchObject({ status: 'planned', plannedMonth: 2, programmeYear: 2030, content: 'Đề án phát triển du lịch', movedFrom: { id, plannedMonth: 5 } })
   })
 })
 

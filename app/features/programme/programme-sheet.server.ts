@@ -95,16 +95,16 @@ export async function importProgrammeSheet(programmeId: number, file: Buffer, ac
   } catch {
     return { imported: 0, errors: [{ row: 0, messages: [serverT('vi')('programme.importNotXlsx')] }] }
   }
-  const result = parseProgrammeRows(rows, importLookups(db))
+  const result = parseProgrammeRows(rows, importLookups({ db }))
   if (result.errors.length) return { imported: 0, errors: result.errors }
-  const ids = importProgrammeItems(programmeId, result.items, actor, db)
+  const ids = importProgrammeItems({ programmeId, items: result.items, actor }, { db })
   return { imported: ids.length, errors: [] as RowError[] }
 }
 
 /** The programme as a sheet with the same columns the import reads. */
 export async function exportProgrammeSheet(programmeId: number, db: DB = getDb()) {
   const t = serverT('vi')
-  const items = listProgrammeItems(programmeId, {}, db)
+  const items = listProgrammeItems({ programmeId }, { db })
   const header = [...SHEET_COLUMNS, 'Trạng thái'].map((value) => ({ value, fontWeight: 'bold' as const }))
   const data = [
     header,

@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { SqliteError } from 'better-sqlite3'
 import { DomainError } from '~/core/errors'
 import type { ProgrammeInput, ProgrammeItemInput } from '~/features/meetings/index.server'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import type { DBOrTx } from '#db/client'
+import { type Context, contextOf } from '~/core/context'
 import { meetings, meetingTypes, programmeItems, type ProgrammeItemStatus, programmes, units, users } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
@@ -11,7 +12,8 @@ import type { AuditActor } from '~/core/actor'
 const issuing = alias(units, 'issuing')
 const presiding = alias(users, 'presiding')
 
-export function listProgrammes(db: DBOrTx = getDb()) {
+export function listProgrammes(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({
       id: programmes.id,
@@ -30,7 +32,8 @@ export function listProgrammes(db: DBOrTx = getDb()) {
     .all()
 }
 
-export function getProgramme(id: number, db: DBOrTx = getDb()) {
+export function getProgramme({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return (
     db
       .select({ id: programmes.id, title: programmes.title, year: programmes.year, period: programmes.period, periodNumber: programmes.periodNumber, issuingUnitId: programmes.issuingUnitId, issuingUnitName: issuing.name })
@@ -41,7 +44,8 @@ export function getProgramme(id: number, db: DBOrTx = getDb()) {
   )
 }
 
-export function createProgramme(input: ProgrammeInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function createProgramme({ input, actor }: { input: ProgrammeInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   try {
     return db.transaction((tx) => {
       const values = { ...input, periodNumber: input.period === 'year' ? null : (input.periodNumber ?? null), createdAt: now }
@@ -58,7 +62,8 @@ export function createProgramme(input: ProgrammeInput, actor: AuditActor, db: DB
 
 export type ItemFilter = { preparingUnitId?: number; presidingUserId?: number; status?: ProgrammeItemStatus }
 
-export function listProgrammeItems(programmeId: number, filter: ItemFilter = {}, db: DBOrTx = getDb()) {
+export function listProgrammeItems({ programmeId, filter = {} }: { programmeId: number; filter?: ItemFilter }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const conditions: SQL[] = [eq(programmeItems.programmeId, programmeId)]
   if (filter.preparingUnitId) conditions.push(eq(programmeItems.preparingUnitId, filter.preparingUnitId))
   if (filter.presidingUserId) conditions.push(eq(programmeItems.presidingUserId, filter.presidingUserId))
@@ -91,7 +96,8 @@ export function listProgrammeItems(programmeId: number, filter: ItemFilter = {},
   return rows
 }
 
-export function getProgrammeItem(id: number, db: DBOrTx = getDb()) {
+export function getProgrammeItem({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const item = db
     .select({
       item: programmeItems,
@@ -150,7 +156,8 @@ function insertItem(tx: DBOrTx, programmeId: number, input: ProgrammeItemInput, 
     .get().id
 }
 
-export function createProgrammeItem(programmeId: number, input: ProgrammeItemInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function createProgrammeItem({ programmeId, input, actor }: { programmeId: number; input: ProgrammeItemInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db.transaction((tx) => {
     if (!tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get()) throw new DomainError('programme.notFound', 'not_found')
     const id = insertItem(tx, programmeId, input, now)
@@ -159,7 +166,8 @@ export function createProgrammeItem(programmeId: number, input: ProgrammeItemInp
   })
 }
 
-export function updateProgrammeItem(id: number, input: ProgrammeItemInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function updateProgrammeItem({ id, input, actor }: { id: number; input: ProgrammeItemInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const before = tx.select().from(programmeItems).where(eq(programmeItems.id, id)).get()
     if (!before) throw new DomainError('programme.itemMissing', 'not_found')
@@ -171,7 +179,8 @@ export function updateProgrammeItem(id: number, input: ProgrammeItemInput, actor
 }
 
 /** Postpone or cancel (with a reason), or put back to planned / mark held. */
-export function setItemStatus(id: number, input: { status: 'postponed' | 'cancelled' | 'planned' | 'held'; reason?: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function setItemStatus({ id, input, actor }: { id: number; input: { status: 'postponed' | 'cancelled' | 'planned' | 'held'; reason?: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const before = tx.select().from(programmeItems).where(eq(programmeItems.id, id)).get()
     if (!before) throw new DomainError('programme.itemMissing', 'not_found')
@@ -186,7 +195,8 @@ export function setItemStatus(id: number, input: { status: 'postponed' | 'cancel
  * issuing body's year programme for that year (created if needed); the old one is marked moved
  * and keeps the link.
  */
-export function moveItem(id: number, input: { targetYear: number; targetMonth: number; reason: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function moveItem({ id, input, actor }: { id: number; input: { targetYear: number; targetMonth: number; reason: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db.transaction((tx) => {
     const item = tx
       .select({ item: programmeItems, issuingUnitId: programmes.issuingUnitId, year: programmes.year })
@@ -222,7 +232,8 @@ export function moveItem(id: number, input: { targetYear: number; targetMonth: n
 }
 
 /** Inserts parsed rows in one transaction: all or nothing. */
-export function importProgrammeItems(programmeId: number, items: ProgrammeItemInput[], actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function importProgrammeItems({ programmeId, items, actor }: { programmeId: number; items: ProgrammeItemInput[]; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db.transaction((tx) => {
     if (!tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId)).get()) throw new DomainError('programme.notFound', 'not_found')
     const ids = items.map((item) => insertItem(tx, programmeId, item, now))
@@ -232,7 +243,8 @@ export function importProgrammeItems(programmeId: number, items: ProgrammeItemIn
 }
 
 /** Lookups an import needs: meeting types by name, people by username, units by code (all lower-cased). */
-export function importLookups(db: DBOrTx = getDb()) {
+export function importLookups(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const types = db.select({ id: meetingTypes.id, name: meetingTypes.name }).from(meetingTypes).all()
   const people = db.select({ id: users.id, username: users.username }).from(users).where(eq(users.active, true)).all()
   const unitRows = db.select({ id: units.id, code: units.code }).from(units).all()
@@ -244,7 +256,8 @@ export function importLookups(db: DBOrTx = getDb()) {
 }
 
 /** Items a meeting can be scheduled from: planned or postponed, any year's programme. */
-export function schedulableItems(db: DBOrTx = getDb()) {
+export function schedulableItems(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: programmeItems.id, content: programmeItems.content, plannedMonth: programmeItems.plannedMonth, year: programmes.year })
     .from(programmeItems)

@@ -102,7 +102,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     errors: [400, 403],
     handler: ({ req, query }) => {
       requireApiPermission(req, 'directory.read')
-      return { items: listProgrammeItems(query.programmeId, { status: query.status }) }
+      return { items: listProgrammeItems({ programmeId: query.programmeId, filter: { status: query.status } }) }
     },
   })
 
@@ -117,8 +117,8 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     handler: ({ req, body, user }) => {
       requireApiPermission(req, 'programme.manage')
       const { programmeId, ...item } = body
-      const id = createProgrammeItem(programmeId, item, { id: user.id, ip: req.ip })
-      return getProgrammeItem(id)
+      const id = createProgrammeItem({ programmeId, input: item, actor: { id: user.id, ip: req.ip } })
+      return getProgrammeItem({ id })
     },
   })
 
