@@ -40,7 +40,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
     .orderBy(asc(meetings.startsAt))
     .all()
   const unitIds = db.select({ id: units.id }).from(units).all().map((u) => u.id)
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const today = vietnamDate(now)
   const chairs = new Map(db.select({ id: users.id, name: users.fullName, position: users.position }).from(users).all().map((u) => [u.id, u]))
   held.forEach((m, n) => {
@@ -117,7 +117,7 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
   const office = db.select({ id: users.id }).from(users).where(eq(users.username, 'vanphong')).get()!.id
   const held = db.select({ id: meetings.id, startsAt: meetings.startsAt, title: meetings.title, chairUserId: meetings.chairUserId }).from(meetings).where(eq(meetings.status, 'held')).orderBy(asc(meetings.startsAt)).all()
   const unitIds = db.select({ id: units.id }).from(units).all().map((u) => u.id)
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const today = vietnamDate(now)
   const texts = [...taskTexts, 'Kiểm tra, đôn đốc việc thực hiện', 'Xây dựng kế hoạch triển khai', 'Tham mưu sơ kết, đánh giá']
   let made = 0

@@ -150,7 +150,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   db.insert(issuingBodies).values({ unitId: ids.units.get('VPTU')!, style: 'party', bodyCode: 'VPTU', termStartYear: 2025, place: 'Hà Tĩnh', headerName: 'VĂN PHÒNG TỈNH ỦY HÀ TĨNH' }).onConflictDoNothing().run()
   const programmeId = createProgramme({ input: { issuingUnitId: ids.units.get('TINHUY')!, year, period: 'year', title: `Chương trình công tác năm ${year} của Ban Thường vụ Tỉnh ủy` }, actor: office }, { db, now })
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const monday = addDays(today, -((weekday(today) + 6) % 7))
   const items = programmeContents.map(([m, content, typeIndex, unit], i) => ({
     id: createProgrammeItem({ programmeId, input: { content, plannedMonth: m, meetingTypeId: typeIds[typeIndex], presidingUserId: ids.users.get(i % 3 === 2 ? 'phobithu' : 'bithu')!, preparingUnitId: ids.units.get(unit)!, notes: null, plannedDate: null }, actor: office }, { db, now }),
@@ -256,7 +256,7 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
   const chairs = ['bithu', 'phobithu'].map((u) => ids.users.get(u)!)
   const standing = ['bithu', 'phobithu', ...Array.from({ length: 13 }, (_, i) => `uyvien${i + 1}`)].map((u) => ids.users.get(u)!)
   const unitIds = [...ids.units.values()]
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const endYear = Number(vietnamDate(now).slice(0, 4))
   let created = 0
   for (let year = endYear - 4; year <= endYear; year++) {

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const asked = Number(new URL(request.url).searchParams.get('year'))
   const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2199 ? asked : Number(vietnamDate(new Date()).slice(0, 4))
-  return json({ year, ...yearCalendar(year), canManage: can(user, 'calendar.manage') })
+  return json({ year, ...yearCalendar({ year }), canManage: can(user, 'calendar.manage') })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,13 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get('intent') === 'remove') {
     const id = z.coerce.number().int().positive().safeParse(formData.get('id'))
     invariantResponse(id.success, 'errors.badRequest', 400)
-    removeOverride(id.data, actorOf(user, context))
+    removeOverride({ id: id.data, actor: actorOf(user, context) })
     return redirectWithToast(`/working-days?year=${year}`, { key: 'calendar.removed' })
   }
   const submission = parseForm(formData, { schema: calendarOverrideSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    addOverride(submission.value, actorOf(user, context))
+    addOverride({ input: submission.value, actor: actorOf(user, context) })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

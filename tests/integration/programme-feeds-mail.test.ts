@@ -169,7 +169,7 @@ describe('the Office’s calendar overrides move deadlines', () => {
   it('an extra day off pushes the invitation deadline one working day earlier', () => {
     const before = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Trước điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
     expect(before.timing.deadline).toBe('2027-03-08')
-    addOverride({ date: '2027-03-09', kind: 'day_off', note: 'Nghỉ bù theo thông báo' }, { id: office.id })
+    addOverride({ input: { date: '2027-03-09', kind: 'day_off', note: 'Nghỉ bù theo thông báo' }, actor: { id: office.id } })
     const after = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Sau điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
     expect(after.timing.deadline).toBe('2027-03-05')
   })

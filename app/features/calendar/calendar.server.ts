@@ -2,18 +2,20 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import { SqliteError } from 'better-sqlite3'
 import { DomainError } from '~/core/errors'
 import { holidaysOfYear, WorkingCalendar } from './working-days'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import type { DBOrTx } from '#db/client'
+import { type Context, contextOf } from '~/core/context'
 import { calendarOverrides, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
 
 /** The working-day calendar with the Office's overrides; used wherever a rule says "working days". */
-export function getWorkingCalendar(db: DBOrTx = getDb()) {
+export function getWorkingCalendar(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = db.select({ date: calendarOverrides.date, kind: calendarOverrides.kind }).from(calendarOverrides).all()
   return new WorkingCalendar(rows.map((r) => [r.date, r.kind] as const))
 }
 
-function listOverrides(year: number, db: DBOrTx = getDb()) {
+function listOverrides(year: number, db: DBOrTx) {
   return db
     .select({ id: calendarOverrides.id, date: calendarOverrides.date, kind: calendarOverrides.kind, note: calendarOverrides.note, createdByName: users.fullName })
     .from(calendarOverrides)
@@ -24,16 +26,17 @@ function listOverrides(year: number, db: DBOrTx = getDb()) {
 }
 
 /** The year as a person reads it: the law's holidays and the Office's overrides, by date. */
-export function yearCalendar(year: number, db: DBOrTx = getDb()) {
-  return { holidays: holidaysOfYear(year), overrides: listOverrides(year, db) }
+export function yearCalendar({ year }: { year: number }, ctx: Partial<Context> = {}) {
+  return { holidays: holidaysOfYear(year), overrides: listOverrides(year, contextOf(ctx).db) }
 }
 
-export function addOverride(input: { date: string; kind: 'day_off' | 'working_day'; note: string }, actor: AuditActor, db: DB = getDb()) {
+export function addOverride({ input, actor }: { input: { date: string; kind: 'day_off' | 'working_day'; note: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   try {
     return db.transaction((tx) => {
       const row = tx
         .insert(calendarOverrides)
-        .values({ ...input, createdBy: actor.id, createdAt: new Date() })
+        .values({ ...input, createdBy: actor.id, createdAt: now })
         .returning({ id: calendarOverrides.id })
         .get()
       writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'calendar.override', entityType: 'calendar', entityId: input.date, after: input })
@@ -45,7 +48,8 @@ export function addOverride(input: { date: string; kind: 'day_off' | 'working_da
   }
 }
 
-export function removeOverride(id: number, actor: AuditActor, db: DB = getDb()) {
+export function removeOverride({ id, actor }: { id: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     const row = tx.select().from(calendarOverrides).where(eq(calendarOverrides.id, id)).get()
     if (!row) throw new DomainError('calendar.notFound', 'not_found')

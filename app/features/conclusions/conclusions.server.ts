@@ -269,7 +269,7 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
       if (!body) throw new DomainError('numbering.bodyMissing', 'invalid')
       const numbered = allocateDocumentNumber(tx, body, draft.kindCode, issuedOn)
       const deadlineDays = meeting.deadlineDays
-      const onTime = getWorkingCalendar(tx).workingDaysBetween(meetingDay, issuedOn) <= deadlineDays
+      const onTime = getWorkingCalendar({ db: tx }).workingDaysBetween(meetingDay, issuedOn) <= deadlineDays
       const html = renderConclusionHtml(content, names)
       tx.update(conclusions)
         .set({

@@ -110,7 +110,7 @@ export function distributionTiming(meetingId: number, db: DBOrTx = getDb(), now 
     .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
     .where(eq(meetings.id, meetingId))
     .get()!
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const deadline = calendar.daysBeforeMeeting(m.startsAt, m.leadDays)
   const first = db.select().from(documentDistributions).where(eq(documentDistributions.meetingId, meetingId)).orderBy(asc(documentDistributions.at)).get() ?? null
   const today = vietnamDate(now)

@@ -67,7 +67,7 @@ export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(),
       .where(and(eq(meetingParticipants.meetingId, id), isNull(meetingParticipants.invitedAt), notASubstitute()))
       .all()
     if (!pending.length) throw new DomainError('meeting.nobodyToInvite', 'invalid')
-    const calendar = getWorkingCalendar(tx)
+    const calendar = getWorkingCalendar({ db: tx })
     const first = meeting.m.invitationsSentAt == null
     const deadline = meeting.m.invitationDeadline ?? invitationDeadline(meeting.m.startsAt, meeting.leadDays, calendar)
     tx.update(meetingParticipants).set({ invitedAt: now }).where(inArray(meetingParticipants.id, pending.map((p) => p.id))).run()

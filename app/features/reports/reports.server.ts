@@ -136,7 +136,7 @@ function reportDeadlines(year: number, month: number) {
 
 export function runReportReminders(days: number, db: DB = getDb(), now = new Date()) {
   const today = vietnamDate(now)
-  const cal = getWorkingCalendar(db)
+  const cal = getWorkingCalendar({ db: db })
   const due = reportDeadlines(Number(today.slice(0, 4)), Number(today.slice(5, 7))).filter((d) => d.due >= today && cal.subtractWorkingDays(d.due, days) <= today)
   const office = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
   const told: number[] = []

@@ -22,7 +22,7 @@ export type ReminderRun = { today: string; sent: { taskId: number; kind: 'before
  */
 export function runTaskReminders(options: { reminderDays: number }, db: DB = getDb(), now = new Date()): ReminderRun {
   const today = vietnamDate(now)
-  const calendar = getWorkingCalendar(db)
+  const calendar = getWorkingCalendar({ db: db })
   const horizon = calendar.addWorkingDays(today, options.reminderDays)
   const open = and(eq(conclusions.status, 'issued'), isNull(tasks.completedOn), isNotNull(tasks.deadline))
   const columns = { id: tasks.id, content: tasks.content, deadline: tasks.deadline, leadUnitId: tasks.leadUnitId, followingLeaderId: tasks.followingLeaderId, chairUserId: meetings.chairUserId, unitName: units.name }
