@@ -49,7 +49,7 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
 
   /** Reminders and escalations: the notification's own title and text, with a link to act on it. */
   const sendNotifications = (ids: number[]) => {
-    for (const n of notificationsForEmail(ids)) {
+    for (const n of notificationsForEmail({ ids: ids })) {
       if (!n.email) continue
       const t = serverT(n.locale)
       const text = [t('mail.greeting', { name: n.fullName }), '', n.title, n.body ?? '', '', n.link ? t('mail.details', { url: `${base}${n.link}` }) : ''].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n')

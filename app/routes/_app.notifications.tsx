@@ -13,7 +13,7 @@ import { pageTitle } from '~/i18n'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const before = Number(new URL(request.url).searchParams.get('before'))
-  const page = listNotifications(user.id, { locale: user.locale, before: Number.isInteger(before) && before > 0 ? before : undefined })
+  const page = listNotifications({ userId: user.id, locale: user.locale, before: Number.isInteger(before) && before > 0 ? before : undefined })
   return json({ notifications: page.items, hasMore: page.hasMore, paged: Number.isInteger(before) && before > 0 })
 }
 
@@ -23,10 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const id = Number(formData.get('id'))
   if (Number.isInteger(id) && id > 0) {
-    markRead(user.id, [id])
+    markRead({ userId: user.id, ids: [id] })
     return new Response(null, { status: 303, headers: { Location: safeRedirect(formData.get('link'), '/notifications') } })
   }
-  markRead(user.id, 'all')
+  markRead({ userId: user.id, ids: 'all' })
   return json({ ok: true })
 }
 

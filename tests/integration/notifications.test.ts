@@ -13,28 +13,28 @@ describe('notifications in the reader’s language', () => {
   it('stores the kind and its values; each reader reads them in their own language; older rows read as written', async () => {
     const vi = await createUser({ locale: 'vi' })
     const en = await createUser({ locale: 'en' })
-    for (const userId of [vi.id, en.id]) notify(getDb(), [{ userId, kind: 'meeting.postponed', params: { title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' }, link: '/meetings/1' }])
+    for (const userId of [vi.id, en.id]) notify([{ userId, kind: 'meeting.postponed', params: { title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' }, link: '/meetings/1' }], { db: getDb() })
     const stored = getDb().select().from(notifications).all().filter((n) => n.userId === vi.id)[0]!
     expect(stored.kind).toBe('meeting.postponed')
     expect(stored.params).toEqual({ title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' })
-    expect(listNotifications(vi.id, { locale: 'vi' }).items[0]).toMatchObject({ title: 'Hoãn cuộc họp: Họp Ban Thường vụ', body: 'Lý do: Trùng lịch tiếp khách' })
-    expect(listNotifications(en.id, { locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting postponed: Họp Ban Thường vụ', body: 'Reason: Trùng lịch tiếp khách' })
+    expect(listNotifications({ userId: vi.id, locale: 'vi' }).items[0]).toMatchObject({ title: 'Hoãn cuộc họp: Họp Ban Thường vụ', body: 'Lý do: Trùng lịch tiếp khách' })
+    expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting postponed: Họp Ban Thường vụ', body: 'Reason: Trùng lịch tiếp khách' })
     // A row written before notifications had parameters keeps its words.
     getDb().insert(notifications).values({ userId: en.id, kind: 'meeting.invitation', title: 'Giấy mời họp: cũ', body: null, createdAt: new Date() }).run()
-    expect(listNotifications(en.id, { locale: 'en' }).items[0]!.title).toBe('Giấy mời họp: cũ')
+    expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]!.title).toBe('Giấy mời họp: cũ')
     // A variant chosen by the notice's context: an invitation with its place, or to attend in someone's place.
-    notify(getDb(), [{ userId: en.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng 1', context: 'place' } }])
-    expect(listNotifications(en.id, { locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting invitation: Giao ban', body: 'When: 05/06/2026 08:00 · Where: Phòng 1' })
-    notify(getDb(), [{ userId: vi.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', original: 'Võ Trọng Hải', context: 'substitute' } }])
-    expect(listNotifications(vi.id, { locale: 'vi' }).items[0]).toMatchObject({ title: 'Giấy mời họp (dự thay Võ Trọng Hải): Giao ban', body: 'Thời gian: 05/06/2026 08:00' })
+    notify([{ userId: en.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng 1', context: 'place' } }], { db: getDb() })
+    expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting invitation: Giao ban', body: 'When: 05/06/2026 08:00 · Where: Phòng 1' })
+    notify([{ userId: vi.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', original: 'Võ Trọng Hải', context: 'substitute' } }], { db: getDb() })
+    expect(listNotifications({ userId: vi.id, locale: 'vi' }).items[0]).toMatchObject({ title: 'Giấy mời họp (dự thay Võ Trọng Hải): Giao ban', body: 'Thời gian: 05/06/2026 08:00' })
     // Values with "&" or "<" are text, not HTML.
-    notify(getDb(), [{ userId: en.id, kind: 'poll.open', params: { title: 'Sở Kế hoạch & Đầu tư <2026>' } }])
-    expect(listNotifications(en.id, { locale: 'en' }).items[0]!.title).toBe('Confidence poll: Sở Kế hoạch & Đầu tư <2026>')
+    notify([{ userId: en.id, kind: 'poll.open', params: { title: 'Sở Kế hoạch & Đầu tư <2026>' } }], { db: getDb() })
+    expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]!.title).toBe('Confidence poll: Sở Kế hoạch & Đầu tư <2026>')
   })
 
   it('the page goes past the latest 30, a page at a time, without skipping or repeating', async () => {
     const user = await createUser({ locale: 'vi' })
-    notify(getDb(), Array.from({ length: 75 }, (_, i) => ({ userId: user.id, kind: 'poll.published', params: { title: `Đợt ${i + 1}` } })))
+    notify(Array.from({ length: 75 }, (_, i) => ({ userId: user.id, kind: 'poll.published', params: { title: `Đợt ${i + 1}` } })), { db: getDb() })
     const cookie = sessionCookieFor(user.id)
     const seen: string[] = []
     let url = '/notifications'

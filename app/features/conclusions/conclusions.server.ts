@@ -337,7 +337,7 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
       }))
       for (const leaderId of new Set(blocks.map((b) => b.followingLeaderId).filter((id): id is number => id !== null)))
         notes.push({ userId: leaderId, kind: 'conclusion.issued', params: { number: numbered.formatted, summary: input.summary ?? '', context: 'leader' }, link: '/dashboard?leader=me' })
-      notify(tx, notes, now)
+      notify(notes, { db: tx, now })
       writeAudit(tx, {
         actorId: who.id,
         ip: who.ip,

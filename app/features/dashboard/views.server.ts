@@ -122,6 +122,6 @@ export type ConclusionView = ReturnType<typeof conclusionView>
 
 /** The header's notification counter. */
 export function notificationsView(userId: number) {
-  return { unread: unreadCount(userId) }
+  return { unread: unreadCount({ userId: userId }) }
 }
 export type NotificationsView = ReturnType<typeof notificationsView>

@@ -118,14 +118,14 @@ export async function authenticate(
       }
       writeAudit(tx, { actorId: user!.id, ip: input.ip, action: 'auth.signIn', entityType: 'user', entityId: user!.id })
       if (failures.n > 0)
-        notify(tx, [
+        notify([
           {
             userId: user!.id,
             kind: 'auth.failedAttempts',
             params: { count: failures.n, at: formatDateTime(failures.lastAt!), ip: failures.lastIp ?? '' },
             link: '/profile',
           },
-        ], now)
+        ], { db: tx, now })
     }
     tx.insert(loginAttempts).values({ username, ip: input.ip, succeeded, deviceId: device?.id ?? null, at: now }).run()
     return { failures: failures.n, cookie }

@@ -93,7 +93,7 @@ export function addVersion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, no
     tx.update(documents).set({ currentVersion: version }).where(eq(documents.id, documentId)).run()
     const readers = doc.distributedAt ? tx.selectDistinct({ userId: documentReads.userId }).from(documentReads).where(eq(documentReads.documentId, documentId)).all().map((r) => r.userId) : []
     if (readers.length)
-      notify(tx, readers.map((userId) => ({ userId, kind: 'document.newVersion', params: { title: doc.title, note: note ?? '' }, link: `/documents/${documentId}` })), now)
+      notify(readers.map((userId) => ({ userId, kind: 'document.newVersion', params: { title: doc.title, note: note ?? '' }, link: `/documents/${documentId}` })), { db: tx, now })
     writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'document.newVersion', entityType: 'document', entityId: documentId, after: { version, sha256: file.sha256, name: file.name, note } })
     return { meetingId: doc.meetingId, version, readers }
   })
@@ -136,7 +136,7 @@ export function distributeDocuments(meetingId: number, who: Pick<Actor, 'id' | '
     const people = [...new Set([access.chairUserId, ...access.participantUserIds])]
     const meeting = tx.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
     const ids = people.length
-      ? notify(tx, people.map((userId) => ({ userId, kind: 'documents.distributed', params: { title: meeting.title, list: pending.map((p) => `- ${p.title}`).join('\n') }, link: `/meetings/${meetingId}/documents` })), now)
+      ? notify(people.map((userId) => ({ userId, kind: 'documents.distributed', params: { title: meeting.title, list: pending.map((p) => `- ${p.title}`).join('\n') }, link: `/meetings/${meetingId}/documents` })), { db: tx, now })
       : []
     writeAudit(tx, { actorId: who.id, ip: who.ip, action: 'documents.distribute', entityType: 'meeting', entityId: meetingId, after: { documents: pending.map((p) => p.id), lateByWorkingDays: late ? timing.lateByIfNow : 0, reason } })
     return { people, ids, count: pending.length }

@@ -82,16 +82,12 @@ export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(),
       .where(eq(meetings.id, id))
       .run()
     const when = `${formatDateTime(meeting.m.startsAt)}`
-    notify(
-      tx,
-      pending.map((p) => ({
+    notify(pending.map((p) => ({
         userId: p.userId,
         kind: 'meeting.invitation',
         params: (meeting.m.location ? { title: meeting.m.title, when, place: meeting.m.location, context: 'place' } : { title: meeting.m.title, when }) as Record<string, string>,
         link: `/meetings/${id}`,
-      })),
-      now,
-    )
+      })), { db: tx, now })
     const timing = invitationTiming({ ...meeting.m, invitationsSentAt: meeting.m.invitationsSentAt ?? now, invitationDeadline: deadline }, meeting.leadDays, calendar, now)
     writeAudit(tx, {
       actorId: actor.id,
@@ -141,11 +137,11 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
         .values({ meetingId, userId: substitute.id, role: participant.role, source: participantSource.substitute(userId), invitedAt: atOnce ? now : null, substituteConfirmedAt: atOnce ? now : null })
         .run()
       if (atOnce) {
-        notify(tx, [{ userId: substitute.id, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], now)
+        notify([{ userId: substitute.id, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], { db: tx, now })
         notifiedIds.push(substitute.id)
       } else {
         const office = tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
-        notify(tx, office.map((id) => ({ userId: id, kind: 'meeting.substituteProposed', params: { original: original?.name ?? '', substitute: substitute.fullName, title: meeting.title }, link: `/meetings/${meetingId}` })), now)
+        notify(office.map((id) => ({ userId: id, kind: 'meeting.substituteProposed', params: { original: original?.name ?? '', substitute: substitute.fullName, title: meeting.title }, link: `/meetings/${meetingId}` })), { db: tx, now })
         notifiedIds.push(...office)
       }
     }

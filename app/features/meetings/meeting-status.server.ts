@@ -28,7 +28,7 @@ export function setMeetingStatus(id: number, input: { status: 'held' | 'postpone
       .all()
       .map((p) => p.userId)
     if (input.status !== 'held') {
-      notify(tx, invited.map((userId) => ({ userId, kind: `meeting.${input.status}`, params: { title: meeting.title, reason: input.reason ?? '' }, link: `/meetings/${id}` })), now)
+      notify(invited.map((userId) => ({ userId, kind: `meeting.${input.status}`, params: { title: meeting.title, reason: input.reason ?? '' }, link: `/meetings/${id}` })), { db: tx, now })
     }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: `meeting.${input.status}`, entityType: 'meeting', entityId: id, before: { status: meeting.status }, after: { status: input.status, reason: input.reason ?? null } })
     return input.status === 'held' ? [] : invited

@@ -116,11 +116,11 @@ export function decideSubstitute(meetingId: number, substituteUserId: number, ap
     const original = tx.select({ name: users.fullName }).from(users).where(eq(users.id, originalId)).get()
     if (approve) {
       tx.update(meetingParticipants).set({ substituteConfirmedAt: now, invitedAt: now }).where(eq(meetingParticipants.id, row.id)).run()
-      notify(tx, [{ userId: substituteUserId, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], now)
+      notify([{ userId: substituteUserId, kind: 'meeting.invitation', params: { title: meeting.title, original: original?.name ?? '', when: formatDateTime(meeting.startsAt), context: 'substitute' }, link: `/meetings/${meetingId}` }], { db: tx, now })
     } else {
       tx.delete(meetingParticipants).where(eq(meetingParticipants.id, row.id)).run()
       tx.update(meetingParticipants).set({ rsvp: 'pending', substituteUserId: null, respondedAt: now }).where(and(eq(meetingParticipants.meetingId, meetingId), eq(meetingParticipants.userId, originalId))).run()
-      notify(tx, [{ userId: originalId, kind: 'meeting.substituteRefused', params: { title: meeting.title }, link: `/meetings/${meetingId}` }], now)
+      notify([{ userId: originalId, kind: 'meeting.substituteRefused', params: { title: meeting.title }, link: `/meetings/${meetingId}` }], { db: tx, now })
     }
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: approve ? 'meeting.substituteConfirmed' : 'meeting.substituteRefused', entityType: 'meeting', entityId: meetingId, after: { substituteUserId, originalId } })
     return approve ? [substituteUserId] : [originalId]

@@ -263,7 +263,7 @@ export function assignTaker(meetingId: number, takerUserId: number, actor: Audit
     if (!row) fail('noDraft')
     tx.update(minutes).set({ takerUserId, updatedAt: now }).where(eq(minutes.id, row.id)).run()
     const meeting = tx.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
-    notify(tx, [{ userId: takerUserId, kind: 'minutes.taker', params: { title: meeting.title }, link: `/meetings/${meetingId}/minutes` }], now)
+    notify([{ userId: takerUserId, kind: 'minutes.taker', params: { title: meeting.title }, link: `/meetings/${meetingId}/minutes` }], { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'minutes.taker', entityType: 'meeting', entityId: meetingId, before: { takerUserId: row.takerUserId }, after: { takerUserId } })
   })
   events.emit('notification.created', { userIds: [takerUserId] })
@@ -302,7 +302,7 @@ export function submitMinutes(meetingId: number, actor: AuditActor, db: DB = get
     if (row.status === 'submitted') fail('alreadySubmitted')
     tx.update(minutes).set({ status: 'submitted', submittedAt: now, returnComment: null, updatedAt: now }).where(eq(minutes.id, row.id)).run()
     const meeting = tx.select({ chair: meetings.chairUserId, title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
-    notify(tx, [{ userId: meeting.chair, kind: 'minutes.submitted', params: { title: meeting.title }, link: `/meetings/${meetingId}/minutes` }], now)
+    notify([{ userId: meeting.chair, kind: 'minutes.submitted', params: { title: meeting.title }, link: `/meetings/${meetingId}/minutes` }], { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'minutes.submitted', entityType: 'meeting', entityId: meetingId, after: { minutesId: row.id, revision: row.revision } })
     return meeting.chair
   })
@@ -318,7 +318,7 @@ export function returnMinutes(meetingId: number, comment: string, actor: AuditAc
     tx.update(minutes).set({ status: 'draft', returnComment: comment, returnedAt: now, updatedAt: now }).where(eq(minutes.id, row.id)).run()
     const title = tx.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!.title
     const to = row.takerUserId ? [row.takerUserId] : []
-    notify(tx, to.map((userId) => ({ userId, kind: 'minutes.returned', params: { title, comment }, link: `/meetings/${meetingId}/minutes` })), now)
+    notify(to.map((userId) => ({ userId, kind: 'minutes.returned', params: { title, comment }, link: `/meetings/${meetingId}/minutes` })), { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'minutes.returned', entityType: 'meeting', entityId: meetingId, after: { minutesId: row.id, comment } })
     return to
   })
@@ -372,7 +372,7 @@ export function approveMinutes(meetingId: number, actor: AuditActor & { id: numb
         .where(eq(minutes.id, row.id))
         .run()
       const to = row.takerUserId && row.takerUserId !== actor.id ? [row.takerUserId] : []
-      notify(tx, to.map((userId) => ({ userId, kind: 'minutes.approved', params: { number: numberFormatted, title: meeting.title }, link: `/meetings/${meetingId}/minutes` })), now)
+      notify(to.map((userId) => ({ userId, kind: 'minutes.approved', params: { number: numberFormatted, title: meeting.title }, link: `/meetings/${meetingId}/minutes` })), { db: tx, now })
       writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'minutes.approved', entityType: 'meeting', entityId: meetingId, after: { minutesId: row.id, numberFormatted, version } })
       return { numberFormatted, version, notified: to }
     },

@@ -1,8 +1,8 @@
 import { events } from '~/core/events.server'
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
-import { type DBOrTx, getDb } from '#db/client'
 import { type Locale, notifications, users } from '#db/schema/index'
 import { serverT } from '~/i18n/translate.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * A notification's message: its kind (a key of app/i18n/notices.ts) and the values its templates
@@ -30,8 +30,9 @@ function noticeRow(notice: Notice) {
 export type NewNotification = Notice & { userId: number; link?: string | null }
 
 /** Writes notifications inside the caller's transaction; the caller emits the event after commit. */
-export function notify(db: DBOrTx, list: NewNotification[], now = new Date()) {
+export function notify(list: NewNotification[], ctx: Partial<Context> = {}) {
   if (!list.length) return []
+  const { db, now } = contextOf(ctx)
   return db
     .insert(notifications)
     .values(list.map((n) => ({ userId: n.userId, ...noticeRow(n), link: n.link ?? null, createdAt: now })))
@@ -54,7 +55,8 @@ function readNotification(row: Row, locale: Locale) {
  * The person's notifications, newest first, a page at a time: `before` is the cursor (the last
  * id of the previous page), so a page never skips or repeats one when new ones arrive.
  */
-export function listNotifications(userId: number, options: { locale?: Locale; before?: number; limit?: number } = {}, db: DBOrTx = getDb()) {
+export function listNotifications({ userId, ...options }: { userId: number; locale?: Locale; before?: number; limit?: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const limit = options.limit ?? NOTIFICATIONS_PAGE_SIZE
   const rows = db
     .select()
@@ -66,11 +68,12 @@ export function listNotifications(userId: number, options: { locale?: Locale; be
   return { items: rows.slice(0, limit).map((r) => readNotification(r, options.locale ?? 'vi')), hasMore: rows.length > limit }
 }
 
-export function unreadCount(userId: number, db: DBOrTx = getDb()) {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
+export function unreadCount({ userId }: { userId: number }, ctx: Partial<Context> = {}) {
+  return contextOf(ctx).db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0
 }
 
-export function markRead(userId: number, ids: number[] | 'all', db: DBOrTx = getDb(), now = new Date()) {
+export function markRead({ userId, ids }: { userId: number; ids: number[] | 'all' }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const where =
     ids === 'all'
       ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
@@ -79,9 +82,9 @@ export function markRead(userId: number, ids: number[] | 'all', db: DBOrTx = get
 }
 
 /** Notifications with their recipient's name, e-mail and language, for the mailer (each e-mail in its reader's language). */
-export function notificationsForEmail(ids: number[], db: DBOrTx = getDb()) {
+export function notificationsForEmail({ ids }: { ids: number[] }, ctx: Partial<Context> = {}) {
   if (!ids.length) return []
-  return db
+  return contextOf(ctx).db
     .select({ row: notifications, fullName: users.fullName, email: users.email, locale: users.locale })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))

@@ -85,7 +85,7 @@ export async function openCampaign(id: number, actor: AuditActor, db: DB = getDb
     if (c.state !== 'draft') fail('notDraft')
     const voters = tx.select({ userId: pollVoters.userId }).from(pollVoters).where(eq(pollVoters.campaignId, id)).all().map((v) => v.userId)
     tx.update(pollCampaigns).set({ state: 'open', publicKey: key.publicKey, privateKey: key.privateKey, convened: voters.length, openedAt: now, updatedAt: now }).where(eq(pollCampaigns.id, id)).run()
-    notify(tx, voters.map((userId) => ({ userId, kind: 'poll.open', params: { title: c.title }, link: `/polls/${id}` })), now)
+    notify(voters.map((userId) => ({ userId, kind: 'poll.open', params: { title: c.title }, link: `/polls/${id}` })), { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'poll.opened', entityType: 'poll', entityId: id, after: { convened: voters.length } })
     return voters
   })
@@ -209,7 +209,7 @@ export function publishResults(id: number, actor: AuditActor, db: DB = getDb(), 
     if (c.chairUserId !== actor.id) fail('chairOnly', 'forbidden')
     tx.update(pollCampaigns).set({ state: 'published', publishedAt: now, updatedAt: now }).where(eq(pollCampaigns.id, id)).run()
     const ids = tx.select({ userId: pollVoters.userId }).from(pollVoters).where(eq(pollVoters.campaignId, id)).all().map((v) => v.userId)
-    notify(tx, ids.map((userId) => ({ userId, kind: 'poll.published', params: { title: c.title }, link: `/polls/${id}` })), now)
+    notify(ids.map((userId) => ({ userId, kind: 'poll.published', params: { title: c.title }, link: `/polls/${id}` })), { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'poll.published', entityType: 'poll', entityId: id })
     return ids
   })

@@ -145,7 +145,7 @@ export function runReportReminders(days: number, db: DB = getDb(), now = new Dat
       if (tx.select().from(reportReminders).where(eq(reportReminders.key, d.key)).get()) return
       tx.insert(reportReminders).values({ key: d.key, sentAt: now }).run()
       const vn = `${Number(d.due.slice(8))}/${Number(d.due.slice(5, 7))}/${d.due.slice(0, 4)}`
-      notify(tx, office.map((userId) => ({ userId, kind: 'report.reminder', params: { report: d.title, date: vn }, link: '/reports' })), now)
+      notify(office.map((userId) => ({ userId, kind: 'report.reminder', params: { report: d.title, date: vn }, link: '/reports' })), { db: tx, now })
       told.push(...office)
     })
   }

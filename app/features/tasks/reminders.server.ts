@@ -46,7 +46,7 @@ export function runTaskReminders(options: { reminderDays: number }, db: DB = get
     const created: number[] = []
     const write = (userIds: number[], kind: string, params: Record<string, string | number>, link: string) => {
       if (!userIds.length) return
-      created.push(...notify(tx, userIds.map((userId) => ({ userId, kind, params, link })), now))
+      created.push(...notify(userIds.map((userId) => ({ userId, kind, params, link })), { db: tx, now }))
     }
     for (const t of upcoming) {
       const deadline = t.deadline!

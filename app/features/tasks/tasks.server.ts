@@ -145,7 +145,7 @@ function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: numbe
   else (task.followingLeaderId ? [task.followingLeaderId] : chair ? [chair] : []).forEach((id) => to.add(id))
   if (actorId) to.delete(actorId)
   if (!to.size) return { userIds: [], ids: [] }
-  const ids = notify(tx, [...to].map((userId) => ({ userId, kind: `task.${kind}`, params: { content: task.content.slice(0, 200), text: text ? text.slice(0, 500) : '' }, link: `/tasks/${task.id}` })), now)
+  const ids = notify([...to].map((userId) => ({ userId, kind: `task.${kind}`, params: { content: task.content.slice(0, 200), text: text ? text.slice(0, 500) : '' }, link: `/tasks/${task.id}` })), { db: tx, now })
   return { userIds: [...to], ids }
 }
 
