@@ -9,7 +9,7 @@ import { findById } from '~/core/schemas'
 import { isSubstitute, parseSource } from './participant-source'
 import { takesPart } from './participants.server'
 
-/** Who chairs and who is invited: what the permission module needs about a meeting. */
+/** Who chairs and who is invited: what the meetings' permission rules need about a meeting. */
 export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess | null {
   const meeting = db.select({ chairUserId: meetings.chairUserId }).from(meetings).where(eq(meetings.id, id)).get()
   if (!meeting) return null

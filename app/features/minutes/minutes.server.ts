@@ -52,7 +52,7 @@ function fail(key: string, kind: 'invalid' | 'conflict' | 'not_found' | 'forbidd
 }
 
 // ---------------------------------------------------------------- who may
-// Decided in the permission module (the one place such decisions are made).
+// Decided by this feature's permission rules (permissions.server.ts), applied through authorize().
 export { canApproveMinutes, canEditMinutes, canReadApprovedMinutes } from './permissions.server'
 
 // ---------------------------------------------------------------- the room's records

@@ -42,7 +42,7 @@ export function periodTitle(kind: PeriodKind, year: number, n: number, from: str
   return `từ ${vn(from)} đến ${vn(to)}`
 }
 
-// Who sees which scope, who issues: decided in the permission module.
+// Who sees which scope, who issues: decided by this feature's permission rules (permissions.server.ts).
 export { canIssueReports, reportScopeFor } from './permissions.server'
 
 /** The issuing body of reports: the Office's, when registered (Số …-BC/VPTU), else the first. */

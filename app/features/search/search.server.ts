@@ -17,7 +17,7 @@ import { ftsQuery, type SearchKind, searchKinds } from './query'
  * Global search (decision 018). `search_index` (FTS5, migration 0018) holds a folded copy of the
  * searchable text of each meeting, document, issued conclusion and task. The index is rebuilt
  * from the tables when the server starts and kept current by the domain events; every hit is
- * checked against the permission module before it is shown, so nobody finds what they may not see.
+ * checked against its area's permission rules before it is shown, so nobody finds what they may not see.
  */
 
 /** The text kept per record, at most this long (a long conclusion is searched on its first pages). */
@@ -200,7 +200,7 @@ export function matchingIds(kind: SearchKind, q: string) {
 
 export type SearchHit = { kind: SearchKind; id: number; title: string; context: string | null; href: string; at: string | null }
 
-/** How many index hits are looked at for one page of results (each is checked against the permission module). */
+/** How many index hits are looked at for one page of results (each is checked against its area's permission rules). */
 const CANDIDATES = 400
 
 /**
