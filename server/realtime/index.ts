@@ -20,7 +20,7 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 /**
  * socket.io on the app's HTTP server. A socket authenticates with the session cookie (refused
  * otherwise), joins `user:<id>`, `unit:<id>` and `session:<id>`, and joins other rooms only when
- * the permission module allows it.
+ * their kind's join rule allows it (server/realtime/rooms.ts).
  */
 export function attachRealtime(httpServer: http.Server, options: { publicUrl?: string } = {}): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
@@ -47,8 +47,8 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
 
   io.on('connection', (socket: AppSocket) => {
     const { user, sessionId } = socket.data
-    const rooms = [`user:${user.id}`, `session:${sessionId}`]
-    if (user.unitId) rooms.push(`unit:${user.unitId}`)
+    const rooms = [roomNames.user(user.id), roomNames.session(sessionId)]
+    if (user.unitId) rooms.push(roomNames.unit(user.unitId))
     void socket.join(rooms)
     socket.emit('session.ready', { userId: user.id, rooms, serverTime: Date.now() })
 
@@ -125,13 +125,13 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
     }
   }
   const detach = [
-    events.on('user.sessionsRevoked', ({ userId }) => io.in(`user:${userId}`).disconnectSockets(true)),
+    events.on('user.sessionsRevoked', ({ userId }) => io.in(roomNames.user(userId)).disconnectSockets(true)),
     events.on('display.revoked', ({ displayId }) => io.of('/display').in(`display:${displayId}`).disconnectSockets(true)),
-    events.on('session.revoked', ({ sessionId }) => io.in(`session:${sessionId}`).disconnectSockets(true)),
+    events.on('session.revoked', ({ sessionId }) => io.in(roomNames.session(sessionId)).disconnectSockets(true)),
     // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
     events.on('user.updated', ({ userId }) => {
       const user = getSessionUser(userId)
-      for (const id of io.sockets.adapter.rooms.get(`user:${userId}`) ?? []) {
+      for (const id of io.sockets.adapter.rooms.get(roomNames.user(userId)) ?? []) {
         const socket = io.sockets.sockets.get(id)
         if (!socket) continue
         if (!user) {
@@ -143,17 +143,17 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
           if (room === socket.id || room.startsWith('session:')) continue
           if (!mayJoin(user, room)) void socket.leave(room)
         }
-        if (user.unitId) void socket.join(`unit:${user.unitId}`)
+        if (user.unitId) void socket.join(roomNames.unit(user.unitId))
       }
     }),
     // Someone left the meeting (or its chair changed): its rooms are checked again.
     ...(['meeting.participants.updated', 'meeting.updated'] as const).map((name) =>
-      events.on(name, ({ meetingId }) => MEETING_ROOMS.forEach((kind) => recheck(`${kind}:${meetingId}`))),
+      events.on(name, ({ meetingId }) => MEETING_ROOMS.forEach((kind) => recheck(roomNames[kind](meetingId)))),
     ),
     // Another minute-taker: the minutes' room is checked again.
-    events.on('minutes.updated', ({ meetingId }) => recheck(`minutes:${meetingId}`)),
+    events.on('minutes.updated', ({ meetingId }) => recheck(roomNames.minutes(meetingId))),
     // A new lead unit: the task's room is checked again.
-    events.on('task.updated', ({ taskId }) => recheck(`task:${taskId}`)),
+    events.on('task.updated', ({ taskId }) => recheck(roomNames.task(taskId))),
   ]
   return () => {
     detachLive()
