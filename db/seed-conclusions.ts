@@ -90,16 +90,16 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
         .returning({ id: conclusions.id })
         .get()
       tx.update(meetings).set({ status: 'concluded' }).where(eq(meetings.id, m.id)).run()
-      return createTasks(tx, conclusion.id, blocks, issuedOn, issuedAt)
+      return createTasks({ conclusionId: conclusion.id, blocks, issuedOn }, { db: tx, now: issuedAt })
     })
     if (!officer) return
     taskIds.forEach((taskId, i) => {
       const reportAt = new Date(Math.min(now.getTime(), issuedAt.getTime() + (10 + i * 7) * 86_400_000))
-      postProgress(taskId, { id: officer.id, unitId: lead }, { percent: 30 + ((n + i) % 3) * 30, text: 'Đơn vị đã triển khai, đang tổng hợp kết quả.', obstacle: (n + i) % 5 === 4 }, db, reportAt)
+      postProgress({ taskId, who: { id: officer.id, unitId: lead }, input: { percent: 30 + ((n + i) % 3) * 30, text: 'Đơn vị đã triển khai, đang tổng hợp kết quả.', obstacle: (n + i) % 5 === 4 } }, { db, now: reportAt })
       if ((n + i) % 3 === 0 && i < 2) {
         const doneOn = vietnamDate(new Date(Math.min(now.getTime(), issuedAt.getTime() + (18 + n * 3) * 86_400_000)))
-        declareCompletion(taskId, { id: officer.id, unitId: lead }, { completedOn: doneOn, text: 'Đã hoàn thành, gửi kèm báo cáo.' }, db, new Date(`${doneOn}T10:00:00+07:00`))
-        decideCompletion(taskId, { id: office, unitId: null }, { approve: true }, db, new Date(`${doneOn}T15:00:00+07:00`))
+        declareCompletion({ taskId, who: { id: officer.id, unitId: lead }, input: { completedOn: doneOn, text: 'Đã hoàn thành, gửi kèm báo cáo.' } }, { db, now: new Date(`${doneOn}T10:00:00+07:00`) })
+        decideCompletion({ taskId, who: { id: office, unitId: null }, input: { approve: true } }, { db, now: new Date(`${doneOn}T15:00:00+07:00`) })
       }
     })
   })

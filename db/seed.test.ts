@@ -65,7 +65,7 @@ describe('seeds', () => {
     const taskCount = db.select({ n: count() }).from(tasks).get()!.n
     expect(taskCount).toBeGreaterThan(25_000)
     expect(taskCount).toBeLessThan(32_000)
-    const totals = countTasks({}, db).total
+    const totals = countTasks({ filter: {} }, { db }).total
     for (const bucket of ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const) expect(totals[bucket], bucket).toBeGreaterThan(500)
     const sample = db.select().from(conclusions).where(eq(conclusions.status, 'issued')).limit(1).get()!
     expect(db.select({ n: count() }).from(documents).get()!.n).toBe(3 * n)

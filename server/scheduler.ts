@@ -38,7 +38,7 @@ export function startScheduler(options: { reminderDays: number; reportReminderDa
     const firstRun = lastDay === null
     lastDay = today
     try {
-      runTaskReminders({ reminderDays: options.reminderDays }, options.db ?? getDb(), now())
+      runTaskReminders({ reminderDays: options.reminderDays }, { db: options.db ?? getDb(), now: now() })
       runReportReminders(options.reportReminderDays ?? 3, options.db ?? getDb(), now())
       pruneIdempotencyKeys(options.db ?? getDb(), now())
     } catch (error) {

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     adminFigures,
     invitations: upcomingInvitations(user.id),
     toRead: documentsToRead(user),
-    awaiting: tasksAwaitingDecision(user),
+    awaiting: tasksAwaitingDecision({ user }),
     decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),
     // What each role does next: the unit's tasks due soon, the chair's next meeting, the Office's invitations to send.
     dueSoon: hasRole(user, 'unit_officer') && user.unitId ? tasksDueSoon(user.unitId) : null,

@@ -95,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
   }
   try {
-    ;(run as (id: number, who: typeof user & { ip?: string }, input: unknown, db: undefined, now: undefined, files: StoredFile[]) => void)(id, { ...user, ip: context.ip }, submission.value, undefined, undefined, attachments)
+    ;(run as (options: { taskId: number; who: typeof user & { ip?: string }; input: unknown; attachments: StoredFile[] }) => void)({ taskId: id, who: { ...user, ip: context.ip }, input: submission.value, attachments })
   } catch (error) {
     await discardUnrecorded(attachments)
     return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })

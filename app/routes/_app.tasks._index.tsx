@@ -43,11 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unitId = overview ? filter.unit : (user.unitId ?? undefined)
   const scope = { unitId, meetingId: filter.meeting, leaderId: filter.leader, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
   const version = events.version()
-  const counts = countTasks(scope).total
-  const rows = listTasks({ ...scope, status: filter.status, limit: 500 })
+  const counts = countTasks({ filter: scope }).total
+  const rows = listTasks({ filter: { ...scope, status: filter.status, limit: 500 } })
     .filter((t) => canViewTask(user, t))
     .map((t) => listRow(t))
-  const options = taskFilterOptions(scope)
+  const options = taskFilterOptions({ filter: scope })
   // Live: the unit's room (or the whole body's, for those who oversee and chose no unit).
   const room = unitId ? rooms.unit(unitId) : overview ? rooms.dashboard() : null
   const narrowed = Boolean(filter.meeting || filter.leader || filter.from || filter.to)

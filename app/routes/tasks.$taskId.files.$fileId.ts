@@ -11,10 +11,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const taskId = parseId(params.taskId)
   const fileId = parseId(params.fileId)
-  const access = taskId ? taskAccess(taskId) : null
+  const access = taskId ? taskAccess({ taskId }) : null
   invariantResponse(taskId && fileId && access, 'task.notFound')
   authorize(user, canViewTask, access)
-  const file = taskAttachment(taskId, fileId)
+  const file = taskAttachment({ taskId, attachmentId: fileId })
   invariantResponse(file, 'file.notFound')
   return fileResponse(request, file, file.name)
 }

@@ -143,7 +143,7 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
   const detach = [
     events.on('task.updated', ({ taskId }) => {
       // Always keep the read model true, watched or not; then tell the rooms that show the task.
-      const { scopes, leadUnitIds } = refreshTasks([taskId])
+      const { scopes, leadUnitIds } = refreshTasks({ taskIds: [taskId] })
       for (const scope of scopes) touch(roomOfScope(scope), { taskIds: [taskId], unitIds: leadUnitIds })
       touch(rooms.task(taskId))
     }),

@@ -146,12 +146,12 @@ export async function createIssuedConclusion(overrides: { meetingId?: number; ch
 }
 
 /** A task of an issued notice through the tasks model (a new notice and lead unit when not given). */
-export async function createTask(overrides: Partial<Parameters<typeof createTasks>[2][number]> & { conclusionId?: number; issuedOn?: string } = {}, db: DB = getDb()) {
+export async function createTask(overrides: Partial<Parameters<typeof createTasks>[0]['blocks'][number]> & { conclusionId?: number; issuedOn?: string } = {}, db: DB = getDb()) {
   const { conclusionId: givenConclusion, issuedOn, ...block } = overrides
   const conclusionId = givenConclusion ?? (await createIssuedConclusion({}, db)).id
   const leadUnitId = block.leadUnitId ?? createUnit({}, db).id
   const id = db.transaction((tx) =>
-    createTasks(tx, conclusionId, [{ blockId: `b${++sequence}`, content: `Nhiệm vụ kiểm thử ${sequence}`, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...block, leadUnitId }], issuedOn ?? '2026-06-05'),
+    createTasks({ conclusionId, blocks: [{ blockId: `b${++sequence}`, content: `Nhiệm vụ kiểm thử ${sequence}`, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...block, leadUnitId }], issuedOn: issuedOn ?? '2026-06-05' }, { db: tx }),
   )[0]!
   return { id, conclusionId, leadUnitId }
 }

@@ -112,7 +112,7 @@ describe('issuing (R4.6g)', () => {
       { blockId: 'bad-date', index: 2, problems: ['deadline'] },
     ])
     expect(getConclusionState(m).draft!.status).toBe('draft')
-    expect(listTasks({ meetingId: m })).toHaveLength(0)
+    expect(listTasks({ filter: { meetingId: m } })).toHaveLength(0)
   })
 
   it('numbers the notice, records on time or late, creates the tasks and tells the units', () => {
@@ -121,7 +121,7 @@ describe('issuing (R4.6g)', () => {
     const issued = issueConclusion(onTime, { id: chair.id }, issueInput(r1.revision), getDb(), at('2026-06-08'))
     expect(issued.number).toMatch(/^Số \d+-TB\/TU$/)
     expect(issued.onTime).toBe(true)
-    const list = listTasks({ meetingId: onTime }, getDb(), '2026-06-10')
+    const list = listTasks({ filter: { meetingId: onTime }, today: '2026-06-10' })
     expect(list.map((t) => [t.content, t.leadUnitId, t.deadline, t.standingCycle])).toEqual([
       ['rà soát quy hoạch cán bộ', lead.id, '2026-06-30', null],
       ['rà soát quy hoạch cán bộ', lead.id, null, 'quarter'],
@@ -174,11 +174,11 @@ describe('issuing (R4.6g)', () => {
     const state = getConclusionState(m)
     expect(state.issued!.id).toBe(draftId)
     expect(state.issued!.supersedesId).toBe(first.conclusionId)
-    const carried = getTask(taskId)!
+    const carried = getTask({ taskId })!
     expect(carried.conclusionId).toBe(draftId)
     expect([carried.deadline, carried.originalDeadline]).toEqual(['2026-07-15', '2026-06-30'])
     expect(getDb().select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).all().map((e) => e.kind)).toEqual(['corrected'])
-    expect(listTasks({ meetingId: m })).toHaveLength(2)
+    expect(listTasks({ filter: { meetingId: m } })).toHaveLength(2)
   })
 
   it('a deadline before the meeting blocks issuing', () => {

@@ -253,8 +253,8 @@ describe('numbers in page forms are plain decimals', () => {
       expect(res.status, odd).toBe(400)
       expect(((await res.json()) as { result: { error: Record<string, string[]> } }).result.error.percent, odd).toBeTruthy()
     }
-    expect(getTask(id)!.progress).toBe(0)
+    expect(getTask({ taskId: id })!.progress).toBe(0)
     expect((await post('16')).status).toBe(302)
-    expect(getTask(id)!.progress).toBe(16)
+    expect(getTask({ taskId: id })!.progress).toBe(16)
   })
 })

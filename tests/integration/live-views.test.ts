@@ -54,7 +54,7 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     await joinLive(chair, `meetingTasks:${conclusion.meetingId}`)
     for (const s of [office, officerA, officerB, chair]) s.updates.length = 0
 
-    postProgress(id, people.officerA, { percent: 40, text: 'Đã triển khai', obstacle: false })
+    postProgress({ taskId: id, who: people.officerA, input: { percent: 40, text: 'Đã triển khai', obstacle: false } })
     await settle()
 
     expect(office.updates).toHaveLength(1)
@@ -82,7 +82,7 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     expect(snapshot.rows).toEqual([])
     expect(await officerB.emitWithAck('room.join', { room: `unit:${unitA.id}` })).toEqual({ ok: false, error: 'forbidden' })
     officerB.updates.length = 0
-    postProgress(id, people.officerA, { percent: 10, text: 'Bắt đầu', obstacle: false })
+    postProgress({ taskId: id, who: people.officerA, input: { percent: 10, text: 'Bắt đầu', obstacle: false } })
     events.emit('tasks.dayChanged', { today: vietnamDate(new Date()) })
     await settle()
     for (const u of officerB.updates) expect(view(u).rows.map((r) => r.id)).not.toContain(id)
@@ -95,8 +95,8 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     const before = await joinLive(first, `unit:${unitA.id}`, [id])
     expect(view(before).rows).toEqual([expect.objectContaining({ id, progress: 0 })])
     first.disconnect()
-    postProgress(id, people.officerA, { percent: 55, text: 'Một nửa', obstacle: false })
-    postProgress(id, people.officerA, { percent: 70, text: 'Gần xong', obstacle: false })
+    postProgress({ taskId: id, who: people.officerA, input: { percent: 55, text: 'Một nửa', obstacle: false } })
+    postProgress({ taskId: id, who: people.officerA, input: { percent: 70, text: 'Gần xong', obstacle: false } })
     const again = await open(people.officerA.id)
     const after = await joinLive(again, `unit:${unitA.id}`, [id])
     expect(after.version).toBeGreaterThan(before.version)
@@ -110,7 +110,7 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     await joinLive(office, 'dashboard:0')
     office.updates.length = 0
     for (let i = 1; i <= 50; i++) {
-      postProgress(id, people.officerA, { percent: i, text: `Lần ${i}`, obstacle: false })
+      postProgress({ taskId: id, who: people.officerA, input: { percent: i, text: `Lần ${i}`, obstacle: false } })
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20))
     }
     await settle(700)
@@ -149,20 +149,20 @@ describe('live task views: computed once per change, pushed, filtered by the roo
     for (const deadline of ['2026-01-15', '2026-03-31', farDeadline, farDeadline]) ids.push((await createTask({ conclusionId: conclusion.id, leadUnitId: unit.id, deadline })).id)
     const scopes = [{ kind: 'body', id: 0 }, { kind: 'unit', id: unit.id }, { kind: 'unit', id: unitB.id }] as const
     const today = vietnamDate(new Date())
-    for (const scope of scopes) scopeCounts(scope, today) // made once, then adjusted
-    const apply = (taskId: number) => refreshTasks([taskId])
-    postProgress(ids[2]!, officer, { percent: 30, text: 'Tiến độ', obstacle: false })
+    for (const scope of scopes) scopeCounts({ scope, today }) // made once, then adjusted
+    const apply = (taskId: number) => refreshTasks({ taskIds: [taskId] })
+    postProgress({ taskId: ids[2]!, who: officer, input: { percent: 30, text: 'Tiến độ', obstacle: false } })
     apply(ids[2]!)
-    declareCompletion(ids[0]!, officer, { completedOn: '2026-02-01', text: 'Xong' })
-    decideCompletion(ids[0]!, people.office, { approve: true })
+    declareCompletion({ taskId: ids[0]!, who: officer, input: { completedOn: '2026-02-01', text: 'Xong' } })
+    decideCompletion({ taskId: ids[0]!, who: people.office, input: { approve: true } })
     apply(ids[0]!)
-    reassignLead(ids[3]!, people.chair, { leadUnitId: unitB.id, reason: 'Đúng chức năng' })
+    reassignLead({ taskId: ids[3]!, who: people.chair, input: { leadUnitId: unitB.id, reason: 'Đúng chức năng' } })
     apply(ids[3]!)
     for (const scope of scopes) {
-      const kept = scopeCounts(scope, today)
+      const kept = scopeCounts({ scope, today })
       const filter = scope.kind === 'unit' ? { unitId: scope.id } : {}
-      expect(kept.total).toEqual(countTasks(filter, undefined, today).total)
-      expect(kept.byUnit.map((u) => [u.unitId, u.counts])).toEqual(countTasks(filter, undefined, today).byUnit.map((u) => [u.unitId, u.counts]))
+      expect(kept.total).toEqual(countTasks({ filter, today }).total)
+      expect(kept.byUnit.map((u) => [u.unitId, u.counts])).toEqual(countTasks({ filter, today }).byUnit.map((u) => [u.unitId, u.counts]))
     }
   })
 

@@ -13,7 +13,7 @@ describe('notifications in the reader’s language', () => {
   it('stores the kind and its values; each reader reads them in their own language; older rows read as written', async () => {
     const vi = await createUser({ locale: 'vi' })
     const en = await createUser({ locale: 'en' })
-    for (const userId of [vi.id, en.id]) notify([{ userId, kind: 'meeting.postponed', params: { title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' }, link: '/meetings/1' }], { db: getDb() })
+    for (const userId of [vi.id, en.id]) notify([{ userId, kind: 'meeting.postponed', params: { title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' }, link: '/meetings/1' }])
     const stored = getDb().select().from(notifications).all().filter((n) => n.userId === vi.id)[0]!
     expect(stored.kind).toBe('meeting.postponed')
     expect(stored.params).toEqual({ title: 'Họp Ban Thường vụ', reason: 'Trùng lịch tiếp khách' })
@@ -23,18 +23,18 @@ describe('notifications in the reader’s language', () => {
     getDb().insert(notifications).values({ userId: en.id, kind: 'meeting.invitation', title: 'Giấy mời họp: cũ', body: null, createdAt: new Date() }).run()
     expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]!.title).toBe('Giấy mời họp: cũ')
     // A variant chosen by the notice's context: an invitation with its place, or to attend in someone's place.
-    notify([{ userId: en.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng 1', context: 'place' } }], { db: getDb() })
+    notify([{ userId: en.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng 1', context: 'place' } }])
     expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]).toMatchObject({ title: 'Meeting invitation: Giao ban', body: 'When: 05/06/2026 08:00 · Where: Phòng 1' })
-    notify([{ userId: vi.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', original: 'Võ Trọng Hải', context: 'substitute' } }], { db: getDb() })
+    notify([{ userId: vi.id, kind: 'meeting.invitation', params: { title: 'Giao ban', when: '05/06/2026 08:00', original: 'Võ Trọng Hải', context: 'substitute' } }])
     expect(listNotifications({ userId: vi.id, locale: 'vi' }).items[0]).toMatchObject({ title: 'Giấy mời họp (dự thay Võ Trọng Hải): Giao ban', body: 'Thời gian: 05/06/2026 08:00' })
     // Values with "&" or "<" are text, not HTML.
-    notify([{ userId: en.id, kind: 'poll.open', params: { title: 'Sở Kế hoạch & Đầu tư <2026>' } }], { db: getDb() })
+    notify([{ userId: en.id, kind: 'poll.open', params: { title: 'Sở Kế hoạch & Đầu tư <2026>' } }])
     expect(listNotifications({ userId: en.id, locale: 'en' }).items[0]!.title).toBe('Confidence poll: Sở Kế hoạch & Đầu tư <2026>')
   })
 
   it('the page goes past the latest 30, a page at a time, without skipping or repeating', async () => {
     const user = await createUser({ locale: 'vi' })
-    notify(Array.from({ length: 75 }, (_, i) => ({ userId: user.id, kind: 'poll.published', params: { title: `Đợt ${i + 1}` } })), { db: getDb() })
+    notify(Array.from({ length: 75 }, (_, i) => ({ userId: user.id, kind: 'poll.published', params: { title: `Đợt ${i + 1}` } })))
     const cookie = sessionCookieFor(user.id)
     const seen: string[] = []
     let url = '/notifications'
@@ -70,7 +70,7 @@ describe('e-mail in the reader’s language', () => {
     getDb().update(users).set({ email: 'en@so.example.vn' }).where(eq(users.id, english.id)).run()
     getDb().update(users).set({ email: 'vi@so.example.vn' }).where(eq(users.id, vietnamese.id)).run()
     await createTask({ leadUnitId: unit.id, content: 'Đón đoàn công tác', deadline: '2027-03-10' })
-    runTaskReminders({ reminderDays: 3 }, getDb(), new Date('2027-03-08T02:00:00Z'))
+    runTaskReminders({ reminderDays: 3 }, { db: getDb(), now: new Date('2027-03-08T02:00:00Z') })
     await server.mailer.idle()
     const to = (address: string) => decodeMail(smtp.received.find((m) => m.to.includes(address))!.raw)
     expect(to('en@so.example.vn')).toContain('Dear ')

@@ -43,10 +43,10 @@ afterAll(async () => {
 
 /** Tuesday 30 June 2026 is the deadline; three working days before it is Thursday 25 June. */
 function task(deadline = '2026-06-30') {
-  return getDb().transaction((tx) => createTasks(tx, conclusionId, [{ blockId: `r${Math.random()}`, content: 'Sơ kết công tác dân vận', leadUnitId: unitId, coordinatingUnitIds: [], deadline, standingCycle: null, followingLeaderId: leader.id }], '2026-06-02'))[0]!
+  return getDb().transaction((tx) => createTasks({ conclusionId, blocks: [{ blockId: `r${Math.random()}`, content: 'Sơ kết công tác dân vận', leadUnitId: unitId, coordinatingUnitIds: [], deadline, standingCycle: null, followingLeaderId: leader.id }], issuedOn: '2026-06-02' }, { db: tx }))[0]!
 }
 const on = (day: string, time = '07:00') => new Date(`${day}T${time}:00+07:00`)
-const run = (day: string) => runTaskReminders({ reminderDays: 3 }, getDb(), on(day)).sent.filter((s) => s.taskId === currentTask)
+const run = (day: string) => runTaskReminders({ reminderDays: 3 }, { db: getDb(), now: on(day) }).sent.filter((s) => s.taskId === currentTask)
 let currentTask = 0
 
 describe('reminders and escalation (R5)', () => {
@@ -59,7 +59,7 @@ describe('reminders and escalation (R5)', () => {
     expect(run('2026-06-30')).toEqual([{ taskId: currentTask, kind: 'due', userIds: [officer.id] }])
     expect(run('2026-07-01')).toEqual([{ taskId: currentTask, kind: 'escalated', userIds: [leader.id] }])
     expect(run('2026-07-02')).toEqual([])
-    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before', 'due', 'escalated'])
+    expect(remindersOf({ taskId: currentTask }).map((r) => r.kind)).toEqual(['before', 'due', 'escalated'])
     const titles = listNotifications({ userId: officer.id }).items.map((n) => n.title)
     expect(titles).toEqual(expect.arrayContaining(['Còn 3 ngày làm việc đến hạn nhiệm vụ', 'Hôm nay là hạn hoàn thành nhiệm vụ']))
     expect(listNotifications({ userId: leader.id }).items[0]!.title).toBe('Nhiệm vụ quá hạn: Ban Dân vận')
@@ -75,8 +75,8 @@ describe('reminders and escalation (R5)', () => {
   it('an approved extension gets reminders of its own for the new deadline', () => {
     currentTask = task('2026-06-30')
     expect(run('2026-06-26').map((s) => s.kind)).toEqual(['before'])
-    requestExtension(currentTask, officer, { newDeadline: '2026-07-31', reason: 'Chờ số liệu' })
-    decideExtension(currentTask, office, { approve: true })
+    requestExtension({ taskId: currentTask, who: officer, input: { newDeadline: '2026-07-31', reason: 'Chờ số liệu' } })
+    decideExtension({ taskId: currentTask, who: office, input: { approve: true } })
     expect(run('2026-06-30')).toEqual([])
     expect(run('2026-07-28').map((s) => s.kind)).toEqual(['before'])
   })
@@ -90,17 +90,17 @@ describe('reminders and escalation (R5)', () => {
     const days: string[] = []
     const off = events.on('tasks.dayChanged', ({ today }) => days.push(today))
     const first = startScheduler({ reminderDays: 3, now: () => now, intervalMs: 3_600_000 })
-    expect(remindersOf(currentTask)).toEqual([])
+    expect(remindersOf({ taskId: currentTask })).toEqual([])
     now = on('2026-07-30', '00:00')
     first.tick()
     first.tick()
     expect(days).toEqual(['2026-07-30'])
-    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
+    expect(remindersOf({ taskId: currentTask }).map((r) => r.kind)).toEqual(['before'])
     first.stop()
     const restarted = startScheduler({ reminderDays: 3, now: () => now, intervalMs: 3_600_000 })
     restarted.stop()
     off()
-    expect(remindersOf(currentTask).map((r) => r.kind)).toEqual(['before'])
+    expect(remindersOf({ taskId: currentTask }).map((r) => r.kind)).toEqual(['before'])
     // Every open dashboard is pushed its whole model again (statuses that depend on the date).
     expect(((await dayChanged).data as { partial: boolean }).partial).toBe(false)
     watcher.disconnect()

@@ -60,7 +60,7 @@ describe('global search', () => {
     expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).toContain(id)
     // A new lead unit (an event) is found at once under its name, and the old one no longer.
     const other = createUnit({ name: 'Sở Giao thông vận tải' })
-    reassignLead(id, { id: office.id, unitId: null }, { leadUnitId: other.id, reason: 'Đúng chức năng' })
+    reassignLead({ taskId: id, who: { id: office.id, unitId: null }, input: { leadUnitId: other.id, reason: 'Đúng chức năng' } })
     expect(searchEverything(office, 'giao thong van tai').hits.map((h) => h.id)).toContain(id)
     expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).not.toContain(id)
     // A meeting renamed is found under its new title.

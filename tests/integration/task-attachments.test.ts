@@ -32,7 +32,7 @@ beforeAll(async () => {
   )
   const now = new Date()
   const cid = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
-  taskId = getDb().transaction((tx) => createTasks(tx, cid, [{ blockId: 'f1', content: 'Báo cáo có tệp', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-12-31', standingCycle: null, followingLeaderId: null }], '2026-06-02'))[0]!
+  taskId = getDb().transaction((tx) => createTasks({ conclusionId: cid, blocks: [{ blockId: 'f1', content: 'Báo cáo có tệp', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-12-31', standingCycle: null, followingLeaderId: null }], issuedOn: '2026-06-02' }, { db: tx }))[0]!
 })
 
 const post = (fields: Record<string, string>, list: { name: string; bytes: Uint8Array }[], userId = officer.id) =>
@@ -48,7 +48,7 @@ describe('files attached to progress reports', () => {
     expect(again.status).toBe(302)
     expect(rows()).toEqual({ files: 1, links: 2 })
     expect(stored()).toHaveLength(1)
-    const history = getTask(taskId)!.history
+    const history = getTask({ taskId })!.history
     const attached = history.at(-2)!.files[0]!
     expect(attached).toMatchObject({ name: 'Báo cáo quý III.pdf', mime: 'application/pdf', size: bytes.length })
 
@@ -76,7 +76,7 @@ describe('files attached to progress reports', () => {
   })
 
   it('refuses a disguised program, an empty file and a wrong extension, leaving no file and no row', async () => {
-    const before = { rows: rows(), files: stored().length, progress: getTask(taskId)!.progress }
+    const before = { rows: rows(), files: stored().length, progress: getTask({ taskId })!.progress }
     for (const [file, message] of [
       [{ name: 'baocao.pdf', bytes: exe }, 'file.typeNotAccepted'],
       [{ name: 'rong.pdf', bytes: new Uint8Array() }, 'file.empty'],
@@ -86,7 +86,7 @@ describe('files attached to progress reports', () => {
       expect(res.status).toBe(400)
       expect((await errorOf(res)).files).toEqual([message])
     }
-    expect({ rows: rows(), files: stored().length, progress: getTask(taskId)!.progress }).toEqual(before)
+    expect({ rows: rows(), files: stored().length, progress: getTask({ taskId })!.progress }).toEqual(before)
   })
 
   it('refuses another unit’s officer before reading the upload', async () => {

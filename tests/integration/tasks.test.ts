@@ -38,15 +38,15 @@ beforeAll(async () => {
   conclusionId = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
 })
 
-function newTask(over: Partial<Parameters<typeof createTasks>[2][number]> = {}) {
+function newTask(over: Partial<Parameters<typeof createTasks>[0]['blocks'][number]> = {}) {
   return getDb().transaction((tx) =>
-    createTasks(tx, conclusionId, [{ blockId: `b${Math.random()}`, content: 'Rà soát quy hoạch cán bộ', leadUnitId: lead.id, coordinatingUnitIds: [coord.id], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], '2026-06-05'),
+    createTasks({ conclusionId, blocks: [{ blockId: `b${Math.random()}`, content: 'Rà soát quy hoạch cán bộ', leadUnitId: lead.id, coordinatingUnitIds: [coord.id], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], issuedOn: '2026-06-05' }, { db: tx }),
   )[0]!
 }
 
 describe('who may do what with a task', () => {
   it('only the lead unit’s officers report; coordinating units contribute; others neither', () => {
-    const access = taskAccess(newTask())!
+    const access = taskAccess({ taskId: newTask() })!
     expect(canReportOnTask(people.leadOfficer!, access)).toBe(true)
     expect(canReportOnTask(people.otherOfficer!, access)).toBe(false)
     expect(canReportOnTask(people.coordOfficer!, access)).toBe(false)
@@ -58,7 +58,7 @@ describe('who may do what with a task', () => {
   })
 
   it('the Office or the meeting’s chair decide; only the chair reassigns the lead', () => {
-    const access = taskAccess(newTask())!
+    const access = taskAccess({ taskId: newTask() })!
     expect(canDecideOnTask(people.office!, access)).toBe(true)
     expect(canDecideOnTask(people.chair!, access)).toBe(true)
     expect(canDecideOnTask(people.otherChair!, access)).toBe(false)
@@ -75,18 +75,18 @@ describe('following a task up (R4.6h, R4.4)', () => {
 
   it('progress moves the status from not yet due to in progress', () => {
     const id = newTask()
-    expect(getTask(id, getDb(), '2026-06-10')).toMatchObject({ status: 'not_due', bucket: 'open_within' })
-    postProgress(id, people.leadOfficer!, { percent: 50, text: 'Đã rà soát 7/14 đơn vị', obstacle: false })
-    expect(getTask(id, getDb(), '2026-06-10')).toMatchObject({ progress: 50, status: 'in_progress' })
-    expect(getTask(id, getDb(), '2026-07-02')).toMatchObject({ status: 'overdue', daysOverdue: 2, bucket: 'open_overdue' })
+    expect(getTask({ taskId: id, today: '2026-06-10' })).toMatchObject({ status: 'not_due', bucket: 'open_within' })
+    postProgress({ taskId: id, who: people.leadOfficer!, input: { percent: 50, text: 'Đã rà soát 7/14 đơn vị', obstacle: false } })
+    expect(getTask({ taskId: id, today: '2026-06-10' })).toMatchObject({ progress: 50, status: 'in_progress' })
+    expect(getTask({ taskId: id, today: '2026-07-02' })).toMatchObject({ status: 'overdue', daysOverdue: 2, bucket: 'open_overdue' })
   })
 
   it('an approved extension moves the deadline and keeps the original in the task and its history', () => {
     const id = newTask()
-    requestExtension(id, people.leadOfficer!, { newDeadline: '2026-07-31', reason: 'Chờ hướng dẫn của Trung ương' })
-    expect(() => requestExtension(id, people.leadOfficer!, { newDeadline: '2026-08-31', reason: 'x' })).toThrow('task.extensionPending')
-    decideExtension(id, people.chair!, { approve: true })
-    const task = getTask(id, getDb(), '2026-07-10')!
+    requestExtension({ taskId: id, who: people.leadOfficer!, input: { newDeadline: '2026-07-31', reason: 'Chờ hướng dẫn của Trung ương' } })
+    expect(() => requestExtension({ taskId: id, who: people.leadOfficer!, input: { newDeadline: '2026-08-31', reason: 'x' } })).toThrow('task.extensionPending')
+    decideExtension({ taskId: id, who: people.chair!, input: { approve: true } })
+    const task = getTask({ taskId: id, today: '2026-07-10' })!
     expect(task).toMatchObject({ deadline: '2026-07-31', originalDeadline: '2026-06-30', pendingDeadline: null, status: 'not_due' })
     expect(task.history.map((e) => [e.kind, e.fromValue, e.toValue])).toEqual([
       ['extension_requested', '2026-06-30', '2026-07-31'],
@@ -96,54 +96,54 @@ describe('following a task up (R4.6h, R4.4)', () => {
 
   it('a rejected extension leaves the deadline', () => {
     const id = newTask()
-    requestExtension(id, people.leadOfficer!, { newDeadline: '2026-07-15', reason: 'Thiếu nhân lực' })
-    decideExtension(id, people.office!, { approve: false, reason: 'Nhiệm vụ trọng tâm, không gia hạn' })
-    expect(getTask(id)).toMatchObject({ deadline: '2026-06-30', originalDeadline: null, pendingDeadline: null })
+    requestExtension({ taskId: id, who: people.leadOfficer!, input: { newDeadline: '2026-07-15', reason: 'Thiếu nhân lực' } })
+    decideExtension({ taskId: id, who: people.office!, input: { approve: false, reason: 'Nhiệm vụ trọng tâm, không gia hạn' } })
+    expect(getTask({ taskId: id })).toMatchObject({ deadline: '2026-06-30', originalDeadline: null, pendingDeadline: null })
   })
 
   it('completion is declared by the unit and counts once accepted: on time or late', () => {
     const onTime = newTask()
-    declareCompletion(onTime, people.leadOfficer!, { completedOn: '2026-06-30', text: 'Đã ban hành quyết định' }, getDb(), new Date('2026-07-01T02:00:00Z'))
-    expect(getTask(onTime, getDb(), '2026-07-01')).toMatchObject({ status: 'overdue' }) // declared, not yet accepted
-    decideCompletion(onTime, people.chair!, { approve: true })
-    expect(getTask(onTime, getDb(), '2026-08-01')).toMatchObject({ completedOn: '2026-06-30', progress: 100, status: 'done_on_time', bucket: 'done_on_time' })
+    declareCompletion({ taskId: onTime, who: people.leadOfficer!, input: { completedOn: '2026-06-30', text: 'Đã ban hành quyết định' } }, { db: getDb(), now: new Date('2026-07-01T02:00:00Z') })
+    expect(getTask({ taskId: onTime, today: '2026-07-01' })).toMatchObject({ status: 'overdue' }) // declared, not yet accepted
+    decideCompletion({ taskId: onTime, who: people.chair!, input: { approve: true } })
+    expect(getTask({ taskId: onTime, today: '2026-08-01' })).toMatchObject({ completedOn: '2026-06-30', progress: 100, status: 'done_on_time', bucket: 'done_on_time' })
 
     const late = newTask()
-    declareCompletion(late, people.leadOfficer!, { completedOn: '2026-07-04', text: 'Xong' }, getDb(), new Date('2026-07-05T02:00:00Z'))
-    decideCompletion(late, people.office!, { approve: false, reason: 'Thiếu báo cáo kết quả' })
-    expect(getTask(late)).toMatchObject({ completionDeclaredOn: null, completedOn: null })
-    declareCompletion(late, people.leadOfficer!, { completedOn: '2026-07-04', text: 'Bổ sung báo cáo' }, getDb(), new Date('2026-07-05T02:00:00Z'))
-    decideCompletion(late, people.office!, { approve: true })
-    expect(getTask(late, getDb(), '2026-08-01')).toMatchObject({ status: 'done_late', daysOverdue: 4 })
-    expect(() => postProgress(late, people.leadOfficer!, { percent: 10, text: 'x', obstacle: false })).toThrow('task.alreadyCompleted')
+    declareCompletion({ taskId: late, who: people.leadOfficer!, input: { completedOn: '2026-07-04', text: 'Xong' } }, { db: getDb(), now: new Date('2026-07-05T02:00:00Z') })
+    decideCompletion({ taskId: late, who: people.office!, input: { approve: false, reason: 'Thiếu báo cáo kết quả' } })
+    expect(getTask({ taskId: late })).toMatchObject({ completionDeclaredOn: null, completedOn: null })
+    declareCompletion({ taskId: late, who: people.leadOfficer!, input: { completedOn: '2026-07-04', text: 'Bổ sung báo cáo' } }, { db: getDb(), now: new Date('2026-07-05T02:00:00Z') })
+    decideCompletion({ taskId: late, who: people.office!, input: { approve: true } })
+    expect(getTask({ taskId: late, today: '2026-08-01' })).toMatchObject({ status: 'done_late', daysOverdue: 4 })
+    expect(() => postProgress({ taskId: late, who: people.leadOfficer!, input: { percent: 10, text: 'x', obstacle: false } })).toThrow('task.alreadyCompleted')
   })
 
   it('a coordinating contribution is recorded without touching progress', () => {
     const id = newTask()
-    addContribution(id, people.coordOfficer!, { text: 'Sở Nội vụ đã gửi danh sách' })
-    const task = getTask(id)!
+    addContribution({ taskId: id, who: people.coordOfficer!, input: { text: 'Sở Nội vụ đã gửi danh sách' } })
+    const task = getTask({ taskId: id })!
     expect(task.progress).toBe(0)
     expect(task.history.map((e) => [e.kind, e.unitId])).toEqual([['contribution', coord.id]])
   })
 
   it('reassigning the lead keeps a lead at all times and records who had it', () => {
     const id = newTask()
-    reassignLead(id, people.chair!, { leadUnitId: coord.id, reason: 'Đúng chức năng quản lý nhà nước' })
-    const task = getTask(id)!
+    reassignLead({ taskId: id, who: people.chair!, input: { leadUnitId: coord.id, reason: 'Đúng chức năng quản lý nhà nước' } })
+    const task = getTask({ taskId: id })!
     expect(task).toMatchObject({ leadUnitId: coord.id, coordinatingUnitIds: [] })
     expect(task.history.at(-1)).toMatchObject({ kind: 'lead_reassigned', fromValue: String(lead.id), toValue: String(coord.id) })
-    expect(() => reassignLead(id, people.chair!, { leadUnitId: 999_999, reason: 'x' })).toThrow('unit.notFound')
+    expect(() => reassignLead({ taskId: id, who: people.chair!, input: { leadUnitId: 999_999, reason: 'x' } })).toThrow('unit.notFound')
     // The unit index follows: the task is now the new lead's and no longer the old one's.
-    expect(listTasks({ unitId: coord.id }).map((t) => t.id)).toContain(id)
-    expect(listTasks({ unitId: lead.id }).map((t) => t.id)).not.toContain(id)
+    expect(listTasks({ filter: { unitId: coord.id } }).map((t) => t.id)).toContain(id)
+    expect(listTasks({ filter: { unitId: lead.id } }).map((t) => t.id)).not.toContain(id)
   })
 
   it('a standing task reports per cycle', () => {
     const id = newTask({ deadline: null, standingCycle: 'month' })
-    expect(getTask(id, getDb(), '2026-06-20')).toMatchObject({ status: 'not_due' })
-    postProgress(id, people.leadOfficer!, { percent: 0, text: 'Báo cáo tháng 6', obstacle: false }, getDb(), new Date('2026-06-25T02:00:00Z'))
-    expect(getTask(id, getDb(), '2026-06-28')).toMatchObject({ status: 'in_progress' })
-    expect(getTask(id, getDb(), '2026-08-02')).toMatchObject({ status: 'overdue' }) // July had no report
+    expect(getTask({ taskId: id, today: '2026-06-20' })).toMatchObject({ status: 'not_due' })
+    postProgress({ taskId: id, who: people.leadOfficer!, input: { percent: 0, text: 'Báo cáo tháng 6', obstacle: false } }, { db: getDb(), now: new Date('2026-06-25T02:00:00Z') })
+    expect(getTask({ taskId: id, today: '2026-06-28' })).toMatchObject({ status: 'in_progress' })
+    expect(getTask({ taskId: id, today: '2026-08-02' })).toMatchObject({ status: 'overdue' }) // July had no report
   })
 })
 
@@ -160,7 +160,7 @@ describe('tasks API', () => {
     const id = newTask()
     const refused = await post(`/tasks/${id}/progress`, people.otherOfficer!.id, { percent: 50, text: 'Không phải việc của đơn vị này' })
     expect(refused.status).toBe(403)
-    expect(getTask(id)!.progress).toBe(0)
+    expect(getTask({ taskId: id })!.progress).toBe(0)
     expect((await post(`/tasks/${id}/progress`, people.coordOfficer!.id, { percent: 50, text: 'Phối hợp' })).status).toBe(403)
     const ok = await post(`/tasks/${id}/progress`, people.leadOfficer!.id, { percent: 50, text: 'Đã hoàn thành 50%' })
     expect(ok.status).toBe(200)
@@ -207,10 +207,10 @@ describe('the task page and the task room', () => {
       status = answer instanceof Response ? answer.status : String(e)
     }
     expect(status).toBe(403)
-    expect(getTask(id)!.progress).toBe(0)
+    expect(getTask({ taskId: id })!.progress).toBe(0)
     const ok = (await attempt(people.leadOfficer!.id)) as Response
     expect(ok.status).toBe(302)
-    expect(getTask(id)!.progress).toBe(60)
+    expect(getTask({ taskId: id })!.progress).toBe(60)
   })
 
   it('only those who may view the task can join task:<id>, and they are pushed its new state', async () => {
@@ -221,7 +221,7 @@ describe('the task page and the task room', () => {
     const snapshot = await joinLive(watcher, `task:${id}`)
     expect((snapshot.data as { progress: number }).progress).toBe(0)
     const pushed = nextUpdate(watcher, `task:${id}`)
-    postProgress(id, people.leadOfficer!, { percent: 20, text: 'Bắt đầu', obstacle: false })
+    postProgress({ taskId: id, who: people.leadOfficer!, input: { percent: 20, text: 'Bắt đầu', obstacle: false } })
     const data = (await pushed).data as { progress: number; status: string; history: { kind: string; text: string }[] }
     expect(data).toMatchObject({ progress: 20, status: 'overdue' })
     expect(data.history.at(-1)).toMatchObject({ kind: 'progress', text: 'Bắt đầu' })
@@ -241,7 +241,7 @@ describe('the task page and the task room', () => {
     await joinLive(chair, `leader:${people.chair!.id}`)
     await joinLive(chair, `task:${id}`)
     for (const s of [officer, office, chair]) s.updates.length = 0
-    postProgress(id, people.leadOfficer!, { percent: 30, text: 'Đang làm', obstacle: false })
+    postProgress({ taskId: id, who: people.leadOfficer!, input: { percent: 30, text: 'Đang làm', obstacle: false } })
     await settle()
     expect(office.updates.map((u) => u.room)).toEqual(['dashboard:0'])
     // The following leader is also told of the report: their notification counter is pushed.
@@ -259,8 +259,8 @@ describe('counts and filters run in SQL and agree with the derived statuses', ()
     )
     const now = new Date()
     const cid = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
-    const make = (over: Partial<Parameters<typeof createTasks>[2][number]>) =>
-      getDb().transaction((tx) => createTasks(tx, cid, [{ blockId: `c${Math.random()}`, content: 'Đếm', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], '2026-01-05'))[0]!
+    const make = (over: Partial<Parameters<typeof createTasks>[0]['blocks'][number]>) =>
+      getDb().transaction((tx) => createTasks({ conclusionId: cid, blocks: [{ blockId: `c${Math.random()}`, content: 'Đếm', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-06-30', standingCycle: null, followingLeaderId: null, ...over }], issuedOn: '2026-01-05' }, { db: tx }))[0]!
     const open = make({})
     const started = make({ leadUnitId: coord.id })
     getDb().update(tasks).set({ progress: 40 }).where(eq(tasks.id, started)).run()
@@ -275,21 +275,21 @@ describe('counts and filters run in SQL and agree with the derived statuses', ()
     const statuses = ['not_due', 'in_progress', 'overdue', 'done_on_time', 'done_late'] as const
     const buckets = ['done_on_time', 'done_late', 'open_within', 'open_overdue'] as const
     for (const today of ['2026-06-29', '2026-06-30', '2026-07-01']) {
-      const all = listTasks({ meetingId }, getDb(), today)
+      const all = listTasks({ filter: { meetingId }, today })
       expect(all).toHaveLength(6)
       for (const status of statuses)
-        expect(listTasks({ meetingId, status }, getDb(), today).map((t) => t.id), `${status} on ${today}`).toEqual(all.filter((t) => t.status === status).map((t) => t.id))
-      for (const bucket of buckets) expect(listTasks({ meetingId, bucket }, getDb(), today).map((t) => t.id)).toEqual(all.filter((t) => t.bucket === bucket).map((t) => t.id))
-      const counts = countTasks({ meetingId }, getDb(), today)
+        expect(listTasks({ filter: { meetingId, status }, today }).map((t) => t.id), `${status} on ${today}`).toEqual(all.filter((t) => t.status === status).map((t) => t.id))
+      for (const bucket of buckets) expect(listTasks({ filter: { meetingId, bucket }, today }).map((t) => t.id)).toEqual(all.filter((t) => t.bucket === bucket).map((t) => t.id))
+      const counts = countTasks({ filter: { meetingId }, today })
       expect(counts.total).toEqual(Object.fromEntries(buckets.map((b) => [b, all.filter((t) => t.bucket === b).length])))
       expect(counts.byUnit.find((u) => u.unitId === coord.id)!.counts.open_within + counts.byUnit.find((u) => u.unitId === coord.id)!.counts.open_overdue).toBe(1)
     }
     // On 30 June the deadline day is still within it; the next day the open ones are overdue.
-    expect(countTasks({ meetingId }, getDb(), '2026-06-30').total).toEqual({ done_on_time: 1, done_late: 1, open_within: 2, open_overdue: 2 })
-    expect(countTasks({ meetingId }, getDb(), '2026-07-01').total).toEqual({ done_on_time: 1, done_late: 1, open_within: 0, open_overdue: 4 })
+    expect(countTasks({ filter: { meetingId }, today: '2026-06-30' }).total).toEqual({ done_on_time: 1, done_late: 1, open_within: 2, open_overdue: 2 })
+    expect(countTasks({ filter: { meetingId }, today: '2026-07-01' }).total).toEqual({ done_on_time: 1, done_late: 1, open_within: 0, open_overdue: 4 })
     // Another unit's officer sees none of them; the lead unit's officer sees theirs.
-    expect(listTasks({ meetingId, viewer: { userId: people.otherOfficer!.id, unitId: other.id } })).toHaveLength(0)
-    expect(listTasks({ meetingId, viewer: { userId: people.leadOfficer!.id, unitId: lead.id } })).toHaveLength(5)
-    expect(listTasks({ meetingId, viewer: { userId: people.chair!.id, unitId: null } })).toHaveLength(6)
+    expect(listTasks({ filter: { meetingId, viewer: { userId: people.otherOfficer!.id, unitId: other.id } } })).toHaveLength(0)
+    expect(listTasks({ filter: { meetingId, viewer: { userId: people.leadOfficer!.id, unitId: lead.id } } })).toHaveLength(5)
+    expect(listTasks({ filter: { meetingId, viewer: { userId: people.chair!.id, unitId: null } } })).toHaveLength(6)
   })
 })

@@ -295,7 +295,7 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
       const byBlock = new Map(previous.map((t) => [t.blockId, t]))
       const fresh = blocks.filter((b) => !byBlock.has(b.id))
       const toTaskBlock = (b: TaskBlockAttrs) => ({ ...b, blockId: b.id, leadUnitId: b.leadUnitId!, deadline: b.standingCycle && !b.deadline ? null : b.deadline })
-      const createdIds = createTasks(tx, draft.id, fresh.map(toTaskBlock), issuedOn, now)
+      const createdIds = createTasks({ conclusionId: draft.id, blocks: fresh.map(toTaskBlock), issuedOn }, { db: tx, now })
       const carried: number[] = []
       blocks.forEach((b, i) => {
         const old = byBlock.get(b.id)
@@ -317,7 +317,7 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
           })
           .where(eq(tasks.id, old.id))
           .run()
-        setTaskUnits(tx, old.id, next.leadUnitId, next.coordinatingUnitIds)
+        setTaskUnits({ taskId: old.id, leadUnitId: next.leadUnitId, coordinatingUnitIds: next.coordinatingUnitIds }, { db: tx })
         tx.insert(taskEvents)
           .values({ taskId: old.id, kind: 'corrected', actorId: who.id, at: now, text: `${numbered.formatted}: ${draft.correctionReason ?? ''}`.trim(), fromValue: old.deadline, toValue: next.deadline })
           .run()

@@ -21,8 +21,8 @@ import { getTask, idsInScope, scopeCounts, scopeTaskIds, taskIndexGeneration, ty
  */
 export function taskScopeView(scope: TaskScope, options: { changedIds?: number[]; changedUnitIds?: number[]; today?: string } = {}) {
   const today = options.today ?? vietnamDate(new Date())
-  const whole = scopeCounts(scope, today)
-  const rows = options.changedIds?.length ? taskRows(idsInScope(options.changedIds.slice(0, 500), scope, today), today) : []
+  const whole = scopeCounts({ scope, today })
+  const rows = options.changedIds?.length ? taskRows({ ids: idsInScope({ ids: options.changedIds.slice(0, 500), scope, today }), today }) : []
   if (!options.changedUnitIds) return { today, counts: whole, rows, partial: false }
   const changed = new Set(options.changedUnitIds)
   const present = new Map(whole.byUnit.filter((u) => changed.has(u.unitId)).map((u) => [u.unitId, u]))
@@ -43,12 +43,12 @@ const PAGE_CACHE = 500
  */
 export function taskScopePage(scope: TaskScope, options: { bucket?: TaskBucket; page: number; pageSize: number; today?: string }) {
   const today = options.today ?? vietnamDate(new Date())
-  const generation = taskIndexGeneration(today)
+  const generation = taskIndexGeneration({ today })
   const key = `${scope.kind}:${scope.id}:${options.bucket ?? ''}:${options.page}:${options.pageSize}`
   const cached = pages.get(key)
   if (cached?.generation === generation) return cached.value
-  const ids = scopeTaskIds(scope, { bucket: options.bucket, offset: (options.page - 1) * options.pageSize, limit: options.pageSize + 1 }, today)
-  const value = { rows: taskRows(ids.slice(0, options.pageSize), today), hasMore: ids.length > options.pageSize }
+  const ids = scopeTaskIds({ scope, options: { bucket: options.bucket, offset: (options.page - 1) * options.pageSize, limit: options.pageSize + 1 }, today })
+  const value = { rows: taskRows({ ids: ids.slice(0, options.pageSize), today }), hasMore: ids.length > options.pageSize }
   if (pages.size >= PAGE_CACHE) pages.delete(pages.keys().next().value!)
   pages.set(key, { generation, value })
   return value
@@ -56,7 +56,7 @@ export function taskScopePage(scope: TaskScope, options: { bucket?: TaskBucket; 
 
 /** The task page: the task, its history (reassignments named) and its status today. */
 export function taskView(taskId: number) {
-  const task = getTask(taskId)
+  const task = getTask({ taskId })
   if (!task) return null
   const names = nameLookup()
   // The assignment as the notice worded it (the block of the issued conclusion), else as it stands now.

@@ -3,10 +3,10 @@ import { events } from '~/core/events.server'
 import { vnDate } from '~/features/conclusions/index.server'
 import { getWorkingCalendar } from '~/features/calendar/index.server'
 import { addDays, vietnamDate } from '~/core/days'
-import { type DB, getDb } from '#db/client'
 import { conclusions, meetings, taskReminders, tasks, units } from '#db/schema/index'
 import { notify } from '~/features/notifications/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /** Overdue tasks are escalated if their deadline passed within this many days (a server that was down catches up; years-old data is not re-sent). */
 const ESCALATION_WINDOW_DAYS = 30
@@ -20,7 +20,8 @@ export type ReminderRun = { today: string; sent: { taskId: number; kind: 'before
  * (task, kind, deadline) key before it is sent: running the job twice, or after a restart,
  * sends nothing twice. A new deadline (an approved extension) gets its own reminders.
  */
-export function runTaskReminders(options: { reminderDays: number }, db: DB = getDb(), now = new Date()): ReminderRun {
+export function runTaskReminders(options: { reminderDays: number }, ctx: Partial<Context> = {}): ReminderRun {
+  const { db, now } = contextOf(ctx)
   const today = vietnamDate(now)
   const calendar = getWorkingCalendar({ db: db })
   const horizon = calendar.addWorkingDays(today, options.reminderDays)
@@ -73,7 +74,8 @@ export function runTaskReminders(options: { reminderDays: number }, db: DB = get
 }
 
 /** How many reminders of each kind a task has had (for its page and for tests). */
-export function remindersOf(taskId: number, db: DB = getDb()) {
+export function remindersOf({ taskId }: { taskId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select({ kind: taskReminders.kind, deadline: taskReminders.deadline, sentAt: taskReminders.sentAt }).from(taskReminders).where(eq(taskReminders.taskId, taskId)).orderBy(sql`${taskReminders.id}`).all()
 }
 

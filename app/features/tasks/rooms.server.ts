@@ -10,7 +10,7 @@ import { taskAccess } from './tasks.server'
  */
 export const taskRooms = {
   task: (id) => {
-    const task = taskAccess(id)
+    const task = taskAccess({ taskId: id })
     return (user) => !!task && canViewTask(user, task)
   },
   unit: (id) => (user) => canFollowUnitTasks(user, id),

@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type ReportingCycle, type TaskBucket, type TaskStatus } from './task-status'
 import { byUnitOrder } from '~/features/dashboard/index.server'
-import { type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { conclusions, dataVersions, meetings, tasks, units } from '#db/schema/index'
 import { reportDatesOf } from './tasks.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * The task follow-up read model: what every task's bucket depends on, for every task, kept in
@@ -86,7 +87,7 @@ function loadFacts(db: DBOrTx, ids?: number[]) {
     .innerJoin(conclusions, eq(conclusions.id, tasks.conclusionId))
     .where(ids ? inArray(tasks.id, ids) : undefined)
     .all()
-  const reports = reportDatesOf(rows.filter((r) => !r.deadline).map((r) => r.id), db)
+  const reports = reportDatesOf({ taskIds: rows.filter((r) => !r.deadline).map((r) => r.id) }, { db })
   return rows.map((r): TaskFacts => ({ ...r, reportDates: reports.get(r.id) ?? [] }))
 }
 
@@ -118,7 +119,8 @@ function indexOf(db: DBOrTx, today: string) {
  * after the commit). Returns the scopes the tasks were in before or are in now (the rooms whose
  * view changed) and their lead units before and after (the by-unit rows that changed).
  */
-export function refreshTasks(taskIds: number[], db: DBOrTx = getDb()): { scopes: TaskScope[]; leadUnitIds: number[] } {
+export function refreshTasks({ taskIds }: { taskIds: number[] }, ctx: Partial<Context> = {}): { scopes: TaskScope[]; leadUnitIds: number[] } {
+  const { db } = contextOf(ctx)
   const index = indexes.get(db)
   const before = taskIds.map((id) => index?.facts.get(id)).filter((f): f is TaskFacts => !!f)
   const after = loadFacts(db, taskIds)
@@ -192,7 +194,8 @@ function statusIn(index: Index, f: TaskFacts) {
 }
 
 /** The four buckets in total and by lead unit for a scope, as of `today`. */
-export function scopeCounts(scope: TaskScope, today: string, db: DBOrTx = getDb()): ScopeCounts {
+export function scopeCounts({ scope, today }: { scope: TaskScope; today: string }, ctx: Partial<Context> = {}): ScopeCounts {
+  const { db } = contextOf(ctx)
   const index = indexOf(db, today)
   const key = `${scope.kind}:${scope.id}`
   let tally = index.counts.get(key)
@@ -231,7 +234,8 @@ function ordered(index: Index) {
  * The ids of one page of a scope's tasks (optionally one bucket), in the lists' order: dated
  * tasks by deadline, then standing tasks, each by id. Stops reading once the page is full.
  */
-export function scopeTaskIds(scope: TaskScope, options: { bucket?: TaskBucket; offset: number; limit: number }, today: string, db: DBOrTx = getDb()) {
+export function scopeTaskIds({ scope, options, today }: { scope: TaskScope; options: { bucket?: TaskBucket; offset: number; limit: number }; today: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const index = indexOf(db, today)
   const ids: number[] = []
   let skip = options.offset
@@ -249,7 +253,8 @@ export function scopeTaskIds(scope: TaskScope, options: { bucket?: TaskBucket; o
 }
 
 /** Those of `ids` that belong to the scope (what a room of that scope may be told about). */
-export function idsInScope(ids: number[], scope: TaskScope, today: string, db: DBOrTx = getDb()) {
+export function idsInScope({ ids, scope, today }: { ids: number[]; scope: TaskScope; today: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const index = indexOf(db, today)
   return ids.filter((id) => {
     const f = index.facts.get(id)
@@ -258,7 +263,8 @@ export function idsInScope(ids: number[], scope: TaskScope, today: string, db: D
 }
 
 /** What a task list shows of each task, in the order of `ids`, with its status today. */
-export function taskRows(ids: number[], today: string, db: DBOrTx = getDb()) {
+export function taskRows({ ids, today }: { ids: number[]; today: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   if (!ids.length) return []
   const index = indexOf(db, today)
   const rows = db
@@ -296,6 +302,7 @@ export function taskRows(ids: number[], today: string, db: DBOrTx = getDb()) {
 export type TaskRow = ReturnType<typeof taskRows>[number]
 
 /** Identifies the index's current state for `today`: equal generations mean equal derived results. */
-export function taskIndexGeneration(today: string, db: DBOrTx = getDb()) {
+export function taskIndexGeneration({ today }: { today: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return indexOf(db, today).generation
 }

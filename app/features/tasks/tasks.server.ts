@@ -5,7 +5,7 @@ import { DomainError } from '~/core/errors'
 import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, type TaskStatus } from './task-status'
 import { vietnamDate } from '~/core/days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from './schemas'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { conclusions, files, meetings, taskEventFiles, taskEvents, taskUnits, tasks, units, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { recordFiles, type StoredFile } from '~/core/files.server'
@@ -16,6 +16,7 @@ import { notify } from '~/features/notifications/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import { findById } from '~/core/schemas'
 import type { Actor, AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 type Task = typeof tasks.$inferSelect
 type EventKind = (typeof taskEvents.$inferInsert)['kind']
@@ -32,7 +33,8 @@ export type TaskBlock = {
 }
 
 /** Creates the tasks of a conclusion being issued, inside the issuing transaction. */
-export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[], issuedOn: string, now = new Date()) {
+export function createTasks({ conclusionId, blocks, issuedOn }: { conclusionId: number; blocks: TaskBlock[]; issuedOn: string }, ctx: Partial<Context> = {}) {
+  const { db: tx, now } = contextOf(ctx)
   return blocks.map((b, i) => {
     if (!b.deadline && !b.standingCycle) throw new DomainError('task.deadlineRequired', 'invalid', b.blockId)
     return tx
@@ -54,13 +56,14 @@ export function createTasks(tx: DBOrTx, conclusionId: number, blocks: TaskBlock[
       .returning({ id: tasks.id })
       .get().id
   }).map((id, i) => {
-    setTaskUnits(tx, id, blocks[i]!.leadUnitId, blocks[i]!.coordinatingUnitIds)
+    setTaskUnits({ taskId: id, leadUnitId: blocks[i]!.leadUnitId, coordinatingUnitIds: blocks[i]!.coordinatingUnitIds }, { db: tx })
     return id
   })
 }
 
 /** Keeps `task_units` (the unit index of tasks) in step with a task's lead and coordinating units. */
-export function setTaskUnits(tx: DBOrTx, taskId: number, leadUnitId: number, coordinatingUnitIds: number[]) {
+export function setTaskUnits({ taskId, leadUnitId, coordinatingUnitIds }: { taskId: number; leadUnitId: number; coordinatingUnitIds: number[] }, ctx: Partial<Context> = {}) {
+  const { db: tx } = contextOf(ctx)
   tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId)).run()
   tx.insert(taskUnits).values(taskUnitRows(taskId, leadUnitId, coordinatingUnitIds)).run()
 }
@@ -71,7 +74,8 @@ export function taskUnitRows(taskId: number, leadUnitId: number, coordinatingUni
 }
 
 /** Pick<Actor, 'id' | 'unitId' | 'ip'> leads, coordinates, follows and chaired: what the permission rules need about a task. */
-export function taskAccess(taskId: number, db: DBOrTx = getDb()): TaskAccess | null {
+export function taskAccess({ taskId }: { taskId: number }, ctx: Partial<Context> = {}): TaskAccess | null {
+  const { db } = contextOf(ctx)
   const row = db
     .select({ leadUnitId: tasks.leadUnitId, coordinatingUnitIds: tasks.coordinatingUnitIds, followingLeaderId: tasks.followingLeaderId, chairUserId: meetings.chairUserId })
     .from(tasks)
@@ -97,7 +101,7 @@ function change(
   actor: AuditActor & { unitId?: number | null },
   kind: EventKind,
   mutate: (task: Task) => { set?: Partial<Task>; event?: { percent?: number; text?: string | null; fromValue?: string | null; toValue?: string | null } },
-  db: DB,
+  db: DBOrTx,
   now: Date,
   attachments: StoredFile[] = [],
 ) {
@@ -107,7 +111,7 @@ function change(
     const { set, event } = mutate(task)
     if (set) tx.update(tasks).set({ ...set, updatedAt: now }).where(eq(tasks.id, taskId)).run()
     if (set?.leadUnitId !== undefined || set?.coordinatingUnitIds !== undefined)
-      setTaskUnits(tx, taskId, set.leadUnitId ?? task.leadUnitId, set.coordinatingUnitIds ?? task.coordinatingUnitIds)
+      setTaskUnits({ taskId, leadUnitId: set.leadUnitId ?? task.leadUnitId, coordinatingUnitIds: set.coordinatingUnitIds ?? task.coordinatingUnitIds }, { db: tx })
     const eventId = tx
       .insert(taskEvents)
       .values({ taskId, kind, actorId: actor.id!, unitId: actor.unitId ?? null, at: now, percent: event?.percent ?? null, text: event?.text ?? null, fromValue: event?.fromValue ?? null, toValue: event?.toValue ?? null })
@@ -154,7 +158,8 @@ function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: numbe
  * obstacles) of open tasks they decide on — every task for the Office, those they chaired or follow
  * for a chair.
  */
-export function tasksAwaitingDecision(user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>, db: DBOrTx = getDb(), limit = 50) {
+export function tasksAwaitingDecision({ user, limit = 50 }: { user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>; limit?: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   // The same rule as canDecideOnTask, as a query: the Office decides on every task, a chair on those they chaired or follow.
   const office = can(user, 'meetings.manage')
   if (!office && !hasRole(user, 'chair')) return []
@@ -182,7 +187,8 @@ function assertOpen(task: Task) {
 }
 
 /** The lead unit reports progress (or an obstacle needing the leader's decision). */
-export function postProgress(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof progressSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function postProgress({ taskId, who, input, attachments = [] }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof progressSchema>; attachments?: StoredFile[] }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), input.obstacle ? 'obstacle' : 'progress', (task) => {
     assertOpen(task)
     return { set: { progress: input.percent }, event: { percent: input.percent, text: input.text } }
@@ -190,11 +196,13 @@ export function postProgress(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 
 }
 
 /** A coordinating unit's contribution: recorded, status untouched. */
-export function addContribution(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof contributionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function addContribution({ taskId, who, input, attachments = [] }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof contributionSchema>; attachments?: StoredFile[] }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), 'contribution', () => ({ event: { text: input.text } }), db, now, attachments)
 }
 
-export function requestExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof extensionRequestSchema>, db: DB = getDb(), now = new Date()) {
+export function requestExtension({ taskId, who, input }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof extensionRequestSchema> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), 'extension_requested', (task) => {
     assertOpen(task)
     if (!task.deadline) throw new DomainError('task.standingNoExtension', 'invalid', 'newDeadline')
@@ -205,7 +213,8 @@ export function requestExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId
 }
 
 /** Approving moves the deadline and keeps the original for reporting; rejecting needs a reason. */
-export function decideExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+export function decideExtension({ taskId, who, input }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof decisionSchema> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), input.approve ? 'extension_approved' : 'extension_rejected', (task) => {
     if (!task.pendingDeadline) throw new DomainError('task.noExtensionPending', 'conflict')
     const event = { text: input.reason ?? null, fromValue: task.deadline, toValue: task.pendingDeadline }
@@ -214,7 +223,8 @@ export function decideExtension(taskId: number, who: Pick<Actor, 'id' | 'unitId'
   }, db, now)
 }
 
-export function declareCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof completionSchema>, db: DB = getDb(), now = new Date(), attachments: StoredFile[] = []) {
+export function declareCompletion({ taskId, who, input, attachments = [] }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof completionSchema>; attachments?: StoredFile[] }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), 'completion_declared', (task) => {
     assertOpen(task)
     if (input.completedOn > vietnamDate(now)) throw new DomainError('task.completionInFuture', 'invalid', 'completedOn')
@@ -223,7 +233,8 @@ export function declareCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitI
 }
 
 /** Accepting fixes the completion date (on time or late follows from it); returning needs a reason. */
-export function decideCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof decisionSchema>, db: DB = getDb(), now = new Date()) {
+export function decideCompletion({ taskId, who, input }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof decisionSchema> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   change(taskId, actorOf(who), input.approve ? 'completion_accepted' : 'completion_returned', (task) => {
     if (!task.completionDeclaredOn) throw new DomainError('task.noCompletionDeclared', 'conflict')
     const event = { text: input.reason ?? null, toValue: task.completionDeclaredOn }
@@ -233,7 +244,8 @@ export function decideCompletion(taskId: number, who: Pick<Actor, 'id' | 'unitId
 }
 
 /** The chair gives the task another lead unit; a task is never without one. */
-export function reassignLead(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 'ip'>, input: z.infer<typeof reassignSchema>, db: DB = getDb(), now = new Date()) {
+export function reassignLead({ taskId, who, input }: { taskId: number; who: Pick<Actor, 'id' | 'unitId' | 'ip'>; input: z.infer<typeof reassignSchema> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   if (!db.select({ id: units.id }).from(units).where(and(eq(units.id, input.leadUnitId), eq(units.active, true))).get())
     throw new DomainError('unit.notFound', 'invalid', 'leadUnitId')
   change(taskId, actorOf(who), 'lead_reassigned', (task) => {
@@ -246,7 +258,9 @@ export function reassignLead(taskId: number, who: Pick<Actor, 'id' | 'unitId' | 
 }
 
 /** A task with its history and its status today. */
-export function getTask(taskId: number, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function getTask({ taskId, today }: { taskId: number; today?: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const task = db.select().from(tasks).where(eq(tasks.id, taskId)).get()
   if (!task) return null
   const events = db.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.at), asc(taskEvents.id)).all()
@@ -331,7 +345,8 @@ function statusCondition(filter: TaskFilter, today: string) {
 }
 
 /** The days (Asia/Ho_Chi_Minh) of each task's progress and obstacle reports, read 500 tasks at a time. */
-export function reportDatesOf(taskIds: number[], db: DBOrTx) {
+export function reportDatesOf({ taskIds }: { taskIds: number[] }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const reports = new Map<number, string[]>()
   for (let i = 0; i < taskIds.length; i += 500) {
     const chunk = taskIds.slice(i, i + 500)
@@ -349,7 +364,9 @@ export function reportDatesOf(taskIds: number[], db: DBOrTx) {
  * coordinates. `limit`/`offset` page through them: dated tasks by deadline (read in the order of
  * the deadline index, so a page costs the page), then standing tasks.
  */
-export function listTasks(filter: TaskFilter & { limit?: number; offset?: number } = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function listTasks({ filter = {}, today }: { filter?: TaskFilter & { limit?: number; offset?: number }; today?: string } = {}, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const select = () =>
     db
       .select({ task: tasks, meetingId: conclusions.meetingId, meetingTitle: meetings.title, chairUserId: meetings.chairUserId, numberFormatted: conclusions.numberFormatted, leadUnitName: units.name })
@@ -370,7 +387,7 @@ export function listTasks(filter: TaskFilter & { limit?: number; offset?: number
       rows.push(...select().where(standingWhere).orderBy(asc(tasks.id)).limit(filter.limit - rows.length).offset(Math.max(0, offset - datedTotal)).all())
     }
   }
-  const reports = reportDatesOf(rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id), db)
+  const reports = reportDatesOf({ taskIds: rows.filter((r) => r.task.standingCycle && !r.task.deadline).map((r) => r.task.id) }, { db })
   return rows
     .map((r) => {
       const derived = statusOfTask(r.task, reports.get(r.task.id) ?? [], today)
@@ -380,7 +397,8 @@ export function listTasks(filter: TaskFilter & { limit?: number; offset?: number
 }
 
 /** The meetings and leaders that occur among the tasks in scope: the choices of the list's filters. */
-export function taskFilterOptions(filter: TaskFilter, db: DBOrTx = getDb()) {
+export function taskFilterOptions({ filter }: { filter: TaskFilter }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const where = scopeConditions({ ...filter, meetingId: undefined, leaderId: undefined })
   const meetingsInScope = db
     .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
@@ -408,7 +426,9 @@ const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, open_w
  * The four buckets (completed on time / late, open within the deadline / overdue), in total and
  * by lead unit. Dated tasks are counted by SQL; standing tasks are derived from their reports.
  */
-export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function countTasks({ filter = {}, today }: { filter?: TaskFilter; today?: string } = {}, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const status = taskStatusSql(today)
   const bucket = sql<TaskBucket>`(case ${status} when 'overdue' then 'open_overdue' when 'not_due' then 'open_within' when 'in_progress' then 'open_within' else ${status} end)`
   const dated = db
@@ -422,7 +442,7 @@ export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today 
     .from(tasks)
     .where(and(scopeConditions(filter), sql`${tasks.deadline} is null`))
     .all()
-  const reports = reportDatesOf(standing.map((s) => s.id), db)
+  const reports = reportDatesOf({ taskIds: standing.map((s) => s.id) }, { db })
   const rows = [
     ...dated,
     ...standing.map((s) => ({ unitId: s.leadUnitId, bucket: bucketOf(deriveStandingTaskStatus({ startedOn: s.startedOn, cycle: s.standingCycle ?? 'quarter', reportDates: reports.get(s.id) ?? [] }, today).status), n: 1 })),
@@ -443,7 +463,8 @@ export function countTasks(filter: TaskFilter = {}, db: DBOrTx = getDb(), today 
 }
 
 /** A file attached to one of the task's reports, if it belongs to that task. */
-export function taskAttachment(taskId: number, attachmentId: number, db: DBOrTx = getDb()) {
+export function taskAttachment({ taskId, attachmentId }: { taskId: number; attachmentId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return (
     db
       .select({ name: taskEventFiles.name, sha256: files.sha256, size: files.size, mime: files.mime })
@@ -457,6 +478,6 @@ export function taskAttachment(taskId: number, attachmentId: number, db: DBOrTx 
 
 /** A task by the id a page or the API was given: its id and access facts, or not found (the caller authorizes). */
 export function findTask(param: string | number | undefined) {
-  const { id, found } = findById(param, taskAccess, 'task.notFound')
+  const { id, found } = findById(param, (taskId) => taskAccess({ taskId }), 'task.notFound')
   return { id, access: found }
 }

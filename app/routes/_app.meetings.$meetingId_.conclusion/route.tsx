@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: draft ? listVersions(draft.id) : [],
     version: version ? { id: version.id, savedAt: version.savedAt, savedByName: version.savedByName, html: renderConclusionHtml(version.content, names) } : null,
     history: issuedHistory(meetingId).filter((h) => h.status === 'superseded'),
-    tasks: issued ? listTasks({ meetingId }).map((t) => ({ id: t.id, content: t.content, leadUnitName: t.leadUnitName, deadline: t.deadline, status: t.status, progress: t.progress })) : [],
+    tasks: issued ? listTasks({ filter: { meetingId } }).map((t) => ({ id: t.id, content: t.content, leadUnitName: t.leadUnitName, deadline: t.deadline, status: t.status, progress: t.progress })) : [],
     canEdit,
     canIssue,
     // The number issuing now would take: the chair is asked to confirm it first.

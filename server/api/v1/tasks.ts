@@ -60,7 +60,7 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
     handler: ({ req, query, user }) => {
       requireApiPermission(req, 'directory.read')
       const viewer = can(user, 'meetings.overview') ? undefined : { userId: user.id, unitId: user.unitId }
-      return { items: listTasks({ ...query, viewer }).filter((t) => canViewTask(user, t)) }
+      return { items: listTasks({ filter: { ...query, viewer } }).filter((t) => canViewTask(user, t)) }
     },
   })
 
@@ -74,11 +74,11 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
     errors: [403, 404],
     handler: ({ params, user }) => {
       authorize(user, canViewTask, findTask(params.id).access)
-      return getTask(params.id)
+      return getTask({ taskId: params.id })
     },
   })
 
-  const action = <S extends z.ZodType>(path: string, summary: string, body: S, rule: (user: SessionUser, task: TaskAccess) => boolean, run: (id: number, user: SessionUser & { ip?: string }, body: z.infer<S>) => void) =>
+  const action = <S extends z.ZodType>(path: string, summary: string, body: S, rule: (user: SessionUser, task: TaskAccess) => boolean, run: (options: { taskId: number; who: SessionUser & { ip?: string }; input: z.infer<S> }) => void) =>
     defineEndpoint(router, registry, {
       method: 'post',
       path,
@@ -90,8 +90,8 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
       errors: [400, 403, 404, 409],
       handler: ({ req, params, body: input, user }) => {
         authorize(user, rule, findTask(params.id).access)
-        run(params.id, { ...user, ip: req.ip }, input)
-        return getTask(params.id)
+        run({ taskId: params.id, who: { ...user, ip: req.ip }, input })
+        return getTask({ taskId: params.id })
       },
     })
 
@@ -141,7 +141,7 @@ export function registerConclusionEndpoints(router: Router, registry: OpenAPIReg
       return {
         issued: issued ? shape(issued) : null,
         draft: canEdit && draft ? shape(draft) : null,
-        tasks: issued ? listTasks({ meetingId: params.id }) : [],
+        tasks: issued ? listTasks({ filter: { meetingId: params.id } }) : [],
       }
     },
   })
