@@ -50,16 +50,16 @@ export async function seedDemoDocuments(db: DB, now = new Date()) {
     const access = meetingAccess(m.id, db)!
     const office_ = { id: office, office: true }
     const distributedAt = new Date(Math.min(now.getTime(), m.startsAt.getTime() - 6 * 86_400_000))
-    createDocument(m.id, office_, { title: `Tờ trình: ${m.title}`, kind: 'to_trinh', restricted: false, readerIds: [] }, { ...pdf, name: 'Tờ trình.pdf' }, db, distributedAt)
-    createDocument(m.id, office_, { title: `Dự thảo kết luận: ${m.title}`, kind: 'du_thao', restricted: false, readerIds: [] }, { ...docx, name: 'Dự thảo.docx' }, db, distributedAt)
+    createDocument({ meetingId: m.id, who: office_, input: { title: `Tờ trình: ${m.title}`, kind: 'to_trinh', restricted: false, readerIds: [] }, file: { ...pdf, name: 'Tờ trình.pdf' } }, { db, now: distributedAt })
+    createDocument({ meetingId: m.id, who: office_, input: { title: `Dự thảo kết luận: ${m.title}`, kind: 'du_thao', restricted: false, readerIds: [] }, file: { ...docx, name: 'Dự thảo.docx' } }, { db, now: distributedAt })
     if (n % 5 === 0 && access.participantUserIds.length)
-      createDocument(m.id, office_, { title: 'Phương án nhân sự', kind: 'to_trinh', restricted: true, readerIds: [access.chairUserId, access.participantUserIds[0]!].filter((v, i, a) => a.indexOf(v) === i) }, { ...secret, name: 'Phương án nhân sự.pdf' }, db, distributedAt)
-    distributeDocuments(m.id, { id: office }, 'Tài liệu bổ sung sau khi có ý kiến của cơ quan chuẩn bị', db, distributedAt)
+      createDocument({ meetingId: m.id, who: office_, input: { title: 'Phương án nhân sự', kind: 'to_trinh', restricted: true, readerIds: [access.chairUserId, access.participantUserIds[0]!].filter((v, i, a) => a.indexOf(v) === i) }, file: { ...secret, name: 'Phương án nhân sự.pdf' } }, { db, now: distributedAt })
+    distributeDocuments({ meetingId: m.id, who: { id: office }, reason: 'Tài liệu bổ sung sau khi có ý kiến của cơ quan chuẩn bị' }, { db, now: distributedAt })
     if (m.status === 'invited') return
     const ids = db.select({ id: documents.id }).from(documents).where(and(eq(documents.meetingId, m.id), eq(documents.restricted, false))).all()
     access.participantUserIds.forEach((userId, i) => {
       if (i % 4 === 3) return
-      for (const d of ids) recordRead(d.id, { id: userId }, db, new Date(distributedAt.getTime() + (i + 1) * 3_600_000))
+      for (const d of ids) recordRead({ documentId: d.id, who: { id: userId } }, { db, now: new Date(distributedAt.getTime() + (i + 1) * 3_600_000) })
     })
   })
 }

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },
     adminFigures,
     invitations: upcomingInvitations(user.id),
-    toRead: documentsToRead(user),
+    toRead: documentsToRead({ user }),
     awaiting: tasksAwaitingDecision({ user }),
     decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),
     // What each role does next: the unit's tasks due soon, the chair's next meeting, the Office's invitations to send.

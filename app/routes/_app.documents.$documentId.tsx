@@ -31,15 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { id, access } = findDocument(params.documentId)
   authorize(user, canOpenDocument, access)
-  const doc = getDocument(id)!
+  const doc = getDocument({ documentId: id })!
   const meeting = getMeeting(access.meetingId)!
   const mayReadOpinions = canReadOpinions(user, access)
   return json({
     version: events.version(),
     doc: { id: doc.id, title: doc.title, kind: doc.kind, restricted: doc.restricted, currentVersion: doc.currentVersion, versions: doc.versions.map(({ sha256: _, ...v }) => v) },
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
-    note: getNote(id, user.id),
-    opinions: mayReadOpinions ? listOpinions(id) : listOpinions(id).filter((o) => o.userId === user.id),
+    note: getNote({ documentId: id, userId: user.id }),
+    opinions: mayReadOpinions ? listOpinions({ documentId: id }) : listOpinions({ documentId: id }).filter((o) => o.userId === user.id),
     mayReadOpinions,
     mayOpine: canGiveOpinion(user, access) && new Date() < meeting.startsAt,
     mayUpload: canAddDocumentVersion(user, access),
@@ -63,14 +63,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent.data === 'note') {
     const submission = parseForm(formData, { schema: noteSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
-    saveNote(id, user.id, submission.value.text)
+    saveNote({ documentId: id, userId: user.id, text: submission.value.text })
     return json({ intent: intent.data, result: submission.reply(), saved: true })
   }
   authorize(user, canGiveOpinion, access)
   const submission = parseForm(formData, { schema: opinionSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), saved: false }, { status: 400 })
   try {
-    addOpinion(id, actorOf(user, context) as { id: number }, submission.value.text)
+    addOpinion({ documentId: id, who: actorOf(user, context) as { id: number }, text: submission.value.text })
   } catch (error) {
     return json({ intent: intent.data, result: replyWithDomainError(submission, error), saved: false }, { status: statusOf(error) })
   }

@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version,
     live,
     userId: user.id,
-    documentsVisible: canListMeetingDocuments(user, access, documentPresenters(id)),
+    documentsVisible: canListMeetingDocuments(user, access, documentPresenters({ meetingId: id })),
     canManage: canManageMeetings(user),
     // Names of the groups that brought people in (read only when some did).
     groupNames: live.meeting.participants.some((p) => parseSource(p.source).kind === 'group') ? Object.fromEntries(listGroups({ includeInactive: true }).map((g) => [String(g.id), g.name])) : {},

@@ -32,7 +32,7 @@ import { pageTitle } from '~/i18n'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { id: meetingId, access } = findMeeting(params.meetingId)
-  const presenters = documentPresenters(meetingId)
+  const presenters = documentPresenters({ meetingId })
   authorize(user, canListMeetingDocuments, access, presenters)
   const meeting = getMeeting(meetingId)!
   const version = events.version()
@@ -59,20 +59,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request)
   const { id: meetingId, access } = findMeeting(params.meetingId)
-  authorize(user, canListMeetingDocuments, access, documentPresenters(meetingId))
+  authorize(user, canListMeetingDocuments, access, documentPresenters({ meetingId }))
   authorize(user, 'meetings.manage')
   const formData = await readForm(request)
   if (formData.get('intent') === 'delete') {
     const documentId = parseId(String(formData.get('documentId') ?? ''))
-    const doc = documentId ? documentAccess(documentId) : null
+    const doc = documentId ? documentAccess({ documentId }) : null
     invariantResponse(documentId && doc && doc.meetingId === meetingId, 'document.notFound')
-    deleteDocument(documentId, actorOf(user, context) as { id: number })
+    deleteDocument({ documentId, who: actorOf(user, context) as { id: number } })
     return redirectWithToast(`/meetings/${meetingId}/documents`, { key: 'documents.deleted' })
   }
   const submission = parseForm(formData, { schema: distributeSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    const count = distributeDocuments(meetingId, actorOf(user, context) as { id: number }, submission.value.reason ?? null)
+    const count = distributeDocuments({ meetingId, who: actorOf(user, context) as { id: number }, reason: submission.value.reason ?? null })
     return json({ result: submission.reply({ resetForm: true }), distributed: count })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error), distributed: 0 }, { status: statusOf(error) })

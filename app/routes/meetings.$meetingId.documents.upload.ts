@@ -22,12 +22,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const meetingId = parseId(params.meetingId)
   const access = meetingId ? meetingAccess(meetingId) : null
   invariantResponse(meetingId && access, 'meeting.notFound')
-  const presenters = documentPresenters(meetingId)
+  const presenters = documentPresenters({ meetingId })
   authorize(user, canUploadDocuments, presenters)
   const url = new URL(request.url)
   const versionOf = parseId(url.searchParams.get('documentId') ?? undefined)
   if (versionOf) {
-    const doc = documentAccess(versionOf)
+    const doc = documentAccess({ documentId: versionOf })
     invariantResponse(doc && doc.meetingId === meetingId, 'document.notFound')
     authorize(user, canAddDocumentVersion, doc)
   }
@@ -46,13 +46,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseForm(upload.fields, { schema: documentVersionSchema })
       if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
       if (!file) return fail({ file: ['document.fileRequired'] })
-      const version = addVersion(versionOf, { id: user.id, ip }, submission.value.note ?? null, file)
+      const version = addVersion({ documentId: versionOf, who: { id: user.id, ip }, note: submission.value.note ?? null, file })
       return Response.json({ ok: true, documentId: versionOf, version })
     }
     const submission = parseForm(upload.fields, { schema: documentUploadSchema })
     if (submission.status !== 'success') return (await discardUnrecorded(upload.files), fail(submission.reply().error as Record<string, string[]>))
     if (!file) return fail({ file: ['document.fileRequired'] })
-    const documentId = createDocument(meetingId, { id: user.id, ip, office: can(user, 'meetings.manage') }, { ...submission.value, agendaItemId: submission.value.agendaItemId ?? null }, file)
+    const documentId = createDocument({ meetingId, who: { id: user.id, ip, office: can(user, 'meetings.manage') }, input: { ...submission.value, agendaItemId: submission.value.agendaItemId ?? null }, file })
     return Response.json({ ok: true, documentId, version: 1 })
   } catch (error) {
     await discardUnrecorded(upload.files)

@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mine: myAttendance(meetingId, user.id),
     notes: getMyNotes(meetingId, user.id)?.text ?? '',
     // This person's documents (restricted ones only for their readers), shown under the item being discussed.
-    documents: listMeetingDocuments(meetingId, user).map((d) => ({ id: d.id, title: d.title, agendaItemId: d.agendaItemId, readState: d.readState })),
+    documents: listMeetingDocuments({ meetingId, user }).map((d) => ({ id: d.id, title: d.title, agendaItemId: d.agendaItemId, readState: d.readState })),
     code: new URL(request.url).searchParams.get('code')?.replace(/\D/g, '').slice(0, 6) ?? '',
   })
 }

@@ -217,7 +217,7 @@ export async function createDocument(overrides: { meetingId?: number; officeUser
   const meetingId = overrides.meetingId ?? (await createMeeting({ officeUserId }, db))
   const file = await storeBytes(await pdfBytes(overrides.title ?? 'Tờ trình'), 'tai-lieu.pdf')
   const office = { id: officeUserId, ip: null, office: true }
-  const id = createDocumentRecord(meetingId, office, { title: overrides.title ?? `Tờ trình kiểm thử ${++sequence}`, kind: 'to_trinh', restricted: overrides.restricted ?? false, readerIds: overrides.readerIds ?? [] }, file, db)
-  if (overrides.distributed) distributeDocuments(meetingId, office, 'Phát hành trong kiểm thử (có thể sau hạn)', db)
+  const id = createDocumentRecord({ meetingId, who: office, input: { title: overrides.title ?? `Tờ trình kiểm thử ${++sequence}`, kind: 'to_trinh', restricted: overrides.restricted ?? false, readerIds: overrides.readerIds ?? [] }, file }, { db })
+  if (overrides.distributed) distributeDocuments({ meetingId, who: office, reason: 'Phát hành trong kiểm thử (có thể sau hạn)' }, { db })
   return { id, meetingId, officeUserId }
 }

@@ -91,7 +91,7 @@ beforeAll(async () => {
   }
   const normalDoc = await upload({ title: 'Báo cáo chung', kind: 'bao_cao' })
   const restrictedDoc = await upload({ title: 'Phương án nhân sự', kind: 'to_trinh', restricted: 'on', readerIds: String(people.delegateIn.id) })
-  distributeDocuments(meeting, { id: people.office.id }, null)
+  distributeDocuments({ meetingId: meeting, who: { id: people.office.id }, reason: null })
   const conclusion = await createIssuedConclusion({ meetingId: meeting })
   const task = (await createTask({ conclusionId: conclusion.id, leadUnitId: lead.id, followingLeaderId: people.chair.id, deadline: '2099-12-31' })).id
   ids = { meeting, normalDoc, restrictedDoc, task, lead: lead.id }

@@ -98,7 +98,7 @@ describe('who sees what', () => {
   })
 
   it('before distribution only the Office sees the documents', async () => {
-    expect(listMeetingDocuments(meetingId, delegateA).map((d) => d.id)).not.toContain(normalId)
+    expect(listMeetingDocuments({ meetingId, user: delegateA }).map((d) => d.id)).not.toContain(normalId)
     expect(await status(() => openFile(delegateA, normalId))).toBe(403)
     expect(await status(() => openFile(office, normalId))).toBe(200)
   })
@@ -106,9 +106,9 @@ describe('who sees what', () => {
   it('distributing late needs a reason, and is recorded as late in working days', () => {
     // Three working days before Wednesday 10 March 2027 is Friday 5 March; on Monday 8 March it is one day late.
     const monday = new Date('2027-03-08T09:00:00+07:00')
-    expect(() => distributeDocuments(meetingId, { id: office.id }, null, getDb(), monday)).toThrow('document.lateReasonRequired')
-    expect(listMeetingDocuments(meetingId, delegateA)).toHaveLength(0)
-    expect(distributeDocuments(meetingId, { id: office.id }, 'Chờ ý kiến của Ban Tổ chức', getDb(), monday)).toBeGreaterThanOrEqual(2)
+    expect(() => distributeDocuments({ meetingId, who: { id: office.id }, reason: null }, { now: monday })).toThrow('document.lateReasonRequired')
+    expect(listMeetingDocuments({ meetingId, user: delegateA })).toHaveLength(0)
+    expect(distributeDocuments({ meetingId, who: { id: office.id }, reason: 'Chờ ý kiến của Ban Tổ chức' }, { now: monday })).toBeGreaterThanOrEqual(2)
     expect(getDb().select().from(notifications).where(and(eq(notifications.userId, delegateA.id), eq(notifications.kind, 'documents.distributed'))).all()).toHaveLength(1)
   })
 
@@ -141,7 +141,7 @@ describe('who sees what', () => {
 
   it('a restricted document opens only for the people named on it, watermarked and audited', async () => {
     expect(await status(() => openFile(delegateB, restrictedId))).toBe(403)
-    expect(listMeetingDocuments(meetingId, delegateB).map((d) => d.id)).not.toContain(restrictedId)
+    expect(listMeetingDocuments({ meetingId, user: delegateB }).map((d) => d.id)).not.toContain(restrictedId)
     const res = await openFile(delegateA, restrictedId)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('private, no-store')
@@ -155,15 +155,15 @@ describe('who sees what', () => {
 
   it('reading is recorded; a new version resets it and tells the reader', async () => {
     await openFile(delegateB, normalId)
-    let doc = meetingReadiness(meetingId).find((d) => d.id === normalId)!
+    let doc = meetingReadiness({ meetingId }).find((d) => d.id === normalId)!
     expect(doc.people.find((p) => p.id === delegateB.id)!.read).toBe(true)
     const total = doc.total
     expect(total).toBe(3) // the chair and the two delegates
     const v2 = await upload(office, { note: 'Sửa điều 3' }, { name: 'Dự thảo v2.pdf', bytes: await pdf('Du thao sua doi') }, `?documentId=${normalId}`)
     expect(v2.body).toMatchObject({ ok: true, version: 2 })
-    doc = meetingReadiness(meetingId).find((d) => d.id === normalId)!
+    doc = meetingReadiness({ meetingId }).find((d) => d.id === normalId)!
     expect(doc.read).toBe(0)
-    expect(listMeetingDocuments(meetingId, delegateB).find((d) => d.id === normalId)!.readState).toBe('changed')
+    expect(listMeetingDocuments({ meetingId, user: delegateB }).find((d) => d.id === normalId)!.readState).toBe('changed')
     expect(getDb().select().from(notifications).where(and(eq(notifications.userId, delegateB.id), eq(notifications.kind, 'document.newVersion'))).all()).toHaveLength(1)
   })
 
@@ -172,8 +172,8 @@ describe('who sees what', () => {
     const first = (await upload(office, { title: 'Sẽ xóa', kind: 'khac' }, { name: 'xoa.pdf', bytes })).body.documentId!
     const second = (await upload(office, { title: 'Cùng nội dung', kind: 'khac' }, { name: 'giu.pdf', bytes })).body.documentId!
     const before = blobs().length
-    deleteDocument(first, { id: office.id })
-    expect(listMeetingDocuments(meetingId, office).map((d) => d.id)).not.toContain(first)
+    deleteDocument({ documentId: first, who: { id: office.id } })
+    expect(listMeetingDocuments({ meetingId, user: office }).map((d) => d.id)).not.toContain(first)
     expect(await status(() => openFile(office, first))).toBe(404)
     expect(blobs().length).toBe(before)
     const res = await openFile(office, second)
@@ -184,18 +184,18 @@ describe('who sees what', () => {
   })
 
   it('private notes are the writer’s alone; opinions reach the Office and the chair, and close when the meeting starts', () => {
-    saveNote(normalId, delegateA.id, 'Cần hỏi thêm về điều 5')
-    expect(getNote(normalId, delegateA.id)).toBe('Cần hỏi thêm về điều 5')
-    expect(getNote(normalId, delegateB.id)).toBe('')
-    expect(canGiveOpinion(delegateA, documentAccess(normalId)!)).toBe(true)
-    expect(canGiveOpinion(office, documentAccess(normalId)!)).toBe(false) // the Office reads opinions, it does not give them
-    expect(canGiveOpinion(outsider, documentAccess(normalId)!)).toBe(false)
-    addOpinion(normalId, { id: delegateA.id }, 'Đề nghị bổ sung số liệu', getDb(), new Date('2027-03-09T10:00:00+07:00'))
-    expect(listOpinions(normalId).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
-    expect(canReadOpinions(chair, documentAccess(normalId)!)).toBe(true)
-    expect(canReadOpinions(office, documentAccess(normalId)!)).toBe(true)
-    expect(canReadOpinions(delegateB, documentAccess(normalId)!)).toBe(false)
-    expect(() => addOpinion(normalId, { id: delegateB.id }, 'Muộn', getDb(), new Date('2027-03-10T08:30:00+07:00'))).toThrow('document.opinionsClosed')
+    saveNote({ documentId: normalId, userId: delegateA.id, text: 'Cần hỏi thêm về điều 5' })
+    expect(getNote({ documentId: normalId, userId: delegateA.id })).toBe('Cần hỏi thêm về điều 5')
+    expect(getNote({ documentId: normalId, userId: delegateB.id })).toBe('')
+    expect(canGiveOpinion(delegateA, documentAccess({ documentId: normalId })!)).toBe(true)
+    expect(canGiveOpinion(office, documentAccess({ documentId: normalId })!)).toBe(false) // the Office reads opinions, it does not give them
+    expect(canGiveOpinion(outsider, documentAccess({ documentId: normalId })!)).toBe(false)
+    addOpinion({ documentId: normalId, who: { id: delegateA.id }, text: 'Đề nghị bổ sung số liệu' }, { now: new Date('2027-03-09T10:00:00+07:00') })
+    expect(listOpinions({ documentId: normalId }).map((o) => o.text)).toEqual(['Đề nghị bổ sung số liệu'])
+    expect(canReadOpinions(chair, documentAccess({ documentId: normalId })!)).toBe(true)
+    expect(canReadOpinions(office, documentAccess({ documentId: normalId })!)).toBe(true)
+    expect(canReadOpinions(delegateB, documentAccess({ documentId: normalId })!)).toBe(false)
+    expect(() => addOpinion({ documentId: normalId, who: { id: delegateB.id }, text: 'Muộn' }, { now: new Date('2027-03-10T08:30:00+07:00') })).toThrow('document.opinionsClosed')
   })
 })
 
@@ -247,7 +247,7 @@ describe('the documents room: one reading per change, each member their own list
     // Not distributed yet: the delegates' lists are what they were.
     expect(delegateSocket.updates.length ? (delegateSocket.updates.at(-1)!.data as View).documents.length : before.documents.length).toBe(before.documents.length)
     const toDelegate = nextUpdate(delegateSocket, room)
-    distributeDocuments(meetingId, { id: office.id }, 'Gửi bổ sung')
+    distributeDocuments({ meetingId, who: { id: office.id }, reason: 'Gửi bổ sung' })
     const delegateView = (await toDelegate).data as View
     expect(delegateView.documents.find((d) => d.id === uploaded.body.documentId)).toMatchObject({ readState: 'unread' })
     await settle()

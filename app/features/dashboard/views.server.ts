@@ -82,7 +82,7 @@ export function meetingView(meetingId: number) {
   const meeting = getMeeting(meetingId)
   if (!meeting) return null
   const { issued } = getConclusionState(meetingId)
-  const documents = distributionTiming(meetingId)
+  const documents = distributionTiming({ meetingId })
   return {
     meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
     timing: invitationTiming(meeting, meeting.leadDays, getWorkingCalendar()),
@@ -97,8 +97,8 @@ export type MeetingView = NonNullable<ReturnType<typeof meetingView>>
  * from it in memory: one computation per change, not one per watcher.
  */
 export function documentsView(meetingId: number) {
-  const catalogue = meetingDocumentsCatalogue(meetingId)
-  const t = distributionTiming(meetingId)
+  const catalogue = meetingDocumentsCatalogue({ meetingId })
+  const t = distributionTiming({ meetingId })
   const timing = { deadline: t.deadline, urgent: t.urgent, firstAt: t.first?.at ?? null, lateBy: t.first?.lateByWorkingDays ?? 0, reason: t.first?.reason ?? null, lateByIfNow: t.lateByIfNow }
   return (viewer: Parameters<typeof documentsVisibleTo>[1]) => ({ timing, documents: documentsVisibleTo(catalogue, viewer) })
 }
@@ -106,7 +106,7 @@ export type DocumentsView = ReturnType<ReturnType<typeof documentsView>>
 
 /** The readiness panel: who has read each distributed document. */
 export function readinessView(meetingId: number) {
-  return { documents: meetingReadiness(meetingId) }
+  return { documents: meetingReadiness({ meetingId }) }
 }
 export type ReadinessView = ReturnType<typeof readinessView>
 

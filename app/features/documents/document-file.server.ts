@@ -31,11 +31,11 @@ export async function serveDocumentFile(request: Request, user: SessionUser, doc
   authorize(user, canOpenDocument, access)
   // A restricted document opens only from this site (every opening is audited); others are served without a read receipt.
   if (access.restricted && fromAnotherSite(request)) throw new DomainError('errors.forbidden', 'forbidden')
-  const file = documentFile(documentId, options.version)
+  const file = documentFile({ documentId, version: options.version })
   if (!file) throw new DomainError('document.notFound', 'not_found')
   const kind = options.inline ? 'inline' : 'attachment'
   const range = request.headers.get('range')
-  if (file.version === access.currentVersion && !fromAnotherSite(request) && (!range || /^bytes=0-/.test(range) || access.restricted)) recordRead(documentId, { id: user.id, ip: options.ip })
+  if (file.version === access.currentVersion && !fromAnotherSite(request) && (!range || /^bytes=0-/.test(range) || access.restricted)) recordRead({ documentId, who: { id: user.id, ip: options.ip } })
   if (access.restricted && file.mime === 'application/pdf') {
     const stamped = await watermarkPdf(await fsp.readFile(blobPath(file.sha256)), [`${user.fullName} · ${formatDateTime(new Date())}`, 'TÀI LIỆU MẬT — KHÔNG SAO CHÉP'])
     return new Response(new Uint8Array(stamped), {

@@ -3,7 +3,6 @@ import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import { getWorkingCalendar } from '~/features/calendar/index.server'
 import { vietnamDate } from '~/core/days'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import {
   agendaItems,
   type DocumentKind,
@@ -27,16 +26,19 @@ import { canOpenDocument, type DocumentAccess } from './permissions.server'
 import { notify } from '~/features/notifications/index.server'
 import { findById } from '~/core/schemas'
 import type { Actor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 
 /** The people who present something at the meeting (agenda presenters, documents' presenters). */
-export function documentPresenters(meetingId: number, db: DBOrTx = getDb()) {
+export function documentPresenters({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const fromAgenda = db.select({ id: agendaItems.presenterUserId }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all()
   const fromDocs = db.select({ id: documents.presenterUserId }).from(documents).where(and(eq(documents.meetingId, meetingId), isNull(documents.deletedAt))).all()
   return [...new Set([...fromAgenda, ...fromDocs].map((r) => r.id).filter((id): id is number => id !== null))]
 }
 
-export function documentAccess(documentId: number, db: DBOrTx = getDb()): (DocumentAccess & { meetingId: number; currentVersion: number; title: string }) | null {
+export function documentAccess({ documentId }: { documentId: number }, ctx: Partial<Context> = {}): (DocumentAccess & { meetingId: number; currentVersion: number; title: string }) | null {
+  const { db } = contextOf(ctx)
   const doc = db.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
   if (!doc) return null
   const meeting = meetingAccess(doc.meetingId, db)!
@@ -51,7 +53,8 @@ export type NewDocument = { title: string; kind: DocumentKind; agendaItemId?: nu
  * uploader when they are not the Office. Restricted documents name their readers (participants
  * of the meeting). One transaction: the file's row, the document, its version, its readers.
  */
-export function createDocument(meetingId: number, who: Pick<Actor, 'id' | 'ip'> & { office: boolean }, input: NewDocument, file: StoredFile, db: DB = getDb(), now = new Date()) {
+export function createDocument({ meetingId, who, input, file }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'> & { office: boolean }; input: NewDocument; file: StoredFile }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const id = db.transaction((tx) => {
     const access = meetingAccess(meetingId, tx)
     if (!access) throw new DomainError('meeting.notFound', 'not_found')
@@ -83,7 +86,8 @@ export function createDocument(meetingId: number, who: Pick<Actor, 'id' | 'ip'> 
  * A new version: the old ones stay (who, when, note). Those who had read an earlier version are
  * told it changed; their read state is per version, so it resets by itself.
  */
-export function addVersion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, note: string | null, file: StoredFile, db: DB = getDb(), now = new Date()) {
+export function addVersion({ documentId, who, note, file }: { documentId: number; who: Pick<Actor, 'id' | 'ip'>; note: string | null; file: StoredFile }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const result = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
     if (!doc) throw new DomainError('document.notFound', 'not_found')
@@ -103,7 +107,8 @@ export function addVersion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, no
 }
 
 /** The deadline for distributing a meeting's documents: its day minus the type's lead time in working days. */
-export function distributionTiming(meetingId: number, db: DBOrTx = getDb(), now = new Date()) {
+export function distributionTiming({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const m = db
     .select({ startsAt: meetings.startsAt, urgent: meetings.urgent, leadDays: meetingTypes.documentLeadDays })
     .from(meetings)
@@ -123,11 +128,12 @@ export function distributionTiming(meetingId: number, db: DBOrTx = getDb(), now 
  * and by e-mail when configured). After the deadline a reason is required and the lateness in
  * working days is recorded.
  */
-export function distributeDocuments(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, reason: string | null, db: DB = getDb(), now = new Date()) {
+export function distributeDocuments({ meetingId, who, reason }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'>; reason: string | null }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const result = db.transaction((tx) => {
     const pending = tx.select({ id: documents.id, title: documents.title }).from(documents).where(and(eq(documents.meetingId, meetingId), isNull(documents.distributedAt), isNull(documents.deletedAt))).all()
     if (!pending.length) throw new DomainError('document.nothingToDistribute', 'conflict')
-    const timing = distributionTiming(meetingId, tx, now)
+    const timing = distributionTiming({ meetingId }, { db: tx, now })
     const late = timing.lateByIfNow > 0 && !timing.urgent
     if (late && !reason) throw new DomainError('document.lateReasonRequired', 'invalid', 'reason')
     tx.update(documents).set({ distributedAt: now }).where(inArray(documents.id, pending.map((p) => p.id))).run()
@@ -151,7 +157,8 @@ export function distributeDocuments(meetingId: number, who: Pick<Actor, 'id' | '
  * Everything needed to say which of a meeting's documents each person may see and whether they
  * have read it: read once, then `documentsVisibleTo` per person (no query per person).
  */
-export function meetingDocumentsCatalogue(meetingId: number, db: DBOrTx = getDb(), onlyReadsOf?: number) {
+export function meetingDocumentsCatalogue({ meetingId, onlyReadsOf }: { meetingId: number; onlyReadsOf?: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = db
     .select({ doc: documents, versionName: documentVersions.name, size: files.size, mime: files.mime, uploadedAt: documentVersions.uploadedAt, agendaTitle: agendaItems.title, presenterName: users.fullName })
     .from(documents)
@@ -208,12 +215,14 @@ export function documentsVisibleTo(catalogue: DocumentsCatalogue, user: Actor) {
 }
 
 /** The documents of a meeting this person may see, with the current version and their own read state. */
-export function listMeetingDocuments(meetingId: number, user: Actor, db: DBOrTx = getDb()) {
-  return documentsVisibleTo(meetingDocumentsCatalogue(meetingId, db, user.id), user)
+export function listMeetingDocuments({ meetingId, user }: { meetingId: number; user: Actor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  return documentsVisibleTo(meetingDocumentsCatalogue({ meetingId, onlyReadsOf: user.id }, { db }), user)
 }
 
 /** The documents someone must read: distributed, of meetings not yet held, that they may open. */
-export function documentsToRead(user: Actor, db: DBOrTx = getDb(), now = new Date()) {
+export function documentsToRead({ user }: { user: Actor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const mine = db
     .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
@@ -222,12 +231,13 @@ export function documentsToRead(user: Actor, db: DBOrTx = getDb(), now = new Dat
     .orderBy(asc(meetings.startsAt))
     .all()
   return mine
-    .map((m) => ({ ...m, documents: listMeetingDocuments(m.id, user, db).filter((d) => d.distributedAt) }))
+    .map((m) => ({ ...m, documents: listMeetingDocuments({ meetingId: m.id, user }, { db }).filter((d) => d.distributedAt) }))
     .filter((m) => m.documents.length)
 }
 
 /** Opening or downloading records a read receipt for the current version (first and last time); restricted ones are audited. */
-export function recordRead(documentId: number, who: Pick<Actor, 'id' | 'ip'>, db: DB = getDb(), now = new Date()) {
+export function recordRead({ documentId, who }: { documentId: number; who: Pick<Actor, 'id' | 'ip'> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const result = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get()!
     tx.insert(documentReads)
@@ -246,7 +256,8 @@ export function recordRead(documentId: number, who: Pick<Actor, 'id' | 'ip'>, db
  * should read it (the meeting's people, or those named on a restricted one) and who has read the
  * current version.
  */
-export function meetingReadiness(meetingId: number, db: DBOrTx = getDb()) {
+export function meetingReadiness({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const access = meetingAccess(meetingId, db)!
   const everyone = [...new Set([access.chairUserId, ...access.participantUserIds])]
   const docs = db.select().from(documents).where(and(eq(documents.meetingId, meetingId), isNull(documents.deletedAt), sql`${documents.distributedAt} is not null`)).orderBy(asc(documents.id)).all()
@@ -262,7 +273,8 @@ export function meetingReadiness(meetingId: number, db: DBOrTx = getDb()) {
   })
 }
 
-export function getDocument(documentId: number, db: DBOrTx = getDb()) {
+export function getDocument({ documentId }: { documentId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const doc = db.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
   if (!doc) return null
   const versions = db
@@ -276,17 +288,20 @@ export function getDocument(documentId: number, db: DBOrTx = getDb()) {
   return { ...doc, versions }
 }
 
-export function getNote(documentId: number, userId: number, db: DBOrTx = getDb()) {
+export function getNote({ documentId, userId }: { documentId: number; userId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select().from(documentNotes).where(and(eq(documentNotes.documentId, documentId), eq(documentNotes.userId, userId))).get()?.text ?? ''
 }
 
 /** A private note: one per person and document, only ever read back for that person. */
-export function saveNote(documentId: number, userId: number, text: string, db: DB = getDb(), now = new Date()) {
+export function saveNote({ documentId, userId, text }: { documentId: number; userId: number; text: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.insert(documentNotes).values({ documentId, userId, text, updatedAt: now }).onConflictDoUpdate({ target: [documentNotes.documentId, documentNotes.userId], set: { text, updatedAt: now } }).run()
 }
 
 /** A written opinion; opinions close when the meeting starts. */
-export function addOpinion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, text: string, db: DB = getDb(), now = new Date()) {
+export function addOpinion({ documentId, who, text }: { documentId: number; who: Pick<Actor, 'id' | 'ip'>; text: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const meetingId = db.transaction((tx) => {
     const doc = tx.select({ meetingId: documents.meetingId, startsAt: meetings.startsAt }).from(documents).innerJoin(meetings, eq(meetings.id, documents.meetingId)).where(eq(documents.id, documentId)).get()!
     if (now >= doc.startsAt) throw new DomainError('document.opinionsClosed', 'conflict', 'text')
@@ -297,7 +312,8 @@ export function addOpinion(documentId: number, who: Pick<Actor, 'id' | 'ip'>, te
   events.emit('documents.changed', { meetingId })
 }
 
-export function listOpinions(documentId: number, db: DBOrTx = getDb()) {
+export function listOpinions({ documentId }: { documentId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: documentOpinions.id, text: documentOpinions.text, createdAt: documentOpinions.createdAt, userId: documentOpinions.userId, name: users.fullName })
     .from(documentOpinions)
@@ -308,7 +324,8 @@ export function listOpinions(documentId: number, db: DBOrTx = getDb()) {
 }
 
 /** Which version's file to serve (the current one unless asked), with its stored facts. */
-export function documentFile(documentId: number, version?: number, db: DBOrTx = getDb()) {
+export function documentFile({ documentId, version }: { documentId: number; version?: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const doc = db.select({ current: documents.currentVersion }).from(documents).where(eq(documents.id, documentId)).get()
   if (!doc) return null
   return (
@@ -325,7 +342,8 @@ export function documentFile(documentId: number, version?: number, db: DBOrTx = 
  * Removes a document from the meeting (the Office): hidden from every list and download, kept in
  * the database with its versions for the record; the stored files stay, since versions refer to them.
  */
-export function deleteDocument(documentId: number, who: Pick<Actor, 'id' | 'ip'>, db: DB = getDb(), now = new Date()) {
+export function deleteDocument({ documentId, who }: { documentId: number; who: Pick<Actor, 'id' | 'ip'> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const meetingId = db.transaction((tx) => {
     const doc = tx.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
     if (!doc) throw new DomainError('document.notFound', 'not_found')
@@ -338,6 +356,6 @@ export function deleteDocument(documentId: number, who: Pick<Actor, 'id' | 'ip'>
 
 /** A document by the id a page or the API was given: its id and access facts, or not found (the caller authorizes). */
 export function findDocument(param: string | number | undefined) {
-  const { id, found } = findById(param, documentAccess, 'document.notFound')
+  const { id, found } = findById(param, (documentId) => documentAccess({ documentId }), 'document.notFound')
   return { id, access: found }
 }

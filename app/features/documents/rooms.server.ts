@@ -7,7 +7,7 @@ import { canListMeetingDocuments, canSeeReadiness } from './permissions.server'
 export const documentRooms = {
   documents: (id) => {
     const meeting = meetingAccess(id)
-    const presenters = meeting ? documentPresenters(id) : []
+    const presenters = meeting ? documentPresenters({ meetingId: id }) : []
     return (user) => !!meeting && canListMeetingDocuments(user, meeting, presenters)
   },
   readiness: (id) => {

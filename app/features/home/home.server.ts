@@ -44,7 +44,7 @@ export function nextChairedMeetingReadiness(userId: number, db: DBOrTx = getDb()
     .groupBy(meetingParticipants.rsvp)
     .all()
   const count = (state: string) => answers.find((a) => a.rsvp === state)?.n ?? 0
-  const documents = meetingReadiness(next.id, db)
+  const documents = meetingReadiness({ meetingId: next.id }, { db })
   const reads = documents.reduce((sum, d) => sum + d.read, 0)
   const expected = documents.reduce((sum, d) => sum + d.total, 0)
   return {

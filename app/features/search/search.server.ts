@@ -242,7 +242,7 @@ export function searchEverything(user: Pick<SessionUser, 'id' | 'roles' | 'unitI
       const access = accessOf(id)
       ok = Boolean(access && canViewMeeting(user, access))
     } else if (c.kind === 'document') {
-      const access = documentAccess(id, db)
+      const access = documentAccess({ documentId: id }, { db })
       ok = Boolean(access && canOpenDocument(user, access))
     } else if (c.kind === 'conclusion') {
       const row = db.select({ meetingId: conclusions.meetingId, status: conclusions.status, recipients: conclusions.recipientUnitIds }).from(conclusions).where(eq(conclusions.id, id)).get()

@@ -77,8 +77,8 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     errors: [403, 404],
     handler: ({ params, user }) => {
       const { access } = findMeeting(params.id)
-      authorize(user, canListMeetingDocuments, access, documentPresenters(params.id))
-      return { items: listMeetingDocuments(params.id, user).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
+      authorize(user, canListMeetingDocuments, access, documentPresenters({ meetingId: params.id }))
+      return { items: listMeetingDocuments({ meetingId: params.id, user }).map((d) => ({ ...d, distributedAt: d.distributedAt?.toISOString() ?? null })) }
     },
   })
 
@@ -93,11 +93,11 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     errors: [400, 403, 404, 413],
     handler: async ({ req, params, user }) => {
       findMeeting(params.id)
-      authorize(user, canUploadDocuments, documentPresenters(params.id))
+      authorize(user, canUploadDocuments, documentPresenters({ meetingId: params.id }))
       return withUploadedFile(
         req,
         (fields) => documentUploadSchema.parse(uploadFields(fields)),
-        (fields, file) => ({ id: createDocument(params.id, { id: user.id, ip: req.ip, office: can(user, 'meetings.manage') }, fields, file), version: 1 }),
+        (fields, file) => ({ id: createDocument({ meetingId: params.id, who: { id: user.id, ip: req.ip, office: can(user, 'meetings.manage') }, input: fields, file }), version: 1 }),
       )
     },
   })
@@ -112,13 +112,13 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 201, description: 'Phiên bản mới', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
     errors: [400, 403, 404, 413],
     handler: async ({ req, params, user }) => {
-      const doc = documentAccess(params.id)
+      const doc = documentAccess({ documentId: params.id })
       if (!doc) throw new DomainError('document.notFound', 'not_found')
       authorize(user, canAddDocumentVersion, doc)
       return withUploadedFile(
         req,
         (fields) => documentVersionSchema.parse(Object.fromEntries(fields)),
-        (fields, file) => ({ id: params.id, version: addVersion(params.id, { id: user.id, ip: req.ip }, fields.note ?? null, file) }),
+        (fields, file) => ({ id: params.id, version: addVersion({ documentId: params.id, who: { id: user.id, ip: req.ip }, note: fields.note ?? null, file }) }),
       )
     },
   })
@@ -135,7 +135,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: ({ req, params, body, user }) => {
       findMeeting(params.id)
       authorize(user, 'meetings.manage')
-      return { distributed: distributeDocuments(params.id, { id: user.id, ip: req.ip }, body.reason ?? null) }
+      return { distributed: distributeDocuments({ meetingId: params.id, who: { id: user.id, ip: req.ip }, reason: body.reason ?? null }) }
     },
   })
 
@@ -169,7 +169,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     handler: ({ params, user }) => {
       const { access } = findMeeting(params.id)
       authorize(user, canSeeReadiness, access)
-      return { items: meetingReadiness(params.id) }
+      return { items: meetingReadiness({ meetingId: params.id }) }
     },
   })
 }
