@@ -65,7 +65,7 @@ export function seedDemoConclusions(db: DB, now = new Date()) {
       followingLeaderId: m.chairUserId,
     }))
     const taskIds = db.transaction((tx) => {
-      const numbered = allocateDocumentNumber(tx, body.id, 'TB', issuedOn)
+      const numbered = allocateDocumentNumber({ issuingBodyId: body.id, kindCode: 'TB', issuedOn }, { db: tx })
       const conclusion = tx
         .insert(conclusions)
         .values({
@@ -138,7 +138,7 @@ export function seedProvinceConclusions(db: DB, now = new Date()) {
           standingCycle: i === 9 && n % 4 === 0 ? ('quarter' as const) : null,
           followingLeaderId: m.chairUserId,
         }))
-        const numbered = allocateDocumentNumber(tx, body.id, 'TB', issuedOn)
+        const numbered = allocateDocumentNumber({ issuingBodyId: body.id, kindCode: 'TB', issuedOn }, { db: tx })
         const conclusionId = tx
           .insert(conclusions)
           .values({

@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: bodySchema })
   if (submission.status !== 'success') return json({ id: Number(submission.payload.id) || null, result: submission.reply() }, { status: 400 })
   try {
-    updateIssuingBody(submission.value.id, { headerName: submission.value.headerName?.toLocaleUpperCase('vi') ?? null, place: submission.value.place }, actorOf(admin, context))
+    updateIssuingBody({ id: submission.value.id, input: { headerName: submission.value.headerName?.toLocaleUpperCase('vi') ?? null, place: submission.value.place }, actor: actorOf(admin, context) })
   } catch (error) {
     return json({ id: submission.value.id, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ ok: false, message: 'conclusion.invalidDocument' }, { status: 400 })
   }
   try {
-    const saved = saveDraft(meetingId, { id: user.id, ip: (context as { ip?: string } | undefined)?.ip }, { content, summary: parsed.data.summary, baseRevision: parsed.data.baseRevision })
+    const saved = saveDraft({ meetingId, who: { id: user.id, ip: (context as { ip?: string } | undefined)?.ip }, input: { content, summary: parsed.data.summary, baseRevision: parsed.data.baseRevision } })
     return Response.json({ ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

@@ -30,9 +30,9 @@ beforeAll(async () => {
       { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Chỉ tiêu' }] }] }, { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kết quả' }] }] }] }] },
     ],
   }
-  const saved = saveDraft(meetingId, { id: chair.id }, { content, summary: 'về công tác cán bộ', baseRevision: 0 })
-  issueConclusion(meetingId, { id: chair.id }, { baseRevision: saved.revision, summary: 'về công tác cán bộ', signerTitle: 'Phó Bí thư Thường trực', signerName: 'Hoàng Trung Dũng', recipientUnitIds: [], otherRecipients: ['Các đồng chí Tỉnh ủy viên'] }, getDb(), new Date('2026-06-03T09:00:00+07:00'))
-  data = conclusionForExport(getConclusionState(meetingId).issued!)
+  const saved = saveDraft({ meetingId, who: { id: chair.id }, input: { content, summary: 'về công tác cán bộ', baseRevision: 0 } })
+  issueConclusion({ meetingId, who: { id: chair.id }, input: { baseRevision: saved.revision, summary: 'về công tác cán bộ', signerTitle: 'Phó Bí thư Thường trực', signerName: 'Hoàng Trung Dũng', recipientUnitIds: [], otherRecipients: ['Các đồng chí Tỉnh ủy viên'] } }, { now: new Date('2026-06-03T09:00:00+07:00') })
+  data = conclusionForExport({ conclusion: getConclusionState({ meetingId }).issued! })
 })
 
 describe('the notice as DOCX (Party layout, Hướng dẫn 36-HD/VPTW)', () => {

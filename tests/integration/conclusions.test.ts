@@ -75,11 +75,11 @@ describe('drafts save and keep versions', () => {
   it('creates the draft, coalesces quick autosaves by one person, and adds a version for another', () => {
     const m = meeting()
     const t0 = at('2026-06-01')
-    const first = saveDraft(m, { id: office.id }, { content: doc(), summary: 'a', baseRevision: 0 }, getDb(), t0)
-    const second = saveDraft(m, { id: office.id }, { content: doc(task('t1')), summary: 'b', baseRevision: first.revision }, getDb(), new Date(t0.getTime() + 60_000))
-    expect(listVersions(first.conclusionId)).toHaveLength(1)
-    const third = saveDraft(m, { id: chair.id }, { content: doc(task('t1'), task('t2')), summary: 'c', baseRevision: second.revision }, getDb(), new Date(t0.getTime() + 120_000))
-    const versions = listVersions(first.conclusionId)
+    const first = saveDraft({ meetingId: m, who: { id: office.id }, input: { content: doc(), summary: 'a', baseRevision: 0 } }, { now: t0 })
+    const second = saveDraft({ meetingId: m, who: { id: office.id }, input: { content: doc(task('t1')), summary: 'b', baseRevision: first.revision } }, { now: new Date(t0.getTime() + 60_000) })
+    expect(listVersions({ conclusionId: first.conclusionId })).toHaveLength(1)
+    const third = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task('t1'), task('t2')), summary: 'c', baseRevision: second.revision } }, { now: new Date(t0.getTime() + 120_000) })
+    const versions = listVersions({ conclusionId: first.conclusionId })
     expect(versions.map((v) => [v.revision, v.savedByName])).toEqual([
       [3, 'Nguyễn Văn Chủ'],
       [2, expect.any(String)],
@@ -89,20 +89,20 @@ describe('drafts save and keep versions', () => {
 
   it('refuses a save made from a stale revision instead of overwriting', () => {
     const m = meeting()
-    const first = saveDraft(m, { id: office.id }, { content: doc(), summary: 'a', baseRevision: 0 }, getDb())
-    saveDraft(m, { id: chair.id }, { content: doc(), summary: 'chair', baseRevision: first.revision }, getDb())
-    expect(() => saveDraft(m, { id: office.id }, { content: doc(), summary: 'office', baseRevision: first.revision }, getDb())).toThrow('conclusion.conflict')
-    expect(getConclusionState(m).draft!.summary).toBe('chair')
+    const first = saveDraft({ meetingId: m, who: { id: office.id }, input: { content: doc(), summary: 'a', baseRevision: 0 } })
+    saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(), summary: 'chair', baseRevision: first.revision } })
+    expect(() => saveDraft({ meetingId: m, who: { id: office.id }, input: { content: doc(), summary: 'office', baseRevision: first.revision } })).toThrow('conclusion.conflict')
+    expect(getConclusionState({ meetingId: m }).draft!.summary).toBe('chair')
   })
 })
 
 describe('issuing (R4.6g)', () => {
   it('refuses a task without a lead unit or a valid deadline, naming the blocks, and issues nothing', () => {
     const m = meeting()
-    const saved = saveDraft(m, { id: chair.id }, { content: doc(task('ok'), task('no-lead', { leadUnitId: null }), task('bad-date', { deadline: '2026-02-30' })), summary: 's', baseRevision: 0 })
+    const saved = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task('ok'), task('no-lead', { leadUnitId: null }), task('bad-date', { deadline: '2026-02-30' })), summary: 's', baseRevision: 0 } })
     let error: unknown
     try {
-      issueConclusion(m, { id: chair.id }, issueInput(saved.revision), getDb(), at('2026-06-03'))
+      issueConclusion({ meetingId: m, who: { id: chair.id }, input: issueInput(saved.revision) }, { now: at('2026-06-03') })
     } catch (e) {
       error = e
     }
@@ -111,14 +111,14 @@ describe('issuing (R4.6g)', () => {
       { blockId: 'no-lead', index: 1, problems: ['leadUnit'] },
       { blockId: 'bad-date', index: 2, problems: ['deadline'] },
     ])
-    expect(getConclusionState(m).draft!.status).toBe('draft')
+    expect(getConclusionState({ meetingId: m }).draft!.status).toBe('draft')
     expect(listTasks({ filter: { meetingId: m } })).toHaveLength(0)
   })
 
   it('numbers the notice, records on time or late, creates the tasks and tells the units', () => {
     const onTime = meeting()
-    const r1 = saveDraft(onTime, { id: chair.id }, { content: doc(task('a'), task('b', { deadline: null, standingCycle: 'quarter', coordinatingUnitIds: [] })), summary: 's', baseRevision: 0 })
-    const issued = issueConclusion(onTime, { id: chair.id }, issueInput(r1.revision), getDb(), at('2026-06-08'))
+    const r1 = saveDraft({ meetingId: onTime, who: { id: chair.id }, input: { content: doc(task('a'), task('b', { deadline: null, standingCycle: 'quarter', coordinatingUnitIds: [] })), summary: 's', baseRevision: 0 } })
+    const issued = issueConclusion({ meetingId: onTime, who: { id: chair.id }, input: issueInput(r1.revision) }, { now: at('2026-06-08') })
     expect(issued.number).toMatch(/^Số \d+-TB\/TU$/)
     expect(issued.onTime).toBe(true)
     const list = listTasks({ filter: { meetingId: onTime }, today: '2026-06-10' })
@@ -126,22 +126,22 @@ describe('issuing (R4.6g)', () => {
       ['rà soát quy hoạch cán bộ', lead.id, '2026-06-30', null],
       ['rà soát quy hoạch cán bộ', lead.id, null, 'quarter'],
     ])
-    const state = getConclusionState(onTime)
+    const state = getConclusionState({ meetingId: onTime })
     expect(state.issued!.recipientUnitIds).toEqual([lead.id, coord.id])
     expect(state.issued!.html).toContain('hoàn thành trước ngày 30/6/2026')
     expect(getDb().select().from(meetings).where(eq(meetings.id, onTime)).get()!.status).toBe('concluded')
     expect(getDb().select().from(notifications).where(eq(notifications.userId, officer.id)).all().some((n) => n.title.includes(issued.number))).toBe(true)
     // Issued text is fixed: no more drafts saved over it.
-    expect(() => saveDraft(onTime, { id: chair.id }, { content: doc(), summary: 'x', baseRevision: 0 })).toThrow('conclusion.alreadyIssued')
+    expect(() => saveDraft({ meetingId: onTime, who: { id: chair.id }, input: { content: doc(), summary: 'x', baseRevision: 0 } })).toThrow('conclusion.alreadyIssued')
 
     const late = meeting()
-    const r2 = saveDraft(late, { id: chair.id }, { content: doc(task('c')), summary: 's', baseRevision: 0 })
+    const r2 = saveDraft({ meetingId: late, who: { id: chair.id }, input: { content: doc(task('c')), summary: 's', baseRevision: 0 } })
     // Five working days after Monday 1 June is Monday 8 June; the 9th is late.
-    expect(issueConclusion(late, { id: chair.id }, issueInput(r2.revision), getDb(), at('2026-06-09')).onTime).toBe(false)
+    expect(issueConclusion({ meetingId: late, who: { id: chair.id }, input: issueInput(r2.revision) }, { now: at('2026-06-09') }).onTime).toBe(false)
   })
 
   it('two processes issuing two conclusions at the same moment get consecutive numbers', async () => {
-    const drafts = [meeting(), meeting()].map((m) => ({ m, r: saveDraft(m, { id: chair.id }, { content: doc(task(`x${m}`)), summary: 's', baseRevision: 0 }).revision }))
+    const drafts = [meeting(), meeting()].map((m) => ({ m, r: saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task(`x${m}`)), summary: 's', baseRevision: 0 } }).revision }))
     const startAt = Date.now() + 1500
     const run = (m: number, r: number) =>
       new Promise<{ number: string }>((resolve, reject) => {
@@ -159,19 +159,19 @@ describe('issuing (R4.6g)', () => {
 
   it('a correction supersedes the notice and carries its tasks over, with history', () => {
     const m = meeting()
-    const r = saveDraft(m, { id: chair.id }, { content: doc(task('keep')), summary: 's', baseRevision: 0 })
-    const first = issueConclusion(m, { id: chair.id }, issueInput(r.revision), getDb(), at('2026-06-03'))
+    const r = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task('keep')), summary: 's', baseRevision: 0 } })
+    const first = issueConclusion({ meetingId: m, who: { id: chair.id }, input: issueInput(r.revision) }, { now: at('2026-06-03') })
     const taskId = first.taskIds[0]!
-    const draftId = startCorrection(m, { id: chair.id }, 'Sửa thời hạn')
-    const draft = getConclusionState(m).draft!
+    const draftId = startCorrection({ meetingId: m, who: { id: chair.id }, reason: 'Sửa thời hạn' })
+    const draft = getConclusionState({ meetingId: m }).draft!
     expect(draft.id).toBe(draftId)
     // Dropping an assigned task is refused; changing it is fine.
-    const dropped = saveDraft(m, { id: chair.id }, { content: doc(), summary: 's', baseRevision: draft.revision })
-    expect(() => issueConclusion(m, { id: chair.id }, issueInput(dropped.revision), getDb(), at('2026-06-04'))).toThrow('conclusion.correctionDropsTask')
-    const changed = saveDraft(m, { id: chair.id }, { content: doc(task('keep', { deadline: '2026-07-15' }), task('new')), summary: 's', baseRevision: dropped.revision })
-    const second = issueConclusion(m, { id: chair.id }, issueInput(changed.revision), getDb(), at('2026-06-04'))
+    const dropped = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(), summary: 's', baseRevision: draft.revision } })
+    expect(() => issueConclusion({ meetingId: m, who: { id: chair.id }, input: issueInput(dropped.revision) }, { now: at('2026-06-04') })).toThrow('conclusion.correctionDropsTask')
+    const changed = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task('keep', { deadline: '2026-07-15' }), task('new')), summary: 's', baseRevision: dropped.revision } })
+    const second = issueConclusion({ meetingId: m, who: { id: chair.id }, input: issueInput(changed.revision) }, { now: at('2026-06-04') })
     expect(second.number).not.toBe(first.number)
-    const state = getConclusionState(m)
+    const state = getConclusionState({ meetingId: m })
     expect(state.issued!.id).toBe(draftId)
     expect(state.issued!.supersedesId).toBe(first.conclusionId)
     const carried = getTask({ taskId })!
@@ -183,8 +183,8 @@ describe('issuing (R4.6g)', () => {
 
   it('a deadline before the meeting blocks issuing', () => {
     const m = meeting()
-    const r = saveDraft(m, { id: chair.id }, { content: doc(task('old', { deadline: '2026-05-01' })), summary: 's', baseRevision: 0 })
-    expect(() => issueConclusion(m, { id: chair.id }, issueInput(r.revision), getDb(), at('2026-06-03'))).toThrow(DomainError)
+    const r = saveDraft({ meetingId: m, who: { id: chair.id }, input: { content: doc(task('old', { deadline: '2026-05-01' })), summary: 's', baseRevision: 0 } })
+    expect(() => issueConclusion({ meetingId: m, who: { id: chair.id }, input: issueInput(r.revision) }, { now: at('2026-06-03') })).toThrow(DomainError)
   })
 })
 

@@ -10,16 +10,16 @@ describe('the issuing body at the head of documents', () => {
   it('reads as registered once the administrator sets it, and as the unit’s name before', async () => {
     const unit = createUnit({ name: 'Tỉnh ủy' })
     const id = getDb().insert(issuingBodies).values({ unitId: unit.id, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).returning().get().id
-    expect(issuingBodyHeader(getDb(), id)).toEqual({ bodyName: 'Tỉnh ủy', place: 'Hà Tĩnh' })
+    expect(issuingBodyHeader({ issuingBodyId: id })).toEqual({ bodyName: 'Tỉnh ủy', place: 'Hà Tĩnh' })
     const admin = await createUser({ roles: ['admin'] })
     const res = (await bodiesAction({ request: formRequest('/admin/issuing-bodies', { id: String(id), headerName: 'Tỉnh ủy Hà Tĩnh', place: 'Hà Tĩnh' }, sessionCookieFor(admin.id)), params: {}, context: { ip: '' } })) as Response
     expect(res.status).toBe(302)
-    expect(issuingBodyHeader(getDb(), id)).toEqual({ bodyName: 'TỈNH ỦY HÀ TĨNH', place: 'Hà Tĩnh' })
+    expect(issuingBodyHeader({ issuingBodyId: id })).toEqual({ bodyName: 'TỈNH ỦY HÀ TĨNH', place: 'Hà Tĩnh' })
     expect(listIssuingBodies().find((b) => b.id === id)!.headerName).toBe('TỈNH ỦY HÀ TĨNH')
     // A place is required; nothing is saved then.
     const bad = (await bodiesAction({ request: formRequest('/admin/issuing-bodies', { id: String(id), headerName: 'X', place: '' }, sessionCookieFor(admin.id)), params: {}, context: { ip: '' } })) as Response
     expect(bad.status).toBe(400)
-    expect(issuingBodyHeader(getDb(), id).bodyName).toBe('TỈNH ỦY HÀ TĨNH')
+    expect(issuingBodyHeader({ issuingBodyId: id }).bodyName).toBe('TỈNH ỦY HÀ TĨNH')
     // Only the administrator.
     const office = await createUser({ roles: ['office'] })
     let status = 0

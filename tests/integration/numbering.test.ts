@@ -8,7 +8,7 @@ import { createUnit } from '../factories'
 function body(style: 'party' | 'state', bodyCode: string, termStartYear?: number) {
   return getDb().insert(issuingBodies).values({ unitId: createUnit().id, style, bodyCode, termStartYear, place: 'Hà Tĩnh' }).returning().get().id
 }
-const take = (bodyId: number, day: string, kind = 'TB') => getDb().transaction((tx) => allocateDocumentNumber(tx, bodyId, kind, day))
+const take = (bodyId: number, day: string, kind = 'TB') => getDb().transaction((tx) => allocateDocumentNumber({ issuingBodyId: bodyId, kindCode: kind, issuedOn: day }, { db: tx }))
 
 describe('document numbering (R4.6g)', () => {
   it('a Party body numbers continuously across the years of its term, per kind', () => {
@@ -21,13 +21,13 @@ describe('document numbering (R4.6g)', () => {
 
   it('the number shown before issuing is the next one, and showing it takes nothing', () => {
     const tu = body('party', 'TU', 2025)
-    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-02')).toBe('Số 01-TB/TU')
-    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-02')).toBe('Số 01-TB/TU')
+    expect(peekDocumentNumber({ issuingBodyId: tu, kindCode: 'TB', issuedOn: '2026-03-02' })).toBe('Số 01-TB/TU')
+    expect(peekDocumentNumber({ issuingBodyId: tu, kindCode: 'TB', issuedOn: '2026-03-02' })).toBe('Số 01-TB/TU')
     expect(take(tu, '2026-03-02').formatted).toBe('Số 01-TB/TU')
-    expect(peekDocumentNumber(getDb(), tu, 'TB', '2026-03-03')).toBe('Số 02-TB/TU')
+    expect(peekDocumentNumber({ issuingBodyId: tu, kindCode: 'TB', issuedOn: '2026-03-03' })).toBe('Số 02-TB/TU')
     const ubnd = body('state', 'UBND')
     take(ubnd, '2026-12-30')
-    expect(peekDocumentNumber(getDb(), ubnd, 'TB', '2027-01-04')).toBe('Số: 01/TB-UBND')
+    expect(peekDocumentNumber({ issuingBodyId: ubnd, kindCode: 'TB', issuedOn: '2027-01-04' })).toBe('Số: 01/TB-UBND')
   })
 
   it('a state body restarts every 1 January', () => {
@@ -42,7 +42,7 @@ describe('document numbering (R4.6g)', () => {
     expect(take(tu, '2026-03-01').number).toBe(1)
     expect(() =>
       getDb().transaction((tx) => {
-        allocateDocumentNumber(tx, tu, 'TB', '2026-03-02')
+        allocateDocumentNumber({ issuingBodyId: tu, kindCode: 'TB', issuedOn: '2026-03-02' }, { db: tx })
         throw new Error('tạo nhiệm vụ thất bại')
       }),
     ).toThrow('tạo nhiệm vụ thất bại')

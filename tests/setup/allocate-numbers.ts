@@ -9,7 +9,7 @@ const [file, bodyId, count] = process.argv.slice(2)
 const db = openDatabase(file!)
 const numbers: number[] = []
 for (let i = 0; i < Number(count); i++) {
-  numbers.push(db.transaction((tx) => allocateDocumentNumber(tx, Number(bodyId), 'TB', '2026-11-25').number, { behavior: 'immediate' }))
+  numbers.push(db.transaction((tx) => allocateDocumentNumber({ issuingBodyId: Number(bodyId), kindCode: 'TB', issuedOn: '2026-11-25' }, { db: tx }).number, { behavior: 'immediate' }))
 }
 db.$client.close()
 process.stdout.write(JSON.stringify(numbers))

@@ -11,12 +11,6 @@ const db = openDatabase(file!)
 while (Date.now() < Number(startAt)) {
   // spin until the agreed start, so both processes contend for the write lock
 }
-const result = issueConclusion(
-  Number(meetingId),
-  { id: Number(userId) },
-  { baseRevision: Number(revision), summary: 'Kết luận', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Chủ trì', recipientUnitIds: [], otherRecipients: [] },
-  db,
-  new Date('2026-06-03T09:00:00+07:00'),
-)
+const result = issueConclusion({ meetingId: Number(meetingId), who: { id: Number(userId) }, input: { baseRevision: Number(revision), summary: 'Kết luận', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Chủ trì', recipientUnitIds: [], otherRecipients: [] } }, { db, now: new Date('2026-06-03T09:00:00+07:00') })
 db.$client.close()
 process.stdout.write(JSON.stringify(result))

@@ -13,7 +13,7 @@ import { canEditConclusion, canReadConclusion } from './permissions.server'
  */
 export function findConclusion(meetingIdParam: string | number | undefined) {
   const { id: meetingId, access } = findMeeting(meetingIdParam)
-  const state = getConclusionState(meetingId)
+  const state = getConclusionState({ meetingId })
   return { meetingId, access, state, recipientUnitIds: state.issued?.recipientUnitIds ?? null }
 }
 
@@ -26,7 +26,7 @@ export async function conclusionDownload(request: Request, meetingIdParam: strin
   const wantDraft = new URL(request.url).searchParams.has('draft')
   const conclusion = wantDraft ? (canEdit ? state.draft : null) : state.issued
   invariantResponse(conclusion, 'conclusion.notFound')
-  const data = conclusionForExport(conclusion)
+  const data = conclusionForExport({ conclusion })
   const body = kind === 'docx' ? await conclusionDocx(data) : await conclusionPdf(data)
   return new Response(new Uint8Array(body), {
     headers: {

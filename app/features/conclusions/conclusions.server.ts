@@ -16,7 +16,7 @@ import {
 import { DomainError } from '~/core/errors'
 import { getWorkingCalendar } from '~/features/calendar/index.server'
 import { vietnamDate } from '~/core/days'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
@@ -24,6 +24,7 @@ import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from '.
 import { createTasks, setTaskUnits } from '~/features/tasks/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import type { Actor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 type Conclusion = typeof conclusions.$inferSelect
 
@@ -83,13 +84,15 @@ function issuingBodyOf(draft: Pick<Conclusion, 'issuingBodyId'>, db: DBOrTx) {
 }
 
 /** The number issuing this draft today would take (shown for confirmation; not reserved). */
-export function nextNumberFor(draft: Pick<Conclusion, 'issuingBodyId' | 'kindCode'>, db: DBOrTx = getDb(), now = new Date()) {
+export function nextNumberFor({ draft }: { draft: Pick<Conclusion, 'issuingBodyId' | 'kindCode'> }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const body = issuingBodyOf(draft, db)
-  return body ? peekDocumentNumber(db, body, draft.kindCode, vietnamDate(now)) : null
+  return body ? peekDocumentNumber({ issuingBodyId: body, kindCode: draft.kindCode, issuedOn: vietnamDate(now) }, { db }) : null
 }
 
 /** Names of units and people, for task sentences. */
-export function nameLookup(db: DBOrTx = getDb()): NameLookup {
+export function nameLookup(ctx: Partial<Context> = {}): NameLookup {
+  const { db } = contextOf(ctx)
   const unitNames = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]))
   const userNames = new Map(db.select({ id: users.id, name: users.fullName }).from(users).all().map((u) => [u.id, u.name]))
   return { unitName: (id) => unitNames.get(id), userName: (id) => userNames.get(id) }
@@ -101,19 +104,22 @@ export function renderConclusionHtml(content: DocJSON | Record<string, unknown>,
 }
 
 /** The current conclusion of a meeting (issued or draft) and, when one is being prepared, the correction draft. */
-export function getConclusionState(meetingId: number, db: DBOrTx = getDb()) {
+export function getConclusionState({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = db.select().from(conclusions).where(and(eq(conclusions.meetingId, meetingId), ne(conclusions.status, 'superseded'))).orderBy(asc(conclusions.id)).all()
   const issued = rows.find((r) => r.status === 'issued') ?? null
   const draft = rows.find((r) => r.status === 'draft') ?? null
   return { issued, draft }
 }
 
-export function getConclusion(id: number, db: DBOrTx = getDb()) {
+export function getConclusion({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select().from(conclusions).where(eq(conclusions.id, id)).get() ?? null
 }
 
 /** Issued conclusions of a meeting, newest first (the current one and those it superseded). */
-export function issuedHistory(meetingId: number, db: DBOrTx = getDb()) {
+export function issuedHistory({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: conclusions.id, status: conclusions.status, numberFormatted: conclusions.numberFormatted, issuedOn: conclusions.issuedOn, correctionReason: conclusions.correctionReason })
     .from(conclusions)
@@ -122,7 +128,8 @@ export function issuedHistory(meetingId: number, db: DBOrTx = getDb()) {
     .all()
 }
 
-export function listVersions(conclusionId: number, db: DBOrTx = getDb()) {
+export function listVersions({ conclusionId }: { conclusionId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: conclusionVersions.id, revision: conclusionVersions.revision, savedAt: conclusionVersions.savedAt, savedByName: users.fullName })
     .from(conclusionVersions)
@@ -132,7 +139,8 @@ export function listVersions(conclusionId: number, db: DBOrTx = getDb()) {
     .all()
 }
 
-export function getVersion(conclusionId: number, versionId: number, db: DBOrTx = getDb()) {
+export function getVersion({ conclusionId, versionId }: { conclusionId: number; versionId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return (
     db
       .select({ id: conclusionVersions.id, revision: conclusionVersions.revision, content: conclusionVersions.content, summary: conclusionVersions.summary, savedAt: conclusionVersions.savedAt, savedByName: users.fullName })
@@ -149,10 +157,11 @@ export type DraftInput = { content: unknown; summary: string; baseRevision: numb
  * Saves the meeting's draft (creating it on the first save). The save names the revision it was
  * made from; if someone saved in between, it is refused rather than silently overwriting them.
  */
-export function saveDraft(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, input: DraftInput, db: DB = getDb(), now = new Date()) {
+export function saveDraft({ meetingId, who, input }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'>; input: DraftInput }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const content = sanitizeConclusion(input.content)
   const result = db.transaction((tx) => {
-    const state = getConclusionState(meetingId, tx)
+    const state = getConclusionState({ meetingId }, { db: tx })
     let draft = state.draft
     if (!draft) {
       if (state.issued) throw new DomainError('conclusion.alreadyIssued', 'conflict')
@@ -177,9 +186,10 @@ export function saveDraft(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, inpu
 }
 
 /** Starts a correction of the issued conclusion: a draft with its text that will supersede it. */
-export function startCorrection(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, reason: string, db: DB = getDb(), now = new Date()) {
+export function startCorrection({ meetingId, who, reason }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'>; reason: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const id = db.transaction((tx) => {
-    const { issued, draft } = getConclusionState(meetingId, tx)
+    const { issued, draft } = getConclusionState({ meetingId }, { db: tx })
     if (!issued) throw new DomainError('conclusion.notIssued', 'conflict')
     if (draft) return draft.id
     const created = tx
@@ -237,12 +247,13 @@ export function recipientUnitsOf(blocks: Pick<TaskBlockAttrs, 'leadUnitId' | 'co
  * was within the meeting type's deadline, and creates the tasks. A correction carries the tasks
  * of the conclusion it supersedes over (same block, same task, history kept).
  */
-export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>, input: IssueInput, db: DB = getDb(), now = new Date()) {
-  const names = nameLookup(db)
+export function issueConclusion({ meetingId, who, input }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'>; input: IssueInput }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  const names = nameLookup({ db })
   const issuedOn = vietnamDate(now)
   const result = db.transaction(
     (tx) => {
-      const { draft, issued } = getConclusionState(meetingId, tx)
+      const { draft, issued } = getConclusionState({ meetingId }, { db: tx })
       if (!draft) throw new DomainError(issued ? 'conclusion.alreadyIssued' : 'conclusion.noDraft', 'conflict')
       if (draft.revision !== input.baseRevision) throw new DomainError('conclusion.conflict', 'conflict')
       const meeting = tx
@@ -267,7 +278,7 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
 
       const body = issuingBodyOf(draft, tx)
       if (!body) throw new DomainError('numbering.bodyMissing', 'invalid')
-      const numbered = allocateDocumentNumber(tx, body, draft.kindCode, issuedOn)
+      const numbered = allocateDocumentNumber({ issuingBodyId: body, kindCode: draft.kindCode, issuedOn }, { db: tx })
       const deadlineDays = meeting.deadlineDays
       const onTime = getWorkingCalendar({ db: tx }).workingDaysBetween(meetingDay, issuedOn) <= deadlineDays
       const html = renderConclusionHtml(content, names)
@@ -359,9 +370,10 @@ export function issueConclusion(meetingId: number, who: Pick<Actor, 'id' | 'ip'>
 }
 
 /** Everything the DOCX and PDF need: the body, its number and date, the signer and the recipients. */
-export function conclusionForExport(conclusion: Conclusion, db: DBOrTx = getDb()) {
-  const names = nameLookup(db)
-  const body = issuingBodyHeader(db, conclusion.issuingBodyId)
+export function conclusionForExport({ conclusion }: { conclusion: Conclusion }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  const names = nameLookup({ db })
+  const body = issuingBodyHeader({ issuingBodyId: conclusion.issuingBodyId }, { db })
   const blocks = taskBlocksOf(conclusion.content as DocJSON)
   const recipientIds = conclusion.status === 'draft' ? recipientUnitsOf(blocks, conclusion.recipientUnitIds) : conclusion.recipientUnitIds
   return {

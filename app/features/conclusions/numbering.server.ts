@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { formatDocumentNumber, numberingPeriod } from './document-number'
 import { DomainError } from '~/core/errors'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { documentSequences, issuingBodies, units } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * Takes the next number of a document kind for an issuing body. Call it inside the transaction
@@ -12,7 +12,8 @@ import type { AuditActor } from '~/core/actor'
  * value), so two issuings — even from two processes on the same file — get consecutive numbers,
  * and a rolled-back issuing gives its number back (no gaps).
  */
-export function allocateDocumentNumber(tx: DBOrTx, issuingBodyId: number, kindCode: string, issuedOn: string) {
+export function allocateDocumentNumber({ issuingBodyId, kindCode, issuedOn }: { issuingBodyId: number; kindCode: string; issuedOn: string }, ctx: Partial<Context> = {}) {
+  const { db: tx } = contextOf(ctx)
   const body = tx.select().from(issuingBodies).where(eq(issuingBodies.id, issuingBodyId)).get()
   if (!body) throw new DomainError('numbering.bodyMissing', 'invalid')
   const config = { style: body.style, bodyCode: body.bodyCode, termStartYear: body.termStartYear ?? undefined }
@@ -33,7 +34,8 @@ export function allocateDocumentNumber(tx: DBOrTx, issuingBodyId: number, kindCo
  * The number the next document of this kind would take today, without taking it (what the chair
  * is asked to confirm before issuing). Issuing itself still allocates in its transaction.
  */
-export function peekDocumentNumber(db: DBOrTx, issuingBodyId: number, kindCode: string, issuedOn: string) {
+export function peekDocumentNumber({ issuingBodyId, kindCode, issuedOn }: { issuingBodyId: number; kindCode: string; issuedOn: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const body = db.select().from(issuingBodies).where(eq(issuingBodies.id, issuingBodyId)).get()
   if (!body) return null
   const config = { style: body.style, bodyCode: body.bodyCode, termStartYear: body.termStartYear ?? undefined }
@@ -51,16 +53,18 @@ export function peekDocumentNumber(db: DBOrTx, issuingBodyId: number, kindCode: 
  * unit's name when none is set) and where it signs. `issuingBodyId` null: the Office's body when
  * `preferOffice`, else the first body. One place for the conclusion, the minutes and the reports.
  */
-export function issuingBodyHeader(db: DBOrTx, issuingBodyId: number | null, options: { preferOffice?: boolean } = {}) {
+export function issuingBodyHeader({ issuingBodyId, preferOffice = false }: { issuingBodyId: number | null; preferOffice?: boolean }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const select = db.select({ headerName: issuingBodies.headerName, unitName: units.name, place: issuingBodies.place }).from(issuingBodies).innerJoin(units, eq(units.id, issuingBodies.unitId))
   const row = issuingBodyId
     ? select.where(eq(issuingBodies.id, issuingBodyId)).get()
-    : select.orderBy(...(options.preferOffice ? [sql`case when ${units.kind} = 'office' then 0 else 1 end`] : []), asc(issuingBodies.id)).get()
+    : select.orderBy(...(preferOffice ? [sql`case when ${units.kind} = 'office' then 0 else 1 end`] : []), asc(issuingBodies.id)).get()
   return { bodyName: row?.headerName?.trim() || row?.unitName || '', place: row?.place ?? '' }
 }
 
 /** Every issuing body, for the administrator's page. */
-export function listIssuingBodies(db: DBOrTx = getDb()) {
+export function listIssuingBodies(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: issuingBodies.id, unitName: units.name, headerName: issuingBodies.headerName, place: issuingBodies.place, bodyCode: issuingBodies.bodyCode, style: issuingBodies.style })
     .from(issuingBodies)
@@ -70,7 +74,8 @@ export function listIssuingBodies(db: DBOrTx = getDb()) {
 }
 
 /** Sets how an issuing body is named at the head of its documents and where it signs. */
-export function updateIssuingBody(id: number, input: { headerName: string | null; place: string }, actor: AuditActor, db: DB = getDb()) {
+export function updateIssuingBody({ id, input, actor }: { id: number; input: { headerName: string | null; place: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     const before = tx.select().from(issuingBodies).where(eq(issuingBodies.id, id)).get()
     if (!before) throw new DomainError('issuingBodies.notFound', 'not_found')

@@ -60,7 +60,7 @@ export function taskView(taskId: number) {
   if (!task) return null
   const names = nameLookup()
   // The assignment as the notice worded it (the block of the issued conclusion), else as it stands now.
-  const content = getConclusion(task.conclusionId)?.content as DocJSON | undefined
+  const content = getConclusion({ id: task.conclusionId })?.content as DocJSON | undefined
   const block: TaskBlockAttrs = (content && taskBlocksOf(content).find((b) => b.id === task.blockId)) || normaliseTaskAttrs({ ...task, id: task.blockId })
   return {
     ...task,
@@ -81,7 +81,7 @@ export type TaskView = NonNullable<ReturnType<typeof taskView>>
 export function meetingView(meetingId: number) {
   const meeting = getMeeting(meetingId)
   if (!meeting) return null
-  const { issued } = getConclusionState(meetingId)
+  const { issued } = getConclusionState({ meetingId })
   const documents = distributionTiming({ meetingId })
   return {
     meeting: { ...meeting, conclusion: issued?.numberFormatted ?? null },
@@ -115,7 +115,7 @@ export type ReadinessView = ReturnType<typeof readinessView>
  * editors save every few seconds, and their own autosave must not reload their page).
  */
 export function conclusionView(meetingId: number) {
-  const { issued, draft } = getConclusionState(meetingId)
+  const { issued, draft } = getConclusionState({ meetingId })
   return { issuedId: issued?.id ?? null, issuedNumber: issued?.numberFormatted ?? null, draftId: draft?.id ?? null, meetingStatus: getMeeting(meetingId)?.status ?? null }
 }
 export type ConclusionView = ReturnType<typeof conclusionView>

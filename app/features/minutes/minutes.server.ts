@@ -331,7 +331,7 @@ export function nextMinutesNumber(meetingId: number, db: DBOrTx = getDb(), now =
   const row = openRow(db, meetingId)
   if (row?.supersedesId) return db.select({ n: minutes.numberFormatted }).from(minutes).where(eq(minutes.id, row.supersedesId)).get()?.n ?? null
   const body = db.select({ id: issuingBodies.id }).from(issuingBodies).orderBy(asc(issuingBodies.id)).get()
-  return body ? peekDocumentNumber(db, body.id, KIND_CODE, vietnamDate(now)) : null
+  return body ? peekDocumentNumber({ issuingBodyId: body.id, kindCode: KIND_CODE, issuedOn: vietnamDate(now) }, { db }) : null
 }
 
 /**
@@ -364,7 +364,7 @@ export function approveMinutes(meetingId: number, actor: AuditActor & { id: numb
       } else {
         issuingBodyId = tx.select({ id: issuingBodies.id }).from(issuingBodies).orderBy(asc(issuingBodies.id)).get()?.id ?? null
         if (!issuingBodyId) fail('noIssuingBody')
-        numberFormatted = allocateDocumentNumber(tx, issuingBodyId, KIND_CODE, approvedOn).formatted
+        numberFormatted = allocateDocumentNumber({ issuingBodyId, kindCode: KIND_CODE, issuedOn: approvedOn }, { db: tx }).formatted
       }
       const signatories = { chair: { name: records.meeting.chair, post: records.meeting.chairPost }, taker: taker.taker ? { name: taker.taker, post: taker.takerPost } : null }
       tx.update(minutes)
@@ -437,7 +437,7 @@ export function minutesForExport(meetingId: number, which: 'approved' | 'draft',
   const state = minutesState(meetingId, db)
   const row = which === 'approved' ? state.approved : state.open
   if (!row) return null
-  const body = issuingBodyHeader(db, row.issuingBodyId)
+  const body = issuingBodyHeader({ issuingBodyId: row.issuingBodyId }, { db })
   const records = roomRecords(meetingId, db)!
   const taker = takerName(db, row.takerUserId)
   return {

@@ -85,7 +85,7 @@ export function meetingsBehind(period: { from: string; to: string; unitId: numbe
 
 /** The header of the report's files: the Office's issuing body (or the first). */
 export function reportHeader() {
-  return issuingBodyHeader(getDb(), null, { preferOffice: true })
+  return issuingBodyHeader({ issuingBodyId: null, preferOffice: true })
 }
 
 export async function reportFile(doc: ReportDoc, kind: 'docx' | 'xlsx', name: string) {

@@ -59,7 +59,7 @@ export function issueReport(input: Period & { title: string; signerName?: string
     (tx) => {
       const body = reportBody(tx)
       if (!body) throw new DomainError('reports.errors.noIssuingBody', 'conflict')
-      const { formatted } = allocateDocumentNumber(tx, body, 'BC', issuedOn)
+      const { formatted } = allocateDocumentNumber({ issuingBodyId: body, kindCode: 'BC', issuedOn }, { db: tx })
       const row = tx
         .insert(reports)
         .values({ title: input.title, periodFrom: input.from, periodTo: input.to, unitId: input.unitId ?? null, issuingBodyId: body, numberFormatted: formatted, issuedOn, issuedBy: actor.id, signerName: input.signerName ?? null, signerTitle: input.signerTitle ?? null, figures: figures as unknown as Record<string, unknown>, createdAt: now })

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const names = nameLookup()
   const draft = canEdit ? state.draft : null
   const versionId = parseId(new URL(request.url).searchParams.get('version') ?? undefined)
-  const version = draft && versionId ? getVersion(draft.id, versionId) : null
+  const version = draft && versionId ? getVersion({ conclusionId: draft.id, versionId }) : null
   const meetingDay = vietnamDate(meeting.startsAt)
   const chair = getUser(meeting.chairUserId)
   const issued = state.issued
@@ -64,14 +64,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     draft: draft
       ? { id: draft.id, content: draft.content, summary: draft.summary, revision: draft.revision, updatedAt: draft.updatedAt, supersedesId: draft.supersedesId, correctionReason: draft.correctionReason }
       : null,
-    versions: draft ? listVersions(draft.id) : [],
+    versions: draft ? listVersions({ conclusionId: draft.id }) : [],
     version: version ? { id: version.id, savedAt: version.savedAt, savedByName: version.savedByName, html: renderConclusionHtml(version.content, names) } : null,
-    history: issuedHistory(meetingId).filter((h) => h.status === 'superseded'),
+    history: issuedHistory({ meetingId }).filter((h) => h.status === 'superseded'),
     tasks: issued ? listTasks({ filter: { meetingId } }).map((t) => ({ id: t.id, content: t.content, leadUnitName: t.leadUnitName, deadline: t.deadline, status: t.status, progress: t.progress })) : [],
     canEdit,
     canIssue,
     // The number issuing now would take: the chair is asked to confirm it first.
-    nextNumber: canIssue && draft ? nextNumberFor(draft) : null,
+    nextNumber: canIssue && draft ? nextNumberFor({ draft }) : null,
     units: canEdit ? listUnits().map((u) => ({ id: u.id, name: u.name })) : [],
     leaders: canEdit ? listUserOptions('chair').map((u) => ({ id: u.id, name: u.fullName })) : [],
     // The chair's conclusion on each item, from the minutes (approved, else being written): the notice can start from them.
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: correctionSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
     try {
-      startCorrection(meetingId, actorOf(user, context) as { id: number }, submission.value.reason)
+      startCorrection({ meetingId, who: actorOf(user, context) as { id: number }, reason: submission.value.reason })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error), problems: [] as TaskBlockProblem[] }, { status: statusOf(error) })
     }
@@ -109,12 +109,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), problems: [] as TaskBlockProblem[] }, { status: 400 })
   if (!state.draft?.summary.trim()) return json({ intent: intent.data, result: submission.reply({ fieldErrors: { summary: ['conclusion.summaryRequired'] } }), problems: [] as TaskBlockProblem[] }, { status: 400 })
   try {
-    const issued = issueConclusion(meetingId, actorOf(user, context) as { id: number }, {
+    const issued = issueConclusion({ meetingId, who: actorOf(user, context) as { id: number }, input: {
       ...submission.value,
       summary: state.draft.summary,
       otherRecipients: (submission.value.otherRecipients ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
       recipientUnitIds: submission.value.recipientUnitIds ?? [],
-    })
+    } })
     return redirectWithToast(`/meetings/${meetingId}/conclusion`, { key: 'conclusion.issuedToast', params: { number: issued.number } })
   } catch (error) {
     const problems = error instanceof TaskBlocksInvalid ? error.problems : []
