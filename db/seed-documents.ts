@@ -47,7 +47,7 @@ export async function seedDemoDocuments(db: DB, now = new Date()) {
   const docx = await storeBytes(await sampleDocx('Dự thảo nghị quyết', ['Điều 1. Phạm vi điều chỉnh.', 'Điều 2. Tổ chức thực hiện.']), 'Du-thao.docx')
   const secret = await storeBytes(await samplePdf('Phương án nhân sự (Mật)', ['Tài liệu Mật: chỉ những người được chọn mới xem được.']), 'Phuong-an-nhan-su.pdf')
   list.forEach((m, n) => {
-    const access = meetingAccess(m.id, db)!
+    const access = meetingAccess({ id: m.id }, { db })!
     const office_ = { id: office, office: true }
     const distributedAt = new Date(Math.min(now.getTime(), m.startsAt.getTime() - 6 * 86_400_000))
     createDocument({ meetingId: m.id, who: office_, input: { title: `Tờ trình: ${m.title}`, kind: 'to_trinh', restricted: false, readerIds: [] }, file: { ...pdf, name: 'Tờ trình.pdf' } }, { db, now: distributedAt })

@@ -162,8 +162,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
   }))
 
   const schedule = (item: (typeof items)[number], date: string, start: string, end: string, room: string) =>
-    createMeeting(
-      standingMeeting({
+    createMeeting({ input: standingMeeting({
         title: item.content,
         meetingTypeId: typeIds[item.typeIndex]!,
         programmeItemId: item.id,
@@ -180,11 +179,7 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
           { title: 'Thảo luận, cho ý kiến', presenterUserId: null, presenterUnitId: null, plannedMinutes: 60 },
           { title: 'Kết luận của đồng chí chủ trì', presenterUserId: ids.users.get(item.chair)!, presenterUnitId: null, plannedMinutes: 15 },
         ],
-      }),
-      office,
-      db,
-      now,
-    )
+      }), actor: office }, { db, now })
 
   // Past months: held, invitations on time (one late, for the reports to show).
   items
@@ -193,8 +188,8 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
       const date = calendar.addWorkingDays(`${year}-${String(item.month).padStart(2, '0')}-09`, 1 + (n % 5))
       const id = schedule(item, date, n % 2 ? '14:00' : '08:00', n % 2 ? '17:00' : '11:00', rooms[n % rooms.length]!)
       const sentOn = calendar.subtractWorkingDays(date, n % 7 === 3 ? 1 : 4)
-      sendInvitations(id, office, db, vietnamInstant(sentOn, '09:00'), { confirmFew: true })
-      setMeetingStatus(id, { status: 'held' }, office, db, vietnamInstant(date, '18:00'))
+      sendInvitations({ id, actor: office, confirmFew: true }, { db, now: vietnamInstant(sentOn, '09:00') })
+      setMeetingStatus({ id, input: { status: 'held' }, actor: office }, { db, now: vietnamInstant(date, '18:00') })
     })
   // This week and the coming weeks.
   const current = items.filter((i) => i.month >= month)
@@ -210,16 +205,15 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
     if (slot.invite !== null) {
       const sentOn = slot.invite < 0 ? calendar.addWorkingDays(slot.date, slot.invite) : today
       const sentAt = vietnamInstant(sentOn < today ? sentOn : today, '09:00')
-      sendInvitations(id, office, db, sentAt < now ? sentAt : now, { confirmFew: true })
+      sendInvitations({ id, actor: office, confirmFew: true }, { db, now: sentAt < now ? sentAt : now })
       const start = vietnamInstant(slot.date, slot.start)
-      if (start < now) setMeetingStatus(id, { status: 'held' }, office, db, now)
+      if (start < now) setMeetingStatus({ id, input: { status: 'held' }, actor: office }, { db, now })
     }
   })
   // A meeting about to start, so the meeting room can be tried at once: invited, hybrid, its
   // session openable now (the room opens from two hours before the start).
   const soon = new Date(Math.ceil((now.getTime() + 20 * 60_000) / 300_000) * 300_000)
-  const upcoming = createMeeting(
-    {
+  const upcoming = createMeeting({ input: {
       ...standingMeeting({
         title: 'Hội nghị Ban Thường vụ Tỉnh ủy: cho ý kiến về tình hình kinh tế - xã hội',
         meetingTypeId: typeIds[1]!,
@@ -240,12 +234,8 @@ export function seedDemoMeetings(db: DB, now = new Date()) {
         ],
       }),
       offProgrammeReason: 'Phát sinh theo chỉ đạo của Thường trực Tỉnh ủy',
-    },
-    office,
-    db,
-    now,
-  )
-  sendInvitations(upcoming, office, db, now, { confirmFew: true })
+    }, actor: office }, { db, now })
+  sendInvitations({ id: upcoming, actor: office, confirmFew: true }, { db, now })
 }
 
 /** About 3,000 meetings over the last five years for benchmarks (60 units' programmes). */
@@ -271,8 +261,7 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
       const itemId = programmeId && n % 5 !== 0
         ? createProgrammeItem({ programmeId, input: { content: `Nội dung ${n + 1} năm ${year}`, plannedMonth: Number(day.slice(5, 7)), meetingTypeId: types[n % types.length]!.id, presidingUserId: chairs[n % 2]!, preparingUnitId: unitIds[n % unitIds.length]!, notes: null, plannedDate: null }, actor: office }, { db, now })
         : null
-      const id = createMeeting(
-        standingMeeting({
+      const id = createMeeting({ input: standingMeeting({
           title: `Cuộc họp ${n + 1}/${year}`,
           meetingTypeId: types[n % types.length]!.id,
           programmeItemId: itemId,
@@ -285,15 +274,11 @@ export function seedProvinceMeetings(db: DB, now = new Date()) {
           members: standing,
           secretaryUserId: office.id!,
           agenda: [{ title: 'Báo cáo', presenterUnitId: unitIds[n % unitIds.length]!, presenterUserId: null, plannedMinutes: 30 }],
-        }),
-        office,
-        db,
-        now,
-      )
+        }), actor: office }, { db, now })
       created++
       if (startsAt < now) {
-        sendInvitations(id, office, db, new Date(startsAt.getTime() - (n % 9 === 0 ? 1 : 5) * 86_400_000), { confirmFew: true })
-        setMeetingStatus(id, { status: 'held' }, office, db, now)
+        sendInvitations({ id, actor: office, confirmFew: true }, { db, now: new Date(startsAt.getTime() - (n % 9 === 0 ? 1 : 5) * 86_400_000) })
+        setMeetingStatus({ id, input: { status: 'held' }, actor: office }, { db, now })
       }
     }
   }

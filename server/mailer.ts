@@ -20,7 +20,7 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
 
   /** An invitation, a postponement or a cancellation, each e-mail in its reader's language. */
   const send = (meetingId: number, userIds: number[], kind: 'invitation' | 'cancelled' | 'postponed') => {
-    const meeting = getMeeting(meetingId)
+    const meeting = getMeeting({ id: meetingId })
     if (!meeting || !userIds.length) return
     const recipients = contactsOf(userIds)
     for (const r of recipients) {
@@ -65,7 +65,7 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
     events.on('notification.email', ({ notificationIds }) => sendNotifications(notificationIds)),
     events.on('meeting.invited', ({ meetingId, userIds }) => send(meetingId, userIds, 'invitation')),
     events.on('meeting.statusChanged', ({ meetingId, userIds }) => {
-      const status = getMeeting(meetingId)?.status
+      const status = getMeeting({ id: meetingId })?.status
       send(meetingId, userIds, status === 'cancelled' ? 'cancelled' : 'postponed')
     }),
   ]

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },
     adminFigures,
-    invitations: upcomingInvitations(user.id),
+    invitations: upcomingInvitations({ userId: user.id }),
     toRead: documentsToRead({ user }),
     awaiting: tasksAwaitingDecision({ user }),
     decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),

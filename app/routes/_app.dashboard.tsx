@@ -41,10 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overview = can(user, 'meetings.overview')
   let scope: { kind: 'body' | 'meeting' | 'leader' | 'unit'; id: number; title: string }
   if (q.meeting) {
-    const access = meetingAccess(q.meeting)
+    const access = meetingAccess({ id: q.meeting })
     invariantResponse(access, 'meeting.notFound')
     authorize(user, canViewMeeting, access)
-    scope = { kind: 'meeting', id: q.meeting, title: getMeeting(q.meeting)!.title }
+    scope = { kind: 'meeting', id: q.meeting, title: getMeeting({ id: q.meeting })!.title }
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader
     authorize(user, canFollowLeaderTasks, leaderId)

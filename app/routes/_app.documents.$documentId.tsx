@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id, access } = findDocument(params.documentId)
   authorize(user, canOpenDocument, access)
   const doc = getDocument({ documentId: id })!
-  const meeting = getMeeting(access.meetingId)!
+  const meeting = getMeeting({ id: access.meetingId })!
   const mayReadOpinions = canReadOpinions(user, access)
   return json({
     version: events.version(),

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, { schema: meetingTypeInputSchema })
   if (submission.status !== 'success') return json({ id, result: submission.reply() }, { status: 400 })
   try {
-    saveMeetingType(id, submission.value, actorOf(user, context))
+    saveMeetingType({ id, input: submission.value, actor: actorOf(user, context) })
   } catch (error) {
     return json({ id, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

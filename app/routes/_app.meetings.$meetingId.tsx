@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: rsvpSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
-      respondToInvitation(id, user.id, submission.value)
+      respondToInvitation({ meetingId: id, userId: user.id, input: submission.value })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: substituteDecisionSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
-      decideSubstitute(id, submission.value.substituteUserId, submission.value.decision === 'confirm', actorOf(user, context))
+      decideSubstitute({ meetingId: id, substituteUserId: submission.value.substituteUserId, approve: submission.value.decision === 'confirm', actor: actorOf(user, context) })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
@@ -84,18 +84,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent.data === 'invite') {
     const submission = parseForm(formData, { schema: z.object({ confirmFew: z.boolean().default(false) }) })
     try {
-      const { userIds } = sendInvitations(id, actorOf(user, context), undefined, undefined, { confirmFew: submission.status === 'success' && submission.value.confirmFew })
+      const { userIds } = sendInvitations({ id, actor: actorOf(user, context), confirmFew: submission.status === 'success' && submission.value.confirmFew })
       return redirectWithToast(`/meetings/${id}`, { key: 'meetings.invitationsSent', params: { count: userIds.length } })
     } catch (error) {
       // Fewer people than usual: the page says how many, and asks to confirm.
-      const few = error instanceof DomainError && error.message === 'meeting.fewParticipants' ? participantShortfall(id) : null
+      const few = error instanceof DomainError && error.message === 'meeting.fewParticipants' ? participantShortfall({ id }) : null
       return json({ intent: intent.data, result: few ? submission.reply() : replyWithDomainError(submission, error), few }, { status: statusOf(error) })
     }
   }
   const submission = parseForm(formData, { schema: meetingStatusSchema })
   if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
   try {
-    setMeetingStatus(id, submission.value, actorOf(user, context))
+    setMeetingStatus({ id, input: submission.value, actor: actorOf(user, context) })
   } catch (error) {
     return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: meetingId, access } = findMeeting(params.meetingId)
   const presenters = documentPresenters({ meetingId })
   authorize(user, canListMeetingDocuments, access, presenters)
-  const meeting = getMeeting(meetingId)!
+  const meeting = getMeeting({ id: meetingId })!
   const version = events.version()
   // The same list the documents room pushes to this person when something changes.
   const live = documentsView(meetingId)(user)

@@ -13,7 +13,7 @@ import { pageTitle } from '~/i18n'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'meetings.manage')
   const id = parseId(params.meetingId)
-  const meeting = id ? getMeeting(id) : null
+  const meeting = id ? getMeeting({ id }) : null
   invariantResponse(meeting, 'meeting.notFound')
   const defaults = formDefaults(meetingFormValues(meeting))
   return json({ ...meetingFormData(defaults), id: meeting.id, defaults })

@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { meetingId, canEdit, canRead, canApprove, manages, state } = minutesFor(user, params.meetingId)
-  const meeting = getMeeting(meetingId)!
+  const meeting = getMeeting({ id: meetingId })!
   const version = events.version()
   const open = canEdit ? state.open : null
   const approved = canRead ? state.approved : null

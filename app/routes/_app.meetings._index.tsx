@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const search = searchSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v.trim() !== '')))
   const overview = can(user, 'meetings.overview')
-  const result = searchMeetings({ q: search.q, from: search.from, to: search.to, status: search.status, typeId: search.type, bodyUnitId: search.body, chairId: search.chair, page: search.page, viewerId: overview ? undefined : user.id })
+  const result = searchMeetings({ search: { q: search.q, from: search.from, to: search.to, status: search.status, typeId: search.type, bodyUnitId: search.body, chairId: search.chair, page: search.page, viewerId: overview ? undefined : user.id } })
   return json({ ...result, overview, canCreate: can(user, 'meetings.manage'), options: meetingListOptions() })
 }
 

@@ -22,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const monday = addDays(day, -((weekday(day) + 6) % 7))
   // Those who oversee see the whole body's week; everyone else sees their own.
   const mine = url.searchParams.get('mine') === '1' || !can(user, 'meetings.overview')
-  const meetings = listMeetings({ from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true, includeDeclined: true })
-  const names = participantNames(meetings.map((m) => m.id))
+  const meetings = listMeetings({ filter: { from: vietnamInstant(monday, '00:00'), to: vietnamInstant(addDays(monday, 7), '00:00'), userId: mine ? user.id : undefined, includeCancelled: true, includeDeclined: true } })
+  const names = participantNames({ meetingIds: meetings.map((m) => m.id) })
   return json({ monday, mine, canSeeAll: can(user, 'meetings.overview'), meetings: meetings.map((m) => ({ ...m, participants: names.get(m.id) ?? [] })) })
 }
 

@@ -20,7 +20,7 @@ import { parseForm } from '~/core/forms.server'
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request)
   const meetingId = parseId(params.meetingId)
-  const access = meetingId ? meetingAccess(meetingId) : null
+  const access = meetingId ? meetingAccess({ id: meetingId }) : null
   invariantResponse(meetingId && access, 'meeting.notFound')
   const presenters = documentPresenters({ meetingId })
   authorize(user, canUploadDocuments, presenters)

@@ -67,11 +67,11 @@ await measure('users search "nguyen van" (diacritics-insensitive)', 500, () => l
 await measure('unit tree (all units, ordered)', 500, () => listUnitTree({ includeInactive: true }), 'select 1')
 const weekStart = new Date(Date.now() - 3 * 86_400_000)
 const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000)
-await measure('weekly schedule, whole body (one week of meetings)', 500, () => listMeetings({ from: weekStart, to: weekEnd, includeCancelled: true }), 'select 1')
-await measure('weekly schedule, one person (participant filter)', 500, () => listMeetings({ from: weekStart, to: weekEnd, userId: 5 }), 'select 1')
+await measure('weekly schedule, whole body (one week of meetings)', 500, () => listMeetings({ filter: { from: weekStart, to: weekEnd, includeCancelled: true } }), 'select 1')
+await measure('weekly schedule, one person (participant filter)', 500, () => listMeetings({ filter: { from: weekStart, to: weekEnd, userId: 5 } }), 'select 1')
 const someMeeting = db.select({ id: meetings.id }).from(meetings).get()!.id
-await measure('meeting page data (agenda, participants)', 500, () => getMeeting(someMeeting), 'select 1')
-await measure('double-booking check (chair, 15 people, room)', 500, () => findConflicts({ startsAt: weekStart, endsAt: new Date(weekStart.getTime() + 3 * 3_600_000), chairUserId: 3, location: 'Hội trường Tỉnh ủy', userIds: Array.from({ length: 15 }, (_, i) => i + 3) }, null), 'select 1')
+await measure('meeting page data (agenda, participants)', 500, () => getMeeting({ id: someMeeting }), 'select 1')
+await measure('double-booking check (chair, 15 people, room)', 500, () => findConflicts({ input: { startsAt: weekStart, endsAt: new Date(weekStart.getTime() + 3 * 3_600_000), chairUserId: 3, location: 'Hội trường Tỉnh ủy', userIds: Array.from({ length: 15 }, (_, i) => i + 3) }, excludeMeetingId: null }), 'select 1')
 await measure('working-day calendar load + 3-day deadline', 500, () => getWorkingCalendar().subtractWorkingDays('2026-12-17', 3), 'select 1')
 const { token } = createSession(1)
 await measure('session validation (every request)', 2000, () => validateSessionToken(token), 'select 1')
@@ -94,7 +94,7 @@ const benchOfficer = db.select({ id: users.id, unitId: users.unitId }).from(user
 await measure('global search "hop" (a word in most meetings) as the Office, 20 hits', 200, () => searchEverything({ ...benchOffice, roles: ['office'] }, 'hop'), 'select 1')
 await measure('global search "ra soat" as a unit officer (every hit checked by the permission rules)', 200, () => searchEverything({ ...benchOfficer, roles: ['unit_officer'] }, 'ra soat'), 'select 1')
 await measure(`people picker search "duc" (${userCount} people, name/position/unit)`, 200, () => searchPeople('duc'), 'select 1')
-await measure('meetings list "chuyen de", page 1 (search + filters)', 200, () => searchMeetings({ q: 'chuyen de' }), 'select 1')
+await measure('meetings list "chuyen de", page 1 (search + filters)', 200, () => searchMeetings({ search: { q: 'chuyen de' } }), 'select 1')
 const rssAfter = process.memoryUsage().rss
 
 // ---- Tasks (issue 5): dashboards and live fan-out, with about 30,000 tasks over five years ----
@@ -148,11 +148,11 @@ const dashboardTask = openTaskOf(busiest.unitId)!
 const members = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'delegate'))).where(eq(users.active, true)).limit(40).all().map((u) => u.id)
 const start = new Date(Date.now() + 30 * 86_400_000)
 const chairId = db.select({ id: users.id }).from(users).where(eq(users.username, 'bithu')).get()!.id
-const benchMeeting = createMeeting(
-  { title: 'Hội nghị đo hiệu năng', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: false, chairUserId: chairId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), mode: 'in_person', location: 'Hội trường đo hiệu năng', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: members, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-  { id: officeId },
-)
-sendInvitations(benchMeeting, { id: officeId }, undefined, undefined, { confirmFew: true })
+const benchMeeting = createMeeting({
+  input: { title: 'Hội nghị đo hiệu năng', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: false, chairUserId: chairId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), mode: 'in_person', location: 'Hội trường đo hiệu năng', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: members, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
+  actor: { id: officeId },
+})
+sendInvitations({ id: benchMeeting, actor: { id: officeId }, confirmFew: true })
 // A distributed, unrestricted document of a seeded meeting, its read receipts cleared: its people open it one after another.
 const readDoc = db
   .select({ id: documentsTable.id, meetingId: documentsTable.meetingId })
@@ -168,12 +168,10 @@ const { openSession, markAttendance } = await import('~/features/live-meeting/ha
 const conferenceMembers = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'delegate'))).where(and(eq(users.active, true), sql`${users.id} <> ${chairId}`)).limit(499).all().map((u) => u.id)
 const conferenceStart = new Date()
 const conference = createMeeting(
-  { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh mở rộng (đo hiệu năng)', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).where(eq(meetingTypes.name, 'Hội nghị Ban Chấp hành Đảng bộ tỉnh')).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: true, chairUserId: chairId, startsAt: conferenceStart, endsAt: new Date(conferenceStart.getTime() + 3 * 3_600_000), mode: 'hybrid', location: 'Hội trường lớn (đo hiệu năng)', joinUrl: 'https://hop.example.vn/bch', preparingUnitId: null, agenda: [{ title: 'Thảo luận báo cáo chính trị', plannedMinutes: 120 }], memberUserIds: conferenceMembers, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-  { id: officeId },
-  db,
-  new Date(conferenceStart.getTime() - 7 * 86_400_000),
+  { input: { title: 'Hội nghị Ban Chấp hành Đảng bộ tỉnh mở rộng (đo hiệu năng)', meetingTypeId: db.select({ id: meetingTypes.id }).from(meetingTypes).where(eq(meetingTypes.name, 'Hội nghị Ban Chấp hành Đảng bộ tỉnh')).get()!.id, programmeItemId: null, offProgrammeReason: 'Đo hiệu năng', urgent: true, chairUserId: chairId, startsAt: conferenceStart, endsAt: new Date(conferenceStart.getTime() + 3 * 3_600_000), mode: 'hybrid', location: 'Hội trường lớn (đo hiệu năng)', joinUrl: 'https://hop.example.vn/bch', preparingUnitId: null, agenda: [{ title: 'Thảo luận báo cáo chính trị', plannedMinutes: 120 }], memberUserIds: conferenceMembers, memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: officeId } },
+  { db, now: new Date(conferenceStart.getTime() - 7 * 86_400_000) },
 )
-sendInvitations(conference, { id: officeId }, db, new Date(conferenceStart.getTime() - 7 * 86_400_000), { confirmFew: true })
+sendInvitations({ id: conference, actor: { id: officeId }, confirmFew: true }, { db, now: new Date(conferenceStart.getTime() - 7 * 86_400_000) })
 openSession(conference, { id: chairId }, db, conferenceStart)
 for (const userId of [chairId, ...conferenceMembers]) markAttendance(conference, userId, { state: userId % 7 === 0 ? 'online' : 'present' }, { id: officeId }, db, conferenceStart)
 const CLIENTS = 500

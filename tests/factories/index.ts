@@ -131,11 +131,7 @@ export async function createMeeting(overrides: { chairUserId?: number; officeUse
   const chairUserId = overrides.chairUserId ?? (await createUser({ roles: ['chair'] })).id
   const officeUserId = overrides.officeUserId ?? (await createUser({ roles: ['office'] })).id
   const date = overrides.date ?? '2026-06-01'
-  return saveNewMeeting(
-    { title: overrides.title ?? 'Họp Ban Thường vụ', meetingTypeId: createMeetingType({}, db).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId, startsAt: vietnamInstant(date, '08:00'), endsAt: vietnamInstant(date, '11:00'), mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: officeUserId },
-    db,
-  )
+  return saveNewMeeting({ input: { title: overrides.title ?? 'Họp Ban Thường vụ', meetingTypeId: createMeetingType({}, db).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId, startsAt: vietnamInstant(date, '08:00'), endsAt: vietnamInstant(date, '11:00'), mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: officeUserId } }, { db })
 }
 
 /** An issued notice of a meeting (a new meeting when not given), to hang tasks on. */
@@ -166,8 +162,7 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
   const members = await Promise.all(Array.from({ length: options.members ?? 4 }, () => createUser({ roles: ['delegate'] }, db)))
   const type = createMeetingType(options.type ?? {}, db)
   const startsAt = options.startsAt ?? new Date()
-  const meetingId = saveNewMeeting(
-    {
+  const meetingId = saveNewMeeting({ input: {
       title: 'Hội nghị Ban Chấp hành',
       meetingTypeId: type.id,
       programmeItemId: null,
@@ -189,11 +184,8 @@ export async function createHallFixture(options: { members?: number; startsAt?: 
       guestUnitIds: [],
       guestUserIds: [],
       secretaryUserId: null,
-    } as Parameters<typeof saveNewMeeting>[0],
-    { id: office.id },
-    db,
-  )
-  sendInvitations(meetingId, { id: office.id }, db, new Date(startsAt.getTime() - 7 * 86_400_000), { confirmFew: true })
+    } as Parameters<typeof saveNewMeeting>[0]['input'], actor: { id: office.id } }, { db })
+  sendInvitations({ id: meetingId, actor: { id: office.id }, confirmFew: true }, { db, now: new Date(startsAt.getTime() - 7 * 86_400_000) })
   return { meetingId, office, chair, members, type }
 }
 

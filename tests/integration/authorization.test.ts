@@ -81,10 +81,7 @@ beforeAll(async () => {
     supervisor: await createUser({ roles: ['supervisor'] }),
   })
   for (const role of ROLES) cookies[role] = role === 'anonymous' ? undefined : sessionCookieFor(people[role].id)
-  const meeting = createMeeting(
-    { title: 'Họp phân quyền', meetingTypeId: createMeetingType({ documentLeadDays: 0 }).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: true, chairUserId: people.chair.id, startsAt: vietnamInstant('2099-01-05', '08:00'), endsAt: vietnamInstant('2099-01-05', '10:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [people.delegateIn.id], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: people.office.id },
-  )
+  const meeting = createMeeting({ input: { title: 'Họp phân quyền', meetingTypeId: createMeetingType({ documentLeadDays: 0 }).id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: true, chairUserId: people.chair.id, startsAt: vietnamInstant('2099-01-05', '08:00'), endsAt: vietnamInstant('2099-01-05', '10:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [people.delegateIn.id], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: people.office.id } })
   const upload = async (fields: Record<string, string>) => {
     const res = (await uploadAction({ request: multipartRequest(`/meetings/${meeting}/documents/upload`, fields, [{ field: 'file', name: 'tai-lieu.pdf', bytes: await pdfBytes(fields.title!) }], cookies.office), params: { meetingId: String(meeting) }, context: { ip: '127.0.0.1' } })) as Response
     return ((await res.json()) as { documentId: number }).documentId

@@ -16,10 +16,7 @@ beforeAll(async () => {
   const coord = createUnit({ name: 'Sở Nội vụ', code: 'SNV_EX' })
   const chair = await createUser({ roles: ['chair'], fullName: 'Hoàng Trung Dũng' })
   getDb().insert(issuingBodies).values({ unitId: createUnit({ name: 'Tỉnh ủy Hà Tĩnh', code: 'TU_EX' }).id, style: 'party', bodyCode: 'TU', termStartYear: 2025, place: 'Hà Tĩnh' }).run()
-  const meetingId = createMeeting(
-    { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: chair.id },
-  )
+  const meetingId = createMeeting({ input: { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: chair.id } })
   const content = {
     type: 'doc',
     content: [

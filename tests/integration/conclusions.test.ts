@@ -28,10 +28,7 @@ beforeAll(async () => {
 
 /** A meeting held on Monday 1 June 2026. */
 function meeting(day = '2026-06-01') {
-  return createMeeting(
-    { title: `Họp ${Math.random()}`, meetingTypeId: meetingType.id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant(day, '08:00'), endsAt: vietnamInstant(day, '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: office.id },
-  )
+  return createMeeting({ input: { title: `Họp ${Math.random()}`, meetingTypeId: meetingType.id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant(day, '08:00'), endsAt: vietnamInstant(day, '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
 }
 
 const task = (id: string, over: Record<string, unknown> = {}) => ({

@@ -50,10 +50,7 @@ beforeAll(async () => {
   delegateA = await createUser({ roles: ['delegate'], fullName: 'Trần Thị Mật' })
   delegateB = await createUser({ roles: ['delegate'] })
   outsider = await createUser({ roles: ['delegate'] })
-  meetingId = createMeeting(
-    { title: 'Họp về quy hoạch', meetingTypeId: createMeetingType({ documentLeadDays: 3 }).id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-03-10', '08:00'), endsAt: vietnamInstant('2027-03-10', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [delegateA.id, delegateB.id], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: office.id },
-  )
+  meetingId = createMeeting({ input: { title: 'Họp về quy hoạch', meetingTypeId: createMeetingType({ documentLeadDays: 3 }).id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-03-10', '08:00'), endsAt: vietnamInstant('2027-03-10', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [delegateA.id, delegateB.id], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
   server = await startTestServer()
 })
 afterAll(() => server.close())

@@ -20,11 +20,8 @@ beforeAll(async () => {
   deputies = await Promise.all(Array.from({ length: 8 }, (_, i) => createUser({ roles: ['delegate'], fullName: `Phó Giám đốc Sở ${i + 1}` })))
 })
 
-const meeting = (over: Partial<Parameters<typeof createMeeting>[0]> = {}) =>
-  createMeeting(
-    { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-05-10', '08:00'), endsAt: vietnamInstant('2027-05-10', '11:00'), mode: 'in_person', location: 'Phòng họp 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null, ...over },
-    { id: office.id },
-  )
+const meeting = (over: Partial<Parameters<typeof createMeeting>[0]['input']> = {}) =>
+  createMeeting({ input: { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: chair.id, startsAt: vietnamInstant('2027-05-10', '08:00'), endsAt: vietnamInstant('2027-05-10', '11:00'), mode: 'in_person', location: 'Phòng họp 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null, ...over }, actor: { id: office.id } })
 
 describe('named participant groups', () => {
   it('the Office keeps a group; its name is unique and its members keep their order', async () => {
@@ -38,20 +35,20 @@ describe('named participant groups', () => {
   it('a meeting inviting the group invites exactly its people, not every delegate; the form gets the group back', () => {
     const group = listGroups().find((g) => g.name === 'Ủy viên Ban Thường vụ')!
     const id = meeting({ memberGroupIds: [group.id] })
-    const invited = getMeeting(id)!.participants.map((p) => p.userId).sort((a, b) => a - b)
+    const invited = getMeeting({ id })!.participants.map((p) => p.userId).sort((a, b) => a - b)
     expect(invited).toEqual([chair.id, ...standing.map((s) => s.id)].sort((a, b) => a - b))
     expect(invited).not.toContain(deputies[0]!.id)
-    expect(meetingFormValues(getMeeting(id)!).memberGroupIds).toEqual([group.id])
+    expect(meetingFormValues(getMeeting({ id })!).memberGroupIds).toEqual([group.id])
     // By role, the same meeting would have reached the deputies too.
     const byRole = meeting({ memberRoles: ['delegate'] })
-    expect(getMeeting(byRole)!.participants.map((p) => p.userId)).toContain(deputies[0]!.id)
+    expect(getMeeting({ id: byRole })!.participants.map((p) => p.userId)).toContain(deputies[0]!.id)
   })
 
   it('a type inviting a group by default brings it to a meeting given no composition', () => {
     const group = listGroups().find((g) => g.name === 'Ủy viên Ban Thường vụ')!
     const type = createMeetingType({ defaultGroupIds: [group.id] })
     const id = meeting({ meetingTypeId: type.id })
-    expect(getMeeting(id)!.participants).toHaveLength(6)
+    expect(getMeeting({ id })!.participants).toHaveLength(6)
   })
 
   it('the groups page creates a group for the Office only', async () => {
@@ -75,9 +72,9 @@ describe('too few invitees', () => {
     const type = createMeetingType({ defaultGroupIds: [group.id] })
     // Only the chair and one person, for a type of six.
     const id = meeting({ meetingTypeId: type.id, memberUserIds: [standing[0]!.id] })
-    expect(participantShortfall(id)).toEqual({ count: 2, expected: 6, typeName: type.name })
-    expect(refusal(() => sendInvitations(id, { id: office.id }))).toBe('meeting.fewParticipants')
-    expect(getMeeting(id)!.participants.every((p) => p.invitedAt === null)).toBe(true)
+    expect(participantShortfall({ id })).toEqual({ count: 2, expected: 6, typeName: type.name })
+    expect(refusal(() => sendInvitations({ id, actor: { id: office.id } }))).toBe('meeting.fewParticipants')
+    expect(getMeeting({ id })!.participants.every((p) => p.invitedAt === null)).toBe(true)
 
     const cookie = sessionCookieFor(office.id)
     const warned = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'invite' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
@@ -85,11 +82,11 @@ describe('too few invitees', () => {
     expect(((await warned.json()) as { few: unknown }).few).toEqual({ count: 2, expected: 6, typeName: type.name })
     const sent = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'invite', confirmFew: 'on' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(sent.status).toBe(302)
-    expect(getMeeting(id)!.participants.every((p) => p.invitedAt !== null)).toBe(true)
+    expect(getMeeting({ id })!.participants.every((p) => p.invitedAt !== null)).toBe(true)
   })
 
   it('a meeting of only its chair is always questioned, even for a type without defaults', () => {
     const id = meeting()
-    expect(participantShortfall(id)).toMatchObject({ count: 1, expected: 3 })
+    expect(participantShortfall({ id })).toMatchObject({ count: 1, expected: 3 })
   })
 })

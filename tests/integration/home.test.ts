@@ -23,8 +23,8 @@ describe('each role’s home page says what to do next', () => {
 
   it('a chair sees how ready their next meeting is: who answered', async () => {
     const hall = await createHallFixture({ members: 3, startsAt: new Date(Date.now() + 3 * 86_400_000) })
-    respondToInvitation(hall.meetingId, hall.members[0]!.id, { response: 'attending' } as never)
-    respondToInvitation(hall.meetingId, hall.members[1]!.id, { response: 'declined', reason: 'Đi công tác' } as never)
+    respondToInvitation({ meetingId: hall.meetingId, userId: hall.members[0]!.id, input: { response: 'attending' } as never })
+    respondToInvitation({ meetingId: hall.meetingId, userId: hall.members[1]!.id, input: { response: 'declined', reason: 'Đi công tác' } as never })
     const data = (await home(hall.chair.id)) as { nextMeeting: { id: number; answers: Record<string, number>; documents: { count: number } } }
     expect(data.nextMeeting.id).toBe(hall.meetingId)
     expect(data.nextMeeting.answers).toEqual({ attending: 1, declined: 1, pending: 1 })

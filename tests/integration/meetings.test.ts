@@ -45,7 +45,7 @@ async function thrownStatus(run: () => unknown) {
   return 'no error'
 }
 
-function saveInput(date: string, extra: Partial<Parameters<typeof createMeeting>[0]> = {}) {
+function saveInput(date: string, extra: Partial<Parameters<typeof createMeeting>[0]['input']> = {}) {
   return {
     title: 'Họp Ban Thường vụ tháng 12',
     meetingTypeId: typeId,
@@ -92,7 +92,7 @@ describe('creating meetings (R4.6a)', () => {
     })) as Response
     expect(response.status).toBe(302)
     const id = Number(response.headers.get('Location')!.split('/').pop())
-    const meeting = getMeeting(id)!
+    const meeting = getMeeting({ id })!
     expect(meeting).toMatchObject({ title: 'Sơ kết quý IV', status: 'draft', programmeItemId: item.id, offProgrammeReason: null })
     expect(meeting.startsAt.toISOString()).toBe('2026-12-15T01:00:00.000Z')
     expect(meeting.agenda.map((a) => a.title)).toEqual(['Báo cáo tình hình'])
@@ -101,7 +101,7 @@ describe('creating meetings (R4.6a)', () => {
   })
 
   it('warns before saving when the chair is double-booked, and saves once confirmed', async () => {
-    createMeeting(saveInput('2026-12-16'), { id: office.id })
+    createMeeting({ input: saveInput('2026-12-16'), actor: { id: office.id } })
     const fields = meetingFormFields({ title: 'Họp trùng giờ', meetingTypeId: typeId, chairUserId: chair.id, date: '2026-12-16', startTime: '09:00', endTime: '10:00', offProgrammeReason: 'Gấp', location: 'Phòng khác' })
     const warned = (await newMeetingAction({ request: formRequest('/meetings/new', fields, sessionCookieFor(office.id)), params: {}, context: ctx })) as Response
     expect(warned.status).toBe(409)
@@ -116,9 +116,9 @@ describe('creating meetings (R4.6a)', () => {
 describe('the double-booking warning', () => {
   it('names the chair’s clash once, as the chair’s, and the place without repeating “phòng”', async () => {
     const { scheduleConflicts } = await import('~/features/meetings/index.server')
-    createMeeting({ ...saveInput('2027-03-17'), location: 'Phòng họp số 1' }, { id: office.id })
+    createMeeting({ input: { ...saveInput('2027-03-17'), location: 'Phòng họp số 1' }, actor: { id: office.id } })
     const again = { ...saveInput('2027-03-17'), location: 'Phòng họp số 1', memberUserIds: [chair.id, delegates[0]!.id] }
-    const found = scheduleConflicts(again, null)
+    const found = scheduleConflicts({ input: again, existingId: null })
     expect(found.filter((c) => c.kind === 'chair')).toHaveLength(1)
     expect(found.find((c) => c.kind === 'participant')?.names ?? []).not.toContain(found.find((c) => c.kind === 'chair')!.names[0])
     const room = found.find((c) => c.kind === 'room')!
@@ -129,31 +129,31 @@ describe('the double-booking warning', () => {
 describe('invitations in working days (R4.6d)', () => {
   it('is on time when sent by the deadline: start minus 3 working days', () => {
     // Thursday 17/12/2026 − 3 working days = Monday 14/12/2026.
-    const id = createMeeting(saveInput('2026-12-17'), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-14', '16:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2026-12-17'), actor: { id: office.id } })
+    const { timing } = sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2026-12-14', '16:00') })
     expect(timing).toMatchObject({ deadline: '2026-12-14', state: 'onTime', lateByWorkingDays: 0 })
     expect(getDb().select().from(notifications).where(eq(notifications.userId, delegates[0]!.id)).all().some((n) => n.link === `/meetings/${id}`)).toBe(true)
   })
 
   it('counts lateness in working days across a weekend and 1/1', () => {
     // Meeting Tuesday 5/1/2027: deadline is Wednesday 30/12/2026 (1/1 is a holiday, 2–3/1 weekend).
-    const id = createMeeting(saveInput('2027-01-05'), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-01-04', '08:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2027-01-05'), actor: { id: office.id } })
+    const { timing } = sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2027-01-04', '08:00') })
     expect(timing).toMatchObject({ deadline: '2026-12-30', state: 'late', lateByWorkingDays: 2 })
-    const meeting = getMeeting(id)!
+    const meeting = getMeeting({ id })!
     expect(invitationTiming(meeting, 3, getWorkingCalendar())).toMatchObject({ state: 'late', lateByWorkingDays: 2 })
   })
 
   it('an urgent meeting is not late, and is marked urgent', () => {
-    const id = createMeeting(saveInput('2026-12-18', { urgent: true, location: 'Phòng đột xuất' }), { id: office.id })
-    const { timing } = sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-18', '06:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2026-12-18', { urgent: true, location: 'Phòng đột xuất' }), actor: { id: office.id } })
+    const { timing } = sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2026-12-18', '06:00') })
     expect(timing.state).toBe('urgent')
   })
 })
 
 describe('who may do what with a meeting', () => {
   it('a delegate gets 403 editing a meeting, from the edit page, the invite action and the API', async () => {
-    const id = createMeeting(saveInput('2026-12-21'), { id: office.id })
+    const id = createMeeting({ input: saveInput('2026-12-21'), actor: { id: office.id } })
     const cookie = sessionCookieFor(delegates[0]!.id)
     const fields = meetingFormFields({ title: 'Sửa trái phép', meetingTypeId: typeId, chairUserId: chair.id, date: '2026-12-21', offProgrammeReason: 'x' })
     expect(await thrownStatus(() => editAction({ request: formRequest(`/meetings/${id}/edit`, fields, cookie), params: { meetingId: String(id) }, context: ctx }))).toBe(403)
@@ -164,12 +164,12 @@ describe('who may do what with a meeting', () => {
       body: JSON.stringify({ title: 'Sửa trái phép', meetingTypeId: typeId, chairUserId: chair.id, date: '2026-12-21', startTime: '08:00', endTime: '09:00', mode: 'online', joinUrl: 'https://x.example', offProgrammeReason: 'x' }),
     })
     expect(api.status).toBe(403)
-    expect(getMeeting(id)!.title).toBe('Họp Ban Thường vụ tháng 12')
+    expect(getMeeting({ id })!.title).toBe('Họp Ban Thường vụ tháng 12')
   })
 
   it('a delegate who is not invited cannot open the meeting (page, API, socket room)', async () => {
     const outsider = await createUser({ roles: ['delegate'] })
-    const id = createMeeting(saveInput('2026-12-22'), { id: office.id })
+    const id = createMeeting({ input: saveInput('2026-12-22'), actor: { id: office.id } })
     const cookie = sessionCookieFor(outsider.id)
     expect(await thrownStatus(() => meetingLoader({ request: getRequest(`/meetings/${id}`, cookie), params: { meetingId: String(id) }, context: ctx }))).toBe(403)
     expect((await fetch(`${server.url}/api/v1/meetings/${id}`, { headers: { Cookie: cookie } })).status).toBe(403)
@@ -181,8 +181,8 @@ describe('who may do what with a meeting', () => {
 
 describe('answering an invitation (R4.6c)', () => {
   it('declining needs a reason; the answer and reason are stored', async () => {
-    const id = createMeeting(saveInput('2026-12-23'), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2026-12-23'), actor: { id: office.id } })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2026-12-01', '08:00') })
     const cookie = sessionCookieFor(delegates[0]!.id)
     const noReason = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'rsvp', response: 'declined' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(noReason.status).toBe(400)
@@ -194,8 +194,8 @@ describe('answering an invitation (R4.6c)', () => {
   })
 
   it('a substitute must be an active user; one the Office confirms is invited in the delegate’s place', async () => {
-    const id = createMeeting(saveInput('2026-12-24'), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2026-12-24'), actor: { id: office.id } })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2026-12-01', '08:00') })
     const retired = await createUser({ active: false })
     const deputy = await createUser({ roles: ['delegate'] })
     const cookie = sessionCookieFor(delegates[1]!.id)
@@ -206,7 +206,7 @@ describe('answering an invitation (R4.6c)', () => {
 
     const ok = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'rsvp', response: 'substituted', substituteUserId: String(deputy.id) }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(ok.status).toBe(302)
-    const meeting = getMeeting(id)!
+    const meeting = getMeeting({ id })!
     expect(meeting.participants.find((p) => p.userId === delegates[1]!.id)).toMatchObject({ rsvp: 'substituted', substituteUserId: deputy.id })
     expect(meeting.participants.find((p) => p.userId === deputy.id)).toMatchObject({ role: 'member', source: `substitute:${delegates[1]!.id}`, rsvp: 'pending' })
     expect(meeting.participants.find((p) => p.userId === deputy.id)?.pendingSubstitute).toBe(true)
@@ -214,7 +214,7 @@ describe('answering an invitation (R4.6c)', () => {
     expect(getDb().select().from(notifications).where(eq(notifications.userId, deputy.id)).all()).toHaveLength(0)
     const openPage = () => meetingLoader({ request: getRequest(`/meetings/${id}`, sessionCookieFor(deputy.id)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: unknown) => (domainErrorResponse(e) as Response).status)
     expect(await openPage()).toBe(403)
-    expect(meetingAccess(id)!.participantUserIds).not.toContain(deputy.id)
+    expect(meetingAccess({ id })!.participantUserIds).not.toContain(deputy.id)
     // A delegate may not confirm; the Office does.
     const decide = (userId: number) => meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'substitute', substituteUserId: String(deputy.id), decision: 'confirm' }, sessionCookieFor(userId)), params: { meetingId: String(id) }, context: ctx }).then((r) => (r as Response).status, (e: unknown) => (domainErrorResponse(e) as Response).status)
     expect(await decide(delegates[1]!.id)).toBe(403)
@@ -229,29 +229,29 @@ describe('answering an invitation (R4.6c)', () => {
     const colleague = await createUser({ roles: ['delegate'], unitId: unit.id })
     const outsider = await createUser({ roles: ['delegate'] })
     const typeId = createMeetingType({ substituteRule: 'same_unit' }).id
-    const id = createMeeting({ ...saveInput('2026-12-29'), meetingTypeId: typeId, memberUserIds: [member.id] }, { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2026-12-01', '08:00'), { confirmFew: true })
-    respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: colleague.id }, getDb(), vietnamInstant('2026-12-02', '08:00'))
-    expect(meetingAccess(id)!.participantUserIds).toContain(colleague.id)
-    respondToInvitation(id, member.id, { response: 'substituted', substituteUserId: outsider.id }, getDb(), vietnamInstant('2026-12-02', '09:00'))
-    expect(meetingAccess(id)!.participantUserIds).not.toContain(outsider.id)
-    expect(meetingAccess(id)!.participantUserIds).not.toContain(colleague.id) // the first substitution was taken back
-    decideSubstitute(id, outsider.id, false, { id: office.id })
-    const after = getMeeting(id)!
+    const id = createMeeting({ input: { ...saveInput('2026-12-29'), meetingTypeId: typeId, memberUserIds: [member.id] }, actor: { id: office.id } })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2026-12-01', '08:00') })
+    respondToInvitation({ meetingId: id, userId: member.id, input: { response: 'substituted', substituteUserId: colleague.id } }, { now: vietnamInstant('2026-12-02', '08:00') })
+    expect(meetingAccess({ id })!.participantUserIds).toContain(colleague.id)
+    respondToInvitation({ meetingId: id, userId: member.id, input: { response: 'substituted', substituteUserId: outsider.id } }, { now: vietnamInstant('2026-12-02', '09:00') })
+    expect(meetingAccess({ id })!.participantUserIds).not.toContain(outsider.id)
+    expect(meetingAccess({ id })!.participantUserIds).not.toContain(colleague.id) // the first substitution was taken back
+    decideSubstitute({ meetingId: id, substituteUserId: outsider.id, approve: false, actor: { id: office.id } })
+    const after = getMeeting({ id })!
     expect(after.participants.find((p) => p.userId === outsider.id)).toBeUndefined()
     expect(after.participants.find((p) => p.userId === member.id)).toMatchObject({ rsvp: 'pending', substituteUserId: null })
-    expect(() => decideSubstitute(id, outsider.id, true, { id: office.id })).toThrow('meeting.noSubstitutePending')
+    expect(() => decideSubstitute({ meetingId: id, substituteUserId: outsider.id, approve: true, actor: { id: office.id } })).toThrow('meeting.noSubstitutePending')
   })
 
   it('someone not invited cannot answer', () => {
-    const id = createMeeting(saveInput('2026-12-28'), { id: office.id })
-    expect(() => respondToInvitation(id, 999_999, { response: 'attending' })).toThrow('meeting.notInvited')
+    const id = createMeeting({ input: saveInput('2026-12-28'), actor: { id: office.id } })
+    expect(() => respondToInvitation({ meetingId: id, userId: 999_999, input: { response: 'attending' } })).toThrow('meeting.notInvited')
   })
 })
 
 describe('realtime: the meeting room', () => {
   it('only whoever may view the meeting can join meeting:<id>', async () => {
-    const id = createMeeting(saveInput('2026-12-29'), { id: office.id })
+    const id = createMeeting({ input: saveInput('2026-12-29'), actor: { id: office.id } })
     const outsider = await createUser({ roles: ['delegate'] })
     const a = await openLiveSocket(server.url, outsider.id)
     const b = await openLiveSocket(server.url, delegates[2]!.id)
@@ -259,7 +259,7 @@ describe('realtime: the meeting room', () => {
     const snapshot = (await joinLive(b, `meeting:${id}`)).data as { meeting: { invitationsSentAt: string | null } }
     expect(snapshot.meeting.invitationsSentAt).toBeNull()
     const pushed = nextUpdate(b, `meeting:${id}`)
-    sendInvitations(id, { id: office.id }, undefined, undefined, { confirmFew: true })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true })
     const data = (await pushed).data as { meeting: { invitationsSentAt: string | null; participants: { userId: number; invitedAt: string | null }[] } }
     expect(data.meeting.invitationsSentAt).not.toBeNull()
     expect(data.meeting.participants.find((p) => p.userId === delegates[2]!.id)?.invitedAt).not.toBeNull()
@@ -272,15 +272,15 @@ describe('realtime: the meeting room', () => {
 describe('postponing and cancelling', () => {
   it('needs a reason, tells every invited participant, and the programme item follows', async () => {
     const item = createProgrammeItemFixture(unitId)
-    const id = createMeeting(saveInput('2027-02-24', { programmeItemId: item.id, offProgrammeReason: null }), { id: office.id })
-    sendInvitations(id, { id: office.id }, getDb(), vietnamInstant('2027-02-01', '08:00'), { confirmFew: true })
+    const id = createMeeting({ input: saveInput('2027-02-24', { programmeItemId: item.id, offProgrammeReason: null }), actor: { id: office.id } })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2027-02-01', '08:00') })
     const cookie = sessionCookieFor(office.id)
     const noReason = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'status', status: 'postponed' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(noReason.status).toBe(400)
     expect(((await noReason.json()) as Reply).result.error?.reason?.map((k) => t(k))).toEqual(['Vui lòng nêu lý do.'])
     const ok = (await meetingAction({ request: formRequest(`/meetings/${id}`, { intent: 'status', status: 'postponed', reason: 'Trùng lịch làm việc với Trung ương' }, cookie), params: { meetingId: String(id) }, context: ctx })) as Response
     expect(ok.status).toBe(302)
-    expect(getMeeting(id)).toMatchObject({ status: 'postponed', statusReason: 'Trùng lịch làm việc với Trung ương' })
+    expect(getMeeting({ id })).toMatchObject({ status: 'postponed', statusReason: 'Trùng lịch làm việc với Trung ương' })
     const told = getDb().select().from(notifications).where(and(eq(notifications.userId, delegates[2]!.id), eq(notifications.kind, 'meeting.postponed'))).all()
     expect(told.map((n) => n.body)).toContain('Lý do: Trùng lịch làm việc với Trung ương')
     expect(getDb().select().from(programmeItems).where(eq(programmeItems.id, item.id)).get()).toMatchObject({ status: 'postponed', statusReason: 'Trùng lịch làm việc với Trung ương' })
@@ -290,7 +290,7 @@ describe('postponing and cancelling', () => {
 describe('meeting type rules (R4.2)', () => {
   it('refuses a meeting longer than the type allows, beside the end time', async () => {
     const short = createMeetingType({ name: 'Giao ban ngắn', maxDurationMinutes: 60 }).id
-    expect(() => createMeeting(saveInput('2027-02-22', { meetingTypeId: short }), { id: office.id })).toThrow('meeting.tooLong')
+    expect(() => createMeeting({ input: saveInput('2027-02-22', { meetingTypeId: short }), actor: { id: office.id } })).toThrow('meeting.tooLong')
     const response = (await newMeetingAction({
       request: formRequest('/meetings/new', meetingFormFields({ title: 'Giao ban dài', meetingTypeId: short, chairUserId: chair.id, date: '2027-02-22', startTime: '08:00', endTime: '10:00', offProgrammeReason: 'x' }), sessionCookieFor(office.id)),
       params: {},
@@ -302,10 +302,10 @@ describe('meeting type rules (R4.2)', () => {
 
   it('invites the type’s default participant groups when nobody is chosen', () => {
     const standing = createMeetingType({ name: 'Họp Ban Thường vụ (mặc định)', defaultRoles: ['delegate'] }).id
-    const id = createMeeting(saveInput('2027-02-23', { meetingTypeId: standing, memberUserIds: [], secretaryUserId: null }), { id: office.id })
-    const invited = getMeeting(id)!.participants.map((p) => p.userId)
+    const id = createMeeting({ input: saveInput('2027-02-23', { meetingTypeId: standing, memberUserIds: [], secretaryUserId: null }), actor: { id: office.id } })
+    const invited = getMeeting({ id })!.participants.map((p) => p.userId)
     for (const d of delegates) expect(invited).toContain(d.id)
-    expect(getMeeting(id)!.participants.find((p) => p.userId === delegates[0]!.id)?.source).toBe('role:delegate')
+    expect(getMeeting({ id })!.participants.find((p) => p.userId === delegates[0]!.id)?.source).toBe('role:delegate')
   })
 })
 
@@ -313,7 +313,7 @@ describe('roles', () => {
   it('only holders of the chair role may chair', () => {
     const notChair = delegates[2]!
     expect(getDb().select().from(userRoles).where(and(eq(userRoles.userId, notChair.id), eq(userRoles.role, 'chair'))).get()).toBeUndefined()
-    expect(() => createMeeting(saveInput('2026-12-30', { chairUserId: notChair.id }), { id: office.id })).toThrow('meeting.chairNotAllowed')
+    expect(() => createMeeting({ input: saveInput('2026-12-30', { chairUserId: notChair.id }), actor: { id: office.id } })).toThrow('meeting.chairNotAllowed')
   })
 })
 

@@ -61,8 +61,8 @@ function meetingInput(date: string, title: string) {
 
 describe('e-mail invitations', () => {
   it('sends each invited participant with an address a Vietnamese invitation through SMTP', async () => {
-    const id = createMeeting(meetingInput('2026-12-10', 'Cho ý kiến dự toán ngân sách'), { id: office.id })
-    sendInvitations(id, { id: office.id }, undefined, undefined, { confirmFew: true })
+    const id = createMeeting({ input: meetingInput('2026-12-10', 'Cho ý kiến dự toán ngân sách'), actor: { id: office.id } })
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true })
     await server.mailer.idle()
     const mail = smtp.received.find((m) => m.to.includes('uyvien.feed@tinhuy.example.vn'))
     expect(mail).toBeDefined()
@@ -75,7 +75,7 @@ describe('e-mail invitations', () => {
 
 describe('personal iCalendar feed', () => {
   it('is valid iCalendar with the meetings in Asia/Ho_Chi_Minh, and stops working when revoked', async () => {
-    createMeeting(meetingInput('2026-12-11', 'Giao ban Thường trực'), { id: office.id })
+    createMeeting({ input: meetingInput('2026-12-11', 'Giao ban Thường trực'), actor: { id: office.id } })
     const token = createCalendarFeed(delegate.id)
     const res = await fetch(`${server.url}/calendar/${token}.ics`)
     expect(res.status).toBe(200)
@@ -167,10 +167,10 @@ describe('work programme', () => {
 
 describe('the Office’s calendar overrides move deadlines', () => {
   it('an extra day off pushes the invitation deadline one working day earlier', () => {
-    const before = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Trước điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
+    const before = sendInvitations({ id: createMeeting({ input: meetingInput('2027-03-11', 'Trước điều chỉnh'), actor: { id: office.id } }), actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2027-03-01', '08:00') })
     expect(before.timing.deadline).toBe('2027-03-08')
     addOverride({ input: { date: '2027-03-09', kind: 'day_off', note: 'Nghỉ bù theo thông báo' }, actor: { id: office.id } })
-    const after = sendInvitations(createMeeting(meetingInput('2027-03-11', 'Sau điều chỉnh'), { id: office.id }), { id: office.id }, getDb(), vietnamInstant('2027-03-01', '08:00'), { confirmFew: true })
+    const after = sendInvitations({ id: createMeeting({ input: meetingInput('2027-03-11', 'Sau điều chỉnh'), actor: { id: office.id } }), actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2027-03-01', '08:00') })
     expect(after.timing.deadline).toBe('2027-03-05')
   })
 })

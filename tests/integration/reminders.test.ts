@@ -29,10 +29,7 @@ beforeAll(async () => {
   office = await createUser({ roles: ['office'] })
   getDb().update(users).set({ email: 'canbo@bdv.example.vn' }).where(eq(users.id, officer.id)).run()
   getDb().update(users).set({ email: 'lanhdao@tinhuy.example.vn' }).where(eq(users.id, leader.id)).run()
-  const meetingId = createMeeting(
-    { title: 'Họp nhắc việc', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: leader.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: office.id },
-  )
+  const meetingId = createMeeting({ input: { title: 'Họp nhắc việc', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: leader.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
   const now = new Date()
   conclusionId = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
 })

@@ -64,12 +64,8 @@ describe('global search', () => {
     expect(searchEverything(office, 'giao thong van tai').hits.map((h) => h.id)).toContain(id)
     expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).not.toContain(id)
     // A meeting renamed is found under its new title.
-    const meeting = getMeeting(otherMeeting)!
-    updateMeeting(
-      otherMeeting,
-      { title: 'Họp giao ban tháng Tư', meetingTypeId: meeting.meetingTypeId, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: meeting.chairUserId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-      { id: office.id },
-    )
+    const meeting = getMeeting({ id: otherMeeting })!
+    updateMeeting({ id: otherMeeting, input: { title: 'Họp giao ban tháng Tư', meetingTypeId: meeting.meetingTypeId, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: meeting.chairUserId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
     expect(searchEverything(office, 'thang tu').hits.map((h) => h.id)).toContain(otherMeeting)
   })
 
@@ -105,16 +101,16 @@ describe('global search', () => {
 
 describe('the meetings list', () => {
   it('searches without diacritics, filters by period, chair and status, and pages', async () => {
-    expect(searchMeetings({ q: 'do thi' }).rows.map((r) => r.id)).toEqual([ducMeeting])
-    expect(searchMeetings({ chairId: chair.id }).rows.map((r) => r.id)).toEqual([ducMeeting])
-    expect(searchMeetings({ from: '2026-04-01', to: '2026-04-30' }).rows.map((r) => r.id)).toContain(otherMeeting)
-    expect(searchMeetings({ from: '2026-04-01', to: '2026-04-30' }).rows.map((r) => r.id)).not.toContain(ducMeeting)
-    expect(searchMeetings({ status: 'held', q: 'do thi' }).rows).toEqual([])
+    expect(searchMeetings({ search: { q: 'do thi' } }).rows.map((r) => r.id)).toEqual([ducMeeting])
+    expect(searchMeetings({ search: { chairId: chair.id } }).rows.map((r) => r.id)).toEqual([ducMeeting])
+    expect(searchMeetings({ search: { from: '2026-04-01', to: '2026-04-30' } }).rows.map((r) => r.id)).toContain(otherMeeting)
+    expect(searchMeetings({ search: { from: '2026-04-01', to: '2026-04-30' } }).rows.map((r) => r.id)).not.toContain(ducMeeting)
+    expect(searchMeetings({ search: { status: 'held', q: 'do thi' } }).rows).toEqual([])
     for (let i = 0; i < 26; i++) await createMeeting({ officeUserId: office.id, title: `Họp chuyên đề số ${i}`, date: '2026-05-05' })
-    const first = searchMeetings({ q: 'chuyen de' })
+    const first = searchMeetings({ search: { q: 'chuyen de' } })
     expect(first.rows).toHaveLength(25)
     expect(first.hasMore).toBe(true)
-    const second = searchMeetings({ q: 'chuyen de', page: 2 })
+    const second = searchMeetings({ search: { q: 'chuyen de', page: 2 } })
     expect(second.rows).toHaveLength(1)
     expect(second.hasMore).toBe(false)
   })

@@ -26,10 +26,7 @@ beforeAll(async () => {
   officer = await createUser({ roles: ['unit_officer'], unitId: lead.id })
   outsider = await createUser({ roles: ['unit_officer'], unitId: createUnit({ code: 'KHAC_FILE' }).id })
   const office = await createUser({ roles: ['office'] })
-  const meetingId = createMeeting(
-    { title: 'Họp', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: (await createUser({ roles: ['chair'] })).id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: office.id },
-  )
+  const meetingId = createMeeting({ input: { title: 'Họp', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: (await createUser({ roles: ['chair'] })).id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
   const now = new Date()
   const cid = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
   taskId = getDb().transaction((tx) => createTasks({ conclusionId: cid, blocks: [{ blockId: 'f1', content: 'Báo cáo có tệp', leadUnitId: lead.id, coordinatingUnitIds: [], deadline: '2026-12-31', standingCycle: null, followingLeaderId: null }], issuedOn: '2026-06-02' }, { db: tx }))[0]!

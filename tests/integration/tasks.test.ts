@@ -30,10 +30,7 @@ beforeAll(async () => {
     coordOfficer: await createUser({ roles: ['unit_officer'], unitId: coord.id }),
     otherOfficer: await createUser({ roles: ['unit_officer'], unitId: other.id }),
   }
-  const meetingId = createMeeting(
-    { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-    { id: people.office!.id },
-  )
+  const meetingId = createMeeting({ input: { title: 'Họp Ban Thường vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-06-01', '08:00'), endsAt: vietnamInstant('2026-06-01', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: people.office!.id } })
   const now = new Date()
   conclusionId = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
 })
@@ -253,10 +250,7 @@ describe('the task page and the task room', () => {
 
 describe('counts and filters run in SQL and agree with the derived statuses', () => {
   it('at the deadline’s boundaries, for every status and bucket', () => {
-    const meetingId = createMeeting(
-      { title: 'Họp đếm nhiệm vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-01-05', '08:00'), endsAt: vietnamInstant('2026-01-05', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null },
-      { id: people.office!.id },
-    )
+    const meetingId = createMeeting({ input: { title: 'Họp đếm nhiệm vụ', meetingTypeId: createMeetingType().id, programmeItemId: null, offProgrammeReason: 'x', urgent: false, chairUserId: people.chair!.id, startsAt: vietnamInstant('2026-01-05', '08:00'), endsAt: vietnamInstant('2026-01-05', '11:00'), mode: 'in_person', location: 'P1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: people.office!.id } })
     const now = new Date()
     const cid = getDb().insert(conclusions).values({ meetingId, status: 'issued', content: { type: 'doc' }, createdAt: now, updatedAt: now }).returning().get().id
     const make = (over: Partial<Parameters<typeof createTasks>[0]['blocks'][number]>) =>

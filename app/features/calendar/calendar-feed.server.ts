@@ -46,7 +46,7 @@ const VTIMEZONE = ['BEGIN:VTIMEZONE', 'TZID:Asia/Ho_Chi_Minh', 'BEGIN:STANDARD',
 /** The person's meetings (chair or invited, not declined) from 90 days ago to a year ahead. */
 export function calendarFeedIcs(userId: number, baseUrl: string, db: DB = getDb(), now = new Date()) {
   const calendar = ical({ name: 'Lịch họp — Nghị sự', method: ICalCalendarMethod.PUBLISH, timezone: { name: 'Asia/Ho_Chi_Minh', generator: () => VTIMEZONE }, ttl: 60 * 30 })
-  for (const m of listMeetings({ from: new Date(now.getTime() - 90 * DAY), to: new Date(now.getTime() + 365 * DAY), userId, includeCancelled: true }, db)) {
+  for (const m of listMeetings({ filter: { from: new Date(now.getTime() - 90 * DAY), to: new Date(now.getTime() + 365 * DAY), userId, includeCancelled: true } }, { db })) {
     calendar.createEvent({
       id: `meeting-${m.id}@nghisu`,
       // Zoned DateTimes, so DTSTART carries the Vietnamese wall-clock time under its TZID.

@@ -5,7 +5,7 @@ import { canEditConclusion } from './permissions.server'
 /** `conclusion:<meetingId>` (which notice is issued, which draft is open): whoever may view the meeting, and those who draft it. */
 export const conclusionRooms = {
   conclusion: (id) => {
-    const meeting = meetingAccess(id)
+    const meeting = meetingAccess({ id })
     return (user) => !!meeting && (canViewMeeting(user, meeting) || canEditConclusion(user, meeting))
   },
 } satisfies Partial<JoinRules>

@@ -79,7 +79,7 @@ export type TaskView = NonNullable<ReturnType<typeof taskView>>
 
 /** The meeting page: the meeting with its agenda and participants' answers, invitation and document timing. */
 export function meetingView(meetingId: number) {
-  const meeting = getMeeting(meetingId)
+  const meeting = getMeeting({ id: meetingId })
   if (!meeting) return null
   const { issued } = getConclusionState({ meetingId })
   const documents = distributionTiming({ meetingId })
@@ -116,7 +116,7 @@ export type ReadinessView = ReturnType<typeof readinessView>
  */
 export function conclusionView(meetingId: number) {
   const { issued, draft } = getConclusionState({ meetingId })
-  return { issuedId: issued?.id ?? null, issuedNumber: issued?.numberFormatted ?? null, draftId: draft?.id ?? null, meetingStatus: getMeeting(meetingId)?.status ?? null }
+  return { issuedId: issued?.id ?? null, issuedNumber: issued?.numberFormatted ?? null, draftId: draft?.id ?? null, meetingStatus: getMeeting({ id: meetingId })?.status ?? null }
 }
 export type ConclusionView = ReturnType<typeof conclusionView>
 

@@ -41,7 +41,7 @@ export function documentAccess({ documentId }: { documentId: number }, ctx: Part
   const { db } = contextOf(ctx)
   const doc = db.select().from(documents).where(and(eq(documents.id, documentId), isNull(documents.deletedAt))).get()
   if (!doc) return null
-  const meeting = meetingAccess(doc.meetingId, db)!
+  const meeting = meetingAccess({ id: doc.meetingId }, { db })!
   const readerIds = doc.restricted ? db.select({ id: documentReaders.userId }).from(documentReaders).where(eq(documentReaders.documentId, documentId)).all().map((r) => r.id) : []
   return { meetingId: doc.meetingId, title: doc.title, currentVersion: doc.currentVersion, meeting, distributed: doc.distributedAt !== null, restricted: doc.restricted, presenterUserId: doc.presenterUserId, readerIds }
 }
@@ -56,7 +56,7 @@ export type NewDocument = { title: string; kind: DocumentKind; agendaItemId?: nu
 export function createDocument({ meetingId, who, input, file }: { meetingId: number; who: Pick<Actor, 'id' | 'ip'> & { office: boolean }; input: NewDocument; file: StoredFile }, ctx: Partial<Context> = {}) {
   const { db, now } = contextOf(ctx)
   const id = db.transaction((tx) => {
-    const access = meetingAccess(meetingId, tx)
+    const access = meetingAccess({ id: meetingId }, { db: tx })
     if (!access) throw new DomainError('meeting.notFound', 'not_found')
     let presenterUserId: number | null = who.office ? null : who.id
     if (input.agendaItemId) {
@@ -138,7 +138,7 @@ export function distributeDocuments({ meetingId, who, reason }: { meetingId: num
     if (late && !reason) throw new DomainError('document.lateReasonRequired', 'invalid', 'reason')
     tx.update(documents).set({ distributedAt: now }).where(inArray(documents.id, pending.map((p) => p.id))).run()
     tx.insert(documentDistributions).values({ meetingId, at: now, by: who.id, deadline: timing.deadline, lateByWorkingDays: late ? timing.lateByIfNow : 0, reason: late ? reason : null, documentIds: pending.map((p) => p.id) }).run()
-    const access = meetingAccess(meetingId, tx)!
+    const access = meetingAccess({ id: meetingId }, { db: tx })!
     const people = [...new Set([access.chairUserId, ...access.participantUserIds])]
     const meeting = tx.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
     const ids = people.length
@@ -169,7 +169,7 @@ export function meetingDocumentsCatalogue({ meetingId, onlyReadsOf }: { meetingI
     .where(and(eq(documents.meetingId, meetingId), isNull(documents.deletedAt)))
     .orderBy(asc(documents.id))
     .all()
-  const access = meetingAccess(meetingId, db)!
+  const access = meetingAccess({ id: meetingId }, { db })!
   const ids = rows.map((r) => r.doc.id)
   const restrictedIds = rows.filter((r) => r.doc.restricted).map((r) => r.doc.id)
   const readers = restrictedIds.length ? db.select().from(documentReaders).where(inArray(documentReaders.documentId, restrictedIds)).all() : []
@@ -258,7 +258,7 @@ export function recordRead({ documentId, who }: { documentId: number; who: Pick<
  */
 export function meetingReadiness({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
   const { db } = contextOf(ctx)
-  const access = meetingAccess(meetingId, db)!
+  const access = meetingAccess({ id: meetingId }, { db })!
   const everyone = [...new Set([access.chairUserId, ...access.participantUserIds])]
   const docs = db.select().from(documents).where(and(eq(documents.meetingId, meetingId), isNull(documents.deletedAt), sql`${documents.distributedAt} is not null`)).orderBy(asc(documents.id)).all()
   const ids = docs.map((d) => d.id)

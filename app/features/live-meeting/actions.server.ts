@@ -29,7 +29,7 @@ import type { AuditActor } from '~/core/actor'
 
 /** Whether the user may enter the room and whether they run it; not_found when the meeting does not exist or is not theirs to see. */
 export function hallAccess(user: SessionUser, meetingId: number) {
-  const access = meetingAccess(meetingId)
+  const access = meetingAccess({ id: meetingId })
   if (!access || !canEnterHall(user, access)) throw new DomainError('live.errors.meetingNotFound', 'not_found')
   return { access, runs: canRunSession(user, access) }
 }

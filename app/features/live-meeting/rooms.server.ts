@@ -3,7 +3,7 @@ import { meetingAccess, meetingViewers } from '~/features/meetings/index.server'
 import { canRunSession } from './permissions.server'
 
 const sessionRunners: JoinRules['console'] = (id) => {
-  const meeting = meetingAccess(id)
+  const meeting = meetingAccess({ id })
   return (user) => !!meeting && canRunSession(user, meeting)
 }
 

@@ -1,19 +1,18 @@
 // Double-booking: meetings overlapping in time that share the chair, a participant or the room (warnings the form shows before saving).
 import { and, eq, gt, inArray, lt, ne, notInArray } from 'drizzle-orm'
 import { formatDate, formatDateTime } from '~/core/dates'
-import { type DBOrTx, getDb } from '#db/client'
 import { meetingParticipants, meetings, users } from '#db/schema/index'
 import type { MeetingSaveInput } from './meetings.server'
 import { expandParticipants } from './participants.server'
+import { type Context, contextOf } from '~/core/context'
 
 export type Conflict = { kind: 'chair' | 'participant' | 'room'; meetingId: number; title: string; startsAt: Date; endsAt: Date; names: string[] }
 
 /** Meetings overlapping [startsAt, endsAt) that share the chair, a participant or the room (warnings, not errors). */
 export function findConflicts(
-  input: { startsAt: Date; endsAt: Date; chairUserId: number; location?: string | null; userIds: number[] },
-  excludeMeetingId: number | null,
-  db: DBOrTx = getDb(),
+  { input, excludeMeetingId }: { input: { startsAt: Date; endsAt: Date; chairUserId: number; location?: string | null; userIds: number[] }; excludeMeetingId: number | null }, ctx: Partial<Context> = {},
 ): Conflict[] {
+  const { db } = contextOf(ctx)
   const overlapping = db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, chairUserId: meetings.chairUserId, location: meetings.location })
     .from(meetings)
@@ -70,7 +69,8 @@ function describeConflict(c: Conflict) {
 }
 
 /** The double bookings saving this meeting would make: chair, any invited person, the room. */
-export function scheduleConflicts(input: MeetingSaveInput, existingId: number | null, db: DBOrTx = getDb()) {
-  const userIds = [...expandParticipants(input, db).keys()]
-  return findConflicts({ startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds }, existingId, db).map(describeConflict)
+export function scheduleConflicts({ input, existingId }: { input: MeetingSaveInput; existingId: number | null }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  const userIds = [...expandParticipants({ input }, { db }).keys()]
+  return findConflicts({ input: { startsAt: input.startsAt, endsAt: input.endsAt, chairUserId: input.chairUserId, location: input.location, userIds }, excludeMeetingId: existingId }, { db }).map(describeConflict)
 }

@@ -6,7 +6,6 @@ import { DomainError } from '~/core/errors'
 import { getWorkingCalendar, type WorkingCalendar } from '~/features/calendar/index.server'
 import { vietnamDate } from '~/core/days'
 import type { RsvpInput } from './schemas'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingParticipants, meetings, meetingTypes, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
@@ -15,6 +14,7 @@ import { participantShortfall } from './participants.server'
 import { EDITABLE } from './meetings.server'
 import { participantSource } from './participant-source'
 import { notASubstitute } from './participants.server'
+import { type Context, contextOf } from '~/core/context'
 
 /** The rule for invitations (R4.6d, QĐ 45/2018): they must go out N working days before the meeting day. */
 export function invitationDeadline(startsAt: Date, leadDays: number, calendar: WorkingCalendar) {
@@ -48,10 +48,11 @@ export function invitationTiming(
  * in-app notification (and an e-mail, through the `meeting.invited` event). The first sending
  * fixes the deadline and decides whether the meeting's invitations were on time.
  */
-export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(), now = new Date(), options: { confirmFew?: boolean } = {}) {
+export function sendInvitations({ id, actor, confirmFew = false }: { id: number; actor: AuditActor; confirmFew?: boolean }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const result = db.transaction((tx) => {
     // Fewer people than the type's usual composition: only once the Office has confirmed it.
-    if (!options.confirmFew && participantShortfall(id, tx)) throw new DomainError('meeting.fewParticipants', 'conflict', 'confirmFew')
+    if (!confirmFew && participantShortfall({ id }, { db: tx })) throw new DomainError('meeting.fewParticipants', 'conflict', 'confirmFew')
     const meeting = tx
       .select({ m: meetings, leadDays: meetingTypes.documentLeadDays })
       .from(meetings)
@@ -106,7 +107,8 @@ export function sendInvitations(id: number, actor: AuditActor, db: DB = getDb(),
 }
 
 /** A participant answers: attend, decline with a reason, or send a substitute (an active user not already invited). */
-export function respondToInvitation(meetingId: number, userId: number, input: RsvpInput, db: DB = getDb(), now = new Date()) {
+export function respondToInvitation({ meetingId, userId, input }: { meetingId: number; userId: number; input: RsvpInput }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const notified = db.transaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
@@ -168,7 +170,8 @@ export function respondToInvitation(meetingId: number, userId: number, input: Rs
 }
 
 /** The invitations a person has to answer or attend: upcoming meetings they were invited to. */
-export function upcomingInvitations(userId: number, db: DBOrTx = getDb(), now = new Date()) {
+export function upcomingInvitations({ userId }: { userId: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, location: meetings.location, status: meetings.status, rsvp: meetingParticipants.rsvp })
     .from(meetingParticipants)

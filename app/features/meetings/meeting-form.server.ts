@@ -68,10 +68,10 @@ export async function submitMeetingForm(formData: FormData, existingId: number |
   const submission = parseForm(formData, { schema: meetingFormSchema })
   if (submission.status !== 'success') return { error: json({ result: submission.reply(), conflicts: [] }, { status: 400 }) }
   const input = toSaveInput(submission.value)
-  const conflicts = scheduleConflicts(input, existingId)
+  const conflicts = scheduleConflicts({ input, existingId })
   if (conflicts.length && !submission.value.confirmConflicts) return { error: json({ result: submission.reply(), conflicts }, { status: 409 }) }
   try {
-    return { id: saveMeeting(input, existingId, actor) }
+    return { id: saveMeeting({ input, existingId, actor }) }
   } catch (error) {
     return { error: json({ result: replyWithDomainError(submission, error), conflicts: [] }, { status: statusOf(error) }) }
   }

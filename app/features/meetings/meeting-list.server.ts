@@ -1,10 +1,10 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { type DBOrTx, getDb } from '#db/client'
 import { meetingParticipants, meetings, type MeetingStatus, meetingTypes, programmeItems, programmes, units, users } from '#db/schema/index'
 import { matchingIds } from '~/features/search/index.server'
 import { vietnamInstant } from './schemas'
 import { takesPart } from './participants.server'
+import { type Context, contextOf } from '~/core/context'
 
 /** The meetings list's page size. */
 const MEETINGS_PAGE_SIZE = 25
@@ -32,7 +32,8 @@ const body = alias(units, 'list_body')
  * pages, newest first. Meetings of a body are those in its work programme, or prepared by it
  * when held outside any programme.
  */
-export function searchMeetings(search: MeetingSearch, db: DBOrTx = getDb()) {
+export function searchMeetings({ search }: { search: MeetingSearch }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const page = Math.max(1, search.page ?? 1)
   const bodyId = sql<number | null>`coalesce(${programmes.issuingUnitId}, ${meetings.preparingUnitId})`
   const conditions: (SQL | undefined)[] = []
@@ -85,7 +86,8 @@ export function searchMeetings(search: MeetingSearch, db: DBOrTx = getDb()) {
 }
 
 /** The choices of the list's filters: meeting types, bodies that hold meetings, chairs. */
-export function meetingListOptions(db: DBOrTx = getDb()) {
+export function meetingListOptions(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const types = db.select({ value: meetingTypes.id, label: meetingTypes.name }).from(meetingTypes).orderBy(meetingTypes.name).all()
   const bodies = db
     .selectDistinct({ value: units.id, label: units.name })

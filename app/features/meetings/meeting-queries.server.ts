@@ -2,15 +2,16 @@
 import { and, asc, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { RsvpState } from '#db/schema/enums'
-import { type DBOrTx, getDb } from '#db/client'
 import { agendaItems, meetingParticipants, meetings, meetingTypes, programmeItems, units, users } from '#db/schema/index'
 import type { MeetingAccess } from './permissions.server'
 import { findById } from '~/core/schemas'
 import { isSubstitute, parseSource } from './participant-source'
 import { takesPart } from './participants.server'
+import { type Context, contextOf } from '~/core/context'
 
 /** Who chairs and who is invited: what the meetings' permission rules need about a meeting. */
-export function meetingAccess(id: number, db: DBOrTx = getDb()): MeetingAccess | null {
+export function meetingAccess({ id }: { id: number }, ctx: Partial<Context> = {}): MeetingAccess | null {
+  const { db } = contextOf(ctx)
   const meeting = db.select({ chairUserId: meetings.chairUserId }).from(meetings).where(eq(meetings.id, id)).get()
   if (!meeting) return null
   // A substitute not yet confirmed is not a participant: no meeting page, no documents.
@@ -31,7 +32,8 @@ const substituteUser = alias(users, 'substitute')
 
 const preparingUnit = alias(units, 'prep_unit')
 
-export function getMeeting(id: number, db: DBOrTx = getDb()) {
+export function getMeeting({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const row = db
     .select({
       meeting: meetings,
@@ -121,7 +123,8 @@ export function meetingFormValues(m: MeetingDetail) {
 export type MeetingListFilter = { from: Date; to: Date; userId?: number; includeCancelled?: boolean; includeDeclined?: boolean }
 
 /** Meetings starting in [from, to), with what a schedule shows (and, with `userId`, that person's answer). */
-export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
+export function listMeetings({ filter }: { filter: MeetingListFilter }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const mine = filter.userId
     ? or(
         eq(meetings.chairUserId, filter.userId),
@@ -166,6 +169,6 @@ export function listMeetings(filter: MeetingListFilter, db: DBOrTx = getDb()) {
 
 /** A meeting by the id a page or the API was given: its id and who chairs and attends it, or not found (the caller authorizes). */
 export function findMeeting(param: string | number | undefined) {
-  const { id, found } = findById(param, meetingAccess, 'meeting.notFound')
+  const { id, found } = findById(param, (id) => meetingAccess({ id }), 'meeting.notFound')
   return { id, access: found }
 }

@@ -2,14 +2,15 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
-import { type DB, getDb } from '#db/client'
 import { meetingParticipants, meetings, type MeetingStatus, programmeItems } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /** Held, postponed or cancelled (the last two with a reason; every invited participant is told). */
-export function setMeetingStatus(id: number, input: { status: 'held' | 'postponed' | 'cancelled'; reason?: string }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function setMeetingStatus({ id, input, actor }: { id: number; input: { status: 'held' | 'postponed' | 'cancelled'; reason?: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const userIds = db.transaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')

@@ -2,14 +2,15 @@ import { asc, eq } from 'drizzle-orm'
 import { SqliteError } from 'better-sqlite3'
 import { DomainError } from '~/core/errors'
 import type { MeetingTypeInput } from './schemas'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingTypes } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 export type MeetingType = typeof meetingTypes.$inferSelect
 
-export function listMeetingTypes(options: { includeInactive?: boolean } = {}, db: DBOrTx = getDb()) {
+export function listMeetingTypes(options: { includeInactive?: boolean } = {}, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select()
     .from(meetingTypes)
@@ -23,7 +24,8 @@ function unique(error: unknown): never {
   throw error
 }
 
-export function saveMeetingType(id: number | null, input: MeetingTypeInput, actor: AuditActor, db: DB = getDb()) {
+export function saveMeetingType({ id, input, actor }: { id: number | null; input: MeetingTypeInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   try {
     return db.transaction((tx) => {
       if (id == null) {

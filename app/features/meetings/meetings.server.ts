@@ -3,11 +3,12 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import type { MeetingFormInput } from './schemas'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { agendaItems, meetings, meetingTypes, type MeetingStatus, programmeItems, units, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
 import { expandParticipants, syncParticipants } from './participants.server'
+import { type Context, contextOf } from '~/core/context'
 
 export type MeetingSaveInput = Omit<MeetingFormInput, 'date' | 'startTime' | 'endTime' | 'confirmConflicts' | 'memberGroupIds'> & { memberGroupIds?: number[]; startsAt: Date; endsAt: Date }
 
@@ -92,16 +93,18 @@ function writeAgenda(tx: DBOrTx, meetingId: number, agenda: MeetingSaveInput['ag
  * A meeting created with nobody but its chair invites the type's default participant groups
  * (roles and units), e.g. the Standing Committee for "Họp Ban Thường vụ".
  */
-export function withTypeDefaults(input: MeetingSaveInput, db: DBOrTx): MeetingSaveInput {
+export function withTypeDefaults({ input }: { input: MeetingSaveInput }, ctx: Partial<Context> = {}): MeetingSaveInput {
+  const { db } = contextOf(ctx)
   const nobody = !input.memberUserIds.length && !input.memberRoles.length && !(input.memberGroupIds ?? []).length && !input.guestUnitIds.length && !input.guestUserIds.length
   if (!nobody) return input
   const type = db.select({ roles: meetingTypes.defaultRoles, unitIds: meetingTypes.defaultUnitIds, groupIds: meetingTypes.defaultGroupIds }).from(meetingTypes).where(eq(meetingTypes.id, input.meetingTypeId)).get()
   return type ? { ...input, memberRoles: type.roles, memberGroupIds: type.groupIds, guestUnitIds: type.unitIds } : input
 }
 
-export function createMeeting(rawInput: MeetingSaveInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function createMeeting({ input: rawInput, actor }: { input: MeetingSaveInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const id = db.transaction((tx) => {
-    const input = withTypeDefaults(rawInput, tx)
+    const input = withTypeDefaults({ input: rawInput }, { db: tx })
     assertReferences(input, tx)
     const row = tx
       .insert(meetings)
@@ -109,7 +112,7 @@ export function createMeeting(rawInput: MeetingSaveInput, actor: AuditActor, db:
       .returning({ id: meetings.id })
       .get()
     writeAgenda(tx, row.id, input.agenda)
-    syncParticipants(tx, row.id, expandParticipants(input, tx))
+    syncParticipants({ meetingId: row.id, wanted: expandParticipants({ input }, { db: tx }) }, { db: tx })
     if (input.programmeItemId)
       tx.update(programmeItems).set({ status: 'scheduled', updatedAt: now }).where(eq(programmeItems.id, input.programmeItemId)).run()
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { title: input.title, startsAt: input.startsAt.toISOString(), programmeItemId: input.programmeItemId ?? null, offProgrammeReason: input.offProgrammeReason ?? null, urgent: input.urgent } })
@@ -119,7 +122,8 @@ export function createMeeting(rawInput: MeetingSaveInput, actor: AuditActor, db:
   return id
 }
 
-export function updateMeeting(id: number, input: MeetingSaveInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function updateMeeting({ id, input, actor }: { id: number; input: MeetingSaveInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, id)).get()
     if (!before) throw new DomainError('meeting.notFound', 'not_found')
@@ -128,7 +132,7 @@ export function updateMeeting(id: number, input: MeetingSaveInput, actor: AuditA
     const values = meetingValues(input)
     tx.update(meetings).set({ ...values, updatedAt: now }).where(eq(meetings.id, id)).run()
     writeAgenda(tx, id, input.agenda)
-    syncParticipants(tx, id, expandParticipants(input, tx))
+    syncParticipants({ meetingId: id, wanted: expandParticipants({ input }, { db: tx }) }, { db: tx })
     if (input.programmeItemId && input.programmeItemId !== before.programmeItemId)
       tx.update(programmeItems).set({ status: 'scheduled', updatedAt: now }).where(eq(programmeItems.id, input.programmeItemId)).run()
     const changed: Record<string, unknown> = {}
@@ -146,8 +150,9 @@ export function updateMeeting(id: number, input: MeetingSaveInput, actor: AuditA
 }
 
 /** Creates the meeting, or updates it when `existingId` is given; returns its id. */
-export function saveMeeting(input: MeetingSaveInput, existingId: number | null, actor: AuditActor, db: DB = getDb()) {
-  if (!existingId) return createMeeting(input, actor, db)
-  updateMeeting(existingId, input, actor, db)
+export function saveMeeting({ input, existingId, actor }: { input: MeetingSaveInput; existingId: number | null; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  if (!existingId) return createMeeting({ input: input, actor }, { db })
+  updateMeeting({ id: existingId, input, actor }, { db })
   return existingId
 }

@@ -3,7 +3,6 @@ import { type AnyColumn, and, asc, eq, inArray, notInArray, sql } from 'drizzle-
 import { events } from '~/core/events.server'
 import { formatDateTime } from '~/core/dates'
 import { DomainError } from '~/core/errors'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingParticipants, meetings, meetingTypes, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
@@ -12,6 +11,7 @@ import { unitOfficers } from '~/features/directory/index.server'
 import type { AuditActor } from '~/core/actor'
 import { type MeetingSaveInput, withTypeDefaults } from './meetings.server'
 import { isSubstitute, parseSource, participantSource, SUBSTITUTE_PREFIX } from './participant-source'
+import { type Context, contextOf } from '~/core/context'
 
 type ParticipantRole = (typeof meetingParticipants.$inferInsert)['role']
 
@@ -23,7 +23,8 @@ const ROLE_RANK: Record<ParticipantRole, number> = { chair: 0, member: 1, secret
  * strongest meeting role that brought them in, and where they came from (for grouping).
  * The preparing unit of the meeting and of each agenda item is invited through its unit officers.
  */
-export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()) {
+export function expandParticipants({ input }: { input: MeetingSaveInput }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const result = new Map<number, { role: ParticipantRole; source: string }>()
   const add = (userId: number, role: ParticipantRole, source: string) => {
     const current = result.get(userId)
@@ -61,7 +62,8 @@ export function expandParticipants(input: MeetingSaveInput, db: DBOrTx = getDb()
 }
 
 /** Brings the participant rows in line with the expanded list; answers already given are kept. */
-export function syncParticipants(tx: DBOrTx, meetingId: number, wanted: Map<number, { role: ParticipantRole; source: string }>) {
+export function syncParticipants({ meetingId, wanted }: { meetingId: number; wanted: Map<number, { role: ParticipantRole; source: string }> }, ctx: Partial<Context> = {}) {
+  const { db: tx } = contextOf(ctx)
   const existing = tx.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId)).all()
   const substitutes = new Set(existing.filter((p) => isSubstitute(p.source)).map((p) => p.userId))
   for (const row of existing) {
@@ -83,7 +85,8 @@ const FEWEST_PARTICIPANTS = 3
  * people its default groups, roles and units stand for, or three): the Office is asked to confirm
  * before the invitations go. Null when the composition is as expected.
  */
-export function participantShortfall(id: number, db: DBOrTx = getDb()) {
+export function participantShortfall({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const row = db
     .select({ typeName: meetingTypes.name, meetingTypeId: meetings.meetingTypeId, chairUserId: meetings.chairUserId })
     .from(meetings)
@@ -96,8 +99,8 @@ export function participantShortfall(id: number, db: DBOrTx = getDb()) {
     .from(meetingParticipants)
     .where(and(eq(meetingParticipants.meetingId, id), notASubstitute()))
     .get()!.n
-  const defaults = withTypeDefaults({ meetingTypeId: row.meetingTypeId, chairUserId: row.chairUserId, agenda: [], memberUserIds: [], memberRoles: [], memberGroupIds: [], guestUnitIds: [], guestUserIds: [] } as unknown as MeetingSaveInput, db)
-  const expected = Math.max(FEWEST_PARTICIPANTS, expandParticipants(defaults, db).size)
+  const defaults = withTypeDefaults({ input: { meetingTypeId: row.meetingTypeId, chairUserId: row.chairUserId, agenda: [], memberUserIds: [], memberRoles: [], memberGroupIds: [], guestUnitIds: [], guestUserIds: [] } as unknown as MeetingSaveInput }, { db })
+  const expected = Math.max(FEWEST_PARTICIPANTS, expandParticipants({ input: defaults }, { db }).size)
   return count < expected ? { count, expected, typeName: row.typeName } : null
 }
 
@@ -105,7 +108,8 @@ export function participantShortfall(id: number, db: DBOrTx = getDb()) {
  * The Office confirms a proposed substitute (who is then invited and sees the meeting and its
  * documents) or refuses them (their row goes; the participant's answer is open again, and they are told).
  */
-export function decideSubstitute(meetingId: number, substituteUserId: number, approve: boolean, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function decideSubstitute({ meetingId, substituteUserId, approve, actor }: { meetingId: number; substituteUserId: number; approve: boolean; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const notified = db.transaction((tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()
     if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
@@ -130,7 +134,8 @@ export function decideSubstitute(meetingId: number, substituteUserId: number, ap
 }
 
 /** Who attends each of the given meetings (not declined), by meeting, chair and members first. */
-export function participantNames(meetingIds: number[], db: DBOrTx = getDb()) {
+export function participantNames({ meetingIds }: { meetingIds: number[] }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = meetingIds.length
     ? db
         .select({ meetingId: meetingParticipants.meetingId, name: users.fullName, role: meetingParticipants.role })

@@ -4,7 +4,7 @@ import { canViewMeeting } from './permissions.server'
 
 /** Whoever may view the meeting (the rule other areas' meeting rooms build on). */
 export const meetingViewers: JoinRule = (id) => {
-  const meeting = meetingAccess(id)
+  const meeting = meetingAccess({ id })
   return (user) => !!meeting && canViewMeeting(user, meeting)
 }
 

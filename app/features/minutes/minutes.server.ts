@@ -423,7 +423,7 @@ export function listMinutesVersions(minutesId: number, db: DBOrTx = getDb()) {
  * Not found when the meeting does not exist or the person may neither edit nor read them.
  */
 export function minutesAccess(user: Actor, meetingId: number, db: DBOrTx = getDb()) {
-  const meeting = meetingAccess(meetingId, db)
+  const meeting = meetingAccess({ id: meetingId }, { db })
   if (!meeting) fail('meetingNotFound', 'not_found')
   const state = minutesState(meetingId, db)
   const canEdit = canEditMinutes(user, meeting, state.takerUserId)

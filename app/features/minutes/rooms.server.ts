@@ -6,7 +6,7 @@ import { canEditMinutes } from './permissions.server'
 /** `minutes:<meetingId>`: whoever writes the minutes (the Office, the chair, the minute-taker). */
 export const minutesRooms = {
   minutes: (id) => {
-    const meeting = meetingAccess(id)
+    const meeting = meetingAccess({ id })
     const taker = meeting ? minutesTakerOf(id) : null
     return (user) => !!meeting && canEditMinutes(user, meeting, taker)
   },

@@ -216,7 +216,7 @@ export function searchEverything(user: Pick<SessionUser, 'id' | 'roles' | 'unitI
   )
   const meetingsSeen = new Map<number, ReturnType<typeof meetingAccess>>()
   const accessOf = (id: number) => {
-    if (!meetingsSeen.has(id)) meetingsSeen.set(id, meetingAccess(id, db))
+    if (!meetingsSeen.has(id)) meetingsSeen.set(id, meetingAccess({ id }, { db }))
     return meetingsSeen.get(id)!
   }
   // The tasks among the candidates are checked from one query (a unit officer's search is mostly tasks).

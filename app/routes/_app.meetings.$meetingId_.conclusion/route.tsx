@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(user, canReadConclusion, access, recipientUnitIds)
   const canEdit = canEditConclusion(user, access)
   const canIssue = canIssueConclusion(user, access)
-  const meeting = getMeeting(meetingId)!
+  const meeting = getMeeting({ id: meetingId })!
   const names = nameLookup()
   const draft = canEdit ? state.draft : null
   const versionId = parseId(new URL(request.url).searchParams.get('version') ?? undefined)

@@ -54,7 +54,7 @@ const programmeItemSchema = z
   .meta({ id: 'ProgrammeItem' })
 
 function meetingDetail(id: number) {
-  const m = getMeeting(id)!
+  const m = getMeeting({ id })!
   const timing = invitationTiming(m, m.leadDays, getWorkingCalendar())
   return { ...m, invitation: { ...timing, sentAt: timing.sentAt?.toISOString() ?? null } }
 }
@@ -62,14 +62,14 @@ function meetingDetail(id: number) {
 /** Creates or updates after the same double-booking check the form makes (409 with the conflicts unless confirmed). */
 function saveUnlessConflicting(body: MeetingFormInput, existingId: number | null, user: SessionUser, ip: string | undefined) {
   const input = toSaveInput(body)
-  const conflicts = scheduleConflicts(input, existingId)
+  const conflicts = scheduleConflicts({ input, existingId })
   if (conflicts.length && !body.confirmConflicts) {
     const t = serverT(user.locale)
     throw new ApiError(409, 'schedule_conflict', t('meetings.conflicts'), {
       confirmConflicts: conflicts.map((c) => t(c.messageKey, { names: c.names.join(', '), title: c.title, when: c.when })),
     })
   }
-  return saveMeeting(input, existingId, { id: user.id, ip })
+  return saveMeeting({ input, existingId, actor: { id: user.id, ip } })
 }
 
 /** An instant with its offset, in the years the product deals in (2000–2100). */
@@ -136,7 +136,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     handler: ({ req, query, user }) => {
       requireApiPermission(req, 'directory.read')
       const mine = query.mine === 'true' || !can(user, 'meetings.overview')
-      return { items: listMeetings({ from: new Date(query.from), to: new Date(query.to), userId: mine ? user.id : undefined, includeCancelled: true }) }
+      return { items: listMeetings({ filter: { from: new Date(query.from), to: new Date(query.to), userId: mine ? user.id : undefined, includeCancelled: true } }) }
     },
   })
 
@@ -195,7 +195,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     errors: [400, 403, 404, 409],
     handler: ({ req, params, user, body }) => {
       authorize(user, 'meetings.manage')
-      const { userIds, timing } = sendInvitations(params.id, { id: user.id, ip: req.ip }, undefined, undefined, { confirmFew: body.confirmFew })
+      const { userIds, timing } = sendInvitations({ id: params.id, actor: { id: user.id, ip: req.ip }, confirmFew: body.confirmFew })
       return { invited: userIds.length, state: timing.state, deadline: timing.deadline, lateByWorkingDays: timing.lateByWorkingDays }
     },
   })
@@ -211,7 +211,7 @@ export function registerMeetingEndpoints(router: Router, registry: OpenAPIRegist
     errors: [400, 403, 404, 409],
     handler: ({ params, body, user }) => {
       authorize(user, canViewMeeting, findMeeting(params.id).access)
-      respondToInvitation(params.id, user.id, body)
+      respondToInvitation({ meetingId: params.id, userId: user.id, input: body })
       return meetingDetail(params.id)
     },
   })
