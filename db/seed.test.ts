@@ -36,7 +36,7 @@ describe('seeds', () => {
     for (const m of all) expect([0, 6]).not.toContain(new Date(`${vietnamDate(m.startsAt)}T00:00:00Z`).getUTCDay())
     const admin = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()
     expect(admin).toBeDefined()
-    expect(await authenticate({ username: 'bantochuc', password: 'mat-khau-demo-kiem-thu', ip: '127.0.0.9' }, db)).toMatchObject({ ok: true })
+    expect(await authenticate({ input: { username: 'bantochuc', password: 'mat-khau-demo-kiem-thu', ip: '127.0.0.9' } }, { db })).toMatchObject({ ok: true })
     // Issued conclusions numbered continuously, with tasks in every state.
     const numbers = db.select({ n: conclusions.numberFormatted }).from(conclusions).all().map((c) => c.n)
     // (Early in January there may be no held meeting yet: nothing here assumes the date.)

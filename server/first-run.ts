@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS_NOTE, seedDemo } from '#db/seed'
  * no account with a known password and print a one-time link to create the first administrator.
  */
 export async function prepareFirstRun(db: DB, config: Config, baseUrl: string) {
-  if (countUsers(db) > 0) {
+  if (countUsers({ db }) > 0) {
     if (config.DEMO) console.log('DEMO: cơ sở dữ liệu đã có dữ liệu, không nạp lại dữ liệu mẫu.')
     return
   }
@@ -17,7 +17,7 @@ export async function prepareFirstRun(db: DB, config: Config, baseUrl: string) {
     console.log(DEMO_ACCOUNTS_NOTE(config.DEMO_PASSWORD))
     return
   }
-  const token = createSetupToken(db)
+  const token = createSetupToken({ db })
   console.log(
     [
       '',

@@ -22,7 +22,7 @@ export function attachMailer(config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'PU
   const send = (meetingId: number, userIds: number[], kind: 'invitation' | 'cancelled' | 'postponed') => {
     const meeting = getMeeting({ id: meetingId })
     if (!meeting || !userIds.length) return
-    const recipients = contactsOf(userIds)
+    const recipients = contactsOf({ userIds })
     for (const r of recipients) {
       if (!r.email) continue
       const t = serverT(r.locale)

@@ -15,7 +15,7 @@ import { pageTitle } from '~/i18n'
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const adminFigures = can(user, 'users.manage')
-    ? { users: listUsers({ pageSize: 1 }).total, units: listUnits().length }
+    ? { users: listUsers({ filter: { pageSize: 1 } }).total, units: listUnits().length }
     : null
   return json({
     user: { fullName: user.fullName, position: user.position, unitName: user.unitName, roles: user.roles },

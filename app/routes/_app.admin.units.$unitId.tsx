@@ -23,7 +23,7 @@ const intentSchema = z.enum(['update', 'deactivate', 'activate'])
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireUserWithPermission(request, 'units.manage')
   const id = parseId(params.unitId)
-  const unit = id ? getUnit(id) : null
+  const unit = id ? getUnit({ id }) : null
   invariantResponse(unit, 'unit.notFound')
   // A unit cannot sit under itself; the server also refuses its descendants.
   const parents = listUnitTree().filter((u) => u.id !== unit.id)
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = requireUserWithPermission(request, 'units.manage')
   const id = parseId(params.unitId)
-  const unit = id ? getUnit(id) : null
+  const unit = id ? getUnit({ id }) : null
   invariantResponse(unit, 'unit.notFound')
   const formData = await readForm(request)
   const intent = intentSchema.safeParse(formData.get('intent'))
@@ -43,12 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseForm(formData, { schema: unitInputSchema })
     if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
     try {
-      updateUnit(unit.id, { ...submission.value, parentId: submission.value.parentId ?? null }, actor)
+      updateUnit({ id: unit.id, input: { ...submission.value, parentId: submission.value.parentId ?? null }, actor })
     } catch (error) {
       return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
     }
   } else {
-    updateUnit(unit.id, { active: intent.data === 'activate' }, actor)
+    updateUnit({ id: unit.id, input: { active: intent.data === 'activate' }, actor })
   }
   return redirectWithToast(`/admin/units/${unit.id}`, { key: 'units.updated' })
 }

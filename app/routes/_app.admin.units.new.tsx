@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: unitInputSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    createUnit(submission.value, actorOf(admin, context))
+    createUnit({ input: submission.value, actor: actorOf(admin, context) })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

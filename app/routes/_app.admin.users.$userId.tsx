@@ -24,7 +24,7 @@ const intentSchema = z.enum(['update', 'deactivate', 'activate', 'resetPassword'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = requireUserWithPermission(request, 'users.manage')
   const id = parseId(params.userId)
-  const user = id ? getUser(id) : null
+  const user = id ? getUser({ id }) : null
   invariantResponse(user, 'user.notFound')
   return json({ user, units: listUnitTree({ includeInactive: true }), history: auditHistoryFor('user', user.id, serverT(viewer.locale)) })
 }
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = requireUserWithPermission(request, 'users.manage')
   const id = parseId(params.userId)
-  const target = id ? getUser(id) : null
+  const target = id ? getUser({ id }) : null
   invariantResponse(target, 'user.notFound')
   const actor = actorOf(admin, context)
   const formData = await readForm(request)
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: updateUserSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply() }, { status: 400 })
       try {
-        updateUser(target.id, submission.value, actor)
+        updateUser({ id: target.id, input: submission.value, actor })
       } catch (error) {
         return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
       }
@@ -53,14 +53,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'resetPassword': {
       const submission = parseForm(formData, { schema: resetPasswordSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply({ hideFields: ['newPassword'] }) }, { status: 400 })
-      await resetPassword(target.id, submission.value.newPassword, actor)
+      await resetPassword({ id: target.id, newPassword: submission.value.newPassword, actor })
       return redirectWithToast(`/admin/users/${target.id}`, { key: 'users.passwordReset' })
     }
     case 'deactivate':
     case 'activate': {
       const submission = parseForm(formData, { schema: z.object({}) })
       try {
-        setUserActive(target.id, intent.data === 'activate', actor)
+        setUserActive({ id: target.id, active: intent.data === 'activate', actor })
       } catch (error) {
         return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
       }
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'delete': {
       const submission = parseForm(formData, { schema: z.object({}) })
       try {
-        deleteUser(target.id, actor)
+        deleteUser({ id: target.id, actor })
       } catch (error) {
         return json({ intent: intent.data, result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
       }

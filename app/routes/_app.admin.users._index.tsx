@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'users.manage')
   const url = new URL(request.url)
   const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
-  const result = listUsers({ ...filter, pageSize: 50 })
+  const result = listUsers({ filter: { ...filter, pageSize: 50 } })
   return json({ ...result, units: listUnitTree({ includeInactive: true }) })
 }
 

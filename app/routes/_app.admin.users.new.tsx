@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: createUserSchema })
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   try {
-    const id = await createUser(submission.value, actorOf(admin, context))
+    const id = await createUser({ input: submission.value, actor: actorOf(admin, context) })
     return redirectWithToast(`/admin/users/${id}`, { key: 'users.created', params: { name: submission.value.fullName } })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error, ['password']) }, { status: statusOf(error) })

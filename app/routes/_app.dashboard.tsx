@@ -48,12 +48,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader
     authorize(user, canFollowLeaderTasks, leaderId)
-    const leader = getUser(leaderId)
+    const leader = getUser({ id: leaderId })
     invariantResponse(leader, 'user.notFound')
     scope = { kind: 'leader', id: leaderId, title: leader.fullName }
   } else if (q.unit) {
     authorize(user, canFollowUnitTasks, q.unit)
-    const unit = getUnit(q.unit)
+    const unit = getUnit({ id: q.unit })
     invariantResponse(unit, 'unit.notFound')
     scope = { kind: 'unit', id: q.unit, title: unit.name }
   } else if (overview) {

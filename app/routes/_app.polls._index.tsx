@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     polls: listCampaigns(user),
     manage,
     people: manage ? listUserOptions().map((u) => ({ value: String(u.id), label: `${u.fullName}${u.unitName ? ` — ${u.unitName}` : ''}`, line: `${u.fullName}; ${u.position ?? ''}; ${u.unitName ?? ''}` })) : [],
-    chairs: manage ? listUserOptions('chair').map((u) => ({ value: String(u.id), label: u.fullName })) : [],
+    chairs: manage ? listUserOptions({ role: 'chair' }).map((u) => ({ value: String(u.id), label: u.fullName })) : [],
     today: vietnamDate(new Date()),
   })
 }

@@ -25,10 +25,10 @@ const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(100) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = requireAuth(request)
-  const detail = getUser(user.id)!
+  const detail = getUser({ id: user.id })!
   return json({
     user: { fullName: detail.fullName, username: detail.username, email: detail.email, phone: detail.phone, position: detail.position, unitName: user.unitName, roles: detail.roles, locale: detail.locale },
-    tokens: listApiTokens(user.id),
+    tokens: listApiTokens({ userId: user.id }),
     feed: activeCalendarFeed(user.id),
   })
 }
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'locale': {
       const submission = parseForm(formData, { schema: localeSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
-      setLocale(user.id, submission.value.locale)
+      setLocale({ userId: user.id, locale: submission.value.locale })
       return redirectWithToast('/profile', { key: 'profile.languageSaved' })
     }
     case 'password': {
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const hidden = ['currentPassword', 'newPassword', 'confirmPassword']
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply({ hideFields: hidden }), token: null }, { status: 400 })
       try {
-        await changePassword(user.id, submission.value, session.id, actor)
+        await changePassword({ userId: user.id, input: submission.value, keepSessionId: session.id, actor })
       } catch (error) {
         return json({ intent: intent.data, result: replyWithDomainError(submission, error, hidden), token: null }, { status: statusOf(error) })
       }
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'createToken': {
       const submission = parseForm(formData, { schema: createTokenSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
-      const created = createApiToken(user.id, submission.value, actor)
+      const created = createApiToken({ userId: user.id, input: submission.value, actor })
       // Shown once, in this response only; never stored in clear.
       return json({ intent: intent.data, result: submission.reply({ resetForm: true }), token: created.token })
     }
@@ -68,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const submission = parseForm(formData, { schema: revokeTokenSchema })
       if (submission.status !== 'success') return json({ intent: intent.data, result: submission.reply(), token: null }, { status: 400 })
       try {
-        revokeApiToken(user.id, submission.value.tokenId, actor)
+        revokeApiToken({ userId: user.id, tokenId: submission.value.tokenId, actor })
       } catch (error) {
         return json({ intent: intent.data, result: replyWithDomainError(submission, error), token: null }, { status: statusOf(error) })
       }
@@ -84,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithToast('/profile', { key: 'feed.revoked' })
     }
     case 'signOutAll': {
-      invalidateUserSessions(user.id)
+      invalidateUserSessions({ userId: user.id })
       return redirectWithToast('/login', { key: 'login.signedOut', type: 'info' }, [['Set-Cookie', clearSessionCookieHeader(request)]])
     }
   }

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     items,
     canManage: can(user, 'programme.manage'),
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
-    chairs: listUserOptions('chair'),
+    chairs: listUserOptions({ role: 'chair' }),
     units: listUnitTree(),
   })
 }

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(user, 'programme.manage'),
     canSchedule: can(user, 'meetings.manage'),
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
-    chairs: listUserOptions('chair'),
+    chairs: listUserOptions({ role: 'chair' }),
     units: listUnitTree(),
     history: auditHistoryFor('programmeItem', item.id, serverT(user.locale)),
   })

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Decided before anything is created: nothing after the new session may fail.
   const target = safeRedirect(redirectTo)
   const deviceCookie = parse(request.headers.get('Cookie') ?? '')[DEVICE_COOKIE]
-  const result = await authenticate({ username, password, ip: context.ip, deviceCookie })
+  const result = await authenticate({ input: { username, password, ip: context.ip, deviceCookie } })
   if (!result.ok) {
     const t = serverT('vi')
     const message =
@@ -45,9 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Rotate: whatever session the browser had ends; the sign-in gets a new one.
   const previous = getAuth(request)
-  if (previous) invalidateSession(previous.session.id)
-  const { token, session } = createSession(result.userId, { userAgent: request.headers.get('User-Agent'), ip: context.ip })
-  const user = getSessionUser(result.userId)
+  if (previous) invalidateSession({ sessionId: previous.session.id })
+  const { token, session } = createSession({ userId: result.userId, meta: { userAgent: request.headers.get('User-Agent'), ip: context.ip } })
+  const user = getSessionUser({ userId: result.userId })
   const cookies: [string, string][] = [['Set-Cookie', sessionCookieHeader(token, session, request)]]
   // This browser is now a known device for the username: failures elsewhere will not lock it out.
   if (result.device) cookies.push(['Set-Cookie', serialize(DEVICE_COOKIE, result.device.cookie, { httpOnly: true, sameSite: 'lax', secure: isSecureRequest(request), path: '/login', maxAge: 365 * 86_400 })])

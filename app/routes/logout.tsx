@@ -9,6 +9,6 @@ export async function loader() {
 /** Sign-out deletes the session row, not only the cookie. */
 export async function action({ request }: ActionFunctionArgs) {
   const auth = getAuth(request)
-  if (auth) invalidateSession(auth.session.id)
+  if (auth) invalidateSession({ sessionId: auth.session.id })
   return redirectWithToast('/login', { key: 'login.signedOut', type: 'info' }, [['Set-Cookie', clearSessionCookieHeader(request)]])
 }

@@ -9,5 +9,5 @@ const querySchema = z.object({ q: z.string().max(100).catch(''), role: z.enum(ro
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUserWithPermission(request, 'directory.read')
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
-  return Response.json({ people: searchPeople(query.q, { role: query.role }) }, { headers: { 'Cache-Control': 'private, no-store' } })
+  return Response.json({ people: searchPeople({ q: query.q, role: query.role }) }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

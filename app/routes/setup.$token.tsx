@@ -30,7 +30,7 @@ const setupSchema = z
   })
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ valid: isSetupTokenValid(params.token ?? '') })
+  return json({ valid: isSetupTokenValid({ token: params.token ?? '' }) })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const hidden = ['password', 'confirmPassword']
   if (submission.status !== 'success') return json({ result: submission.reply({ hideFields: hidden }) }, { status: 400 })
   try {
-    await createAdminWithSetupToken(params.token ?? '', submission.value, context.ip)
+    await createAdminWithSetupToken({ token: params.token ?? '', input: submission.value, ip: context.ip })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error, hidden) }, { status: statusOf(error) })
   }

@@ -11,7 +11,7 @@ const c = config()
 process.env.DATABASE_PATH = c.DATABASE_PATH
 const db = getDb()
 migrateDatabase(db)
-const token = createSetupToken(db)
+const token = createSetupToken({ db })
 closeDb()
 const base = c.PUBLIC_URL ?? `http://localhost:${c.PORT}`
 console.log(['Liên kết tạo tài khoản quản trị (dùng một lần):', `  ${base}/setup/${token}`].join('\n'))

@@ -38,7 +38,7 @@ export function attachRealtime(httpServer: http.Server, options: { publicUrl?: s
 
   io.use((socket, next) => {
     const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]
-    const auth = validateSessionToken(token)
+    const auth = validateSessionToken({ token })
     if (!auth) return next(new Error('unauthorized'))
     socket.data.user = auth.user
     socket.data.sessionId = auth.session.id
@@ -130,7 +130,7 @@ export function bridgeEvents(io: RealtimeServer, options: LiveOptions = {}) {
     events.on('session.revoked', ({ sessionId }) => io.in(roomNames.session(sessionId)).disconnectSockets(true)),
     // New roles or another unit: each of the user's sockets takes the new rights and keeps only the rooms they still allow.
     events.on('user.updated', ({ userId }) => {
-      const user = getSessionUser(userId)
+      const user = getSessionUser({ userId })
       for (const id of io.sockets.adapter.rooms.get(roomNames.user(userId)) ?? []) {
         const socket = io.sockets.sockets.get(id)
         if (!socket) continue

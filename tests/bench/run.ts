@@ -62,8 +62,8 @@ console.log(`seeded ${unitCount} units, ${userCount} users, ${meetingCount} meet
 
 const rssBefore = process.memoryUsage().rss
 await measure('floor: SQLite `select 1`', 2000, () => db.$client.prepare('select 1').get())
-await measure('users list, page 1 of 50 (admin screen)', 500, () => listUsers({ page: 1, pageSize: 50 }), 'select 1')
-await measure('users search "nguyen van" (diacritics-insensitive)', 500, () => listUsers({ q: 'nguyen van', pageSize: 50 }), 'select 1')
+await measure('users list, page 1 of 50 (admin screen)', 500, () => listUsers({ filter: { page: 1, pageSize: 50 } }), 'select 1')
+await measure('users search "nguyen van" (diacritics-insensitive)', 500, () => listUsers({ filter: { q: 'nguyen van', pageSize: 50 } }), 'select 1')
 await measure('unit tree (all units, ordered)', 500, () => listUnitTree({ includeInactive: true }), 'select 1')
 const weekStart = new Date(Date.now() - 3 * 86_400_000)
 const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000)
@@ -73,8 +73,8 @@ const someMeeting = db.select({ id: meetings.id }).from(meetings).get()!.id
 await measure('meeting page data (agenda, participants)', 500, () => getMeeting({ id: someMeeting }), 'select 1')
 await measure('double-booking check (chair, 15 people, room)', 500, () => findConflicts({ input: { startsAt: weekStart, endsAt: new Date(weekStart.getTime() + 3 * 3_600_000), chairUserId: 3, location: 'Hội trường Tỉnh ủy', userIds: Array.from({ length: 15 }, (_, i) => i + 3) }, excludeMeetingId: null }), 'select 1')
 await measure('working-day calendar load + 3-day deadline', 500, () => getWorkingCalendar().subtractWorkingDays('2026-12-17', 3), 'select 1')
-const { token } = createSession(1)
-await measure('session validation (every request)', 2000, () => validateSessionToken(token), 'select 1')
+const { token } = createSession({ userId: 1 })
+await measure('session validation (every request)', 2000, () => validateSessionToken({ token }), 'select 1')
 
 const config = parseConfig({ NODE_ENV: 'test', API_RATE_LIMIT_PER_MINUTE: '1000000' })
 const server = http.createServer(createApp({ config }))
@@ -93,7 +93,7 @@ const benchOffice = db.select({ id: users.id, unitId: users.unitId }).from(users
 const benchOfficer = db.select({ id: users.id, unitId: users.unitId }).from(users).where((await import('drizzle-orm')).eq(users.username, 'canbo1')).get()!
 await measure('global search "hop" (a word in most meetings) as the Office, 20 hits', 200, () => searchEverything({ ...benchOffice, roles: ['office'] }, 'hop'), 'select 1')
 await measure('global search "ra soat" as a unit officer (every hit checked by the permission rules)', 200, () => searchEverything({ ...benchOfficer, roles: ['unit_officer'] }, 'ra soat'), 'select 1')
-await measure(`people picker search "duc" (${userCount} people, name/position/unit)`, 200, () => searchPeople('duc'), 'select 1')
+await measure(`people picker search "duc" (${userCount} people, name/position/unit)`, 200, () => searchPeople({ q: 'duc' }), 'select 1')
 await measure('meetings list "chuyen de", page 1 (search + filters)', 200, () => searchMeetings({ search: { q: 'chuyen de' } }), 'select 1')
 const rssAfter = process.memoryUsage().rss
 
@@ -109,8 +109,8 @@ const taskCount = db.select({ n: count() }).from(tasksTable).get()!.n
 const officeId = db.select({ id: users.id }).from(users).where(eq(users.username, 'vanphong')).get()!.id
 const busiest = db.select({ unitId: tasksTable.leadUnitId, n: count() }).from(tasksTable).groupBy(tasksTable.leadUnitId).orderBy(desc(count())).get()!
 const unitOfficer = db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(eq(users.unitId, busiest.unitId)).get()!.id
-const officeCookie = `nghisu_session=${createSession(officeId).token}`
-const officerCookie = `nghisu_session=${createSession(unitOfficer).token}`
+const officeCookie = `nghisu_session=${createSession({ userId: officeId }).token}`
+const officerCookie = `nghisu_session=${createSession({ userId: unitOfficer }).token}`
 const args = (url: string, cookieHeader: string) => ({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookieHeader } }), params: {}, context: { ip: '127.0.0.1' } })
 const sink = rows.length
 await measure('floor: trivial loader (session check + JSON)', 300, () => json({ user: requireUser(args('/', officeCookie).request).id }))
@@ -131,7 +131,7 @@ taskRows.push(...rows.splice(sink))
 const { runLiveBench } = await import('./live')
 const { createMeeting, sendInvitations } = await import('~/features/meetings/index.server')
 const { documents: documentsTable, documentReads, meetingTypes } = await import('#db/schema')
-const cookieOf = (userId: number) => `nghisu_session=${createSession(userId).token}`
+const cookieOf = (userId: number) => `nghisu_session=${createSession({ userId: userId }).token}`
 const officerOf = (unitId: number) => db.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'unit_officer'))).where(and(eq(users.unitId, unitId), eq(users.active, true))).get()?.id
 /** An open task of a unit with little progress, so a run of posts can raise it one point at a time. */
 const openTaskOf = (unitId: number) =>

@@ -51,7 +51,7 @@ export async function createUser(
 
 /** A session cookie for `userId`, as the browser would send it. */
 export function sessionCookieFor(userId: number, db: DB = getDb()) {
-  const { token } = createSession(userId, {}, db)
+  const { token } = createSession({ userId, meta: {} }, { db })
   return `nghisu_session=${token}`
 }
 

@@ -149,7 +149,7 @@ describe('users: admin screens', () => {
     expect(row.passwordHash).toMatch(/^\$argon2id\$/)
     const roles = getDb().select().from(userRoles).where(eq(userRoles.userId, row.id)).all().map((r) => r.role).sort()
     expect(roles).toEqual(['delegate', 'unit_officer'])
-    expect((await authenticate({ username: 'tranmai', password: 'Hop-giao-ban-thu-hai', ip: '10.7.7.7' })).ok).toBe(true)
+    expect((await authenticate({ input: { username: 'tranmai', password: 'Hop-giao-ban-thu-hai', ip: '10.7.7.7' } })).ok).toBe(true)
   })
 
   it('deactivating a user ends their sessions and blocks sign-in', async () => {
@@ -162,8 +162,8 @@ describe('users: admin screens', () => {
       context: ctx,
     })) as Response
     expect(response.status).toBe(302)
-    expect(validateSessionToken(targetCookie.split('=')[1])).toBeNull()
-    expect(await authenticate({ username: 'se.nghi.huu', password: TEST_PASSWORD, ip: '10.8.8.8' })).toEqual({ ok: false, reason: 'inactive' })
+    expect(validateSessionToken({ token: targetCookie.split('=')[1] })).toBeNull()
+    expect(await authenticate({ input: { username: 'se.nghi.huu', password: TEST_PASSWORD, ip: '10.8.8.8' } })).toEqual({ ok: false, reason: 'inactive' })
   })
 
   it('an admin cannot deactivate themself', async () => {
@@ -186,7 +186,7 @@ describe('users: admin screens', () => {
     expect(getDb().select().from(users).where(eq(users.id, fresh.id)).get()).toBeUndefined()
 
     const veteran = await createUser()
-    await authenticate({ username: veteran.username, password: TEST_PASSWORD, ip: '10.6.6.6' }) // leaves an audit entry
+    await authenticate({ input: { username: veteran.username, password: TEST_PASSWORD, ip: '10.6.6.6' } }) // leaves an audit entry
     const refused = (await editUserAction({ request: formRequest(`/admin/users/${veteran.id}`, { intent: 'delete' }, cookie), params: { userId: String(veteran.id) }, context: ctx })) as Response
     expect(refused.status).toBe(409)
     const body = (await refused.json()) as Reply

@@ -68,13 +68,13 @@ describe('/api/v1 authentication', () => {
 
   it('accepts a personal token until it is revoked', async () => {
     const user = await createUser({ roles: ['office'] })
-    const { id, token } = createApiToken(user.id, { name: 'Hệ thống quản lý văn bản' }, { id: user.id })
+    const { id, token } = createApiToken({ userId: user.id, input: { name: 'Hệ thống quản lý văn bản' }, actor: { id: user.id } })
     expect(token).toMatch(/^ns_[a-z2-7]+\.[a-z2-7]+$/)
     const ok = await api('/me', { bearer: token })
     expect(ok.status).toBe(200)
     expect(await ok.json()).toMatchObject({ id: user.id, roles: ['office'] })
     expect((await api('/me', { bearer: token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a') })).status).toBe(401)
-    revokeApiToken(user.id, id, { id: user.id })
+    revokeApiToken({ userId: user.id, tokenId: id, actor: { id: user.id } })
     expect((await api('/me', { bearer: token })).status).toBe(401)
   })
 })
@@ -83,33 +83,33 @@ describe('personal API tokens end with the sessions, expire, and can be read-onl
   it('a password change, "sign out everywhere" and an administrator’s reset each revoke the user’s tokens', async () => {
     const admin = await createUser({ roles: ['admin'] })
     const user = await createUser({ roles: ['office'], password: 'mat-khau-cu-2026-dai' })
-    const make = () => createApiToken(user.id, { name: 'Cổng thông tin' }, { id: user.id }).token
+    const make = () => createApiToken({ userId: user.id, input: { name: 'Cổng thông tin' }, actor: { id: user.id } }).token
     let token = make()
-    await changePassword(user.id, { currentPassword: 'mat-khau-cu-2026-dai', newPassword: 'mat-khau-moi-2026-dai' }, null, { id: user.id })
+    await changePassword({ userId: user.id, input: { currentPassword: 'mat-khau-cu-2026-dai', newPassword: 'mat-khau-moi-2026-dai' }, keepSessionId: null, actor: { id: user.id } })
     expect((await api('/me', { bearer: token })).status).toBe(401)
     token = make()
-    invalidateUserSessions(user.id)
+    invalidateUserSessions({ userId: user.id })
     expect((await api('/me', { bearer: token })).status).toBe(401)
     token = make()
-    await resetPassword(user.id, 'mat-khau-dat-lai-2026', { id: admin.id })
+    await resetPassword({ id: user.id, newPassword: 'mat-khau-dat-lai-2026', actor: { id: admin.id } })
     expect((await api('/me', { bearer: token })).status).toBe(401)
-    expect(listApiTokens(user.id)).toEqual([])
+    expect(listApiTokens({ userId: user.id })).toEqual([])
   })
 
   it('an expired token is refused; the list shows expiry and last use', async () => {
     const user = await createUser({ roles: ['delegate'] })
     const longAgo = new Date(Date.now() - 40 * 86_400_000)
-    const { token: old } = createApiToken(user.id, { name: 'Cũ', days: 30 }, { id: user.id }, undefined, longAgo)
+    const { token: old } = createApiToken({ userId: user.id, input: { name: 'Cũ', days: 30 }, actor: { id: user.id } }, { now: longAgo })
     expect((await api('/me', { bearer: old })).status).toBe(401)
-    const { token, expiresAt } = createApiToken(user.id, { name: 'Mới' }, { id: user.id })
+    const { token, expiresAt } = createApiToken({ userId: user.id, input: { name: 'Mới' }, actor: { id: user.id } })
     expect(Math.round((expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90)
     expect((await api('/me', { bearer: token })).status).toBe(200)
-    expect(listApiTokens(user.id)).toEqual([expect.objectContaining({ name: 'Mới', readOnly: false, expiresAt, lastUsedAt: expect.any(Date) })])
+    expect(listApiTokens({ userId: user.id })).toEqual([expect.objectContaining({ name: 'Mới', readOnly: false, expiresAt, lastUsedAt: expect.any(Date) })])
   })
 
   it('a read-only token reads but may not change anything (403 read_only_token)', async () => {
     const admin = await createUser({ roles: ['admin'] })
-    const { token } = createApiToken(admin.id, { name: 'Chỉ đọc', readOnly: true }, { id: admin.id })
+    const { token } = createApiToken({ userId: admin.id, input: { name: 'Chỉ đọc', readOnly: true }, actor: { id: admin.id } })
     expect((await api('/units', { bearer: token })).status).toBe(200)
     const write = await api('/units', { method: 'POST', bearer: token, body: { name: 'Đơn vị mới', code: 'RO_TOKEN', kind: 'other' } })
     expect(write.status).toBe(403)
@@ -213,7 +213,7 @@ describe('CSRF: the Origin check', () => {
 
   it('lets a bearer-token client without a cookie through (no ambient credentials to abuse)', async () => {
     const admin = await createUser({ roles: ['admin'] })
-    const { token } = createApiToken(admin.id, { name: 'Cổng thông tin' }, { id: admin.id })
+    const { token } = createApiToken({ userId: admin.id, input: { name: 'Cổng thông tin' }, actor: { id: admin.id } })
     const res = await api('/units', { method: 'POST', bearer: token, origin: null, body: { name: 'Từ hệ thống khác', code: 'API_BEARER', kind: 'other' } })
     expect(res.status).toBe(201)
   })

@@ -10,7 +10,7 @@ describe('the audit history reads in Vietnamese', () => {
     const from = createUnit({ name: 'Sở Nội vụ' })
     const to = createUnit({ name: 'Sở Tài chính' })
     const person = await createUser({ unitId: from.id, fullName: 'Trần Văn An' })
-    updateUser(person.id, { unitId: to.id, position: 'Phó Giám đốc', active: false }, { id: admin.id })
+    updateUser({ id: person.id, input: { unitId: to.id, position: 'Phó Giám đốc', active: false }, actor: { id: admin.id } })
     const [entry] = auditHistoryFor('user', person.id, serverT('vi'))
     expect(entry!.actorName).toBe('Lê Minh Quản')
     expect(entry!.action).not.toMatch(/[a-z]+\.[a-z]+/i)
@@ -27,7 +27,7 @@ describe('the audit history reads in Vietnamese', () => {
     const admin = await createUser({ roles: ['admin'] })
     const parent = createUnit({ name: 'Tỉnh ủy' })
     const unit = createUnit({ name: 'Ban Tổ chức' })
-    updateUnit(unit.id, { parentId: parent.id }, { id: admin.id })
+    updateUnit({ id: unit.id, input: { parentId: parent.id }, actor: { id: admin.id } })
     const vi = auditHistoryFor('unit', unit.id, serverT('vi'))[0]!
     expect(vi.action).toBe('Sửa đơn vị')
     expect(vi.changes).toContainEqual(expect.objectContaining({ label: 'Đơn vị cấp trên', to: 'Tỉnh ủy' }))

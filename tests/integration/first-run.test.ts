@@ -33,16 +33,16 @@ describe('first run of a real deployment', () => {
     const link = /http:\/\/localhost:3000\/setup\/(\S+)/.exec(logs.join('\n'))
     expect(link).not.toBeNull()
     const token = link![1]!
-    expect(isSetupTokenValid(token)).toBe(true)
+    expect(isSetupTokenValid({ token })).toBe(true)
 
     const fields = { fullName: 'Quản Trị Viên', username: 'quantri', password: 'Van-phong-tinh-uy-2026', confirmPassword: 'Van-phong-tinh-uy-2026' }
     const response = (await setupAction({ request: formRequest(`/setup/${token}`, fields), params: { token }, context: { ip: '127.0.0.1' } })) as Response
     expect(response.status).toBe(302)
     expect(response.headers.get('Location')).toBe('/login')
-    expect(await authenticate({ username: 'quantri', password: 'Van-phong-tinh-uy-2026', ip: '127.0.0.1' })).toMatchObject({ ok: true })
+    expect(await authenticate({ input: { username: 'quantri', password: 'Van-phong-tinh-uy-2026', ip: '127.0.0.1' } })).toMatchObject({ ok: true })
 
     // The link is spent.
-    expect(isSetupTokenValid(token)).toBe(false)
+    expect(isSetupTokenValid({ token })).toBe(false)
     const again = (await setupAction({ request: formRequest(`/setup/${token}`, { ...fields, username: 'quantri2' }), params: { token }, context: { ip: '127.0.0.1' } })) as Response
     expect(again.status).toBe(400)
     expect(countUsers()).toBe(1)
@@ -50,7 +50,7 @@ describe('first run of a real deployment', () => {
 
   it('npm run user:create style links work once users exist', () => {
     const token = createSetupToken()
-    expect(isSetupTokenValid(token)).toBe(true)
-    expect(isSetupTokenValid(token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')))).toBe(false)
+    expect(isSetupTokenValid({ token })).toBe(true)
+    expect(isSetupTokenValid({ token: token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')) })).toBe(false)
   })
 })

@@ -89,7 +89,7 @@ describe('Idempotency-Key on the API', () => {
 
   it('replays the first reply for a retry with the same key and writes once; another body with the key is refused', async () => {
     const id = await taskForOfficer()
-    const { token } = createApiToken(officer.id, { name: 'Phần mềm quản lý văn bản' }, { id: officer.id })
+    const { token } = createApiToken({ userId: officer.id, input: { name: 'Phần mềm quản lý văn bản' }, actor: { id: officer.id } })
     const body = { percent: 30, text: 'Gửi qua API' }
     const first = await post(token, id, body, 'retry-1')
     expect(first.status).toBe(200)
@@ -110,7 +110,7 @@ describe('Idempotency-Key on the API', () => {
 
   it('does not keep a failed request: its retry with the same key runs', async () => {
     const id = await taskForOfficer()
-    const { token } = createApiToken(officer.id, { name: 'Cổng' }, { id: officer.id })
+    const { token } = createApiToken({ userId: officer.id, input: { name: 'Cổng' }, actor: { id: officer.id } })
     expect((await post(token, id, { percent: 300, text: 'x' }, 'k-fail')).status).toBe(400)
     expect((await post(token, id, { percent: 30, text: 'Đúng' }, 'k-fail')).status).toBe(200)
     expect(progressReports(id)).toHaveLength(1)
@@ -118,11 +118,11 @@ describe('Idempotency-Key on the API', () => {
 
   it('keys are per person, and forgotten after a day', async () => {
     const id = await taskForOfficer()
-    const { token } = createApiToken(officer.id, { name: 'A' }, { id: officer.id })
+    const { token } = createApiToken({ userId: officer.id, input: { name: 'A' }, actor: { id: officer.id } })
     expect((await post(token, id, { percent: 30, text: 'A' }, 'shared-key')).status).toBe(200)
     const firstOfficer = officer
     await taskForOfficer()
-    const { token: other } = createApiToken(officer.id, { name: 'B' }, { id: officer.id })
+    const { token: other } = createApiToken({ userId: officer.id, input: { name: 'B' }, actor: { id: officer.id } })
     // The same key from another person is theirs: refused here only because that task is not theirs.
     expect((await post(other, id, { percent: 40, text: 'B' }, 'shared-key')).status).toBe(403)
     expect(getDb().select().from(idempotencyKeys).where(eq(idempotencyKeys.scope, `api:${firstOfficer.id}`)).all()).toHaveLength(1)

@@ -35,7 +35,7 @@ describe('sign-in action', () => {
     expect(cookie).toMatch(/SameSite=Lax/)
     expect(cookie).not.toMatch(/Secure/) // plain http in this test
     const token = tokenFrom(response)!
-    expect(validateSessionToken(token)?.user.id).toBe(user.id)
+    expect(validateSessionToken({ token })?.user.id).toBe(user.id)
     const audit = getDb().select().from(auditLog).where(eq(auditLog.action, 'auth.signIn')).all()
     expect(audit.some((a) => a.actorId === user.id)).toBe(true)
   })
@@ -98,8 +98,8 @@ describe('sign-in action', () => {
     const first = tokenFrom(await signIn(user.username, TEST_PASSWORD))!
     const second = tokenFrom(await signIn(user.username, TEST_PASSWORD, '10.1.1.1', {}, `nghisu_session=${first}`))!
     expect(second).not.toBe(first)
-    expect(validateSessionToken(first)).toBeNull()
-    expect(validateSessionToken(second)?.user.id).toBe(user.id)
+    expect(validateSessionToken({ token: first })).toBeNull()
+    expect(validateSessionToken({ token: second })?.user.id).toBe(user.id)
   })
 
   it('only redirects to local paths after sign-in', async () => {

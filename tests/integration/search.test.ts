@@ -131,7 +131,7 @@ describe('search over the API', () => {
     const server = await startTestServer()
     try {
       const ask = async (userId: number, q: string) => {
-        const { token } = createApiToken(userId, { name: 'Cổng' }, { id: userId })
+        const { token } = createApiToken({ userId, input: { name: 'Cổng' }, actor: { id: userId } })
         const res = await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${token}` } })
         return { status: res.status, body: (await res.json()) as { items: { id: number; kind: string }[] } }
       }
@@ -152,10 +152,10 @@ describe('the people pickers’ search', () => {
     const { loader: peopleLoader } = await import('~/routes/people.search')
     const unit = createUnit({ name: 'Sở Nội vụ' })
     const duc = await createUser({ fullName: 'Lê Văn Đức', unitId: unit.id })
-    expect(searchPeople('duc').map((p) => p.id)).toContain(duc.id)
-    expect(searchPeople('so noi vu').map((p) => p.id)).toEqual([duc.id])
-    expect(searchPeople('le duc noi vu').map((p) => p.id)).toEqual([duc.id])
-    expect(searchPeople('')).toEqual([])
+    expect(searchPeople({ q: 'duc' }).map((p) => p.id)).toContain(duc.id)
+    expect(searchPeople({ q: 'so noi vu' }).map((p) => p.id)).toEqual([duc.id])
+    expect(searchPeople({ q: 'le duc noi vu' }).map((p) => p.id)).toEqual([duc.id])
+    expect(searchPeople({ q: '' })).toEqual([])
     const asOffice = (await peopleLoader({ request: getRequest('/people/search?q=duc', sessionCookieFor(office.id)), params: {}, context: { ip: '' } } as never)) as Response
     expect(((await asOffice.json()) as { people: { id: number }[] }).people.map((p) => p.id)).toContain(duc.id)
     let status = 0

@@ -339,7 +339,7 @@ export function issueConclusion({ meetingId, who, input }: { meetingId: number; 
 
       // The lead and coordinating units' officers and the following leaders hear of their tasks.
       const unitIds = recipientUnitsOf(blocks, [])
-      const officers = unitOfficers(unitIds, tx)
+      const officers = unitOfficers({ unitIds }, { db: tx })
       const notes = officers.map((o) => ({
         userId: o.id,
         kind: 'conclusion.issued',

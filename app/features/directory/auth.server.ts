@@ -41,7 +41,7 @@ const authByRequest = new WeakMap<Request, ReturnType<typeof validateSessionToke
 
 /** The session and user behind the request's cookie, or null. */
 export function getAuth(request: Request) {
-  if (!authByRequest.has(request)) authByRequest.set(request, validateSessionToken(readCookie(request, SESSION_COOKIE)))
+  if (!authByRequest.has(request)) authByRequest.set(request, validateSessionToken({ token: readCookie(request, SESSION_COOKIE) }))
   return authByRequest.get(request)!
 }
 

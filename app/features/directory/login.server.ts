@@ -2,12 +2,13 @@ import { and, count, countDistinct, desc, eq, gt, isNull } from 'drizzle-orm'
 import { config } from '~/core/config.server'
 import { events } from '~/core/events.server'
 import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
-import { type DB, getDb } from '#db/client'
+import { type DBOrTx, getDb } from '#db/client'
 import { loginAttempts, loginDevices } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { findUserForLogin, hashPassword, verifyPassword } from './users.server'
 import { formatDateTime } from '~/core/dates'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * Slowing online guessing without locking the owner out (OWASP's device-cookie scheme):
@@ -34,7 +35,7 @@ export type LoginResult =
 export const DEVICE_COOKIE = 'nghisu_device'
 
 /** The trusted device of this username that the cookie names, if it is one. */
-function trustedDevice(cookieValue: string | undefined, username: string, db: DB = getDb()) {
+function trustedDevice(cookieValue: string | undefined, username: string, db: DBOrTx = getDb()) {
   const parts = parseToken(cookieValue)
   if (!parts) return null
   const row = db.select().from(loginDevices).where(eq(loginDevices.id, parts.id)).get()
@@ -43,7 +44,7 @@ function trustedDevice(cookieValue: string | undefined, username: string, db: DB
 }
 
 /** Seconds until the oldest of the counted failures leaves the window (0 when under the limit). */
-function waitFor(db: DB, where: ReturnType<typeof and>, limit: number, now: Date, windowMs: number) {
+function waitFor(db: DBOrTx, where: ReturnType<typeof and>, limit: number, now: Date, windowMs: number) {
   const failures = db.select({ n: count() }).from(loginAttempts).where(where).get()?.n ?? 0
   if (failures < limit) return 0
   const recent = db.select({ at: loginAttempts.at }).from(loginAttempts).where(where).orderBy(desc(loginAttempts.at)).limit(limit).all()
@@ -51,7 +52,7 @@ function waitFor(db: DB, where: ReturnType<typeof and>, limit: number, now: Date
 }
 
 /** How long this attempt must wait, by the rules above. */
-function loginWaitSeconds(input: { username: string; ip: string; deviceId: string | null }, db: DB = getDb(), now = new Date(), limits = loginLimits()): number {
+function loginWaitSeconds(input: { username: string; ip: string; deviceId: string | null }, db: DBOrTx = getDb(), now = new Date(), limits = loginLimits()): number {
   const since = new Date(now.getTime() - limits.windowMs)
   const failed = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since))
   if (input.deviceId) return waitFor(db, and(failed, eq(loginAttempts.deviceId, input.deviceId)), limits.maxFailures, now, limits.windowMs)
@@ -90,15 +91,14 @@ let dummyHash: Promise<string> | undefined
  * the account since its previous sign-in, which the owner is told about.
  */
 export async function authenticate(
-  input: { username: string; password: string; ip: string; deviceCookie?: string },
-  db: DB = getDb(),
-  now = new Date(),
+  { input }: { input: { username: string; password: string; ip: string; deviceCookie?: string } }, ctx: Partial<Context> = {},
 ): Promise<LoginResult> {
+  const { db, now } = contextOf(ctx)
   const username = input.username.trim().toLowerCase()
   const device = trustedDevice(input.deviceCookie, username, db)
   const wait = loginWaitSeconds({ username, ip: input.ip, deviceId: device?.id ?? null }, db, now)
   if (wait > 0) return { ok: false, reason: 'rateLimited', retryAfterSeconds: wait }
-  const user = findUserForLogin(username, db)
+  const user = findUserForLogin({ username }, { db })
   dummyHash ??= hashPassword('không-phải-mật-khẩu-thật')
   const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash, input.password), false)
   const succeeded = Boolean(user && valid && user.active)

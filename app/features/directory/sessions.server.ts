@@ -3,9 +3,9 @@ import { config } from '~/core/config.server'
 import { events } from '~/core/events.server'
 import { revokeAllApiTokens } from './api-tokens.server'
 import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
-import { type DB, getDb } from '#db/client'
 import { sessions } from '#db/schema/index'
 import { getSessionUser, type SessionUser } from './users.server'
+import { type Context, contextOf } from '~/core/context'
 
 const DAY = 24 * 60 * 60 * 1000
 /** lastVerifiedAt is refreshed at most this often, so most requests do not write. */
@@ -21,11 +21,9 @@ function sessionPolicy(): SessionPolicy {
 export type Session = typeof sessions.$inferSelect
 
 export function createSession(
-  userId: number,
-  meta: { userAgent?: string | null; ip?: string | null } = {},
-  db: DB = getDb(),
-  now = new Date(),
+  { userId, meta = {} }: { userId: number; meta?: { userAgent?: string | null; ip?: string | null } }, ctx: Partial<Context> = {},
 ) {
+  const { db, now } = contextOf(ctx)
   const { id, token, secretHash } = createTokenParts()
   const session = { id, secretHash, userId, createdAt: now, lastVerifiedAt: now, userAgent: meta.userAgent ?? null, ip: meta.ip ?? null }
   db.insert(sessions).values(session).run()
@@ -42,11 +40,9 @@ export function sessionExpiresAt(session: Pick<Session, 'createdAt' | 'lastVerif
  * neither expired nor been idle too long, and its user is active. Expired sessions are deleted.
  */
 export function validateSessionToken(
-  token: string | null | undefined,
-  db: DB = getDb(),
-  now = new Date(),
-  policy = sessionPolicy(),
+  { token, policy = sessionPolicy() }: { token: string | null | undefined; policy?: SessionPolicy }, ctx: Partial<Context> = {},
 ): { session: Session; user: SessionUser } | null {
+  const { db, now } = contextOf(ctx)
   const parts = parseToken(token)
   if (!parts) return null
   const session = db.select().from(sessions).where(eq(sessions.id, parts.id)).get()
@@ -56,7 +52,7 @@ export function validateSessionToken(
     db.delete(sessions).where(eq(sessions.id, session.id)).run()
     return null
   }
-  const user = getSessionUser(session.userId, db)
+  const user = getSessionUser({ userId: session.userId }, { db })
   if (!user) return null
   if (now.getTime() - session.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL) {
     session.lastVerifiedAt = now
@@ -65,17 +61,19 @@ export function validateSessionToken(
   return { session, user }
 }
 
-export function invalidateSession(sessionId: string, db: DB = getDb()) {
+export function invalidateSession({ sessionId }: { sessionId: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.delete(sessions).where(eq(sessions.id, sessionId)).run()
   events.emit('session.revoked', { sessionId })
 }
 
 /** "Đăng xuất khỏi mọi thiết bị": every session of the user ends, and their live sockets close. */
 /** "Sign out everywhere": every session of the user ends, and so does every API token. */
-export function invalidateUserSessions(userId: number, db: DB = getDb()) {
+export function invalidateUserSessions({ userId }: { userId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     tx.delete(sessions).where(eq(sessions.userId, userId)).run()
-    revokeAllApiTokens(tx, userId)
+    revokeAllApiTokens({ userId }, { db: tx })
   })
   events.emit('user.sessionsRevoked', { userId })
 }

@@ -1,27 +1,30 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { DomainError } from '~/core/errors'
 import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
-import { type DB, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { setupTokens, userRoles, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { hashPassword } from './users.server'
 import { normaliseForSearch } from '~/core/text'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * One-time links that create an administrator: printed on first start of a real deployment
  * (no known password anywhere) and by `npm run user:create`. Valid until used.
  */
-export function createSetupToken(db: DB = getDb(), now = new Date()) {
+export function createSetupToken(ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const { id, token, secretHash } = createTokenParts()
   db.insert(setupTokens).values({ id, secretHash, createdAt: now }).run()
   return token
 }
 
-export function isSetupTokenValid(token: string, db: DB = getDb()) {
+export function isSetupTokenValid({ token }: { token: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return findUsable(token, db) !== null
 }
 
-function findUsable(token: string, db: DB) {
+function findUsable(token: string, db: DBOrTx) {
   const parts = parseToken(token)
   if (!parts) return null
   const row = db
@@ -33,14 +36,12 @@ function findUsable(token: string, db: DB) {
 }
 
 export async function createAdminWithSetupToken(
-  token: string,
-  input: { fullName: string; username: string; email?: string | null; password: string },
-  ip: string | null,
-  db: DB = getDb(),
+  { token, input, ip }: { token: string; input: { fullName: string; username: string; email?: string | null; password: string }; ip: string | null }, ctx: Partial<Context> = {},
 ) {
+  const { db } = contextOf(ctx)
   const passwordHash = await hashPassword(input.password)
   return db.transaction((tx) => {
-    const row = findUsable(token, tx as unknown as DB)
+    const row = findUsable(token, tx)
     if (!row) throw new DomainError('setup.tokenInvalid', 'invalid')
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get())
       throw new DomainError('user.usernameTaken', 'conflict', 'username')

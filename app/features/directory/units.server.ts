@@ -3,10 +3,11 @@ import { SqliteError } from 'better-sqlite3'
 import { DomainError } from '~/core/errors'
 import { normaliseForSearch } from '~/core/text'
 import type { UnitInput } from './schemas/units'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { units, userRoles, users } from '#db/schema/index'
 import { changedFields, writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 export type Unit = typeof units.$inferSelect
 export type UnitNode = Pick<Unit, 'id' | 'name' | 'code' | 'kind' | 'parentId' | 'active'> & { depth: number }
@@ -17,7 +18,8 @@ const unitColumns = { id: units.id, name: units.name, code: units.code, kind: un
  * All units in tree order (parents before children, siblings by name) with their depth,
  * for pickers and the admin tree. A province has a few hundred units: one query, ordered in memory.
  */
-export function listUnitTree(options: { includeInactive?: boolean } = {}, db: DBOrTx = getDb()): UnitNode[] {
+export function listUnitTree(options: { includeInactive?: boolean } = {}, ctx: Partial<Context> = {}): UnitNode[] {
+  const { db } = contextOf(ctx)
   const rows = db
     .select(unitColumns)
     .from(units)
@@ -44,7 +46,8 @@ export function listUnitTree(options: { includeInactive?: boolean } = {}, db: DB
   return out
 }
 
-export function listUnits(filter: { q?: string; includeInactive?: boolean } = {}, db: DBOrTx = getDb()) {
+export function listUnits({ filter = {} }: { filter?: { q?: string; includeInactive?: boolean } } = {}, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const conditions: SQL[] = []
   if (!filter.includeInactive) conditions.push(eq(units.active, true))
   const q = filter.q ? normaliseForSearch(filter.q) : ''
@@ -60,7 +63,8 @@ export function listUnits(filter: { q?: string; includeInactive?: boolean } = {}
     .all()
 }
 
-export function getUnit(id: number, db: DBOrTx = getDb()) {
+export function getUnit({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const unit = db.select(unitColumns).from(units).where(eq(units.id, id)).get()
   if (!unit) return null
   const memberCount = db.select({ n: count() }).from(users).where(and(eq(users.unitId, id), eq(users.active, true))).get()?.n ?? 0
@@ -89,7 +93,8 @@ function assertParent(parentId: number | null | undefined, db: DBOrTx) {
   if (!db.select({ id: units.id }).from(units).where(eq(units.id, parentId)).get()) throw new DomainError('unit.parentMissing', 'invalid', 'parentId')
 }
 
-export function createUnit(input: UnitInput, actor: AuditActor, db: DB = getDb()) {
+export function createUnit({ input, actor }: { input: UnitInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   try {
     const id = db.transaction((tx) => {
       assertParent(input.parentId, tx)
@@ -108,7 +113,8 @@ export function createUnit(input: UnitInput, actor: AuditActor, db: DB = getDb()
   }
 }
 
-export function updateUnit(id: number, input: Partial<UnitInput>, actor: AuditActor, db: DB = getDb()) {
+export function updateUnit({ id, input, actor }: { id: number; input: Partial<UnitInput>; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   try {
     db.transaction((tx) => {
       const before = tx.select(unitColumns).from(units).where(eq(units.id, id)).get()
@@ -144,7 +150,8 @@ export function updateUnit(id: number, input: Partial<UnitInput>, actor: AuditAc
  * The active unit officers (cán bộ đơn vị) of the given units, with their unit: who hears of a unit's
  * tasks, reminders and invitations. One query for every place that needs them.
  */
-export function unitOfficers(unitIds: number[], db: DBOrTx = getDb()): { id: number; unitId: number }[] {
+export function unitOfficers({ unitIds }: { unitIds: number[] }, ctx: Partial<Context> = {}): { id: number; unitId: number }[] {
+  const { db } = contextOf(ctx)
   if (!unitIds.length) return []
   return db
     .select({ id: users.id, unitId: users.unitId })

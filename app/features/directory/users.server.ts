@@ -5,7 +5,7 @@ import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import { normaliseForSearch } from '~/core/text'
 import type { CreateUserInput, UpdateUserInput } from './schemas/users'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { apiTokens, type Locale, type Role, roles as allRoles, sessions, units, userRoles, users } from '#db/schema/index'
 import { revokeAllApiTokens } from './api-tokens.server'
 import { changedFields, writeAudit } from '~/core/audit.server'
@@ -37,6 +37,7 @@ export type SessionUser = {
 }
 
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 function rolesOf(userId: number, db: DBOrTx): Role[] {
   const order = new Map(allRoles.map((r, i) => [r, i]))
@@ -50,7 +51,8 @@ function rolesOf(userId: number, db: DBOrTx): Role[] {
 }
 
 /** The signed-in user as pages need them; null when missing or deactivated. */
-export function getSessionUser(userId: number, db: DBOrTx = getDb()): SessionUser | null {
+export function getSessionUser({ userId }: { userId: number }, ctx: Partial<Context> = {}): SessionUser | null {
+  const { db } = contextOf(ctx)
   const row = db
     .select({
       id: users.id,
@@ -71,7 +73,8 @@ export function getSessionUser(userId: number, db: DBOrTx = getDb()): SessionUse
   return { ...rest, roles: rolesOf(userId, db) }
 }
 
-export function findUserForLogin(username: string, db: DBOrTx = getDb()) {
+export function findUserForLogin({ username }: { username: string }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
     .from(users)
@@ -81,7 +84,8 @@ export function findUserForLogin(username: string, db: DBOrTx = getDb()) {
 
 export type UserListFilter = { q?: string; unitId?: number; role?: Role; status?: 'active' | 'inactive' | 'all'; page?: number; pageSize?: number }
 
-export function listUsers(filter: UserListFilter = {}, db: DBOrTx = getDb()) {
+export function listUsers({ filter = {} }: { filter?: UserListFilter } = {}, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const pageSize = Math.min(Math.max(filter.pageSize ?? 50, 1), 200)
   const page = Math.max(filter.page ?? 1, 1)
   const conditions: SQL[] = []
@@ -122,7 +126,8 @@ export function listUsers(filter: UserListFilter = {}, db: DBOrTx = getDb()) {
   return { rows: withRoles, total, page, pageSize }
 }
 
-export function getUser(id: number, db: DBOrTx = getDb()) {
+export function getUser({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const row = db.select().from(users).where(eq(users.id, id)).get()
   if (!row) return null
   const { passwordHash: _hash, searchText: _search, ...rest } = row
@@ -159,7 +164,8 @@ function profileFields(input: Partial<UpdateUserInput>) {
   return out
 }
 
-export async function createUser(input: CreateUserInput, actor: AuditActor, db: DB = getDb()) {
+export async function createUser({ input, actor }: { input: CreateUserInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const passwordHash = await hashPassword(input.password)
   try {
     const id = db.transaction((tx) => {
@@ -188,8 +194,9 @@ export async function createUser(input: CreateUserInput, actor: AuditActor, db: 
   }
 }
 
-export function updateUser(id: number, input: Partial<UpdateUserInput> & { active?: boolean }, actor: AuditActor, db: DB = getDb()) {
-  const before = getUser(id, db)
+export function updateUser({ id, input, actor }: { id: number; input: Partial<UpdateUserInput> & { active?: boolean }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  const before = getUser({ id }, { db })
   if (!before) throw new DomainError('user.notFound', 'not_found')
   try {
     db.transaction((tx) => {
@@ -205,7 +212,7 @@ export function updateUser(id: number, input: Partial<UpdateUserInput> & { activ
       if (input.active === false) {
         if (id === actor.id) throw new DomainError('user.cannotDeactivateSelf', 'invalid')
         tx.delete(sessions).where(eq(sessions.userId, id)).run()
-        revokeAllApiTokens(tx, id)
+        revokeAllApiTokens({ userId: id }, { db: tx })
       }
       tx.update(users).set({ ...fields, updatedAt: new Date() }).where(eq(users.id, id)).run()
       const { before: b, after: a } = changedFields(
@@ -224,19 +231,21 @@ export function updateUser(id: number, input: Partial<UpdateUserInput> & { activ
   events.emit('user.updated', { userId: id, unitId: input.unitId ?? before.unitId })
 }
 
-export function setUserActive(id: number, active: boolean, actor: AuditActor, db: DB = getDb()) {
-  updateUser(id, { active }, actor, db)
+export function setUserActive({ id, active, actor }: { id: number; active: boolean; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  updateUser({ id, input: { active }, actor }, { db })
 }
 
 /** An administrator sets a new password; every session of that user ends. */
-export async function resetPassword(id: number, newPassword: string, actor: AuditActor, db: DB = getDb()) {
+export async function resetPassword({ id, newPassword, actor }: { id: number; newPassword: string; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const passwordHash = await hashPassword(newPassword)
   db.transaction((tx) => {
     const found = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get()
     if (!found) throw new DomainError('user.notFound', 'not_found')
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id)).run()
     tx.delete(sessions).where(eq(sessions.userId, id)).run()
-    const tokens = revokeAllApiTokens(tx, id)
+    const tokens = revokeAllApiTokens({ userId: id }, { db: tx })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.resetPassword', entityType: 'user', entityId: id, after: { apiTokensRevoked: tokens } })
   })
   events.emit('user.sessionsRevoked', { userId: id })
@@ -244,12 +253,9 @@ export async function resetPassword(id: number, newPassword: string, actor: Audi
 
 /** The user changes their own password; other sessions end (their sockets close), the current one stays; API tokens are revoked. */
 export async function changePassword(
-  userId: number,
-  input: { currentPassword: string; newPassword: string },
-  keepSessionId: string | null,
-  actor: AuditActor,
-  db: DB = getDb(),
+  { userId, input, keepSessionId, actor }: { userId: number; input: { currentPassword: string; newPassword: string }; keepSessionId: string | null; actor: AuditActor }, ctx: Partial<Context> = {},
 ) {
+  const { db } = contextOf(ctx)
   const row = db.select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, userId)).get()
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword)))
     throw new DomainError('password.currentWrong', 'invalid', 'currentPassword')
@@ -260,14 +266,15 @@ export async function changePassword(
     const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all()
     const toDelete = others.map((s) => s.id).filter((id) => id !== keepSessionId)
     if (toDelete.length) tx.delete(sessions).where(inArray(sessions.id, toDelete)).run()
-    const tokens = revokeAllApiTokens(tx, userId)
+    const tokens = revokeAllApiTokens({ userId }, { db: tx })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.changePassword', entityType: 'user', entityId: userId, after: { apiTokensRevoked: tokens } })
     return toDelete
   })
   for (const sessionId of ended) events.emit('session.revoked', { sessionId })
 }
 
-export function setLocale(userId: number, locale: Locale, db: DB = getDb()) {
+export function setLocale({ userId, locale }: { userId: number; locale: Locale }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.update(users).set({ locale }).where(eq(users.id, userId)).run()
 }
 
@@ -275,9 +282,10 @@ export function setLocale(userId: number, locale: Locale, db: DB = getDb()) {
  * Deletes a user who has left no trace. Anyone referenced by history (the audit log, and
  * later meetings, tasks …) cannot be deleted: the foreign keys refuse, and we say "deactivate".
  */
-export function deleteUser(id: number, actor: AuditActor, db: DB = getDb()) {
+export function deleteUser({ id, actor }: { id: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   if (id === actor.id) throw new DomainError('user.cannotDeleteSelf', 'invalid')
-  const before = getUser(id, db)
+  const before = getUser({ id }, { db })
   if (!before) throw new DomainError('user.notFound', 'not_found')
   try {
     db.transaction((tx) => {
@@ -302,12 +310,14 @@ export function deleteUser(id: number, actor: AuditActor, db: DB = getDb()) {
   events.emit('user.sessionsRevoked', { userId: id })
 }
 
-export function countUsers(db: DBOrTx = getDb()) {
+export function countUsers(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select({ n: count() }).from(users).get()?.n ?? 0
 }
 
 /** Active people for pickers, grouped by unit (name, position); `role` narrows to holders of a role. */
-export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
+export function listUserOptions({ role }: { role?: Role } = {}, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = db
     .select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name })
     .from(users)
@@ -319,7 +329,8 @@ export function listUserOptions(role?: Role, db: DBOrTx = getDb()) {
 }
 
 /** Names and e-mail addresses of people, for notices sent outside the app. */
-export function contactsOf(userIds: number[], db: DBOrTx = getDb()) {
+export function contactsOf({ userIds }: { userIds: number[] }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return userIds.length ? db.select({ email: users.email, fullName: users.fullName, locale: users.locale }).from(users).where(inArray(users.id, userIds)).all() : []
 }
 
@@ -330,14 +341,15 @@ export type PersonMatch = { id: number; fullName: string; position: string | nul
  * "Đức", "so noi vu" the people of Sở Nội vụ): the people pickers' server search, for directories
  * too large to send to the browser. Those whose name starts with the first word come first.
  */
-export function searchPeople(q: string, options: { role?: Role; limit?: number } = {}, db: DBOrTx = getDb()): PersonMatch[] {
+export function searchPeople({ q, role, limit = 20 }: { q: string; role?: Role; limit?: number }, ctx: Partial<Context> = {}): PersonMatch[] {
+  const { db } = contextOf(ctx)
   const words = normaliseForSearch(q.slice(0, 100)).split(' ').filter(Boolean).slice(0, 6)
   if (!words.length) return []
   const rows = db
     .select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name, searchText: users.searchText })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
-    .where(and(eq(users.active, true), options.role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, options.role))) : undefined))
+    .where(and(eq(users.active, true), role ? inArray(users.id, db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, role))) : undefined))
     .all()
   const matches: (PersonMatch & { rank: number })[] = []
   // Positions and units repeat across the directory: each distinct one is folded once.
@@ -357,12 +369,13 @@ export function searchPeople(q: string, options: { role?: Role; limit?: number }
   }
   return matches
     .sort((a, b) => a.rank - b.rank || a.fullName.localeCompare(b.fullName, 'vi'))
-    .slice(0, options.limit ?? 20)
+    .slice(0, limit)
     .map(({ rank: _, ...p }) => p)
 }
 
 /** Names, positions and units of the given people (the chosen ones a picker shows). */
-export function peopleByIds(ids: number[], db: DBOrTx = getDb()): PersonMatch[] {
+export function peopleByIds({ ids }: { ids: number[] }, ctx: Partial<Context> = {}): PersonMatch[] {
+  const { db } = contextOf(ctx)
   if (!ids.length) return []
   return db.select({ id: users.id, fullName: users.fullName, position: users.position, unitName: units.name }).from(users).leftJoin(units, eq(units.id, users.unitId)).where(inArray(users.id, ids)).all()
 }

@@ -22,7 +22,7 @@ export function meetingFormData(defaults: PeopleDefaults) {
     .filter((n) => Number.isInteger(n) && n > 0)
   return {
     types: listMeetingTypes().map((t) => ({ id: t.id, name: t.name })),
-    known: peopleByIds([...new Set(ids)]),
+    known: peopleByIds({ ids: [...new Set(ids)] }),
     units: listUnitTree(),
     groups: listGroups().map((g) => ({ id: g.id, name: g.name, memberCount: g.memberCount })),
     items: schedulableItems(),

@@ -39,7 +39,7 @@ export function expandParticipants({ input }: { input: MeetingSaveInput }, ctx: 
   for (const id of activeOf(presenters)) add(id, 'preparing_unit', participantSource.person)
   const preparingUnits = [...new Set([input.preparingUnitId, ...input.agenda.map((a) => a.presenterUnitId)].filter((x): x is number => !!x))]
   if (preparingUnits.length) {
-    for (const o of unitOfficers(preparingUnits, db)) add(o.id, 'preparing_unit', participantSource.unit(o.unitId))
+    for (const o of unitOfficers({ unitIds: preparingUnits }, { db })) add(o.id, 'preparing_unit', participantSource.unit(o.unitId))
   }
   for (const id of activeOf(input.memberUserIds)) add(id, 'member', participantSource.person)
   // Named groups: exactly their people (decision 019), not everyone holding a role.

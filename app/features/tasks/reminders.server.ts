@@ -38,7 +38,7 @@ export function runTaskReminders(options: { reminderDays: number }, ctx: Partial
       if (!officersOf.has(unitId))
         officersOf.set(
           unitId,
-          unitOfficers([unitId], tx).map((u) => u.id),
+          unitOfficers({ unitIds: [unitId] }, { db: tx }).map((u) => u.id),
         )
       return officersOf.get(unitId)!
     }

@@ -141,7 +141,7 @@ const NOTIFIED: ReadonlySet<EventKind> = new Set<EventKind>(['progress', 'obstac
 function notifyTaskEvent(tx: DBOrTx, task: Task, kind: EventKind, actorId: number | null, text: string | null, now: Date): { userIds: number[]; ids: number[] } {
   if (!NOTIFIED.has(kind)) return { userIds: [], ids: [] }
   const chair = tx.select({ chair: meetings.chairUserId }).from(conclusions).innerJoin(meetings, eq(meetings.id, conclusions.meetingId)).where(eq(conclusions.id, task.conclusionId)).get()?.chair ?? null
-  const officersOf = (unitId: number) => unitOfficers([unitId], tx).map((u) => u.id)
+  const officersOf = (unitId: number) => unitOfficers({ unitIds: [unitId] }, { db: tx }).map((u) => u.id)
   const office = () => tx.select({ id: users.id }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all().map((u) => u.id)
   const to = new Set<number>()
   if (DECIDERS.has(kind)) [chair, task.followingLeaderId, ...office()].forEach((id) => id && to.add(id))

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const versionId = parseId(new URL(request.url).searchParams.get('version') ?? undefined)
   const version = draft && versionId ? getVersion({ conclusionId: draft.id, versionId }) : null
   const meetingDay = vietnamDate(meeting.startsAt)
-  const chair = getUser(meeting.chairUserId)
+  const chair = getUser({ id: meeting.chairUserId })
   const issued = state.issued
   return json({
     liveVersion: events.version(),
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The number issuing now would take: the chair is asked to confirm it first.
     nextNumber: canIssue && draft ? nextNumberFor({ draft }) : null,
     units: canEdit ? listUnits().map((u) => ({ id: u.id, name: u.name })) : [],
-    leaders: canEdit ? listUserOptions('chair').map((u) => ({ id: u.id, name: u.fullName })) : [],
+    leaders: canEdit ? listUserOptions({ role: 'chair' }).map((u) => ({ id: u.id, name: u.fullName })) : [],
     // The chair's conclusion on each item, from the minutes (approved, else being written): the notice can start from them.
     fromMinutes: canEdit && (draft || !issued) ? minutesItemConclusions(meetingId) : [],
     agendaItems: meeting.agenda.map((a) => ({ id: a.id, name: `${a.position}. ${a.title}` })),

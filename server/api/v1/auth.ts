@@ -17,11 +17,11 @@ export function authenticateApi(req: Request, _res: Response, next: NextFunction
   const header = req.get('authorization')
   let user: SessionUser | null = null
   if (header && /^Bearer\s/i.test(header)) {
-    const found = validateApiToken(header.replace(/^Bearer\s+/i, '').trim())
+    const found = validateApiToken({ token: header.replace(/^Bearer\s+/i, '').trim() })
     if (found?.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next(new ApiError(403, 'read_only_token', serverT(found.user.locale)('errors.readOnlyToken')))
     user = found?.user ?? null
   } else {
-    user = validateSessionToken(parse(req.get('cookie') ?? '')[SESSION_COOKIE])?.user ?? null
+    user = validateSessionToken({ token: parse(req.get('cookie') ?? '')[SESSION_COOKIE] })?.user ?? null
   }
   if (!user) return next(new ApiError(401, 'unauthorized', serverT('vi')('errors.unauthorized')))
   req.user = user

@@ -36,7 +36,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     tag: 'Tài khoản',
     summary: 'Người dùng hiện tại (kèm vai trò)',
     success: { status: 200, description: 'Người dùng hiện tại', schema: userDetailSchema.extend({ unitName: z.string().nullable() }) },
-    handler: ({ user }) => ({ ...toUserDetail(getUser(user.id)!), unitName: user.unitName }),
+    handler: ({ user }) => ({ ...toUserDetail(getUser({ id: user.id })!), unitName: user.unitName }),
   })
 
   defineEndpoint(router, registry, {
@@ -49,7 +49,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [400, 403],
     handler: ({ req, query }) => {
       requireApiPermission(req, 'directory.read')
-      return { items: listUnits({ q: query.q, includeInactive: query.includeInactive === 'true' }) }
+      return { items: listUnits({ filter: { q: query.q, includeInactive: query.includeInactive === 'true' } }) }
     },
   })
 
@@ -63,7 +63,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [403, 404],
     handler: ({ req, params }) => {
       requireApiPermission(req, 'directory.read')
-      const unit = getUnit(params.id)
+      const unit = getUnit({ id: params.id })
       if (!unit) throw new DomainError('unit.notFound', 'not_found')
       return unit
     },
@@ -79,8 +79,8 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [400, 403, 409, 413],
     handler: ({ req, body, user }) => {
       requireApiPermission(req, 'units.manage')
-      const id = createUnit(body, { id: user.id, ip: req.ip })
-      return getUnit(id)
+      const id = createUnit({ input: body, actor: { id: user.id, ip: req.ip } })
+      return getUnit({ id })
     },
   })
 
@@ -95,8 +95,8 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [400, 403, 404, 409, 413],
     handler: ({ req, params, body, user }) => {
       requireApiPermission(req, 'units.manage')
-      updateUnit(params.id, body, { id: user.id, ip: req.ip })
-      return getUnit(params.id)
+      updateUnit({ id: params.id, input: body, actor: { id: user.id, ip: req.ip } })
+      return getUnit({ id: params.id })
     },
   })
 
@@ -123,7 +123,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     handler: ({ req, query }) => {
       const viewer = requireApiPermission(req, 'directory.read')
       const admin = can(viewer, 'users.manage')
-      const result = listUsers({ ...query, status: admin ? query.status : 'active' })
+      const result = listUsers({ filter: { ...query, status: admin ? query.status : 'active' } })
       return {
         ...result,
         items: result.rows.map((r) => (admin ? { ...toPublicUser(r), email: r.email, phone: r.phone, roles: r.roles } : toPublicUser(r))),
@@ -142,7 +142,7 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [403, 404],
     handler: ({ req, params }) => {
       const viewer = requireApiPermission(req, 'directory.read')
-      const user = getUser(params.id)
+      const user = getUser({ id: params.id })
       const admin = can(viewer, 'users.manage')
       if (!user || (!user.active && !admin)) throw new DomainError('user.notFound', 'not_found')
       return canSeeContactDetails(viewer, user.id) ? toUserDetail(user) : toPublicUser(user)
@@ -159,8 +159,8 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [400, 403, 409, 413],
     handler: async ({ req, body, user }) => {
       requireApiPermission(req, 'users.manage')
-      const id = await createUser(body, { id: user.id, ip: req.ip })
-      return toUserDetail(getUser(id)!)
+      const id = await createUser({ input: body, actor: { id: user.id, ip: req.ip } })
+      return toUserDetail(getUser({ id })!)
     },
   })
 
@@ -175,8 +175,8 @@ export function registerDirectoryEndpoints(router: Router, registry: OpenAPIRegi
     errors: [400, 403, 404, 409, 413],
     handler: ({ req, params, body, user }) => {
       requireApiPermission(req, 'users.manage')
-      updateUser(params.id, body, { id: user.id, ip: req.ip })
-      return toUserDetail(getUser(params.id)!)
+      updateUser({ id: params.id, input: body, actor: { id: user.id, ip: req.ip } })
+      return toUserDetail(getUser({ id: params.id })!)
     },
   })
 }
