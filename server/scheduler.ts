@@ -52,7 +52,7 @@ export function startScheduler(options: { reminderDays: number; reportReminderDa
   // Votes in the room and confidence polls with a closing time close on the second (an indexed query or two a second).
   const votesTimer = setInterval(() => {
     try {
-      closeExpiredVotes(options.db ?? getDb(), now())
+      closeExpiredVotes({ db: options.db ?? getDb(), now: now() })
       closeExpiredPolls(options.db ?? getDb(), now())
     } catch (error) {
       console.error('Không đóng được biểu quyết hết giờ:', error instanceof Error ? error.message : error)

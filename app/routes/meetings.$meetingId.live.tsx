@@ -37,19 +37,19 @@ function access(request: Request, param: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, meetingId, access: meeting, runs } = access(request, params.meetingId)
   const version = events.version()
-  const hall = hallView(meetingId)
+  const hall = hallView({ meetingId })
   invariantResponse(hall, 'errors.notFound', 404)
-  const desk = runs ? consoleView(meetingId) : null
+  const desk = runs ? consoleView({ meetingId }) : null
   const participant = meeting.chairUserId === user.id || meeting.participantUserIds.includes(user.id)
   return json({
     meetingId,
     version,
     hall,
     console: desk,
-    screen: runs ? screenView(meetingId) : null,
+    screen: runs ? screenView({ meetingId }) : null,
     me: { id: user.id, participant, runs },
-    mine: myAttendance(meetingId, user.id),
-    notes: getMyNotes(meetingId, user.id)?.text ?? '',
+    mine: myAttendance({ meetingId, userId: user.id }),
+    notes: getMyNotes({ meetingId, userId: user.id })?.text ?? '',
     // This person's documents (restricted ones only for their readers), shown under the item being discussed.
     documents: listMeetingDocuments({ meetingId, user }).map((d) => ({ id: d.id, title: d.title, agendaItemId: d.agendaItemId, readState: d.readState })),
     code: new URL(request.url).searchParams.get('code')?.replace(/\D/g, '').slice(0, 6) ?? '',

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meetingId = parseId(params.meetingId)
   const key = new URL(request.url).searchParams.get('key')
   let allowed = false
-  if (meetingId && key) allowed = validateDisplayToken(key)?.meetingId === meetingId
+  if (meetingId && key) allowed = validateDisplayToken({ token: key })?.meetingId === meetingId
   else if (meetingId) {
     const user = optionalUser(request)
     try {
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       if (!(error instanceof DomainError)) throw error
     }
   }
-  const view = allowed && meetingId ? screenView(meetingId) : null
+  const view = allowed && meetingId ? screenView({ meetingId }) : null
   if (!view) return json({ view: null, key: null, version: 0 }, { status: 404, headers: { 'Cache-Control': 'no-store' } })
   return json({ view, key: key ?? null, version: events.version() }, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } })
 }

@@ -90,7 +90,7 @@ function attachDisplays(io: RealtimeServer) {
   const displays = io.of('/display')
   displays.use((socket, next) => {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null
-    const display = validateDisplayToken(token)
+    const display = validateDisplayToken({ token })
     if (!display) return next(new Error('unauthorized'))
     socket.data.display = display
     next()

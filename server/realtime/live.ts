@@ -68,9 +68,9 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'documents') return { perMember: documentsView(id) }
   if (kind === 'conclusion') return { data: conclusionView(id) }
   if (kind === 'user') return { data: notificationsView(id) }
-  if (kind === 'hall') return { data: hallView(id) }
-  if (kind === 'console') return { data: consoleView(id) }
-  if (kind === 'screen') return { data: screenView(id) }
+  if (kind === 'hall') return { data: hallView({ meetingId: id }) }
+  if (kind === 'console') return { data: consoleView({ meetingId: id }) }
+  if (kind === 'screen') return { data: screenView({ meetingId: id }) }
   if (kind === 'minutes') return { data: minutesRoomView(id) }
   if (kind === 'poll') return { data: pollProgress(id) }
   return undefined

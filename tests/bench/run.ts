@@ -172,8 +172,8 @@ const conference = createMeeting(
   { db, now: new Date(conferenceStart.getTime() - 7 * 86_400_000) },
 )
 sendInvitations({ id: conference, actor: { id: officeId }, confirmFew: true }, { db, now: new Date(conferenceStart.getTime() - 7 * 86_400_000) })
-openSession(conference, { id: chairId }, db, conferenceStart)
-for (const userId of [chairId, ...conferenceMembers]) markAttendance(conference, userId, { state: userId % 7 === 0 ? 'online' : 'present' }, { id: officeId }, db, conferenceStart)
+openSession({ meetingId: conference, actor: { id: chairId } }, { db, now: conferenceStart })
+for (const userId of [chairId, ...conferenceMembers]) markAttendance({ meetingId: conference, userId, mark: { state: userId % 7 === 0 ? 'online' : 'present' }, actor: { id: officeId } }, { db, now: conferenceStart })
 const CLIENTS = 500
 const live = await runLiveBench({
   dbPath: process.env.DATABASE_PATH!,

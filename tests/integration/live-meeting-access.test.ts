@@ -107,7 +107,7 @@ describe('live: the room, the console and the big screen', () => {
     const snapshot = (await joinLive(delegate, rooms.hall(hall.meetingId))).data as HallView
     expect(snapshot.queue).toHaveLength(1)
     expect(JSON.stringify(snapshot)).not.toContain(code())
-    const display = createDisplayLink(hall.meetingId, 'Hội trường A', { id: hall.office.id })
+    const display = createDisplayLink({ meetingId: hall.meetingId, label: 'Hội trường A', actor: { id: hall.office.id } })
     const screen = connect(`${server.url}/display`, { transports: ['websocket'], auth: { token: display.token }, extraHeaders: { Origin: server.url }, forceNew: true, reconnection: false }) as unknown as LiveSocket
     sockets.push(screen)
     const first = await new Promise<ScreenView>((resolve) => screen.on('live.update', (u) => resolve(u.data as ScreenView)))
@@ -122,7 +122,7 @@ describe('live: the room, the console and the big screen', () => {
 
     // Revoking the link closes the screen; the token opens nothing afterwards.
     const closed = new Promise<string>((resolve) => screen.on('disconnect', (reason) => resolve(reason)))
-    revokeDisplayLink(hall.meetingId, display.id, { id: hall.office.id })
+    revokeDisplayLink({ meetingId: hall.meetingId, displayId: display.id, actor: { id: hall.office.id } })
     expect(await closed).toBe('io server disconnect')
     const refused = connect(`${server.url}/display`, { transports: ['websocket'], auth: { token: display.token }, extraHeaders: { Origin: server.url }, forceNew: true, reconnection: false })
     sockets.push(refused)

@@ -25,20 +25,20 @@ beforeAll(() => {
 async function heldMeeting() {
   const t0 = new Date()
   const f = await createHallFixture({ startsAt: t0, members: 4, type: { graceMinutes: 5 } })
-  openSession(f.meetingId, { id: f.chair.id }, db(), t0)
+  openSession({ meetingId: f.meetingId, actor: { id: f.chair.id } }, { db: db(), now: t0 })
   const secret = db().select().from(meetingSessions).where(eq(meetingSessions.meetingId, f.meetingId)).get()!.checkinSecret
   const code = (when: Date) => currentCheckinCode(secret, f.meetingId, when).code
-  for (const p of [f.chair, f.members[0]!, f.members[1]!]) checkIn(f.meetingId, p.id, { method: 'code', code: code(t0), rulesAcknowledged: true }, db(), t0)
-  checkIn(f.meetingId, f.members[2]!.id, { method: 'code', code: code(at(t0, 600)), rulesAcknowledged: true }, db(), at(t0, 600))
-  markAttendance(f.meetingId, f.members[3]!.id, { state: 'absent', reason: 'Ốm' }, { id: f.office.id }, db(), at(t0, 10))
-  requestToSpeak(f.meetingId, f.members[0]!.id, { kind: 'normal' }, { id: f.members[0]!.id }, db(), at(t0, 20))
-  giveFloor(f.meetingId, null, { id: f.chair.id }, db(), at(t0, 30))
-  requestToSpeak(f.meetingId, f.members[1]!.id, { kind: 'debate' }, { id: f.members[1]!.id }, db(), at(t0, 60))
-  giveFloor(f.meetingId, null, { id: f.chair.id }, db(), at(t0, 150))
-  controlFloor(f.meetingId, { kind: 'end' }, { id: f.chair.id }, db(), at(t0, 190))
-  const voteId = openVote(f.meetingId, { question: 'Thông qua báo cáo', secret: false }, { id: f.chair.id }, db(), at(t0, 200))
-  for (const p of [f.chair, f.members[0]!, f.members[1]!, f.members[2]!]) castBallot(f.meetingId, voteId, p.id, 'yes', db(), at(t0, 210))
-  closeVote(f.meetingId, voteId, { id: f.chair.id }, db(), at(t0, 220))
+  for (const p of [f.chair, f.members[0]!, f.members[1]!]) checkIn({ meetingId: f.meetingId, userId: p.id, input: { method: 'code', code: code(t0), rulesAcknowledged: true } }, { db: db(), now: t0 })
+  checkIn({ meetingId: f.meetingId, userId: f.members[2]!.id, input: { method: 'code', code: code(at(t0, 600)), rulesAcknowledged: true } }, { db: db(), now: at(t0, 600) })
+  markAttendance({ meetingId: f.meetingId, userId: f.members[3]!.id, mark: { state: 'absent', reason: 'Ốm' }, actor: { id: f.office.id } }, { db: db(), now: at(t0, 10) })
+  requestToSpeak({ meetingId: f.meetingId, userId: f.members[0]!.id, input: { kind: 'normal' }, actor: { id: f.members[0]!.id } }, { db: db(), now: at(t0, 20) })
+  giveFloor({ meetingId: f.meetingId, speechId: null, actor: { id: f.chair.id } }, { db: db(), now: at(t0, 30) })
+  requestToSpeak({ meetingId: f.meetingId, userId: f.members[1]!.id, input: { kind: 'debate' }, actor: { id: f.members[1]!.id } }, { db: db(), now: at(t0, 60) })
+  giveFloor({ meetingId: f.meetingId, speechId: null, actor: { id: f.chair.id } }, { db: db(), now: at(t0, 150) })
+  controlFloor({ meetingId: f.meetingId, action: { kind: 'end' }, actor: { id: f.chair.id } }, { db: db(), now: at(t0, 190) })
+  const voteId = openVote({ meetingId: f.meetingId, input: { question: 'Thông qua báo cáo', secret: false }, actor: { id: f.chair.id } }, { db: db(), now: at(t0, 200) })
+  for (const p of [f.chair, f.members[0]!, f.members[1]!, f.members[2]!]) castBallot({ meetingId: f.meetingId, voteId, userId: p.id, choice: 'yes' }, { db: db(), now: at(t0, 210) })
+  closeVote({ meetingId: f.meetingId, voteId, actor: { id: f.chair.id } }, { db: db(), now: at(t0, 220) })
   return { ...f, t0, voteId, code }
 }
 
@@ -69,7 +69,7 @@ describe('the skeleton', () => {
     expect(blocksOf(doc, 'openingBlock')[0]!.attrs!.facts).toMatchObject({ chair: f.chair.fullName, title: 'Hội nghị Ban Chấp hành', place: 'Hội trường A', closedAt: null })
     // Closing the session fills in the closing time at the next save.
     const { closeSession } = await import('~/features/live-meeting/hall.server')
-    closeSession(f.meetingId, { id: f.chair.id }, db(), at(f.t0, 3600))
+    closeSession({ meetingId: f.meetingId, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 3600) })
     const saved = saveMinutesDraft(f.meetingId, { content: doc, baseRevision: 0 }, { id: f.office.id })
     expect((blocksOf(saved.content, 'closingBlock')[0]!.attrs!.facts as { closedAt: string }).closedAt).toMatch(/^\d\d:\d\d$/)
   })
@@ -94,9 +94,9 @@ describe('writing during the meeting', () => {
     expect(blocksOf(saved.content, 'speechBlock')).toHaveLength(2)
 
     // Member 2 speaks afterwards, still on item 1.
-    requestToSpeak(f.meetingId, f.members[2]!.id, { kind: 'normal' }, { id: f.members[2]!.id }, db(), at(f.t0, 300))
-    giveFloor(f.meetingId, null, { id: f.chair.id }, db(), at(f.t0, 310))
-    controlFloor(f.meetingId, { kind: 'end' }, { id: f.chair.id }, db(), at(f.t0, 400))
+    requestToSpeak({ meetingId: f.meetingId, userId: f.members[2]!.id, input: { kind: 'normal' }, actor: { id: f.members[2]!.id } }, { db: db(), now: at(f.t0, 300) })
+    giveFloor({ meetingId: f.meetingId, speechId: null, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 310) })
+    controlFloor({ meetingId: f.meetingId, action: { kind: 'end' }, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 400) })
     const again = saveMinutesDraft(f.meetingId, { content: saved.content, baseRevision: saved.revision }, { id: f.office.id })
     const speeches = blocksOf(again.content, 'speechBlock')
     expect(speeches.map((s) => (s.attrs!.facts as SpeechFacts).name)).toEqual([f.members[0]!.fullName, f.members[1]!.fullName, f.members[2]!.fullName])

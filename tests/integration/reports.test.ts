@@ -158,14 +158,14 @@ describe('Biểu 3 and 4 against hand-computed figures', () => {
     const { disciplineTable, programmeTable } = await import('~/features/reports/figures.server')
     const t0 = new Date('2026-11-10T08:00:00+07:00')
     const f = await createHallFixture({ startsAt: t0, members: 4, type: { graceMinutes: 5, speakingLimitMinutes: 1 } })
-    openSession(f.meetingId, { id: f.chair.id }, getDb(), t0)
+    openSession({ meetingId: f.meetingId, actor: { id: f.chair.id } }, { now: t0 })
     const secret = getDb().select().from(meetingSessions).where(eq(meetingSessions.meetingId, f.meetingId)).get()!.checkinSecret
     const at = (s: number) => new Date(t0.getTime() + s * 1000)
-    for (const [p, s] of [[f.chair, 0], [f.members[0]!, 0], [f.members[1]!, 900]] as const) checkIn(f.meetingId, p.id, { method: 'code', code: currentCheckinCode(secret, f.meetingId, at(s)).code, rulesAcknowledged: true }, getDb(), at(s))
-    markAttendance(f.meetingId, f.members[2]!.id, { state: 'absent', reason: 'Đi công tác' }, { id: f.office.id }, getDb(), at(60))
-    requestToSpeak(f.meetingId, f.members[0]!.id, { kind: 'normal' }, { id: f.members[0]!.id }, getDb(), at(100))
-    giveFloor(f.meetingId, null, { id: f.chair.id }, getDb(), at(110))
-    controlFloor(f.meetingId, { kind: 'end' }, { id: f.chair.id }, getDb(), at(200)) // 90 s against a 60 s limit
+    for (const [p, s] of [[f.chair, 0], [f.members[0]!, 0], [f.members[1]!, 900]] as const) checkIn({ meetingId: f.meetingId, userId: p.id, input: { method: 'code', code: currentCheckinCode(secret, f.meetingId, at(s)).code, rulesAcknowledged: true } }, { now: at(s) })
+    markAttendance({ meetingId: f.meetingId, userId: f.members[2]!.id, mark: { state: 'absent', reason: 'Đi công tác' }, actor: { id: f.office.id } }, { now: at(60) })
+    requestToSpeak({ meetingId: f.meetingId, userId: f.members[0]!.id, input: { kind: 'normal' }, actor: { id: f.members[0]!.id } }, { now: at(100) })
+    giveFloor({ meetingId: f.meetingId, speechId: null, actor: { id: f.chair.id } }, { now: at(110) })
+    controlFloor({ meetingId: f.meetingId, action: { kind: 'end' }, actor: { id: f.chair.id } }, { now: at(200) }) // 90 s against a 60 s limit
     getDb().insert(documentDistributions).values({ meetingId: f.meetingId, at: at(-3 * 86400), by: f.office.id, deadline: '2026-11-05', lateByWorkingDays: 2, documentIds: [] }).run()
     getDb().insert(conclusions).values({ meetingId: f.meetingId, status: 'issued', content: { type: 'doc' }, issuedOn: '2026-11-20', onTime: false, createdAt: t0, updatedAt: t0 }).run()
     getDb().update(meetings).set({ status: 'held' }).where(eq(meetings.id, f.meetingId)).run()

@@ -44,64 +44,64 @@ export function runHallIntent(user: SessionUser, meetingId: number, input: HallI
   if (!SELF_INTENTS.has(input.intent) && !runs) throw new DomainError('live.errors.forbidden', 'forbidden')
   switch (input.intent) {
     case 'session.open':
-      return openSession(meetingId, actor)
+      return openSession({ meetingId, actor })
     case 'session.suspend':
-      return suspendSession(meetingId, actor)
+      return suspendSession({ meetingId, actor })
     case 'session.resume':
-      return resumeSession(meetingId, actor)
+      return resumeSession({ meetingId, actor })
     case 'session.close':
-      return closeSession(meetingId, actor)
+      return closeSession({ meetingId, actor })
     case 'agenda.go':
-      return goToItem(meetingId, { itemId: input.itemId }, actor)
+      return goToItem({ meetingId, target: { itemId: input.itemId }, actor })
     case 'agenda.next':
-      return goToItem(meetingId, 'next', actor)
+      return goToItem({ meetingId, target: 'next', actor })
     case 'agenda.previous':
-      return goToItem(meetingId, 'previous', actor)
+      return goToItem({ meetingId, target: 'previous', actor })
     case 'checkin':
-      checkIn(meetingId, user.id, { method: 'code', code: input.code, rulesAcknowledged: input.rulesAcknowledged })
+      checkIn({ meetingId, userId: user.id, input: { method: 'code', code: input.code, rulesAcknowledged: input.rulesAcknowledged } })
       return
     case 'checkin.online':
-      checkIn(meetingId, user.id, { method: 'link', rulesAcknowledged: input.rulesAcknowledged })
+      checkIn({ meetingId, userId: user.id, input: { method: 'link', rulesAcknowledged: input.rulesAcknowledged } })
       return
     case 'leave':
-      return leaveEarly(meetingId, user.id, input.reason)
+      return leaveEarly({ meetingId, userId: user.id, reason: input.reason })
     case 'attendance.mark':
-      return markAttendance(meetingId, input.userId, { state: input.state, reason: input.reason }, actor)
+      return markAttendance({ meetingId, userId: input.userId, mark: { state: input.state, reason: input.reason }, actor })
     case 'speak.request':
-      return { id: requestToSpeak(meetingId, user.id, { kind: input.kind, note: input.note || null }, { ...actor, runs }) }
+      return { id: requestToSpeak({ meetingId, userId: user.id, input: { kind: input.kind, note: input.note || null }, actor: { ...actor, runs } }) }
     case 'speak.withdraw':
-      return withdrawRequest(meetingId, input.speechId, { ...actor, runs })
+      return withdrawRequest({ meetingId, speechId: input.speechId, actor: { ...actor, runs } })
     case 'speak.add':
-      return { id: requestToSpeak(meetingId, input.userId, { kind: input.kind }, { ...actor, runs }) }
+      return { id: requestToSpeak({ meetingId, userId: input.userId, input: { kind: input.kind }, actor: { ...actor, runs } }) }
     case 'speak.move':
-      return moveRequest(meetingId, input.speechId, input.direction, actor)
+      return moveRequest({ meetingId, speechId: input.speechId, direction: input.direction, actor })
     case 'floor.give':
-      return giveFloor(meetingId, input.speechId ?? null, actor)
+      return giveFloor({ meetingId, speechId: input.speechId ?? null, actor })
     case 'floor.pause':
-      return controlFloor(meetingId, { kind: 'pause' }, actor)
+      return controlFloor({ meetingId, action: { kind: 'pause' }, actor })
     case 'floor.resume':
-      return controlFloor(meetingId, { kind: 'resume' }, actor)
+      return controlFloor({ meetingId, action: { kind: 'resume' }, actor })
     case 'floor.end':
-      return controlFloor(meetingId, { kind: 'end' }, actor)
+      return controlFloor({ meetingId, action: { kind: 'end' }, actor })
     case 'floor.addTime':
-      return controlFloor(meetingId, { kind: 'addTime', seconds: input.seconds }, actor)
+      return controlFloor({ meetingId, action: { kind: 'addTime', seconds: input.seconds }, actor })
     case 'list.close':
-      return setSpeakersListClosed(meetingId, true, actor)
+      return setSpeakersListClosed({ meetingId, closed: true, actor })
     case 'list.open':
-      return setSpeakersListClosed(meetingId, false, actor)
+      return setSpeakersListClosed({ meetingId, closed: false, actor })
     case 'item.limit':
-      return setItemSpeakingLimit(meetingId, input.minutes ?? null, actor)
+      return setItemSpeakingLimit({ meetingId, minutes: input.minutes ?? null, actor })
     case 'vote.open':
-      return { id: openVote(meetingId, { question: input.question, secret: input.secret, passRule: input.passRule, closesInMinutes: input.closesInMinutes ?? null }, actor) }
+      return { id: openVote({ meetingId, input: { question: input.question, secret: input.secret, passRule: input.passRule, closesInMinutes: input.closesInMinutes ?? null }, actor }) }
     case 'vote.cast':
-      return castBallot(meetingId, input.voteId, user.id, input.choice)
+      return castBallot({ meetingId, voteId: input.voteId, userId: user.id, choice: input.choice })
     case 'vote.close':
-      return closeVote(meetingId, input.voteId, actor)
+      return closeVote({ meetingId, voteId: input.voteId, actor })
     case 'notes.save':
-      return saveMyNotes(meetingId, user.id, input.text)
+      return saveMyNotes({ meetingId, userId: user.id, text: input.text })
     case 'display.create':
-      return { token: createDisplayLink(meetingId, input.label || null, actor).token }
+      return { token: createDisplayLink({ meetingId, label: input.label || null, actor }).token }
     case 'display.revoke':
-      return revokeDisplayLink(meetingId, input.displayId, actor)
+      return revokeDisplayLink({ meetingId, displayId: input.displayId, actor })
   }
 }

@@ -1,11 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { meetingDisplays } from '#db/schema'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
 import { createTokenParts, parseToken, secretMatches } from '~/core/tokens.server'
 import { writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * Display links for the room's big screen: `nsd_<id>.<secret>`, read-only, for one meeting,
@@ -13,7 +13,8 @@ import type { AuditActor } from '~/core/actor'
  */
 const PREFIX = 'nsd_'
 
-export function createDisplayLink(meetingId: number, label: string | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function createDisplayLink({ meetingId, label, actor }: { meetingId: number; label: string | null; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const parts = createTokenParts()
   db.transaction((tx) => {
     tx.insert(meetingDisplays).values({ id: parts.id, meetingId, secretHash: parts.secretHash, label, createdBy: actor.id, createdAt: now }).run()
@@ -22,7 +23,8 @@ export function createDisplayLink(meetingId: number, label: string | null, actor
   return { id: parts.id, token: `${PREFIX}${parts.token}` }
 }
 
-export function listDisplayLinks(meetingId: number, db: DBOrTx = getDb()) {
+export function listDisplayLinks({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: meetingDisplays.id, label: meetingDisplays.label, createdAt: meetingDisplays.createdAt })
     .from(meetingDisplays)
@@ -31,7 +33,8 @@ export function listDisplayLinks(meetingId: number, db: DBOrTx = getDb()) {
     .all()
 }
 
-export function revokeDisplayLink(meetingId: number, displayId: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function revokeDisplayLink({ meetingId, displayId, actor }: { meetingId: number; displayId: string; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const row = tx.select().from(meetingDisplays).where(and(eq(meetingDisplays.id, displayId), eq(meetingDisplays.meetingId, meetingId))).get()
     if (!row || row.revokedAt) throw new DomainError('live.errors.displayNotFound', 'not_found')
@@ -42,7 +45,8 @@ export function revokeDisplayLink(meetingId: number, displayId: string, actor: A
 }
 
 /** The meeting a display token opens, or null (malformed, unknown, revoked). */
-export function validateDisplayToken(token: string | null | undefined, db: DBOrTx = getDb()): { displayId: string; meetingId: number } | null {
+export function validateDisplayToken({ token }: { token: string | null | undefined }, ctx: Partial<Context> = {}): { displayId: string; meetingId: number } | null {
+  const { db } = contextOf(ctx)
   const parts = parseToken(token, PREFIX)
   if (!parts) return null
   const row = db.select().from(meetingDisplays).where(eq(meetingDisplays.id, parts.id)).get()

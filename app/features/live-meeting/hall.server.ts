@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { AttendanceState, PassRule, SpeechKind, VoteChoice } from '#db/schema/enums'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, programmeItems, secretBallots, speeches, voteVoters, votes } from '#db/schema'
 import { events } from '~/core/events.server'
 import { DomainError, type DomainErrorKind } from '~/core/errors'
@@ -10,6 +10,7 @@ import { checkinCodeMatches, newCheckinSecret } from './checkin-code.server'
 import { quorumNeeded, votePasses } from './counting'
 import type { AuditActor } from '~/core/actor'
 import { isSubstitute, parseSource } from '~/features/meetings/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * The meeting in session: the session itself, the agenda's progress, attendance, the speakers
@@ -70,7 +71,8 @@ function participantsOf(tx: DBOrTx, meetingId: number): Participant[] {
  * present (in the hall or online, not left), and who may vote now — present members, and present
  * confirmed substitutes of members when the type lets substitutes vote.
  */
-export function roll(tx: DBOrTx, meetingId: number, substitutesVote: boolean) {
+export function roll({ meetingId, substitutesVote }: { meetingId: number; substitutesVote: boolean }, ctx: Partial<Context> = {}) {
+  const { db: tx } = contextOf(ctx)
   const people = participantsOf(tx, meetingId)
   const here = new Set(
     tx
@@ -103,7 +105,8 @@ function requireParticipant(tx: DBOrTx, meetingId: number, userId: number) {
 // ---------------------------------------------------------------- the session
 
 /** Opens the session: the meeting is *đang họp*, the first agenda item starts, check-in opens. */
-export function openSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function openSession({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const { meeting } = meetingWithType(tx, meetingId)
     const existing = sessionOf(tx, meetingId)
@@ -167,7 +170,8 @@ function endSpeech(tx: DBOrTx, speech: typeof speeches.$inferSelect, now: Date) 
     .run()
 }
 
-export function suspendSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function suspendSession({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     if (session.state === 'suspended') fail('alreadySuspended')
@@ -180,7 +184,8 @@ export function suspendSession(meetingId: number, actor: AuditActor, db: DB = ge
   changed(meetingId, 'session')
 }
 
-export function resumeSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function resumeSession({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     if (session.state !== 'suspended') fail('notSuspended')
@@ -193,7 +198,8 @@ export function resumeSession(meetingId: number, actor: AuditActor, db: DB = get
 }
 
 /** Closes the session: clocks stop, the floor and any open vote close, the meeting is held. */
-export function closeSession(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function closeSession({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   let secretClosed = false
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
@@ -222,7 +228,8 @@ export function closeSession(meetingId: number, actor: AuditActor, db: DB = getD
 // ---------------------------------------------------------------- the agenda
 
 /** Makes `itemId` the current item (`next` / `previous` from the current one): its clock runs, the old one's stops, a speech on the floor ends. */
-export function goToItem(meetingId: number, target: { itemId: number } | 'next' | 'previous', actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function goToItem({ meetingId, target, actor }: { meetingId: number; target: { itemId: number } | 'next' | 'previous'; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all()
@@ -249,7 +256,8 @@ function currentItem(tx: DBOrTx, meetingId: number, allowSuspended = true) {
 }
 
 /** Closes (or reopens) the current item's speakers list; a closed list takes no new requests. */
-export function setSpeakersListClosed(meetingId: number, closed: boolean, actor: AuditActor, db: DB = getDb()) {
+export function setSpeakersListClosed({ meetingId, closed, actor }: { meetingId: number; closed: boolean; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     const { itemId } = currentItem(tx, meetingId)
     tx.update(agendaProgress).set({ speakersClosed: closed }).where(eq(agendaProgress.agendaItemId, itemId)).run()
@@ -259,7 +267,8 @@ export function setSpeakersListClosed(meetingId: number, closed: boolean, actor:
 }
 
 /** The speaking limit of the current item (overriding the type's), in minutes. */
-export function setItemSpeakingLimit(meetingId: number, minutes: number | null, actor: AuditActor, db: DB = getDb()) {
+export function setItemSpeakingLimit({ meetingId, minutes, actor }: { meetingId: number; minutes: number | null; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     const { itemId } = currentItem(tx, meetingId)
     tx.update(agendaProgress).set({ speakingLimitMinutes: minutes }).where(eq(agendaProgress.agendaItemId, itemId)).run()
@@ -287,7 +296,8 @@ export type CheckIn = { method: 'code'; code: string } | { method: 'link' } | { 
  * meeting. The meeting rules must be acknowledged. Late when after the start plus the type's grace.
  * Checking in again changes nothing (a second click is not a second arrival).
  */
-export function checkIn(meetingId: number, userId: number, input: CheckIn & { rulesAcknowledged: boolean }, db: DB = getDb(), now = new Date()) {
+export function checkIn({ meetingId, userId, input }: { meetingId: number; userId: number; input: CheckIn & { rulesAcknowledged: boolean } }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const result = db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const { meeting, type } = meetingWithType(tx, meetingId)
@@ -328,7 +338,8 @@ export function checkIn(meetingId: number, userId: number, input: CheckIn & { ru
 }
 
 /** A delegate leaves before the end, with a reason. */
-export function leaveEarly(meetingId: number, userId: number, reason: string, db: DB = getDb(), now = new Date()) {
+export function leaveEarly({ meetingId, userId, reason }: { meetingId: number; userId: number; reason: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const row = tx.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
@@ -347,7 +358,8 @@ function withdrawWaiting(tx: DBOrTx, meetingId: number, userId: number) {
 export type OfficeMark = { state: 'present' | 'online' | 'absent' | 'left'; reason?: string }
 
 /** The Office checks anyone in or out, or records them absent (with a reason) or leaving (with a reason). */
-export function markAttendance(meetingId: number, userId: number, mark: OfficeMark, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function markAttendance({ meetingId, userId, mark, actor }: { meetingId: number; userId: number; mark: OfficeMark; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const { meeting, type } = meetingWithType(tx, meetingId)
@@ -386,7 +398,8 @@ function isUniqueViolation(error: unknown) {
  * chair or the Office. A debate request (a direct reply to the speaker on the floor) goes ahead of
  * the normal queue. Each person has at most one waiting request per item.
  */
-export function requestToSpeak(meetingId: number, userId: number, input: { kind: SpeechKind; note?: string | null }, actor: AuditActor & { runs?: boolean }, db: DB = getDb(), now = new Date()) {
+export function requestToSpeak({ meetingId, userId, input, actor }: { meetingId: number; userId: number; input: { kind: SpeechKind; note?: string | null }; actor: AuditActor & { runs?: boolean } }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   try {
     const id = db.transaction((tx) => {
       const { itemId, progress } = currentItem(tx, meetingId)
@@ -427,7 +440,8 @@ function speechOf(tx: DBOrTx, meetingId: number, speechId: number) {
 }
 
 /** A waiting request is withdrawn by its author (or by whoever runs the meeting). */
-export function withdrawRequest(meetingId: number, speechId: number, actor: AuditActor & { runs?: boolean }, db: DB = getDb()) {
+export function withdrawRequest({ meetingId, speechId, actor }: { meetingId: number; speechId: number; actor: AuditActor & { runs?: boolean } }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const s = speechOf(tx, meetingId, speechId)
@@ -439,7 +453,8 @@ export function withdrawRequest(meetingId: number, speechId: number, actor: Audi
 }
 
 /** Moves a normal waiting request one place up or down among the normal ones. */
-export function moveRequest(meetingId: number, speechId: number, direction: 'up' | 'down', actor: AuditActor, db: DB = getDb()) {
+export function moveRequest({ meetingId, speechId, direction, actor }: { meetingId: number; speechId: number; direction: 'up' | 'down'; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     liveSession(tx, meetingId, true)
     const s = speechOf(tx, meetingId, speechId)
@@ -466,7 +481,8 @@ export function queueOrder<T extends { kind: string; weight: number; requestedAt
  * on the floor ends first. The countdown starts from the item's limit (or the type's), or the
  * type's debate limit for a debate reply.
  */
-export function giveFloor(meetingId: number, speechId: number | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function giveFloor({ meetingId, speechId, actor }: { meetingId: number; speechId: number | null; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const { itemId, progress } = currentItem(tx, meetingId, false)
     const { type } = meetingWithType(tx, meetingId)
@@ -490,7 +506,8 @@ export function giveFloor(meetingId: number, speechId: number | null, actor: Aud
 export type FloorAction = { kind: 'pause' } | { kind: 'resume' } | { kind: 'end' } | { kind: 'addTime'; seconds: 30 | 60 }
 
 /** Pause, resume, add time to, or end the speech on the floor. */
-export function controlFloor(meetingId: number, action: FloorAction, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function controlFloor({ meetingId, action, actor }: { meetingId: number; action: FloorAction; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
     const floor = floorOf(tx, meetingId)
@@ -527,7 +544,8 @@ export function controlFloor(meetingId: number, action: FloorAction, actor: Audi
 export type OpenVoteInput = { question: string; secret: boolean; passRule?: PassRule; closesInMinutes?: number | null }
 
 /** Opens a vote on the current item (one open vote per meeting at a time). */
-export function openVote(meetingId: number, input: OpenVoteInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function openVote({ meetingId, input, actor }: { meetingId: number; input: OpenVoteInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   try {
     const id = db.transaction((tx) => {
       const { itemId } = currentItem(tx, meetingId, false)
@@ -572,14 +590,15 @@ function voteOf(tx: DBOrTx, meetingId: number, voteId: number) {
  * their order says nothing either. Nothing else records the pair: no audit row, no log line, and
  * the event carries only the meeting.
  */
-export function castBallot(meetingId: number, voteId: number, userId: number, choice: VoteChoice, db: DB = getDb(), now = new Date()) {
+export function castBallot({ meetingId, voteId, userId, choice }: { meetingId: number; voteId: number; userId: number; choice: VoteChoice }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   try {
     db.transaction((tx) => {
       liveSession(tx, meetingId, true)
       const vote = voteOf(tx, meetingId, voteId)
       if (vote.state !== 'open' || (vote.closesAt && vote.closesAt.getTime() <= now.getTime())) fail('voteClosed')
       const { type } = meetingWithType(tx, meetingId)
-      const { voters, people } = roll(tx, meetingId, type.substitutesVote)
+      const { voters, people } = roll({ meetingId, substitutesVote: type.substitutesVote }, { db: tx })
       if (!voters.has(userId)) fail(people.some((p) => p.userId === userId && p.confirmed) ? 'notEntitled' : 'notParticipant')
       if (tx.select({ u: voteVoters.userId }).from(voteVoters).where(and(eq(voteVoters.voteId, voteId), eq(voteVoters.userId, userId))).get()) fail('alreadyVoted')
       tx.insert(voteVoters).values({ voteId, userId }).run()
@@ -602,7 +621,7 @@ function tallyAndClose(tx: DBOrTx, vote: typeof votes.$inferSelect, substitutesV
     .groupBy(table.choice)
     .all()
   const n = (c: VoteChoice) => counts.find((x) => x.choice === c)?.n ?? 0
-  const { convened, presentMembers, voters } = roll(tx, vote.meetingId, substitutesVote)
+  const { convened, presentMembers, voters } = roll({ meetingId: vote.meetingId, substitutesVote }, { db: tx })
   const needed = quorumNeeded(quorumRule, convened)
   const quorumMet = presentMembers >= needed
   const yes = n('yes')
@@ -626,7 +645,8 @@ function tallyAndClose(tx: DBOrTx, vote: typeof votes.$inferSelect, substitutesV
 }
 
 /** Closes a vote: counts, the quorum at that moment and pass/fail are fixed on the vote. */
-export function closeVote(meetingId: number, voteId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function closeVote({ meetingId, voteId, actor }: { meetingId: number; voteId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   let secret = false
   db.transaction((tx) => {
     const vote = voteOf(tx, meetingId, voteId)
@@ -644,7 +664,9 @@ export function closeVote(meetingId: number, voteId: number, actor: AuditActor, 
  * The write-ahead log keeps the pages of each ballot's transaction in commit order until a
  * checkpoint: after a secret vote closes, the log is checkpointed and truncated so that order is gone.
  */
-function forgetWriteOrder(db: DB) {
+function forgetWriteOrder(db: DBOrTx) {
+  // Only the database itself checkpoints: inside a caller's transaction it happens when that ends.
+  if (!('$client' in db)) return
   try {
     db.$client.pragma('wal_checkpoint(TRUNCATE)')
   } catch {
@@ -653,7 +675,8 @@ function forgetWriteOrder(db: DB) {
 }
 
 /** Votes whose set closing time has passed are closed (the scheduler calls this every second). */
-export function closeExpiredVotes(db: DB = getDb(), now = new Date()) {
+export function closeExpiredVotes(ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const due = db
     .select({ id: votes.id, meetingId: votes.meetingId })
     .from(votes)
@@ -661,7 +684,7 @@ export function closeExpiredVotes(db: DB = getDb(), now = new Date()) {
     .all()
   for (const v of due) {
     try {
-      closeVote(v.meetingId, v.id, { id: null }, db, now)
+      closeVote({ meetingId: v.meetingId, voteId: v.id, actor: { id: null } }, { db, now })
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
     }

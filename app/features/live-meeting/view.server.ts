@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { type DBOrTx, getDb } from '#db/client'
 import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, speeches, units, users, voteVoters, votes } from '#db/schema'
 import { currentCheckinCode } from './checkin-code.server'
 import { quorumNeeded } from './counting'
 import { listDisplayLinks } from './displays.server'
 import { queueOrder, roll } from './hall.server'
 import { isSubstitute, standsInFor } from '~/features/meetings/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * The room's read models (decision 011): `hall:<id>` — what every member of the room may see
@@ -19,7 +19,8 @@ import { isSubstitute, standsInFor } from '~/features/meetings/index.server'
 const presenter = alias(users, 'presenter')
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : null)
 
-export function hallView(meetingId: number, db: DBOrTx = getDb()) {
+export function hallView({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const row = db
     .select({ meeting: meetings, type: meetingTypes, chairName: users.fullName })
     .from(meetings)
@@ -98,7 +99,7 @@ export function hallView(meetingId: number, db: DBOrTx = getDb()) {
     .filter((s) => s.agendaItemId === currentItemId && s.state === 'done')
     .map((s) => ({ ...speech(s), spokenMs: s.spokenMs, startedAt: ms(s.startedAt), endedAt: ms(s.endedAt), limitMs: s.limitMs }))
 
-  const r = roll(db, meetingId, type.substitutesVote)
+  const r = roll({ meetingId, substitutesVote: type.substitutesVote }, { db })
   const marks = db.select({ userId: attendance.userId, state: attendance.state, late: attendance.late, leftAt: attendance.leftAt }).from(attendance).where(eq(attendance.meetingId, meetingId)).all()
   const needed = quorumNeeded(type.quorumRule, r.convened)
   const counts = {
@@ -177,7 +178,8 @@ export function hallView(meetingId: number, db: DBOrTx = getDb()) {
 export type HallView = NonNullable<ReturnType<typeof hallView>>
 
 /** What those who run the meeting see besides: each person's attendance, and the display links. */
-export function consoleView(meetingId: number, db: DBOrTx = getDb()) {
+export function consoleView({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const session = db.select({ state: meetingSessions.state }).from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()
   const original = alias(users, 'original')
   const marks = new Map(db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all().map((a) => [a.userId, a]))
@@ -211,13 +213,14 @@ export function consoleView(meetingId: number, db: DBOrTx = getDb()) {
           : null,
       }
     })
-  return { sessionState: session?.state ?? null, people, displays: listDisplayLinks(meetingId, db).map((d) => ({ ...d, createdAt: d.createdAt.getTime() })) }
+  return { sessionState: session?.state ?? null, people, displays: listDisplayLinks({ meetingId }, { db }).map((d) => ({ ...d, createdAt: d.createdAt.getTime() })) }
 }
 export type ConsoleView = ReturnType<typeof consoleView>
 
 /** The big screen: the hall's public part, the next speakers, the latest result, and the check-in code. */
-export function screenView(meetingId: number, db: DBOrTx = getDb(), now = new Date()) {
-  const hall = hallView(meetingId, db)
+export function screenView({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  const hall = hallView({ meetingId }, { db })
   if (!hall) return null
   const secret = db.select({ secret: meetingSessions.checkinSecret, state: meetingSessions.state }).from(meetingSessions).where(eq(meetingSessions.meetingId, meetingId)).get()
   const current = hall.agenda.find((a) => a.id === hall.session?.currentItemId) ?? null
@@ -238,7 +241,8 @@ export function screenView(meetingId: number, db: DBOrTx = getDb(), now = new Da
 export type ScreenView = NonNullable<ReturnType<typeof screenView>>
 
 /** One person's own attendance (for their page; not part of any room's model). */
-export function myAttendance(meetingId: number, userId: number, db: DBOrTx = getDb()) {
+export function myAttendance({ meetingId, userId }: { meetingId: number; userId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const a = db.select().from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.userId, userId))).get()
   return a ? { state: a.leftAt ? 'left' : a.state, arrivedAt: ms(a.arrivedAt), late: a.late } : null
 }

@@ -57,7 +57,7 @@ function enter(user: SessionUser, meetingId: number) {
 }
 
 function hallOf(meetingId: number) {
-  const hall = hallView(meetingId)
+  const hall = hallView({ meetingId })
   if (!hall) throw new DomainError('live.errors.meetingNotFound', 'not_found')
   return hall
 }
@@ -74,7 +74,7 @@ export function registerLiveMeetingEndpoints(router: Router, registry: OpenAPIRe
     handler: ({ user, params }) => {
       const { runs } = enter(user, params.id)
       const { hereIds: _h, voterIds: _v, quorumRule: _q, ...summary } = hallOf(params.id).attendance
-      return { summary, people: runs ? consoleView(params.id).people.map(({ userId, name, role, substituteFor, attendance }) => ({ userId, name, role, substituteFor, attendance: attendance && { ...attendance, method: undefined } })) : null }
+      return { summary, people: runs ? consoleView({ meetingId: params.id }).people.map(({ userId, name, role, substituteFor, attendance }) => ({ userId, name, role, substituteFor, attendance: attendance && { ...attendance, method: undefined } })) : null }
     },
   })
 
@@ -122,7 +122,7 @@ export function registerLiveMeetingEndpoints(router: Router, registry: OpenAPIRe
     errors: [400, 404, 409],
     handler: ({ user, params, body }) => {
       enter(user, params.id)
-      return checkIn(params.id, user.id, { method: 'api', code: body.code, online: body.online, rulesAcknowledged: body.rulesAcknowledged })
+      return checkIn({ meetingId: params.id, userId: user.id, input: { method: 'api', code: body.code, online: body.online, rulesAcknowledged: body.rulesAcknowledged } })
     },
   })
 
@@ -138,7 +138,7 @@ export function registerLiveMeetingEndpoints(router: Router, registry: OpenAPIRe
     handler: ({ req, user, params, body }) => {
       const { runs } = enter(user, params.id)
       if (!runs) throw new DomainError('live.errors.forbidden', 'forbidden')
-      markAttendance(params.id, body.userId, { state: body.state, reason: body.reason || undefined }, { id: user.id, ip: req.ip })
+      markAttendance({ meetingId: params.id, userId: body.userId, mark: { state: body.state, reason: body.reason || undefined }, actor: { id: user.id, ip: req.ip } })
     },
   })
 
@@ -153,7 +153,7 @@ export function registerLiveMeetingEndpoints(router: Router, registry: OpenAPIRe
     errors: [400, 404, 409],
     handler: ({ req, user, params, body }) => {
       enter(user, params.id)
-      return { id: requestToSpeak(params.id, user.id, { kind: body.kind, note: body.note || null }, { id: user.id, ip: req.ip }) }
+      return { id: requestToSpeak({ meetingId: params.id, userId: user.id, input: { kind: body.kind, note: body.note || null }, actor: { id: user.id, ip: req.ip } }) }
     },
   })
 
@@ -168,7 +168,7 @@ export function registerLiveMeetingEndpoints(router: Router, registry: OpenAPIRe
     errors: [400, 404, 409],
     handler: ({ user, params, body }) => {
       enter(user, params.id)
-      castBallot(params.id, params.voteId, user.id, body.choice)
+      castBallot({ meetingId: params.id, voteId: params.voteId, userId: user.id, choice: body.choice })
     },
   })
 }
