@@ -42,10 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open: open && { id: open.id, status: open.status, content: open.content, revision: open.revision, takerUserId: open.takerUserId, returnComment: open.returnComment, submittedAt: open.submittedAt, supersedesId: open.supersedesId, correctionReason: open.correctionReason, updatedAt: open.updatedAt },
     approved: approved && { id: approved.id, numberFormatted: approved.numberFormatted, approvedOn: approved.approvedOn, version: approved.version, signatories: approved.signatories, html: approved.html, shared: approved.shared },
     history: canEdit ? state.history : [],
-    live: canEdit ? minutesRoomView(meetingId) : null,
-    candidates: manages ? takerCandidates(meetingId) : [],
-    nextNumber: canApprove && open?.status === 'submitted' ? nextMinutesNumber(meetingId) : null,
-    versions: open ? listMinutesVersions(open.id).slice(0, 20) : [],
+    live: canEdit ? minutesRoomView({ meetingId }) : null,
+    candidates: manages ? takerCandidates({ meetingId }) : [],
+    nextNumber: canApprove && open?.status === 'submitted' ? nextMinutesNumber({ meetingId }) : null,
+    versions: open ? listMinutesVersions({ minutesId: open.id }).slice(0, 20) : [],
   })
 }
 

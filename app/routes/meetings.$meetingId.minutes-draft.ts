@@ -22,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ ok: false, message: 'minutes.errors.invalidDocument' }, { status: 400 })
   }
   try {
-    const saved = saveMinutesDraft(meetingId, { content, baseRevision: parsed.data.baseRevision }, { id: user.id, ip: (context as { ip?: string } | undefined)?.ip, mayEditSubmitted: manages })
+    const saved = saveMinutesDraft({ meetingId, input: { content, baseRevision: parsed.data.baseRevision }, actor: { id: user.id, ip: (context as { ip?: string } | undefined)?.ip, mayEditSubmitted: manages } })
     return Response.json({ ok: true, revision: saved.revision, savedAt: saved.savedAt.toISOString() })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

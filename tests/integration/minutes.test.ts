@@ -48,7 +48,7 @@ const textOf = (n: DocJSON): string => (n.type === 'text' ? (n.text ?? '') : (n.
 describe('the skeleton', () => {
   it('is filled from what the room recorded: attendance, items, speeches in the order spoken with their times, the vote', async () => {
     const f = await heldMeeting()
-    const draft = ensureDraft(f.meetingId, { id: f.office.id })!
+    const draft = ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })!
     const doc = draft.content as DocJSON
     const attendance = blocksOf(doc, 'attendanceBlock')[0]!.attrs!.facts as { convened: number; inPerson: string[]; absent: { name: string; reason: string }[]; late: { name: string }[] }
     expect(attendance.convened).toBe(5)
@@ -70,7 +70,7 @@ describe('the skeleton', () => {
     // Closing the session fills in the closing time at the next save.
     const { closeSession } = await import('~/features/live-meeting/hall.server')
     closeSession({ meetingId: f.meetingId, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 3600) })
-    const saved = saveMinutesDraft(f.meetingId, { content: doc, baseRevision: 0 }, { id: f.office.id })
+    const saved = saveMinutesDraft({ meetingId: f.meetingId, input: { content: doc, baseRevision: 0 }, actor: { id: f.office.id } })
     expect((blocksOf(saved.content, 'closingBlock')[0]!.attrs!.facts as { closedAt: string }).closedAt).toMatch(/^\d\d:\d\d$/)
   })
 })
@@ -78,7 +78,7 @@ describe('the skeleton', () => {
 describe('writing during the meeting', () => {
   it('a later speech appears at the end of its item without touching what was typed; forged facts are the room’s again', async () => {
     const f = await heldMeeting()
-    const draft = ensureDraft(f.meetingId, { id: f.office.id })!
+    const draft = ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })!
     const doc = structuredClone(draft.content) as DocJSON
     const content = doc.content!
     const firstSpeech = content.find((b) => b.type === 'speechBlock')!
@@ -89,7 +89,7 @@ describe('writing during the meeting', () => {
     const vote = content.find((b) => b.type === 'voteBlock')!
     vote.attrs = { ...vote.attrs, facts: { ...(vote.attrs!.facts as object), yes: 999, passed: false } }
     content.splice(3, 0, { type: 'speechBlock', attrs: { speechId: 99_999, facts: { name: 'Người không phát biểu' } }, content: [{ type: 'paragraph' }] })
-    const saved = saveMinutesDraft(f.meetingId, { content: doc, baseRevision: 0 }, { id: f.office.id })
+    const saved = saveMinutesDraft({ meetingId: f.meetingId, input: { content: doc, baseRevision: 0 }, actor: { id: f.office.id } })
     expect((blocksOf(saved.content, 'voteBlock')[0]!.attrs!.facts as VoteFacts).yes).toBe(4)
     expect(blocksOf(saved.content, 'speechBlock')).toHaveLength(2)
 
@@ -97,7 +97,7 @@ describe('writing during the meeting', () => {
     requestToSpeak({ meetingId: f.meetingId, userId: f.members[2]!.id, input: { kind: 'normal' }, actor: { id: f.members[2]!.id } }, { db: db(), now: at(f.t0, 300) })
     giveFloor({ meetingId: f.meetingId, speechId: null, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 310) })
     controlFloor({ meetingId: f.meetingId, action: { kind: 'end' }, actor: { id: f.chair.id } }, { db: db(), now: at(f.t0, 400) })
-    const again = saveMinutesDraft(f.meetingId, { content: saved.content, baseRevision: saved.revision }, { id: f.office.id })
+    const again = saveMinutesDraft({ meetingId: f.meetingId, input: { content: saved.content, baseRevision: saved.revision }, actor: { id: f.office.id } })
     const speeches = blocksOf(again.content, 'speechBlock')
     expect(speeches.map((s) => (s.attrs!.facts as SpeechFacts).name)).toEqual([f.members[0]!.fullName, f.members[1]!.fullName, f.members[2]!.fullName])
     expect(textOf(speeches[0]!)).toBe('Đề nghị đẩy nhanh giải ngân vốn đầu tư công.')
@@ -105,16 +105,16 @@ describe('writing during the meeting', () => {
     expect(types.indexOf('itemConclusion')).toBeGreaterThan(types.lastIndexOf('speechBlock'))
     expect(textOf(blocksOf(again.content, 'itemConclusion')[0]!)).toBe('Giao Sở Tài chính rà soát.')
     // A save from an older revision is refused, not merged over.
-    expect(refusal(() => saveMinutesDraft(f.meetingId, { content: doc, baseRevision: 0 }, { id: f.office.id }))).toBe('minutes.errors.stale')
+    expect(refusal(() => saveMinutesDraft({ meetingId: f.meetingId, input: { content: doc, baseRevision: 0 }, actor: { id: f.office.id } }))).toBe('minutes.errors.stale')
   })
 
   it('refuses script nodes and unsafe links, and drops handler attributes', async () => {
     const f = await heldMeeting()
-    ensureDraft(f.meetingId, { id: f.office.id })
+    ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })
     const base = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }
-    expect(refusal(() => saveMinutesDraft(f.meetingId, { content: { type: 'doc', content: [{ type: 'script', content: [{ type: 'text', text: 'alert(1)' }] }] }, baseRevision: 0 }, { id: f.office.id }))).toBe('minutes.errors.invalidDocument')
-    expect(refusal(() => saveMinutesDraft(f.meetingId, { content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] }, baseRevision: 0 }, { id: f.office.id }))).toBe('minutes.errors.unsafeLink')
-    const saved = saveMinutesDraft(f.meetingId, { content: { ...base, content: [{ type: 'paragraph', attrs: { onerror: 'alert(1)' }, content: [{ type: 'text', text: 'x' }] }] }, baseRevision: 0 }, { id: f.office.id })
+    expect(refusal(() => saveMinutesDraft({ meetingId: f.meetingId, input: { content: { type: 'doc', content: [{ type: 'script', content: [{ type: 'text', text: 'alert(1)' }] }] }, baseRevision: 0 }, actor: { id: f.office.id } }))).toBe('minutes.errors.invalidDocument')
+    expect(refusal(() => saveMinutesDraft({ meetingId: f.meetingId, input: { content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] }, baseRevision: 0 }, actor: { id: f.office.id } }))).toBe('minutes.errors.unsafeLink')
+    const saved = saveMinutesDraft({ meetingId: f.meetingId, input: { content: { ...base, content: [{ type: 'paragraph', attrs: { onerror: 'alert(1)' }, content: [{ type: 'text', text: 'x' }] }] }, baseRevision: 0 }, actor: { id: f.office.id } })
     expect(JSON.stringify(saved.content)).not.toContain('onerror')
   })
 })
@@ -122,49 +122,49 @@ describe('writing during the meeting', () => {
 describe('who reads and writes', () => {
   it('a delegate cannot read or save a draft, nor download it; the minute-taker can', async () => {
     const f = await heldMeeting()
-    ensureDraft(f.meetingId, { id: f.office.id })
+    ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })
     const delegate = f.members[0]!
-    expect(minutesAccess(delegate, f.meetingId)).toMatchObject({ canEdit: false, canRead: false })
+    expect(minutesAccess({ user: delegate, meetingId: f.meetingId })).toMatchObject({ canEdit: false, canRead: false })
     const res = (await draftAction({ request: formRequest(`/meetings/${f.meetingId}/minutes-draft`, { content: '{"type":"doc"}', baseRevision: '0' }, sessionCookieFor(delegate.id)), params: { meetingId: String(f.meetingId) }, context: { ip: '127.0.0.1', cspNonce: '' } })) as Response
     expect(res.status).toBe(403)
     const download = await Promise.resolve(docxLoader({ request: getRequest(`/meetings/${f.meetingId}/minutes.docx?draft`, sessionCookieFor(delegate.id)), params: { meetingId: String(f.meetingId) }, context: { ip: '127.0.0.1', cspNonce: '' } })).catch((r: Response) => r)
     expect((download as Response).status).toBe(404)
     const outsider = await createUser({ roles: ['delegate'] })
-    expect(refusal(() => minutesAccess(outsider, f.meetingId))).toBe('minutes.errors.meetingNotFound')
+    expect(refusal(() => minutesAccess({ user: outsider, meetingId: f.meetingId }))).toBe('minutes.errors.meetingNotFound')
     // The meeting's secretary, when there is one, or whoever the Office names, writes them.
     const taker = f.members[1]!
     const { assignTaker } = await import('~/features/minutes/minutes.server')
-    assignTaker(f.meetingId, taker.id, { id: f.office.id })
-    expect(minutesAccess(taker, f.meetingId).canEdit).toBe(true)
-    expect(refusal(() => assignTaker(f.meetingId, outsider.id, { id: f.office.id }))).toBe('minutes.errors.takerNotEligible')
+    assignTaker({ meetingId: f.meetingId, takerUserId: taker.id, actor: { id: f.office.id } })
+    expect(minutesAccess({ user: taker, meetingId: f.meetingId }).canEdit).toBe(true)
+    expect(refusal(() => assignTaker({ meetingId: f.meetingId, takerUserId: outsider.id, actor: { id: f.office.id } }))).toBe('minutes.errors.takerNotEligible')
   })
 })
 
 describe('approval and record', () => {
   it('submit, return with a comment, approve with the next BB number and the signatories; a correction keeps the number as version 2', async () => {
     const f = await heldMeeting()
-    const draft = ensureDraft(f.meetingId, { id: f.office.id })!
-    expect(refusal(() => approveMinutes(f.meetingId, { id: f.chair.id }))).toBe('minutes.errors.notSubmitted')
-    submitMinutes(f.meetingId, { id: f.office.id })
+    const draft = ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })!
+    expect(refusal(() => approveMinutes({ meetingId: f.meetingId, actor: { id: f.chair.id } }))).toBe('minutes.errors.notSubmitted')
+    submitMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } })
     // Submitted: the minute-taker waits, the chair may still correct.
-    expect(refusal(() => saveMinutesDraft(f.meetingId, { content: draft.content, baseRevision: 0 }, { id: f.office.id }))).toBe('minutes.errors.submittedLocked')
-    returnMinutes(f.meetingId, 'Bổ sung ý kiến của đồng chí Hải', { id: f.chair.id })
-    expect(minutesState(f.meetingId).open).toMatchObject({ status: 'draft', returnComment: 'Bổ sung ý kiến của đồng chí Hải' })
-    submitMinutes(f.meetingId, { id: f.office.id })
-    expect(refusal(() => approveMinutes(f.meetingId, { id: f.office.id }))).toBe('minutes.errors.chairOnly')
-    const approved = approveMinutes(f.meetingId, { id: f.chair.id })
+    expect(refusal(() => saveMinutesDraft({ meetingId: f.meetingId, input: { content: draft.content, baseRevision: 0 }, actor: { id: f.office.id } }))).toBe('minutes.errors.submittedLocked')
+    returnMinutes({ meetingId: f.meetingId, comment: 'Bổ sung ý kiến của đồng chí Hải', actor: { id: f.chair.id } })
+    expect(minutesState({ meetingId: f.meetingId }).open).toMatchObject({ status: 'draft', returnComment: 'Bổ sung ý kiến của đồng chí Hải' })
+    submitMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } })
+    expect(refusal(() => approveMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } }))).toBe('minutes.errors.chairOnly')
+    const approved = approveMinutes({ meetingId: f.meetingId, actor: { id: f.chair.id } })
     expect(approved.numberFormatted).toMatch(/^Số \d+-BB\/TU$/)
-    const state = minutesState(f.meetingId)
+    const state = minutesState({ meetingId: f.meetingId })
     expect(state.open).toBeNull()
     expect(state.approved).toMatchObject({ status: 'approved', numberFormatted: approved.numberFormatted, version: 1, signatories: { chair: { name: f.chair.fullName } } })
     expect(state.approved!.html).toContain('Thông qua báo cáo')
     expect(state.approved!.html).not.toContain('<script')
 
-    startCorrection(f.meetingId, 'Sửa tên người phát biểu', { id: f.office.id })
-    submitMinutes(f.meetingId, { id: f.office.id })
-    const corrected = approveMinutes(f.meetingId, { id: f.chair.id })
+    startCorrection({ meetingId: f.meetingId, reason: 'Sửa tên người phát biểu', actor: { id: f.office.id } })
+    submitMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } })
+    const corrected = approveMinutes({ meetingId: f.meetingId, actor: { id: f.chair.id } })
     expect(corrected).toMatchObject({ numberFormatted: approved.numberFormatted, version: 2 })
-    const history = minutesState(f.meetingId).history
+    const history = minutesState({ meetingId: f.meetingId }).history
     expect(history.map((h) => [h.status, h.version])).toEqual([
       ['approved', 2],
       ['superseded', 1],
@@ -174,8 +174,8 @@ describe('approval and record', () => {
   it('two processes approving at the same moment get consecutive numbers', async () => {
     const meetings = [await heldMeeting(), await heldMeeting()]
     for (const m of meetings) {
-      ensureDraft(m.meetingId, { id: m.office.id })
-      submitMinutes(m.meetingId, { id: m.office.id })
+      ensureDraft({ meetingId: m.meetingId, actor: { id: m.office.id } })
+      submitMinutes({ meetingId: m.meetingId, actor: { id: m.office.id } })
     }
     const startAt = Date.now() + 1500
     const run = (meetingId: number, chairId: number) =>
@@ -196,10 +196,10 @@ describe('approval and record', () => {
 
   it('the DOCX opens with a real parser: the Party layout, the record, the signature blocks, Times New Roman', async () => {
     const f = await heldMeeting()
-    ensureDraft(f.meetingId, { id: f.office.id })
-    submitMinutes(f.meetingId, { id: f.office.id })
-    const { numberFormatted } = approveMinutes(f.meetingId, { id: f.chair.id })
-    const zip = await JSZip.loadAsync(await minutesDocx(minutesForExport(f.meetingId, 'approved')!))
+    ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })
+    submitMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } })
+    const { numberFormatted } = approveMinutes({ meetingId: f.meetingId, actor: { id: f.chair.id } })
+    const zip = await JSZip.loadAsync(await minutesDocx(minutesForExport({ meetingId: f.meetingId, which: 'approved' })!))
     const xml = await zip.file('word/document.xml')!.async('string')
     const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '')
     for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', numberFormatted, 'BIÊN BẢN', 'Hội nghị Ban Chấp hành', 'Thành viên được triệu tập: 5 đồng chí', f.members[0]!.fullName, 'Thông qua báo cáo', 'Kết luận của đồng chí chủ trì:', 'THƯ KÝ', 'CHỦ TRÌ', f.chair.fullName]) expect(text).toContain(expected)
@@ -215,16 +215,16 @@ describe('the API', () => {
     try {
       const f = await heldMeeting()
       const get = (userId: number, path: string) => fetch(`${server.url}/api/v1/meetings/${f.meetingId}${path}`, { headers: { Cookie: sessionCookieFor(userId) } })
-      ensureDraft(f.meetingId, { id: f.office.id })
+      ensureDraft({ meetingId: f.meetingId, actor: { id: f.office.id } })
       expect((await get(f.office.id, '/minutes')).status).toBe(404)
-      submitMinutes(f.meetingId, { id: f.office.id })
-      const { numberFormatted } = approveMinutes(f.meetingId, { id: f.chair.id })
+      submitMinutes({ meetingId: f.meetingId, actor: { id: f.office.id } })
+      const { numberFormatted } = approveMinutes({ meetingId: f.meetingId, actor: { id: f.chair.id } })
       const body = (await (await get(f.office.id, '/minutes')).json()) as { numberFormatted: string; html: string; signatories: { chair: { name: string } } }
       expect(body).toMatchObject({ numberFormatted, signatories: { chair: { name: f.chair.fullName } } })
       expect(body.html).toContain('Thông qua báo cáo')
       // A participant reads them only once shared.
       expect((await get(f.members[0]!.id, '/minutes')).status).toBe(404)
-      setMinutesShared(f.meetingId, true, { id: f.office.id })
+      setMinutesShared({ meetingId: f.meetingId, shared: true, actor: { id: f.office.id } })
       expect((await get(f.members[0]!.id, '/minutes')).status).toBe(200)
       const docx = await get(f.members[0]!.id, '/minutes/file?format=docx')
       expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

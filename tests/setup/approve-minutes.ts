@@ -11,6 +11,6 @@ const db = openDatabase(file!)
 while (Date.now() < Number(startAt)) {
   // spin until the agreed start, so both processes contend for the write lock
 }
-const result = approveMinutes(Number(meetingId), { id: Number(userId) }, db)
+const result = approveMinutes({ meetingId: Number(meetingId), actor: { id: Number(userId) } }, { db })
 db.$client.close()
 process.stdout.write(JSON.stringify(result))

@@ -15,7 +15,7 @@ export { minutesRoomView, type MinutesRoomView } from './view.server'
 
 /** The chair's conclusion on each item, from the approved minutes or else the one being written. */
 export function minutesItemConclusions(meetingId: number) {
-  const { approved, open } = minutesState(meetingId)
+  const { approved, open } = minutesState({ meetingId })
   const row = approved ?? open
   return row ? itemConclusions(row.content as DocJSON) : []
 }
@@ -23,40 +23,40 @@ export { minutesDocx } from './export.server'
 
 /** A meeting's minutes and this person's rights on them, by the meeting id a page was given; not found when there is no such meeting or nothing of it is theirs to see. */
 export function minutesFor(user: SessionUser, meetingIdParam: string | number | undefined) {
-  const { id: meetingId, found } = findById(meetingIdParam, (id) => minutesAccess(user, id), 'errors.notFound')
+  const { id: meetingId, found } = findById(meetingIdParam, (id) => minutesAccess({ user, meetingId: id }), 'errors.notFound')
   return { meetingId, ...found }
 }
 
 /** One change of the minutes, by the page's rules: writing for those who write them, approving and returning for the chair. */
 export function runMinutesIntent(user: SessionUser, meetingId: number, input: MinutesIntent, actor: AuditActor) {
-  const access = minutesAccess(user, meetingId)
+  const access = minutesAccess({ user, meetingId })
   const refuse = () => {
     throw new DomainError('minutes.errors.forbidden', 'forbidden')
   }
   switch (input.intent) {
     case 'start':
       if (!access.manages) refuse()
-      ensureDraft(meetingId, actor)
+      ensureDraft({ meetingId, actor })
       return
     case 'assignTaker':
       if (!access.manages) refuse()
-      return assignTaker(meetingId, input.takerUserId, actor)
+      return assignTaker({ meetingId, takerUserId: input.takerUserId, actor })
     case 'submit':
       if (!access.canEdit) refuse()
-      return submitMinutes(meetingId, actor)
+      return submitMinutes({ meetingId, actor })
     case 'return':
       if (!access.canApprove) refuse()
-      return returnMinutes(meetingId, input.comment, actor)
+      return returnMinutes({ meetingId, comment: input.comment, actor })
     case 'approve':
       if (!access.canApprove) refuse()
-      approveMinutes(meetingId, { ...actor, id: user.id })
+      approveMinutes({ meetingId, actor: { ...actor, id: user.id } })
       return
     case 'correct':
       if (!access.manages) refuse()
-      return startCorrection(meetingId, input.reason, actor)
+      return startCorrection({ meetingId, reason: input.reason, actor })
     case 'share':
       if (!access.manages) refuse()
-      return setMinutesShared(meetingId, input.shared, actor)
+      return setMinutesShared({ meetingId, shared: input.shared, actor })
   }
 }
 
@@ -64,7 +64,7 @@ export function runMinutesIntent(user: SessionUser, meetingId: number, input: Mi
 export async function minutesDownload(request: Request, meetingIdParam: string | undefined, kind: 'docx' | 'pdf') {
   const { meetingId, canEdit, canRead, state } = minutesFor(requireUser(request), meetingIdParam)
   const wantDraft = new URL(request.url).searchParams.has('draft')
-  const data = wantDraft ? (canEdit ? minutesForExport(meetingId, 'draft') : null) : canRead && state.approved ? minutesForExport(meetingId, 'approved') : null
+  const data = wantDraft ? (canEdit ? minutesForExport({ meetingId, which: 'draft' }) : null) : canRead && state.approved ? minutesForExport({ meetingId, which: 'approved' }) : null
   if (!data) throw json({ message: 'errors.notFound' }, { status: 404 })
   return minutesFile(data, kind)
 }

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core'
 import { generateHTML } from '@tiptap/html'
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import {
   agendaItems,
   attendance,
@@ -34,6 +34,7 @@ import { buildSkeleton, type DocJSON, minutesExtensions, type RoomRecords, syncW
 import type { MinutesExport } from './export.server'
 import type { Actor, AuditActor } from '~/core/actor'
 import { isSubstitute, standsInFor, takesPart } from '~/features/meetings/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * The minutes: who writes them (the minute-taker, the Office, the chair), what they start from
@@ -61,7 +62,8 @@ const original = alias(users, 'original')
 const presenter = alias(users, 'presenter')
 
 /** What the room recorded, as the minutes write it (names, posts, times in Asia/Ho_Chi_Minh). */
-export function roomRecords(meetingId: number, db: DBOrTx = getDb()): RoomRecords | null {
+export function roomRecords({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}): RoomRecords | null {
+  const { db } = contextOf(ctx)
   const row = db
     .select({ meeting: meetings, chairName: users.fullName, chairPost: users.position })
     .from(meetings)
@@ -191,7 +193,8 @@ function renderMinutesHtml(content: DocJSON | Record<string, unknown>) {
 
 // ---------------------------------------------------------------- reading
 
-export function minutesState(meetingId: number, db: DBOrTx = getDb()) {
+export function minutesState({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const rows = db.select().from(minutes).where(eq(minutes.meetingId, meetingId)).orderBy(desc(minutes.id)).all()
   const open = rows.find((r) => r.status === 'draft' || r.status === 'submitted') ?? null
   const approved = rows.find((r) => r.status === 'approved') ?? null
@@ -200,7 +203,8 @@ export function minutesState(meetingId: number, db: DBOrTx = getDb()) {
 }
 
 /** Who may be the minute-taker: the Office's staff, or one of the meeting's people. */
-export function takerCandidates(meetingId: number, db: DBOrTx = getDb()) {
+export function takerCandidates({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const office = db.select({ id: users.id, name: users.fullName }).from(users).innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'office'))).where(eq(users.active, true)).all()
   const participants = db
     .select({ id: users.id, name: users.fullName })
@@ -229,14 +233,15 @@ function changed(meetingId: number) {
  * The open draft of a meeting, created on first use from the room's skeleton (minute-taker: the
  * one chosen, else the meeting's secretary). None while approved minutes stand uncorrected.
  */
-export function ensureDraft(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()): Row | null {
+export function ensureDraft({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}): Row | null {
+  const { db, now } = contextOf(ctx)
   const created = db.transaction((tx) => {
     const existing = openRow(tx, meetingId)
     if (existing) return { row: existing, created: false }
     if (tx.select({ id: minutes.id }).from(minutes).where(and(eq(minutes.meetingId, meetingId), eq(minutes.status, 'approved'))).get()) return { row: null, created: false }
     if (!tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get()) fail('meetingNotFound', 'not_found')
     const takerUserId = meetingSecretary(tx, meetingId)
-    const records = roomRecords(meetingId, tx)!
+    const records = roomRecords({ meetingId }, { db: tx })!
     const row = tx
       .insert(minutes)
       .values({ meetingId, takerUserId, content: buildSkeleton({ ...records, meeting: { ...records.meeting, ...takerName(tx, takerUserId) } }), createdAt: now, updatedAt: now })
@@ -255,9 +260,10 @@ function takerName(tx: DBOrTx, userId: number | null) {
 }
 
 /** The chair or the Office chooses the minute-taker (the Office's staff or one of the meeting's people). */
-export function assignTaker(meetingId: number, takerUserId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
-  if (!takerCandidates(meetingId, db).some((c) => c.id === takerUserId)) fail('takerNotEligible', 'invalid', 'takerUserId')
-  ensureDraft(meetingId, actor, db, now)
+export function assignTaker({ meetingId, takerUserId, actor }: { meetingId: number; takerUserId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  if (!takerCandidates({ meetingId }, { db }).some((c) => c.id === takerUserId)) fail('takerNotEligible', 'invalid', 'takerUserId')
+  ensureDraft({ meetingId, actor }, { db, now })
   db.transaction((tx) => {
     const row = openRow(tx, meetingId)
     if (!row) fail('noDraft')
@@ -275,8 +281,9 @@ export function assignTaker(meetingId: number, takerUserId: number, actor: Audit
  * starts from the current one (a stale save is refused rather than overwriting). Saves by the same
  * person within five minutes update one version.
  */
-export function saveMinutesDraft(meetingId: number, input: { content: unknown; baseRevision: number }, actor: AuditActor & { id: number; mayEditSubmitted?: boolean }, db: DB = getDb(), now = new Date()) {
-  const records = roomRecords(meetingId, db)
+export function saveMinutesDraft({ meetingId, input, actor }: { meetingId: number; input: { content: unknown; baseRevision: number }; actor: AuditActor & { id: number; mayEditSubmitted?: boolean } }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  const records = roomRecords({ meetingId }, { db })
   if (!records) fail('meetingNotFound', 'not_found')
   return db.transaction((tx) => {
     const row = openRow(tx, meetingId)
@@ -295,7 +302,8 @@ export function saveMinutesDraft(meetingId: number, input: { content: unknown; b
 }
 
 /** The minute-taker (or the Office) hands the draft to the chair. */
-export function submitMinutes(meetingId: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function submitMinutes({ meetingId, actor }: { meetingId: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const chairId = db.transaction((tx) => {
     const row = openRow(tx, meetingId)
     if (!row) fail('noDraft')
@@ -311,7 +319,8 @@ export function submitMinutes(meetingId: number, actor: AuditActor, db: DB = get
 }
 
 /** The chair returns the draft to the minute-taker with a comment. */
-export function returnMinutes(meetingId: number, comment: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function returnMinutes({ meetingId, comment, actor }: { meetingId: number; comment: string; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const notified = db.transaction((tx) => {
     const row = openRow(tx, meetingId)
     if (!row || row.status !== 'submitted') fail('notSubmitted')
@@ -327,7 +336,8 @@ export function returnMinutes(meetingId: number, comment: string, actor: AuditAc
 }
 
 /** The number approving now would take (shown to the chair for confirmation; not reserved). */
-export function nextMinutesNumber(meetingId: number, db: DBOrTx = getDb(), now = new Date()) {
+export function nextMinutesNumber({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const row = openRow(db, meetingId)
   if (row?.supersedesId) return db.select({ n: minutes.numberFormatted }).from(minutes).where(eq(minutes.id, row.supersedesId)).get()?.n ?? null
   const body = db.select({ id: issuingBodies.id }).from(issuingBodies).orderBy(asc(issuingBodies.id)).get()
@@ -340,7 +350,8 @@ export function nextMinutesNumber(meetingId: number, db: DBOrTx = getDb(), now =
  * number of what it supersedes, as version + 1), the signatories recorded; the superseded
  * minutes are marked so.
  */
-export function approveMinutes(meetingId: number, actor: AuditActor & { id: number }, db: DB = getDb(), now = new Date()) {
+export function approveMinutes({ meetingId, actor }: { meetingId: number; actor: AuditActor & { id: number } }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const run = db.transaction(
     (tx) => {
       const row = openRow(tx, meetingId)
@@ -348,7 +359,7 @@ export function approveMinutes(meetingId: number, actor: AuditActor & { id: numb
       if (row.status !== 'submitted') fail('notSubmitted')
       const meeting = tx.select({ chair: meetings.chairUserId, title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get()!
       if (meeting.chair !== actor.id) fail('chairOnly', 'forbidden')
-      const records = roomRecords(meetingId, tx)!
+      const records = roomRecords({ meetingId }, { db: tx })!
       const taker = takerName(tx, row.takerUserId)
       const content = syncWithRoom(row.content as DocJSON, { ...records, meeting: { ...records.meeting, ...taker } })
       const approvedOn = vietnamDate(now)
@@ -384,7 +395,8 @@ export function approveMinutes(meetingId: number, actor: AuditActor & { id: numb
 }
 
 /** A correction of approved minutes: a new draft from their text, which on approval supersedes them. */
-export function startCorrection(meetingId: number, reason: string, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function startCorrection({ meetingId, reason, actor }: { meetingId: number; reason: string; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     if (openRow(tx, meetingId)) fail('draftExists')
     const approved = tx.select().from(minutes).where(and(eq(minutes.meetingId, meetingId), eq(minutes.status, 'approved'))).get()
@@ -398,7 +410,8 @@ export function startCorrection(meetingId: number, reason: string, actor: AuditA
 }
 
 /** Whether the meeting's people read the approved minutes (the chair or the Office decides). */
-export function setMinutesShared(meetingId: number, shared: boolean, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function setMinutesShared({ meetingId, shared, actor }: { meetingId: number; shared: boolean; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const rows = tx.select({ id: minutes.id }).from(minutes).where(and(eq(minutes.meetingId, meetingId), inArray(minutes.status, ['draft', 'submitted', 'approved']))).all()
     if (!rows.length) fail('noDraft')
@@ -408,7 +421,8 @@ export function setMinutesShared(meetingId: number, shared: boolean, actor: Audi
   changed(meetingId)
 }
 
-export function listMinutesVersions(minutesId: number, db: DBOrTx = getDb()) {
+export function listMinutesVersions({ minutesId }: { minutesId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({ id: minutesVersions.id, revision: minutesVersions.revision, savedAt: minutesVersions.savedAt, savedByName: users.fullName })
     .from(minutesVersions)
@@ -422,10 +436,11 @@ export function listMinutesVersions(minutesId: number, db: DBOrTx = getDb()) {
  * What a person may do with a meeting's minutes (page, autosave, downloads, API, the live room).
  * Not found when the meeting does not exist or the person may neither edit nor read them.
  */
-export function minutesAccess(user: Actor, meetingId: number, db: DBOrTx = getDb()) {
+export function minutesAccess({ user, meetingId }: { user: Actor; meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const meeting = meetingAccess({ id: meetingId }, { db })
   if (!meeting) fail('meetingNotFound', 'not_found')
-  const state = minutesState(meetingId, db)
+  const state = minutesState({ meetingId }, { db })
   const canEdit = canEditMinutes(user, meeting, state.takerUserId)
   const canRead = canEdit || (!!state.approved && canReadApprovedMinutes(user, meeting, state.takerUserId, state.approved.shared))
   if (!canRead && !canViewMeeting(user, meeting)) fail('meetingNotFound', 'not_found')
@@ -433,12 +448,13 @@ export function minutesAccess(user: Actor, meetingId: number, db: DBOrTx = getDb
 }
 
 /** What the DOCX and PDF need: the approved minutes, or (for those who write them) the open draft marked DỰ THẢO. */
-export function minutesForExport(meetingId: number, which: 'approved' | 'draft', db: DBOrTx = getDb()): MinutesExport | null {
-  const state = minutesState(meetingId, db)
+export function minutesForExport({ meetingId, which }: { meetingId: number; which: 'approved' | 'draft' }, ctx: Partial<Context> = {}): MinutesExport | null {
+  const { db } = contextOf(ctx)
+  const state = minutesState({ meetingId }, { db })
   const row = which === 'approved' ? state.approved : state.open
   if (!row) return null
   const body = issuingBodyHeader({ issuingBodyId: row.issuingBodyId }, { db })
-  const records = roomRecords(meetingId, db)!
+  const records = roomRecords({ meetingId }, { db })!
   const taker = takerName(db, row.takerUserId)
   return {
     bodyName: body.bodyName,
@@ -453,6 +469,7 @@ export function minutesForExport(meetingId: number, which: 'approved' | 'draft',
 }
 
 /** The minute-taker of a meeting's current minutes (one column: what the socket room's rule needs). */
-export function minutesTakerOf(meetingId: number, db: DBOrTx = getDb()) {
+export function minutesTakerOf({ meetingId }: { meetingId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select({ takerUserId: minutes.takerUserId }).from(minutes).where(and(eq(minutes.meetingId, meetingId), inArray(minutes.status, ['draft', 'submitted', 'approved']))).orderBy(desc(minutes.id)).get()?.takerUserId ?? null
 }

@@ -7,7 +7,7 @@ import { canEditMinutes } from './permissions.server'
 export const minutesRooms = {
   minutes: (id) => {
     const meeting = meetingAccess({ id })
-    const taker = meeting ? minutesTakerOf(id) : null
+    const taker = meeting ? minutesTakerOf({ meetingId: id }) : null
     return (user) => !!meeting && canEditMinutes(user, meeting, taker)
   },
 } satisfies Partial<JoinRules>

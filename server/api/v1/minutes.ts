@@ -9,8 +9,8 @@ import { defineEndpoint } from './endpoint'
 /** Approved minutes over the API, by the page's rules (those who write them, and everyone who may view the meeting once shared). */
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
-function approvedFor(user: Parameters<typeof minutesAccess>[0], meetingId: number) {
-  const access = minutesAccess(user, meetingId)
+function approvedFor(user: Parameters<typeof minutesAccess>[0]['user'], meetingId: number) {
+  const access = minutesAccess({ user, meetingId })
   if (!access.canRead || !access.state.approved) throw new DomainError('minutes.errors.notApproved', 'not_found')
   return access.state.approved
 }
@@ -55,7 +55,7 @@ export function registerMinutesEndpoints(router: Router, registry: OpenAPIRegist
     errors: [404],
     handler: async ({ res, user, params, query }) => {
       approvedFor(user, params.id)
-      await sendWebResponse(res, await minutesFile(minutesForExport(params.id, 'approved')!, query.format))
+      await sendWebResponse(res, await minutesFile(minutesForExport({ meetingId: params.id, which: 'approved' })!, query.format))
     },
   })
 }
