@@ -53,7 +53,7 @@ export function startScheduler(options: { reminderDays: number; reportReminderDa
   const votesTimer = setInterval(() => {
     try {
       closeExpiredVotes({ db: options.db ?? getDb(), now: now() })
-      closeExpiredPolls(options.db ?? getDb(), now())
+      closeExpiredPolls({ db: options.db ?? getDb(), now: now() })
     } catch (error) {
       console.error('Không đóng được biểu quyết hết giờ:', error instanceof Error ? error.message : error)
     }

@@ -26,15 +26,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { pollId, access } = pollFor(user, params.pollId)
-  const campaign = getCampaign(pollId)!
+  const campaign = getCampaign({ id: pollId })!
   const counted = campaign.state === 'closed' || campaign.state === 'published'
   return json({
     version: events.version(),
     access,
     campaign: { ...campaign, publicKey: access.voter && campaign.state === 'open' ? campaign.publicKey : null },
-    progress: pollProgress(pollId)!,
-    results: access.results ? pollResults(pollId) : null,
-    keys: counted && access.sees ? ballotKeys(pollId) : [],
+    progress: pollProgress({ id: pollId })!,
+    results: access.results ? pollResults({ id: pollId }) : null,
+    keys: counted && access.sees ? ballotKeys({ id: pollId }) : [],
   })
 }
 

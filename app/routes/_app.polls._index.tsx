@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const manage = can(user, 'meetings.manage')
   return json({
-    polls: listCampaigns(user),
+    polls: listCampaigns({ user }),
     manage,
     people: manage ? listUserOptions().map((u) => ({ value: String(u.id), label: `${u.fullName}${u.unitName ? ` — ${u.unitName}` : ''}`, line: `${u.fullName}; ${u.position ?? ''}; ${u.unitName ?? ''}` })) : [],
     chairs: manage ? listUserOptions({ role: 'chair' }).map((u) => ({ value: String(u.id), label: u.fullName })) : [],
@@ -37,8 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const v = submission.value
   let id: number
   try {
-    id = createCampaign(
-      {
+    id = createCampaign({ input: {
         title: v.title,
         legalBasis: v.legalBasis,
         bodyName: v.bodyName,
@@ -50,9 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         voterRoles: v.voterRoles,
         voterUserIds: v.voterUserIds,
         boardUserIds: v.boardUserIds,
-      },
-      actorOf(user, context),
-    )
+      }, actor: actorOf(user, context) })
   } catch (error) {
     return json(replyWithDomainError(submission, error), { status: statusOf(error) })
   }

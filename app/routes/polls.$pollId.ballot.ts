@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ballotBodySchema.safeParse(body)
   if (!parsed.success) return Response.json({ ok: false, message: 'polls.errors.badBallot' }, { status: 400 })
   try {
-    const { ballotKey } = await submitBallot(pollId, { token: Uint8Array.from(Buffer.from(parsed.data.token, 'base64')), signature: Uint8Array.from(Buffer.from(parsed.data.signature, 'base64')), marks: parsed.data.marks, signerName: parsed.data.signerName })
+    const { ballotKey } = await submitBallot({ id: pollId, input: { token: Uint8Array.from(Buffer.from(parsed.data.token, 'base64')), signature: Uint8Array.from(Buffer.from(parsed.data.signature, 'base64')), marks: parsed.data.marks, signerName: parsed.data.signerName } })
     return Response.json({ ok: true, ballotKey }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

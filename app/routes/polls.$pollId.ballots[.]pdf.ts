@@ -7,6 +7,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { pollId, access } = pollFor(user, params.pollId)
   if (!access.office && !access.board) throw Response.json({ message: 'polls.errors.forbidden' }, { status: 403 })
-  const c = getCampaign(pollId)!
+  const c = getCampaign({ id: pollId })!
   return fileResponse(await paperBallotPdf(c), 'pdf', `Phiếu lấy ý kiến tín nhiệm - ${c.title}`)
 }

@@ -7,6 +7,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { pollId, access } = pollFor(user, params.pollId)
   if (!access.results) throw Response.json({ message: 'polls.errors.notClosed' }, { status: 404 })
-  const r = pollResults(pollId)!
+  const r = pollResults({ id: pollId })!
   return fileResponse(await resultsDocx(r), 'docx', `Biên bản kiểm phiếu - ${r.campaign.title}`)
 }

@@ -20,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = tokenBodySchema.safeParse(body)
   if (!parsed.success) return Response.json({ ok: false, message: 'polls.errors.badToken' }, { status: 400 })
   try {
-    const signature = issueToken(pollId, user.id, Uint8Array.from(Buffer.from(parsed.data.blinded, 'base64')))
+    const signature = issueToken({ id: pollId, userId: user.id, blinded: Uint8Array.from(Buffer.from(parsed.data.blinded, 'base64')) })
     return Response.json({ ok: true, blindSignature: Buffer.from(signature).toString('base64') }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     if (!(error instanceof DomainError)) throw error

@@ -72,7 +72,7 @@ export function liveSnapshot(room: string, options: { taskIds?: number[]; change
   if (kind === 'console') return { data: consoleView({ meetingId: id }) }
   if (kind === 'screen') return { data: screenView({ meetingId: id }) }
   if (kind === 'minutes') return { data: minutesRoomView({ meetingId: id }) }
-  if (kind === 'poll') return { data: pollProgress(id) }
+  if (kind === 'poll') return { data: pollProgress({ id }) }
   return undefined
 }
 

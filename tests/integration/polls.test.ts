@@ -20,8 +20,7 @@ async function setup(voterCount = 5) {
   const voters = await Promise.all(Array.from({ length: voterCount }, () => createUser({ roles: ['delegate'] })))
   const board = await Promise.all(Array.from({ length: 3 }, () => createUser({ roles: ['delegate'] })))
   const now = new Date()
-  const id = createCampaign(
-    {
+  const id = createCampaign({ input: {
       title: 'Lấy phiếu tín nhiệm năm 2026',
       legalBasis: 'Quy định 96-QĐ/TW ngày 02/02/2023',
       bodyName: 'Ban Chấp hành Đảng bộ tỉnh',
@@ -37,20 +36,18 @@ async function setup(voterCount = 5) {
       voterRoles: [],
       voterUserIds: voters.map((v) => v.id),
       boardUserIds: board.map((b) => b.id),
-    },
-    { id: office.id },
-  )
-  await openCampaign(id, { id: office.id })
-  const campaign = getCampaign(id)!
+    }, actor: { id: office.id } })
+  await openCampaign({ id, actor: { id: office.id } })
+  const campaign = getCampaign({ id })!
   return { id, office, chair, voters, board, campaign }
 }
 
 /** What a voter's browser does: a blinded token signed while signed in, then the ballot without the session. */
 async function vote(id: number, publicKey: string, userId: number, marks: Record<string, string | null>) {
   const blind = await blindToken(publicKey)
-  const blindSignature = issueToken(id, userId, unb64(blind.blinded))
+  const blindSignature = issueToken({ id, userId, blinded: unb64(blind.blinded) })
   const { token, signature } = await blind.finalize(Buffer.from(blindSignature).toString('base64'))
-  return { token, signature, submit: () => submitBallot(id, { token: unb64(token), signature: unb64(signature), marks }) }
+  return { token, signature, submit: () => submitBallot({ id, input: { token: unb64(token), signature: unb64(signature), marks } }) }
 }
 
 describe('an electronic confidence poll', () => {
@@ -85,7 +82,7 @@ describe('an electronic confidence poll', () => {
     expect(written.filter((w) => w.table === 'poll_voters').every((w) => Object.keys(w.row).sort().join() === 'campaign_id,issued,user_id')).toBe(true)
     expect(() => db.$client.prepare('select rowid from poll_ballots').all()).toThrow()
     expect(() => db.$client.prepare('select rowid from poll_voters').all()).toThrow()
-    expect(pollProgress(id)).toMatchObject({ convened: 5, issued: 5, returned: 5, quorumNeeded: 4 })
+    expect(pollProgress({ id })).toMatchObject({ convened: 5, issued: 5, returned: 5, quorumNeeded: 4 })
   })
 
   it('refuses a reused token, a token of another poll, an ineligible voter, a second token, and results before the close', async () => {
@@ -94,25 +91,25 @@ describe('an electronic confidence poll', () => {
     const [a] = first.campaign.candidates.map((x) => String(x.id))
     const ballot = await vote(first.id, first.campaign.publicKey!, first.voters[0]!.id, { [a!]: 'high' })
     await ballot.submit()
-    expect(await refusalAsync(() => submitBallot(first.id, { token: unb64(ballot.token), signature: unb64(ballot.signature), marks: { [a!]: 'low' } }))).toBe('polls.errors.tokenUsed')
+    expect(await refusalAsync(() => submitBallot({ id: first.id, input: { token: unb64(ballot.token), signature: unb64(ballot.signature), marks: { [a!]: 'low' } } }))).toBe('polls.errors.tokenUsed')
     // Signed by the other poll's key: not a token of this poll.
     const foreign = await vote(other.id, other.campaign.publicKey!, other.voters[0]!.id, {})
-    expect(await refusalAsync(() => submitBallot(first.id, { token: unb64(foreign.token), signature: unb64(foreign.signature), marks: {} }))).toBe('polls.errors.badSignature')
+    expect(await refusalAsync(() => submitBallot({ id: first.id, input: { token: unb64(foreign.token), signature: unb64(foreign.signature), marks: {} } }))).toBe('polls.errors.badSignature')
     const outsider = await createUser({ roles: ['delegate'] })
     const blind = await blindToken(first.campaign.publicKey!)
-    expect(refusal(() => issueToken(first.id, outsider.id, unb64(blind.blinded)))).toBe('polls.errors.notEligible')
-    expect(refusal(() => issueToken(first.id, first.voters[0]!.id, unb64(blind.blinded)))).toBe('polls.errors.alreadyIssued')
-    expect(await refusalAsync(() => submitBallot(first.id, { token: unb64(ballot.token), signature: unb64(ballot.signature), marks: { '999999': 'high' } }))).toBe('polls.errors.badBallot')
-    expect(pollAccess(first.board[0]!, first.id)).toMatchObject({ board: true, results: false })
-    expect(pollAccess(first.office, first.id)).toMatchObject({ results: false })
-    closeCampaign(first.id, { id: first.office.id })
-    expect(pollAccess(first.board[0]!, first.id)).toMatchObject({ results: true })
-    expect(pollAccess(first.voters[1]!, first.id)).toMatchObject({ results: false })
+    expect(refusal(() => issueToken({ id: first.id, userId: outsider.id, blinded: unb64(blind.blinded) }))).toBe('polls.errors.notEligible')
+    expect(refusal(() => issueToken({ id: first.id, userId: first.voters[0]!.id, blinded: unb64(blind.blinded) }))).toBe('polls.errors.alreadyIssued')
+    expect(await refusalAsync(() => submitBallot({ id: first.id, input: { token: unb64(ballot.token), signature: unb64(ballot.signature), marks: { '999999': 'high' } } }))).toBe('polls.errors.badBallot')
+    expect(pollAccess({ user: first.board[0]!, id: first.id })).toMatchObject({ board: true, results: false })
+    expect(pollAccess({ user: first.office, id: first.id })).toMatchObject({ results: false })
+    closeCampaign({ id: first.id, actor: { id: first.office.id } })
+    expect(pollAccess({ user: first.board[0]!, id: first.id })).toMatchObject({ results: true })
+    expect(pollAccess({ user: first.voters[1]!, id: first.id })).toMatchObject({ results: false })
     const late = await blindToken(first.campaign.publicKey!)
-    expect(refusal(() => issueToken(first.id, first.voters[1]!.id, unb64(late.blinded)))).toBe('polls.errors.notOpen')
-    expect(refusal(() => publishResults(first.id, { id: first.office.id }))).toBe('polls.errors.chairOnly')
-    publishResults(first.id, { id: first.chair.id })
-    expect(pollAccess(first.voters[1]!, first.id)).toMatchObject({ results: true })
+    expect(refusal(() => issueToken({ id: first.id, userId: first.voters[1]!.id, blinded: unb64(late.blinded) }))).toBe('polls.errors.notOpen')
+    expect(refusal(() => publishResults({ id: first.id, actor: { id: first.office.id } }))).toBe('polls.errors.chairOnly')
+    publishResults({ id: first.id, actor: { id: first.chair.id } })
+    expect(pollAccess({ user: first.voters[1]!, id: first.id })).toMatchObject({ results: true })
   })
 })
 
@@ -126,8 +123,8 @@ describe('the count', () => {
       { [a!]: 'high', [b!]: 'high', [c!]: 'low' },
     ]
     for (const [i, v] of voters.entries()) await (await vote(id, campaign.publicKey!, v.id, marks[i]!)).submit()
-    closeCampaign(id, { id: office.id })
-    let results = pollResults(id)!
+    closeCampaign({ id, actor: { id: office.id } })
+    let results = pollResults({ id })!
     const first = results.people[0]!
     expect(first).toMatchObject({ returned: 3, valid: 3, invalid: 0, low: 2, high: 1, threshold: 'two_thirds' })
     expect(first.percent.low).toBeCloseTo(66.67, 1)
@@ -136,16 +133,16 @@ describe('the count', () => {
 
     // Paper ballots: one entry waits, two that differ do not count, two that agree do.
     const paper = (low: number) => campaign.candidates.map((cand) => ({ candidateId: cand.id, issued: 4, returned: 4, high: 4 - low, normal: 0, low, invalid: 0 }))
-    expect(refusal(() => enterPaperTotals(id, voters[0]!.id, paper(1)))).toBe('polls.errors.boardOnly')
-    expect(refusal(() => enterPaperTotals(id, board[0]!.id, [{ candidateId: campaign.candidates[0]!.id, issued: 4, returned: 4, high: 1, normal: 0, low: 1, invalid: 0 }]))).toBe('polls.errors.paperIncomplete')
-    enterPaperTotals(id, board[0]!.id, paper(1))
-    expect(pollResults(id)!.paper.status).toBe('waiting')
-    enterPaperTotals(id, board[1]!.id, paper(2))
-    results = pollResults(id)!
+    expect(refusal(() => enterPaperTotals({ id, boardUserId: voters[0]!.id, rows: paper(1) }))).toBe('polls.errors.boardOnly')
+    expect(refusal(() => enterPaperTotals({ id, boardUserId: board[0]!.id, rows: [{ candidateId: campaign.candidates[0]!.id, issued: 4, returned: 4, high: 1, normal: 0, low: 1, invalid: 0 }] }))).toBe('polls.errors.paperIncomplete')
+    enterPaperTotals({ id, boardUserId: board[0]!.id, rows: paper(1) })
+    expect(pollResults({ id })!.paper.status).toBe('waiting')
+    enterPaperTotals({ id, boardUserId: board[1]!.id, rows: paper(2) })
+    results = pollResults({ id })!
     expect(results.paper.status).toBe('mismatch')
     expect(results.people[0]!.returned).toBe(3)
-    enterPaperTotals(id, board[1]!.id, paper(1))
-    results = pollResults(id)!
+    enterPaperTotals({ id, boardUserId: board[1]!.id, rows: paper(1) })
+    results = pollResults({ id })!
     expect(results.paper.status).toBe('agreed')
     // Person 1: 2 low of 3 online + 1 low of 4 on paper = 3 of 7: under one half.
     expect(results.people[0]).toMatchObject({ returned: 7, low: 3, threshold: 'none' })
@@ -177,9 +174,9 @@ describe('the API', () => {
       expect((await get(voters[1]!.id, '/results')).status).toBe(404)
       const outsider = await createUser({ roles: ['delegate'] })
       expect((await get(outsider.id, '')).status).toBe(404)
-      closeCampaign(id, { id: office.id })
+      closeCampaign({ id, actor: { id: office.id } })
       expect((await get(office.id, '/results')).status).toBe(404)
-      publishResults(id, { id: chair.id })
+      publishResults({ id, actor: { id: chair.id } })
       const results = (await (await get(voters[1]!.id, '/results')).json()) as { people: { high: number; invalid: number }[] }
       expect(results.people[0]).toMatchObject({ high: 1, invalid: 0 })
     } finally {

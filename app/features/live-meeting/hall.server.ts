@@ -10,7 +10,7 @@ import { checkinCodeMatches, newCheckinSecret } from './checkin-code.server'
 import { quorumNeeded, votePasses } from './counting'
 import type { AuditActor } from '~/core/actor'
 import { isSubstitute, parseSource } from '~/features/meetings/index.server'
-import { type Context, contextOf } from '~/core/context'
+import { type Context, contextOf, isDatabase } from '~/core/context'
 
 /**
  * The meeting in session: the session itself, the agenda's progress, attendance, the speakers
@@ -666,7 +666,7 @@ export function closeVote({ meetingId, voteId, actor }: { meetingId: number; vot
  */
 function forgetWriteOrder(db: DBOrTx) {
   // Only the database itself checkpoints: inside a caller's transaction it happens when that ends.
-  if (!('$client' in db)) return
+  if (!isDatabase(db)) return
   try {
     db.$client.pragma('wal_checkpoint(TRUNCATE)')
   } catch {

@@ -12,7 +12,7 @@ export { paperBallotPdf, resultsDocx, resultsPdf } from './export.server'
 /** A poll and what this person is in it, by the id a page was given; not found when there is no such poll or none of theirs. */
 export function pollFor(user: SessionUser, pollIdParam: string | number | undefined) {
   const { id: pollId, found: access } = findById(pollIdParam, (id) => {
-    const access = pollAccess(user, id)
+    const access = pollAccess({ user, id })
     return access?.sees ? access : null
   }, 'polls.errors.notFound')
   return { pollId, access }
@@ -20,21 +20,21 @@ export function pollFor(user: SessionUser, pollIdParam: string | number | undefi
 
 /** One change of the poll by the page's rules: opening and closing for the Office, publishing for the chair, paper figures for the board. */
 export async function runPollIntent(user: SessionUser, pollId: number, input: PollIntent, actor: AuditActor) {
-  const access = pollAccess(user, pollId)!
+  const access = pollAccess({ user, id: pollId })!
   const refuse = () => {
     throw new DomainError('polls.errors.forbidden', 'forbidden')
   }
   switch (input.intent) {
     case 'open':
       if (!access.office) refuse()
-      return openCampaign(pollId, actor)
+      return openCampaign({ id: pollId, actor })
     case 'close':
       if (!access.office && !access.board) refuse()
-      return closeCampaign(pollId, actor)
+      return closeCampaign({ id: pollId, actor })
     case 'publish':
-      return publishResults(pollId, { ...actor, id: user.id })
+      return publishResults({ id: pollId, actor: { ...actor, id: user.id } })
     case 'paper':
-      return enterPaperTotals(pollId, user.id, input.rows)
+      return enterPaperTotals({ id: pollId, boardUserId: user.id, rows: input.rows })
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
 import type { Role, TrustLevel } from '#db/schema/enums'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DB, type DBOrTx } from '#db/client'
 import { pollBallots, pollBoard, pollCampaigns, pollCandidates, pollPaperTotals, pollVoters, userRoles, users } from '#db/schema'
 import { events } from '~/core/events.server'
 import { DomainError, type DomainErrorKind } from '~/core/errors'
@@ -12,6 +12,7 @@ import { pollRole } from './permissions.server'
 import { blindSign, newCampaignKey, tokenHash, verifyToken } from './blind.server'
 import { markOf, type PersonCount, personResult, quorumNeeded } from './tally'
 import type { Actor, AuditActor } from '~/core/actor'
+import { type Context, contextOf, isDatabase } from '~/core/context'
 
 /**
  * Confidence poll campaigns (Quy định 96-QĐ/TW): set up by the Office, opened (the blind-signature
@@ -49,7 +50,8 @@ function expandVoters(tx: DBOrTx, roles: Role[], userIds: number[]) {
   return [...ids]
 }
 
-export function createCampaign(input: CampaignInput, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function createCampaign({ input, actor }: { input: CampaignInput; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   if (input.closesAt <= input.opensAt) fail('closesBeforeOpens', 'invalid', 'closesAt')
   const board = [...new Set(input.boardUserIds)]
   if (board.length < 3 || board.length > 5) fail('boardSize', 'invalid', 'boardUserIds')
@@ -78,7 +80,8 @@ function campaignOf(tx: DBOrTx, id: number) {
 }
 
 /** Opens voting: the campaign's blind-signature key is made and the voters convened fixed; nothing about it can change afterwards. */
-export async function openCampaign(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export async function openCampaign({ id, actor }: { id: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const key = await newCampaignKey()
   const notified = db.transaction((tx) => {
     const c = campaignOf(tx, id)
@@ -102,7 +105,8 @@ function votingOpen(c: Campaign, now: Date) {
  * took part (`issued`), never the token. One transaction: marked issued, then signed — a failed
  * signature leaves the voter unmarked.
  */
-export function issueToken(id: number, userId: number, blinded: Uint8Array, db: DB = getDb(), now = new Date()) {
+export function issueToken({ id, userId, blinded }: { id: number; userId: number; blinded: Uint8Array }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const signature = db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (!votingOpen(c, now)) fail('notOpen')
@@ -160,7 +164,10 @@ function flush() {
  * A ballot arriving without cookies: the token's signature must be the campaign's, the token
  * unused, the marks one level (or blank) per person polled. Resolves once its batch is committed.
  */
-export async function submitBallot(id: number, input: { token: Uint8Array; signature: Uint8Array; marks: Record<string, unknown>; signerName?: string | null }, db: DB = getDb(), now = new Date()) {
+export async function submitBallot({ id, input }: { id: number; input: { token: Uint8Array; signature: Uint8Array; marks: Record<string, unknown>; signerName?: string | null } }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  // Ballots are written in batches of their own transactions, never inside a caller's.
+  if (!isDatabase(db)) throw new Error('submitBallot needs the database, not a transaction')
   const c = campaignOf(db, id)
   if (!votingOpen(c, now)) fail('notOpen')
   if (!(await verifyToken(c.publicKey!, input.token, input.signature))) fail('badSignature', 'invalid')
@@ -179,7 +186,8 @@ export async function submitBallot(id: number, input: { token: Uint8Array; signa
 
 // ---------------------------------------------------------------- closing, counting, publishing
 
-export function closeCampaign(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function closeCampaign({ id, actor }: { id: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (c.state !== 'open') fail('notOpen')
@@ -187,22 +195,26 @@ export function closeCampaign(id: number, actor: AuditActor, db: DB = getDb(), n
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'poll.closed', entityType: 'poll', entityId: id })
   })
   // The write-ahead log's frames kept the commit order of the batches: gone with the checkpoint.
-  try {
-    db.$client.pragma('wal_checkpoint(TRUNCATE)')
-  } catch {
-    // a busy database checkpoints by itself later
+  if (isDatabase(db)) {
+    try {
+      db.$client.pragma('wal_checkpoint(TRUNCATE)')
+    } catch {
+      // a busy database checkpoints by itself later
+    }
   }
   changed(id)
 }
 
 /** Campaigns past their closing time are closed (the scheduler calls this every second). */
-export function closeExpiredPolls(db: DB = getDb(), now = new Date()) {
+export function closeExpiredPolls(ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const due = db.select({ id: pollCampaigns.id, closesAt: pollCampaigns.closesAt }).from(pollCampaigns).where(eq(pollCampaigns.state, 'open')).all().filter((c) => c.closesAt.getTime() <= now.getTime())
-  for (const c of due) closeCampaign(c.id, { id: null }, db, now)
+  for (const c of due) closeCampaign({ id: c.id, actor: { id: null } }, { db, now })
   return due.length
 }
 
-export function publishResults(id: number, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function publishResults({ id, actor }: { id: number; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const voters = db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (c.state !== 'closed') fail('notClosed')
@@ -220,7 +232,8 @@ export function publishResults(id: number, actor: AuditActor, db: DB = getDb(), 
 export type PaperRow = { candidateId: number; issued: number; returned: number; high: number; normal: number; low: number; invalid: number }
 
 /** A board member's count of the paper ballots, per person; two members' counts must agree before they count. */
-export function enterPaperTotals(id: number, boardUserId: number, rows: PaperRow[], db: DB = getDb()) {
+export function enterPaperTotals({ id, boardUserId, rows }: { id: number; boardUserId: number; rows: PaperRow[] }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     const c = campaignOf(tx, id)
     if (c.state !== 'closed') fail('notClosed')
@@ -237,7 +250,8 @@ export function enterPaperTotals(id: number, boardUserId: number, rows: PaperRow
 
 // ---------------------------------------------------------------- reading
 
-export function getCampaign(id: number, db: DBOrTx = getDb()) {
+export function getCampaign({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const c = db.select().from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
   if (!c) return null
   const { privateKey: _secret, ...campaign } = c
@@ -248,23 +262,26 @@ export function getCampaign(id: number, db: DBOrTx = getDb()) {
 }
 export type CampaignDetail = NonNullable<ReturnType<typeof getCampaign>>
 
-export function listCampaigns(user: Actor, db: DBOrTx = getDb()) {
+export function listCampaigns({ user }: { user: Actor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const all = db.select({ id: pollCampaigns.id, title: pollCampaigns.title, state: pollCampaigns.state, opensAt: pollCampaigns.opensAt, closesAt: pollCampaigns.closesAt }).from(pollCampaigns).orderBy(desc(pollCampaigns.opensAt)).all()
   if (can(user, 'meetings.manage')) return all
-  return all.filter((c) => pollAccess(user, c.id, db)?.sees)
+  return all.filter((c) => pollAccess({ user, id: c.id }, { db })?.sees)
 }
 
 /** What a person is in a campaign: voter (and whether they took part), counting board, Office, chair. */
-export function pollAccess(user: Actor, id: number, db: DBOrTx = getDb()) {
+export function pollAccess({ user, id }: { user: Actor; id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const c = db.select({ state: pollCampaigns.state }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
-  const members = c ? pollMembers(id, db) : null
+  const members = c ? pollMembers({ id }, { db }) : null
   if (!c || !members) return null
   const issued = db.select({ issued: pollVoters.issued }).from(pollVoters).where(and(eq(pollVoters.campaignId, id), eq(pollVoters.userId, user.id))).get()?.issued ?? false
   return { state: c.state, issued, ...pollRole(user, members, c.state) }
 }
 
 /** Counts only (never who): voters convened, tokens issued, ballots in, the quorum. */
-export function pollProgress(id: number, db: DBOrTx = getDb()) {
+export function pollProgress({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const c = db.select({ state: pollCampaigns.state, convened: pollCampaigns.convened }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
   if (!c) return null
   const issued = db.select({ n: count() }).from(pollVoters).where(and(eq(pollVoters.campaignId, id), eq(pollVoters.issued, true))).get()!.n
@@ -279,10 +296,11 @@ export type PollProgress = NonNullable<ReturnType<typeof pollProgress>>
  * that person), plus the paper totals when two board members entered the same; the quorum on all
  * ballots returned.
  */
-export function pollResults(id: number, db: DBOrTx = getDb()) {
-  const campaign = getCampaign(id, db)
+export function pollResults({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  const campaign = getCampaign({ id }, { db })
   if (!campaign) return null
-  const progress = pollProgress(id, db)!
+  const progress = pollProgress({ id }, { db })!
   const ballots = db.select({ marks: pollBallots.marks }).from(pollBallots).where(eq(pollBallots.campaignId, id)).all()
   const paper = db.select().from(pollPaperTotals).where(eq(pollPaperTotals.campaignId, id)).all()
   const enteredBy = [...new Set(paper.map((p) => p.enteredBy))]
@@ -316,12 +334,14 @@ export function pollResults(id: number, db: DBOrTx = getDb()) {
 export type PollResults = NonNullable<ReturnType<typeof pollResults>>
 
 /** After the close: every ballot's key, so a voter can find theirs (the list is sorted: it says nothing of the order). */
-export function ballotKeys(id: number, db: DBOrTx = getDb()) {
+export function ballotKeys({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select({ h: pollBallots.tokenHash }).from(pollBallots).where(eq(pollBallots.campaignId, id)).orderBy(asc(pollBallots.tokenHash)).all().map((r) => r.h)
 }
 
 /** Who belongs to a poll (its socket room's rule). */
-export function pollMembers(id: number, db: DBOrTx = getDb()) {
+export function pollMembers({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const c = db.select({ chairUserId: pollCampaigns.chairUserId }).from(pollCampaigns).where(eq(pollCampaigns.id, id)).get()
   if (!c) return null
   return {

@@ -9,8 +9,8 @@ import { defineEndpoint } from './endpoint'
 /** Confidence polls over the API: a campaign as its people see it (counts, never who), its results once published. */
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
-function seen(user: Parameters<typeof pollAccess>[0], id: number) {
-  const access = pollAccess(user, id)
+function seen(user: Parameters<typeof pollAccess>[0]['user'], id: number) {
+  const access = pollAccess({ user, id })
   if (!access?.sees) throw new DomainError('polls.errors.notFound', 'not_found')
   return access
 }
@@ -42,8 +42,8 @@ export function registerPollEndpoints(router: Router, registry: OpenAPIRegistry)
     errors: [404],
     handler: ({ user, params }) => {
       seen(user, params.id)
-      const c = getCampaign(params.id)!
-      const { state: _s, ...progress } = pollProgress(params.id)!
+      const c = getCampaign({ id: params.id })!
+      const { state: _s, ...progress } = pollProgress({ id: params.id })!
       return { id: c.id, title: c.title, legalBasis: c.legalBasis, bodyName: c.bodyName, state: c.state, opensAt: c.opensAt.toISOString(), closesAt: c.closesAt.toISOString(), candidates: c.candidates.map(({ id, name, post, unitName }) => ({ id, name, post, unitName })), progress }
     },
   })
@@ -70,7 +70,7 @@ export function registerPollEndpoints(router: Router, registry: OpenAPIRegistry)
     handler: ({ user, params }) => {
       const access = seen(user, params.id)
       if (access.state !== 'published') throw new DomainError('polls.errors.notClosed', 'not_found')
-      const r = pollResults(params.id)!
+      const r = pollResults({ id: params.id })!
       return { convened: r.convened, returned: r.returned, quorumMet: r.quorumMet, people: r.people.map(({ name, post, issued, returned, valid, invalid, high, normal, low, percent, threshold }) => ({ name, post, issued, returned, valid, invalid, high, normal, low, percent, threshold })) }
     },
   })
