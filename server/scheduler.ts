@@ -39,7 +39,7 @@ export function startScheduler(options: { reminderDays: number; reportReminderDa
     lastDay = today
     try {
       runTaskReminders({ reminderDays: options.reminderDays }, { db: options.db ?? getDb(), now: now() })
-      runReportReminders(options.reportReminderDays ?? 3, options.db ?? getDb(), now())
+      runReportReminders({ days: options.reportReminderDays ?? 3 }, { db: options.db ?? getDb(), now: now() })
       pruneIdempotencyKeys(options.db ?? getDb(), now())
     } catch (error) {
       console.error('Không chạy được nhắc việc:', error instanceof Error ? error.message : error)

@@ -31,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     n: r.n,
     period: r.period,
     query: r.query,
-    figures: reportFigures(r.period),
+    figures: reportFigures({ period: r.period }),
     units: overview ? reportUnits() : [],
     canIssue: canIssueReports(r.user),
-    issued: listReports(r.user),
+    issued: listReports({ user: r.user }),
     supervision: overview ? supervision() : null,
   })
 }
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const r = reportRequest(request)
   if (!canIssueReports(r.user)) throw json({ message: 'reports.errors.forbidden' }, { status: 403 })
-  const issued = issueReport({ ...r.period, title: r.title, signerName: r.user.fullName, signerTitle: r.user.position }, actorOf(r.user, context))
+  const issued = issueReport({ input: { ...r.period, title: r.title, signerName: r.user.fullName, signerTitle: r.user.position }, actor: actorOf(r.user, context) })
   return redirectWithToast(`/reports/${issued.id}`, { key: 'reports.issued' })
 }
 

@@ -4,5 +4,5 @@ import { reportFigures, reportFile, reportHeader, reportRequest } from '~/featur
 /** The report of the period and scope asked for, computed now (a draft), as DOCX. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const r = reportRequest(request)
-  return reportFile({ ...reportHeader(), title: r.title, numberFormatted: null, issuedOn: null, signerName: null, signerTitle: null, figures: reportFigures(r.period) }, 'docx', r.title)
+  return reportFile({ ...reportHeader(), title: r.title, numberFormatted: null, issuedOn: null, signerName: null, signerTitle: null, figures: reportFigures({ period: r.period }) }, 'docx', r.title)
 }

@@ -4,5 +4,5 @@ import { reportFigures, reportFile, reportHeader, reportRequest } from '~/featur
 /** The report of the period and scope asked for, computed now (a draft), as XLSX. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const r = reportRequest(request)
-  return reportFile({ ...reportHeader(), title: r.title, numberFormatted: null, issuedOn: null, signerName: null, signerTitle: null, figures: reportFigures(r.period) }, 'xlsx', r.title)
+  return reportFile({ ...reportHeader(), title: r.title, numberFormatted: null, issuedOn: null, signerName: null, signerTitle: null, figures: reportFigures({ period: r.period }) }, 'xlsx', r.title)
 }

@@ -122,8 +122,8 @@ const { reportFigures } = await import('~/features/reports/figures.server')
 const { reportDocx } = await import('~/features/reports/export.server')
 const reportYear = new Date().getFullYear()
 const yearPeriod = { from: `${reportYear}-01-01`, to: `${reportYear}-12-31` }
-await measure(`yearly report, whole body (${reportYear}: Biểu 1–4, last year, trend)`, 20, () => reportFigures(yearPeriod), 'dashboard loader, whole body')
-const yearFigures = reportFigures(yearPeriod)
+await measure(`yearly report, whole body (${reportYear}: Biểu 1–4, last year, trend)`, 20, () => reportFigures({ period: yearPeriod }), 'dashboard loader, whole body')
+const yearFigures = reportFigures({ period: yearPeriod })
 await measure('yearly report as DOCX (tables and two charts rendered to PNG)', 10, () => reportDocx({ title: `Báo cáo năm ${reportYear}`, bodyName: 'Văn phòng Tỉnh ủy', place: 'Hà Tĩnh', numberFormatted: 'Số 1-BC/VPTU', issuedOn: `${reportYear}-12-15`, signerName: 'Trần Thị Hồng Vân', signerTitle: 'Chánh Văn phòng', figures: yearFigures }), 'yearly report figures')
 taskRows.push(...rows.splice(sink))
 

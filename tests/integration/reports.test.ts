@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('Biểu 1 and 2 against hand-computed figures', () => {
   it('counts each task of the period in one cell as at the period’s end, with both denominators and the overdue days', () => {
-    const t = taskTables(period, getDb(), TODAY)
+    const t = taskTables({ period, today: TODAY })
     expect(t.asOf).toBe('2026-06-30')
     const a = t.rows.find((r) => r.unitId === unitA.id)!
     // Completed on the deadline day is on time; overdue days are calendar days (holidays do not move a deadline).
@@ -59,9 +59,9 @@ describe('Biểu 1 and 2 against hand-computed figures', () => {
   })
 
   it('the same period a year earlier is computed the same way', () => {
-    const t = taskTables(period, getDb(), TODAY)
+    const t = taskTables({ period, today: TODAY })
     expect(t.lastYear).toMatchObject({ from: '2025-01-01', to: '2025-06-30', total: 0 })
-    const year2025 = taskTables({ from: '2025-07-01', to: '2025-12-31' }, getDb(), TODAY)
+    const year2025 = taskTables({ period: { from: '2025-07-01', to: '2025-12-31' }, today: TODAY })
     expect(year2025.total).toMatchObject({ total: 1, done_on_time: 1 })
   })
 })
@@ -69,11 +69,11 @@ describe('Biểu 1 and 2 against hand-computed figures', () => {
 describe('issuing and who sees what', () => {
   it('an issued report keeps its figures when the tasks change later; it takes the Office’s BC number', async () => {
     const office = await createUser({ roles: ['office'] })
-    const issued = issueReport({ ...period, title: 'Báo cáo 6 tháng đầu năm 2026' }, { id: office.id }, getDb(), new Date('2026-07-15T09:00:00+07:00'))
+    const issued = issueReport({ input: { ...period, title: 'Báo cáo 6 tháng đầu năm 2026' }, actor: { id: office.id } }, { now: new Date('2026-07-15T09:00:00+07:00') })
     expect(issued.numberFormatted).toMatch(/^Số \d+-BC\/VPTU$/)
     getDb().update(tasks).set({ completedOn: '2026-06-25', progress: 100 }).where(eq(tasks.id, ids.over10!)).run()
-    expect(getReport(issued.id)!.figures.tasks.total.open_overdue).toBe(2)
-    expect(reportFigures(period, getDb(), TODAY).tasks.total.open_overdue).toBe(1)
+    expect(getReport({ id: issued.id })!.figures.tasks.total.open_overdue).toBe(2)
+    expect(reportFigures({ period, today: TODAY }).tasks.total.open_overdue).toBe(1)
     getDb().update(tasks).set({ completedOn: null, progress: 0 }).where(eq(tasks.id, ids.over10!)).run()
   })
 
@@ -85,13 +85,13 @@ describe('issuing and who sees what', () => {
     expect(reportScopeFor(officer, unitB.id)).toBeNull()
     expect(reportScopeFor(supervisor, null)).toEqual({ unitId: null })
     expect(reportScopeFor(delegate, null)).toBeNull()
-    expect(taskTables({ ...period, unitId: unitA.id }, getDb(), TODAY).rows.map((r) => r.unitId)).toEqual([unitA.id])
+    expect(taskTables({ period: { ...period, unitId: unitA.id }, today: TODAY }).rows.map((r) => r.unitId)).toEqual([unitA.id])
   })
 })
 
 describe('the files', () => {
   it('the DOCX has the Party layout, the tables and the charts as images with alt text; the XLSX a sheet per table with totals as formulas', async () => {
-    const figures = reportFigures(period, getDb(), TODAY)
+    const figures = reportFigures({ period, today: TODAY })
     const doc = { title: 'Báo cáo 6 tháng đầu năm 2026', bodyName: 'Văn phòng Tỉnh ủy', place: 'Hà Tĩnh', numberFormatted: 'Số 3-BC/VPTU', issuedOn: '2026-07-15', signerName: 'Trần Thị Hồng Vân', signerTitle: 'Chánh Văn phòng', figures }
     const docx = await JSZip.loadAsync(await reportDocx(doc))
     const xml = await docx.file('word/document.xml')!.async('string')
@@ -113,8 +113,8 @@ describe('reminders to the Office', () => {
   it('three working days before each deadline (the six months’ on 15 June, the month’s on its last working day), once each', async () => {
     const office = await createUser({ roles: ['office'] })
     const before = getDb().select().from(notifications).where(eq(notifications.userId, office.id)).all().length
-    expect(runReportReminders(3, getDb(), new Date('2026-06-01T09:00:00+07:00'))).toBe(0)
-    for (const day of ['2026-06-10', '2026-06-11', '2026-06-26', '2026-06-29']) runReportReminders(3, getDb(), new Date(`${day}T09:00:00+07:00`))
+    expect(runReportReminders({ days: 3 }, { now: new Date('2026-06-01T09:00:00+07:00') })).toBe(0)
+    for (const day of ['2026-06-10', '2026-06-11', '2026-06-26', '2026-06-29']) runReportReminders({ days: 3 }, { now: new Date(`${day}T09:00:00+07:00`) })
     const mine = getDb().select().from(notifications).where(eq(notifications.userId, office.id)).all().slice(before)
     expect(mine.map((n) => n.title)).toEqual(['Báo cáo 6 tháng đầu năm 2026: hạn 15/6/2026', 'Báo cáo tháng 6/2026: hạn 30/6/2026'])
   })
@@ -139,7 +139,7 @@ describe('the page and the API keep to the same scopes', () => {
       expect(((await res.json()) as { tasks: { total: { total: number } } }).tasks.total.total).toBeGreaterThanOrEqual(7)
       expect((await fetch(`${server.url}/api/v1/reports/figures?from=2026-01-01&to=2026-06-30&unitId=${unitB.id}`, { headers: { Cookie: sessionCookieFor(officer.id) } })).status).toBe(404)
       const office = await createUser({ roles: ['office'] })
-      const issued = issueReport({ ...period, title: 'Báo cáo API' }, { id: office.id })
+      const issued = issueReport({ input: { ...period, title: 'Báo cáo API' }, actor: { id: office.id } })
       const file = await fetch(`${server.url}/api/v1/reports/${issued.id}/file?format=xlsx`, { headers: { Cookie: sessionCookieFor(supervisor.id) } })
       expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       expect((await fetch(`${server.url}/api/v1/reports/${issued.id}`, { headers: { Cookie: sessionCookieFor(officer.id) } })).status).toBe(404)
@@ -169,7 +169,7 @@ describe('Biểu 3 and 4 against hand-computed figures', () => {
     getDb().insert(documentDistributions).values({ meetingId: f.meetingId, at: at(-3 * 86400), by: f.office.id, deadline: '2026-11-05', lateByWorkingDays: 2, documentIds: [] }).run()
     getDb().insert(conclusions).values({ meetingId: f.meetingId, status: 'issued', content: { type: 'doc' }, issuedOn: '2026-11-20', onTime: false, createdAt: t0, updatedAt: t0 }).run()
     getDb().update(meetings).set({ status: 'held' }).where(eq(meetings.id, f.meetingId)).run()
-    const row = disciplineTable({ from: '2026-11-01', to: '2026-11-30' }).rows.find((r) => r.meetingIds.includes(f.meetingId))!
+    const row = disciplineTable({ period: { from: '2026-11-01', to: '2026-11-30' } }).rows.find((r) => r.meetingIds.includes(f.meetingId))!
     // 5 convened (chair + 4): 3 present (one late), one absent with a reason, one who never came.
     expect(row).toMatchObject({ meetings: 1, outside: 1, docsLate: 1, docsLateDays: 2, noticesLate: 1, convened: 5, present: 3, excused: 1, unexcused: 1, late: 1, speeches: 1, overTime: 1 })
 
@@ -179,7 +179,7 @@ describe('Biểu 3 and 4 against hand-computed figures', () => {
     const owed = createProgrammeItemFixture(unit.id, { plannedMonth: 3, preparingUnitId: unit.id })
     createProgrammeItemFixture(unit.id, { plannedMonth: 9, preparingUnitId: unit.id })
     getDb().update(programmeItems).set({ status: 'held' }).where(eq(programmeItems.id, held.id)).run()
-    const programme = programmeTable({ from: '2026-01-01', to: '2026-06-30', unitId: unit.id }, getDb(), TODAY)
+    const programme = programmeTable({ period: { from: '2026-01-01', to: '2026-06-30', unitId: unit.id }, today: TODAY })
     expect(programme).toMatchObject({ due: 2, held: 1, owed: 1 })
     expect(programme.owedItems.map((i) => i.id)).toEqual([owed.id])
   })

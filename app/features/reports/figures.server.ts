@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
-import { type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { attendance, conclusions, documentDistributions, documentReads, documents, meetingParticipants, meetings, meetingTypes, programmeItems, programmes, speeches, taskEvents, tasks, units } from '#db/schema'
 import { vietnamDate } from '~/core/days'
 import { isSubstitute } from '~/features/meetings/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * The figures of a periodic report (REPORTS.md), computed from the records for a period
@@ -79,7 +80,9 @@ function extensionsByUnit(p: Period, db: DBOrTx) {
 }
 
 /** Biểu 1 (by lead unit, with a total and the same period a year earlier), and the tasks behind every number. */
-export function taskTables(p: Period, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function taskTables({ period: p, today }: { period: Period; today?: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const asOf = p.to < today ? p.to : today
   const raw = tasksOf(p, db)
   const list = classify(raw, asOf)
@@ -144,7 +147,9 @@ export function taskTables(p: Period, db: DBOrTx = getDb(), today = vietnamDate(
 }
 
 /** Biểu 3: the work programme's items due in the period by what became of them; meetings outside the programme with their reasons. */
-export function programmeTable(p: Period, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function programmeTable({ period: p, today }: { period: Period; today?: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const months: { year: number; month: number }[] = []
   for (let y = Number(p.from.slice(0, 4)), m = Number(p.from.slice(5, 7)); y * 12 + m <= Number(p.to.slice(0, 4)) * 12 + Number(p.to.slice(5, 7)); m === 12 ? ((m = 1), y++) : m++) months.push({ year: y, month: m })
   const items = db
@@ -176,7 +181,8 @@ export function programmeTable(p: Period, db: DBOrTx = getDb(), today = vietnamD
 }
 
 /** Biểu 4: meeting discipline by meeting type — documents on time, notices on time, attendance, lateness, documents read before, speeches over time. */
-export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
+export function disciplineTable({ period: p }: { period: Period }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const held = db
     .select({ id: meetings.id, typeId: meetings.meetingTypeId, typeName: meetingTypes.name, startsAt: meetings.startsAt, mode: meetings.mode, programmeItemId: meetings.programmeItemId })
     .from(meetings)
@@ -261,13 +267,16 @@ export function disciplineTable(p: Period, db: DBOrTx = getDb()) {
 }
 
 /** Every table of the report, as at the period's end. */
-export function reportFigures(p: Period, db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
-  const { idsOf: _ids, ...tasksPart } = taskTables(p, db, today)
-  return { period: p, tasks: tasksPart, programme: programmeTable(p, db, today), discipline: disciplineTable(p, db) }
+export function reportFigures({ period: p, today }: { period: Period; today?: string }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
+  const { idsOf: _ids, ...tasksPart } = taskTables({ period: p, today }, { db })
+  return { period: p, tasks: tasksPart, programme: programmeTable({ period: p, today }, { db }), discipline: disciplineTable({ period: p }, { db }) }
 }
 export type ReportFigures = ReturnType<typeof reportFigures>
 
 /** Unit names for the scope selector. */
-export function reportUnits(db: DBOrTx = getDb()) {
+export function reportUnits(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db.select({ id: units.id, name: units.name }).from(units).where(eq(units.active, true)).orderBy(asc(units.name)).all()
 }

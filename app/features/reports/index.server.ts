@@ -51,7 +51,7 @@ export function reportRequest(request: Request) {
 /** An issued report this person may see (its scope is theirs), by the id a page was given; not found otherwise. */
 export function issuedReportFor(user: Actor, reportIdParam: string | number | undefined) {
   return findById(reportIdParam, (id) => {
-    const report = getReport(id)
+    const report = getReport({ id })
     const scope = report ? reportScopeFor(user, report.unitId) : null
     return report && scope && scope.unitId === report.unitId ? report : null
   }, 'errors.notFound').found
@@ -64,7 +64,7 @@ export function issuedReportFile(report: NonNullable<ReturnType<typeof getReport
 
 /** The tasks behind a number of Biểu 1. */
 export function drillDown(period: { from: string; to: string; unitId: number | null }, cell: Cell, unitId?: number) {
-  const ids = taskTables(period).idsOf(cell, unitId)
+  const ids = taskTables({ period }).idsOf(cell, unitId)
   if (!ids.length) return []
   return getDb()
     .select({ id: tasks.id, content: tasks.content, deadline: tasks.deadline, completedOn: tasks.completedOn, unitName: units.name })
@@ -77,7 +77,7 @@ export function drillDown(period: { from: string; to: string; unitId: number | n
 
 /** The meetings behind a row of Biểu 4 (one meeting type in the period). */
 export function meetingsBehind(period: { from: string; to: string; unitId: number | null }, typeId: number) {
-  const row = disciplineTable(period).rows.find((r) => r.typeId === typeId)
+  const row = disciplineTable({ period }).rows.find((r) => r.typeId === typeId)
   if (!row?.meetingIds.length) return { typeName: row?.typeName ?? '', meetings: [] }
   const list = getDb().select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, row.meetingIds)).orderBy(asc(meetings.startsAt)).all()
   return { typeName: row.typeName, meetings: list.map((m) => ({ id: m.id, title: m.title, date: vietnamDate(m.startsAt) })) }

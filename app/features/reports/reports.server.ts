@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm'
-import { type DB, type DBOrTx, getDb } from '#db/client'
+import { type DBOrTx } from '#db/client'
 import { issuingBodies, reportReminders, reports, units, userRoles, users } from '#db/schema'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
@@ -11,6 +11,7 @@ import { allocateDocumentNumber } from '~/features/conclusions/index.server'
 import { reportScopeFor } from './permissions.server'
 import { type Period, rates, reportFigures, type ReportFigures, taskTables } from './figures.server'
 import type { Actor, AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * Periodic reports: periods (month, quarter, six months, year, or any range), who sees which
@@ -52,9 +53,10 @@ function reportBody(tx: DBOrTx) {
 }
 
 /** Issues a report: its figures computed now and kept as they are, with the next BC number and the date. */
-export function issueReport(input: Period & { title: string; signerName?: string | null; signerTitle?: string | null }, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function issueReport({ input, actor }: { input: Period & { title: string; signerName?: string | null; signerTitle?: string | null }; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const issuedOn = vietnamDate(now)
-  const figures = reportFigures(input, db, issuedOn)
+  const figures = reportFigures({ period: input, today: issuedOn }, { db })
   return db.transaction(
     (tx) => {
       const body = reportBody(tx)
@@ -72,12 +74,14 @@ export function issueReport(input: Period & { title: string; signerName?: string
   )
 }
 
-export function getReport(id: number, db: DBOrTx = getDb()) {
+export function getReport({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const r = db.select().from(reports).where(eq(reports.id, id)).get()
   return r ? { ...r, figures: r.figures as unknown as ReportFigures } : null
 }
 
-export function listReports(user: Actor, db: DBOrTx = getDb()) {
+export function listReports({ user }: { user: Actor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const all = db.select({ id: reports.id, title: reports.title, numberFormatted: reports.numberFormatted, issuedOn: reports.issuedOn, unitId: reports.unitId, periodFrom: reports.periodFrom, periodTo: reports.periodTo }).from(reports).orderBy(desc(reports.id)).limit(200).all()
   return all.filter((r) => reportScopeFor(user, r.unitId) !== null && (reportScopeFor(user, r.unitId)!.unitId === r.unitId))
 }
@@ -86,7 +90,9 @@ export function listReports(user: Actor, db: DBOrTx = getDb()) {
  * Supervision (R5): the discipline by unit over the last four quarters — the units with the best
  * on-time rate, and those with overdue tasks in more than one of them.
  */
-export function supervision(db: DBOrTx = getDb(), today = vietnamDate(new Date())) {
+export function supervision({ today }: { today?: string } = {}, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  today ??= vietnamDate(now)
   const year = Number(today.slice(0, 4))
   const q = Math.ceil(Number(today.slice(5, 7)) / 3)
   const quarters: { label: string; from: string; to: string }[] = []
@@ -99,7 +105,7 @@ export function supervision(db: DBOrTx = getDb(), today = vietnamDate(new Date()
     }
     quarters.push({ label: `Q${qq}/${yy}`, ...periodDates('quarter', yy, qq) })
   }
-  const perQuarter = quarters.map((p) => ({ label: p.label, rows: taskTables(p, db, today).rows }))
+  const perQuarter = quarters.map((p) => ({ label: p.label, rows: taskTables({ period: p, today }, { db }).rows }))
   const units = new Map<number, { unitId: number; unitName: string; done: number; onTime: number; overdueQuarters: number; series: (number | null)[] }>()
   perQuarter.forEach((quarter, i) => {
     for (const r of quarter.rows) {
@@ -134,7 +140,8 @@ function reportDeadlines(year: number, month: number) {
   return list
 }
 
-export function runReportReminders(days: number, db: DB = getDb(), now = new Date()) {
+export function runReportReminders({ days }: { days: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const today = vietnamDate(now)
   const cal = getWorkingCalendar({ db: db })
   const due = reportDeadlines(Number(today.slice(0, 4)), Number(today.slice(5, 7))).filter((d) => d.due >= today && cal.subtractWorkingDays(d.due, days) <= today)

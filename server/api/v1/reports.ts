@@ -23,12 +23,12 @@ export function registerReportEndpoints(router: Router, registry: OpenAPIRegistr
     handler: ({ user, query }) => {
       const scope = reportScopeFor(user, query.unitId ?? null)
       if (!scope || query.from > query.to || Date.parse(query.to) - Date.parse(query.from) > 3 * 366 * 86_400_000) throw new DomainError('reports.errors.forbidden', 'not_found')
-      return reportFigures({ from: query.from, to: query.to, unitId: scope.unitId })
+      return reportFigures({ period: { from: query.from, to: query.to, unitId: scope.unitId } })
     },
   })
 
   const issued = (user: Parameters<typeof reportScopeFor>[0], id: number) => {
-    const report = getReport(id)
+    const report = getReport({ id })
     const scope = report ? reportScopeFor(user, report.unitId) : null
     if (!report || !scope || scope.unitId !== report.unitId) throw new DomainError('reports.errors.forbidden', 'not_found')
     return report
