@@ -46,13 +46,13 @@ export function createApp(options: AppOptions) {
   // Personal iCalendar feed: the secret token in the path is the credential (calendar apps send no cookie).
   app.get('/calendar/:file', (req, res) => {
     const file = req.params.file ?? ''
-    const userId = file.endsWith('.ics') ? calendarFeedUser(file.slice(0, -4)) : null
+    const userId = file.endsWith('.ics') ? calendarFeedUser({ token: file.slice(0, -4) }) : null
     if (!userId) {
       res.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy lịch.')
       return
     }
     const base = config.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`
-    res.set('Cache-Control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(calendarFeedIcs(userId, base))
+    res.set('Cache-Control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(calendarFeedIcs({ userId, baseUrl: base }))
   })
 
   app.use(originGuard(config.PUBLIC_URL))

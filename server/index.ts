@@ -41,7 +41,7 @@ const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
 await prepareFirstRun(db, config, baseUrl)
 // Global search: refilled from the tables when it does not match them (a seed or a CLI wrote them without events), then kept by the events.
 const indexStarted = performance.now()
-const rebuilt = ensureSearchIndex(db)
+const rebuilt = ensureSearchIndex({ db })
 keepSearchIndex()
 if (rebuilt) console.log(`Đã lập lại chỉ mục tìm kiếm: ${Math.round(performance.now() - indexStarted)} ms.`)
 // Uploads cut off by a crash or a kill left temporary files: none is in flight yet.

@@ -25,8 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     awaiting: tasksAwaitingDecision({ user }),
     decides: can(user, 'meetings.manage') || hasRole(user, 'chair'),
     // What each role does next: the unit's tasks due soon, the chair's next meeting, the Office's invitations to send.
-    dueSoon: hasRole(user, 'unit_officer') && user.unitId ? tasksDueSoon(user.unitId) : null,
-    nextMeeting: hasRole(user, 'chair') ? nextChairedMeetingReadiness(user.id) : null,
+    dueSoon: hasRole(user, 'unit_officer') && user.unitId ? tasksDueSoon({ unitId: user.unitId }) : null,
+    nextMeeting: hasRole(user, 'chair') ? nextChairedMeetingReadiness({ userId: user.id }) : null,
     toInvite: can(user, 'meetings.manage') ? meetingsWithoutInvitations() : null,
   })
 }

@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(await readForm(request), { schema: groupFormSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    saveGroup(submission.value, group.id, actorOf(user, context))
+    saveGroup({ input: submission.value, existingId: group.id, actor: actorOf(user, context) })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

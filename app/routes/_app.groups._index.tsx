@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   let id: number
   try {
-    id = saveGroup(submission.value, null, actorOf(user, context))
+    id = saveGroup({ input: submission.value, existingId: null, actor: actorOf(user, context) })
   } catch (error) {
     return json({ result: replyWithDomainError(submission, error) }, { status: statusOf(error) })
   }

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     user: { fullName: detail.fullName, username: detail.username, email: detail.email, phone: detail.phone, position: detail.position, unitName: user.unitName, roles: detail.roles, locale: detail.locale },
     tokens: listApiTokens({ userId: user.id }),
-    feed: activeCalendarFeed(user.id),
+    feed: activeCalendarFeed({ userId: user.id }),
   })
 }
 
@@ -75,12 +75,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithToast('/profile', { key: 'profile.tokenRevoked' })
     }
     case 'createFeed': {
-      const token = createCalendarFeed(user.id)
+      const token = createCalendarFeed({ userId: user.id })
       const origin = new URL(request.url).origin
       return json({ intent: intent.data, result: undefined, token: null, feedUrl: `${origin}/calendar/${token}.ics` })
     }
     case 'revokeFeed': {
-      revokeCalendarFeed(user.id)
+      revokeCalendarFeed({ userId: user.id })
       return redirectWithToast('/profile', { key: 'feed.revoked' })
     }
     case 'signOutAll': {

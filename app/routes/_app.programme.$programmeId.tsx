@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ intent: 'import' as const, importErrors: [{ row: 0, messages: ['Tệp quá lớn (tối đa 5 MB).'] }], result: undefined }, { status: 413 })
     }
     if (!file) return json({ intent: 'import' as const, importErrors: [{ row: 0, messages: ['Vui lòng chọn tệp Excel (.xlsx).'] }], result: undefined }, { status: 400 })
-    const outcome = await importProgrammeSheet(id, Buffer.from(await file.arrayBuffer()), actorOf(user, context))
+    const outcome = await importProgrammeSheet({ programmeId: id, file: Buffer.from(await file.arrayBuffer()), actor: actorOf(user, context) })
     if (outcome.errors.length) return json({ intent: 'import' as const, importErrors: outcome.errors, result: undefined }, { status: 400 })
     return redirectWithToast(`/programme/${id}`, { key: 'programme.imported', params: { count: outcome.imported } })
   }

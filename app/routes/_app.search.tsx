@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get('q') ?? '').slice(0, SEARCH_LIMITS.queryChars)
   const kindParam = url.searchParams.get('kind')
   const kind = searchKinds.includes(kindParam as SearchKind) ? (kindParam as SearchKind) : undefined
-  const { hits, more } = searchEverything(user, q, { limit: 30, kind })
+  const { hits, more } = searchEverything({ user, q, limit: 30, kind })
   return json({ q, kind: kind ?? null, hits, more })
 }
 

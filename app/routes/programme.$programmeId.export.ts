@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.programmeId)
   const programme = id ? getProgramme({ id }) : null
   invariantResponse(programme, 'programme.notFound')
-  const buffer = await exportProgrammeSheet(programme.id)
+  const buffer = await exportProgrammeSheet({ programmeId: programme.id })
   const name = `chuong-trinh-cong-tac-${programme.year}${programme.periodNumber ? `-${programme.period}-${programme.periodNumber}` : ''}.xlsx`
   return new Response(new Uint8Array(buffer), {
     headers: {

@@ -25,11 +25,11 @@ const meeting = (over: Partial<Parameters<typeof createMeeting>[0]['input']> = {
 
 describe('named participant groups', () => {
   it('the Office keeps a group; its name is unique and its members keep their order', async () => {
-    const id = saveGroup({ name: 'Ủy viên Ban Thường vụ', description: 'Khóa XX', memberUserIds: [chair.id, ...standing.map((s) => s.id)], active: true }, null, { id: office.id })
-    expect(getGroup(id)!.members.map((m) => m.id)).toEqual([chair.id, ...standing.map((s) => s.id)])
+    const id = saveGroup({ input: { name: 'Ủy viên Ban Thường vụ', description: 'Khóa XX', memberUserIds: [chair.id, ...standing.map((s) => s.id)], active: true }, existingId: null, actor: { id: office.id } })
+    expect(getGroup({ id })!.members.map((m) => m.id)).toEqual([chair.id, ...standing.map((s) => s.id)])
     expect(listGroups().find((g) => g.id === id)!.memberCount).toBe(6)
-    expect(refusal(() => saveGroup({ name: 'ủy viên ban thường vụ', description: null, memberUserIds: [], active: true }, null, { id: office.id }))).toBe('groups.nameTaken')
-    expect(refusal(() => saveGroup({ name: 'Nhóm lạ', description: null, memberUserIds: [999_999], active: true }, null, { id: office.id }))).toBe('groups.unknownPerson')
+    expect(refusal(() => saveGroup({ input: { name: 'ủy viên ban thường vụ', description: null, memberUserIds: [], active: true }, existingId: null, actor: { id: office.id } }))).toBe('groups.nameTaken')
+    expect(refusal(() => saveGroup({ input: { name: 'Nhóm lạ', description: null, memberUserIds: [999_999], active: true }, existingId: null, actor: { id: office.id } }))).toBe('groups.unknownPerson')
   })
 
   it('a meeting inviting the group invites exactly its people, not every delegate; the form gets the group back', () => {

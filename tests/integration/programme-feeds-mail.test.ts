@@ -76,7 +76,7 @@ describe('e-mail invitations', () => {
 describe('personal iCalendar feed', () => {
   it('is valid iCalendar with the meetings in Asia/Ho_Chi_Minh, and stops working when revoked', async () => {
     createMeeting({ input: meetingInput('2026-12-11', 'Giao ban Thường trực'), actor: { id: office.id } })
-    const token = createCalendarFeed(delegate.id)
+    const token = createCalendarFeed({ userId: delegate.id })
     const res = await fetch(`${server.url}/calendar/${token}.ics`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/)
@@ -96,7 +96,7 @@ describe('personal iCalendar feed', () => {
     expect(giaoBan.startDate.toString()).toBe('2026-12-11T08:00:00')
     expect(giaoBan.endDate.toString()).toBe('2026-12-11T11:30:00')
 
-    revokeCalendarFeed(delegate.id)
+    revokeCalendarFeed({ userId: delegate.id })
     expect((await fetch(`${server.url}/calendar/${token}.ics`)).status).toBe(404)
     expect((await fetch(`${server.url}/calendar/khong-hop-le.ics`)).status).toBe(404)
   })
@@ -116,7 +116,7 @@ describe('work programme', () => {
       ] as never,
       { buffer: true },
     )
-    const failed = await importProgrammeSheet(programmeId, bad, { id: office.id })
+    const failed = await importProgrammeSheet({ programmeId, file: bad, actor: { id: office.id } })
     expect(failed.imported).toBe(0)
     expect(failed.errors.map((e) => e.row)).toEqual([3, 4])
     expect(failed.errors[0]!.messages.join(' ')).toMatch(/Tháng: Tháng từ 1 đến 12/)
@@ -129,7 +129,7 @@ describe('work programme', () => {
       [header, row([1, '15/01/2027', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', 'Toàn khóa']), row([3, '', 'Sơ kết quý I', '', '', '', ''])] as never,
       { buffer: true },
     )
-    const ok = await importProgrammeSheet(programmeId, good, { id: office.id })
+    const ok = await importProgrammeSheet({ programmeId, file: good, actor: { id: office.id } })
     expect(ok).toEqual({ imported: 2, errors: [] })
     const items = listProgrammeItems({ programmeId })
     expect(items.map((i) => [i.plannedMonth, i.plannedDate, i.content, i.presidingName, i.preparingUnitCode])).toEqual([
@@ -138,14 +138,14 @@ describe('work programme', () => {
     ])
 
     // The export has the same columns the import reads.
-    const exported = (await readSheet(await exportProgrammeSheet(programmeId))) as unknown[][]
+    const exported = (await readSheet(await exportProgrammeSheet({ programmeId }))) as unknown[][]
     expect(exported[0]).toEqual(['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú', 'Trạng thái'])
     expect(exported[1]).toEqual([1, '15/01/2027', 'Triển khai nhiệm vụ năm 2027', 'Họp Ban Thường vụ (feed)', 'bithu.feed', 'VPTU_FEED', 'Toàn khóa', 'Dự kiến'])
   })
 
   it('rejects a file that is not a spreadsheet', async () => {
     const programmeId = createProgramme({ input: { issuingUnitId: unit.id, year: 2028, period: 'year', title: '2028' }, actor: { id: office.id } })
-    const result = await importProgrammeSheet(programmeId, Buffer.from('MZ not a sheet'), { id: office.id })
+    const result = await importProgrammeSheet({ programmeId, file: Buffer.from('MZ not a sheet'), actor: { id: office.id } })
     expect(result.imported).toBe(0)
     expect(result.errors[0]!.messages[0]).toBe('Tệp không phải bảng tính Excel (.xlsx) hợp lệ.')
   })

@@ -4,7 +4,6 @@ import { ftsQuery } from '~/features/search/query'
 import { getMeeting, searchMeetings, updateMeeting } from '~/features/meetings/index.server'
 import { loader as searchLoader } from '~/routes/_app.search'
 import { loader as meetingsLoader } from '~/routes/_app.meetings._index'
-import { getDb } from '#db/client'
 import { createHallFixture, createMeeting, createTask, createUnit, createUser, getRequest, sessionCookieFor } from '../factories'
 import { reassignLead } from '~/features/tasks/index.server'
 
@@ -34,19 +33,19 @@ describe('the search query', () => {
 
 describe('global search', () => {
   it('finds a meeting by its chair and title typed without diacritics ("duc", "dang uy")', () => {
-    const byChair = searchEverything(office, 'duc').hits
+    const byChair = searchEverything({ user: office, q: 'duc' }).hits
     expect(byChair.map((h) => h.href)).toContain(`/meetings/${ducMeeting}`)
-    expect(searchEverything(office, 'dang uy khoi do thi').hits.map((h) => h.id)).toEqual([ducMeeting])
-    expect(searchEverything(office, 'ĐẢNG ỦY').hits.map((h) => h.id)).toContain(ducMeeting)
+    expect(searchEverything({ user: office, q: 'dang uy khoi do thi' }).hits.map((h) => h.id)).toEqual([ducMeeting])
+    expect(searchEverything({ user: office, q: 'ĐẢNG ỦY' }).hits.map((h) => h.id)).toContain(ducMeeting)
   })
 
   it('never shows what the person may not see', async () => {
-    expect(searchEverything(outsider, 'dang uy khoi').hits).toEqual([])
+    expect(searchEverything({ user: outsider, q: 'dang uy khoi' }).hits).toEqual([])
     const hall = await createHallFixture({ members: 1 })
     const member = hall.members[0]!
-    expect(searchEverything(member, 'ban chap hanh').hits.map((h) => h.id)).toEqual([hall.meetingId])
-    expect(searchEverything(member, 'dang uy khoi').hits).toEqual([])
-    expect(searchEverything(member, 'giao ban van phong').hits).toEqual([])
+    expect(searchEverything({ user: member, q: 'ban chap hanh' }).hits.map((h) => h.id)).toEqual([hall.meetingId])
+    expect(searchEverything({ user: member, q: 'dang uy khoi' }).hits).toEqual([])
+    expect(searchEverything({ user: member, q: 'giao ban van phong' }).hits).toEqual([])
   })
 
   it('finds tasks by their content and lead unit, for those who may see them; stays current as records change', async () => {
@@ -54,36 +53,36 @@ describe('global search', () => {
     const officer = await createUser({ roles: ['unit_officer'], unitId: unit.id })
     const { id } = await createTask({ leadUnitId: unit.id, content: 'Rà soát quy hoạch đường ven biển' })
     // The factory writes the task without the issuing flow's events: the index is refilled once.
-    rebuildSearchIndex(getDb())
-    expect(searchEverything(officer, 'ven bien').hits.map((h) => `${h.kind}:${h.id}`)).toEqual([`task:${id}`])
-    expect(searchEverything(outsider, 'ven bien').hits).toEqual([])
-    expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).toContain(id)
+    rebuildSearchIndex()
+    expect(searchEverything({ user: officer, q: 'ven bien' }).hits.map((h) => `${h.kind}:${h.id}`)).toEqual([`task:${id}`])
+    expect(searchEverything({ user: outsider, q: 'ven bien' }).hits).toEqual([])
+    expect(searchEverything({ user: office, q: 'so xay dung' }).hits.map((h) => h.id)).toContain(id)
     // A new lead unit (an event) is found at once under its name, and the old one no longer.
     const other = createUnit({ name: 'Sở Giao thông vận tải' })
     reassignLead({ taskId: id, who: { id: office.id, unitId: null }, input: { leadUnitId: other.id, reason: 'Đúng chức năng' } })
-    expect(searchEverything(office, 'giao thong van tai').hits.map((h) => h.id)).toContain(id)
-    expect(searchEverything(office, 'so xay dung').hits.map((h) => h.id)).not.toContain(id)
+    expect(searchEverything({ user: office, q: 'giao thong van tai' }).hits.map((h) => h.id)).toContain(id)
+    expect(searchEverything({ user: office, q: 'so xay dung' }).hits.map((h) => h.id)).not.toContain(id)
     // A meeting renamed is found under its new title.
     const meeting = getMeeting({ id: otherMeeting })!
     updateMeeting({ id: otherMeeting, input: { title: 'Họp giao ban tháng Tư', meetingTypeId: meeting.meetingTypeId, programmeItemId: null, offProgrammeReason: 'Kiểm thử', urgent: false, chairUserId: meeting.chairUserId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, mode: 'in_person', location: 'Phòng họp số 1', joinUrl: null, preparingUnitId: null, agenda: [], memberUserIds: [], memberRoles: [], guestUnitIds: [], guestUserIds: [], secretaryUserId: null }, actor: { id: office.id } })
-    expect(searchEverything(office, 'thang tu').hits.map((h) => h.id)).toContain(otherMeeting)
+    expect(searchEverything({ user: office, q: 'thang tu' }).hits.map((h) => h.id)).toContain(otherMeeting)
   })
 
   it('at start, rebuilds only an index that does not match the tables', async () => {
     const { ensureSearchIndex } = await import('~/features/search/index.server')
-    rebuildSearchIndex(getDb())
-    expect(ensureSearchIndex(getDb())).toBe(false)
+    rebuildSearchIndex()
+    expect(ensureSearchIndex()).toBe(false)
     // A task written without the issuing flow's events (as a seed would) makes the index stale.
     await createTask({ content: 'Kiểm kê tài sản công' })
-    expect(ensureSearchIndex(getDb())).toBe(true)
-    expect(searchEverything(office, 'kiem ke tai san').hits).toHaveLength(1)
-    expect(ensureSearchIndex(getDb())).toBe(false)
+    expect(ensureSearchIndex()).toBe(true)
+    expect(searchEverything({ user: office, q: 'kiem ke tai san' }).hits).toHaveLength(1)
+    expect(ensureSearchIndex()).toBe(false)
   })
 
   it('rebuilds the same index from the tables', () => {
-    const before = searchEverything(office, 'hoi nghi').hits.map((h) => `${h.kind}:${h.id}`)
-    rebuildSearchIndex(getDb())
-    expect(searchEverything(office, 'hoi nghi').hits.map((h) => `${h.kind}:${h.id}`)).toEqual(before)
+    const before = searchEverything({ user: office, q: 'hoi nghi' }).hits.map((h) => `${h.kind}:${h.id}`)
+    rebuildSearchIndex()
+    expect(searchEverything({ user: office, q: 'hoi nghi' }).hits.map((h) => `${h.kind}:${h.id}`)).toEqual(before)
   })
 
   it('the /search page answers any input with results or none, never an error', async () => {

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
-import { type DB, type DBOrTx, getDb } from '#db/client'
 import { participantGroupMembers, participantGroups, units, users } from '#db/schema'
 import { DomainError } from '~/core/errors'
 import { normaliseForSearch } from '~/core/text'
@@ -7,9 +6,11 @@ import { writeAudit } from '~/core/audit.server'
 import type { GroupInput } from './schemas'
 import { findById } from '~/core/schemas'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /** The groups, with how many active people each holds (the Office's list, the meeting form's choices). */
-export function listGroups(options: { includeInactive?: boolean } = {}, db: DBOrTx = getDb()) {
+export function listGroups(options: { includeInactive?: boolean } = {}, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   return db
     .select({
       id: participantGroups.id,
@@ -26,7 +27,8 @@ export function listGroups(options: { includeInactive?: boolean } = {}, db: DBOr
 }
 
 /** One group with its members in their order (names, positions and units for the form's tags). */
-export function getGroup(id: number, db: DBOrTx = getDb()) {
+export function getGroup({ id }: { id: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const group = db.select().from(participantGroups).where(eq(participantGroups.id, id)).get()
   if (!group) return null
   const members = db
@@ -41,7 +43,8 @@ export function getGroup(id: number, db: DBOrTx = getDb()) {
 }
 
 /** The active people of the given groups, by group (what a meeting inviting them expands to). */
-export function groupMemberIds(groupIds: number[], db: DBOrTx = getDb()) {
+export function groupMemberIds({ groupIds }: { groupIds: number[] }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const out = new Map<number, number[]>()
   if (!groupIds.length) return out
   const rows = db
@@ -57,7 +60,8 @@ export function groupMemberIds(groupIds: number[], db: DBOrTx = getDb()) {
 }
 
 /** Creates a group or replaces one's name, description, state and members, in one transaction. */
-export function saveGroup(input: GroupInput, existingId: number | null, actor: AuditActor, db: DB = getDb(), now = new Date()) {
+export function saveGroup({ input, existingId, actor }: { input: GroupInput; existingId: number | null; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db.transaction((tx) => {
     // Compared as folded text (SQLite's lower() knows only ASCII: "Ủy" and "ủy" would differ).
     const folded = normaliseForSearch(input.name)
@@ -95,5 +99,5 @@ export function saveGroup(input: GroupInput, existingId: number | null, actor: A
 
 /** A group by the id a page was given, or not found. */
 export function findGroup(param: string | number | undefined) {
-  return findById(param, getGroup, 'groups.notFound').found
+  return findById(param, (id) => getGroup({ id }), 'groups.notFound').found
 }

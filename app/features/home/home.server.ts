@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte, ne, notInArray, sql } from 'drizzle-orm'
-import { type DBOrTx, getDb } from '#db/client'
 import { conclusions, meetingParticipants, meetings, tasks } from '#db/schema/index'
 import { addDays, vietnamDate } from '~/core/days'
 import { meetingReadiness } from '~/features/documents/index.server'
 import { notASubstitute } from '~/features/meetings/index.server'
+import { type Context, contextOf } from '~/core/context'
 
 /** How far ahead "due soon" looks on a unit officer's home page. */
 const DUE_SOON_DAYS = 14
@@ -12,7 +12,8 @@ const DUE_SOON_DAYS = 14
  * A unit officer's next things to do: their unit's open tasks (as lead) that are overdue or due
  * within two weeks, nearest deadline first.
  */
-export function tasksDueSoon(unitId: number, db: DBOrTx = getDb(), now = new Date(), limit = 10) {
+export function tasksDueSoon({ unitId, limit = 10 }: { unitId: number; limit?: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const today = vietnamDate(now)
   return db
     .select({ id: tasks.id, content: tasks.content, deadline: tasks.deadline, progress: tasks.progress, completionDeclaredOn: tasks.completionDeclaredOn })
@@ -29,7 +30,8 @@ export function tasksDueSoon(unitId: number, db: DBOrTx = getDb(), now = new Dat
  * How ready the next meeting a chair presides is: who has answered, and how much of its
  * distributed documents its people have read.
  */
-export function nextChairedMeetingReadiness(userId: number, db: DBOrTx = getDb(), now = new Date()) {
+export function nextChairedMeetingReadiness({ userId }: { userId: number }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   const next = db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, invitationsSentAt: meetings.invitationsSentAt })
     .from(meetings)
@@ -55,7 +57,8 @@ export function nextChairedMeetingReadiness(userId: number, db: DBOrTx = getDb()
 }
 
 /** The Office's next things to do: meetings of the coming two weeks whose invitations have not gone out. */
-export function meetingsWithoutInvitations(db: DBOrTx = getDb(), now = new Date(), limit = 10) {
+export function meetingsWithoutInvitations({ limit = 10 }: { limit?: number } = {}, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
   return db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)

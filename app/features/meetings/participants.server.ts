@@ -43,7 +43,7 @@ export function expandParticipants({ input }: { input: MeetingSaveInput }, ctx: 
   }
   for (const id of activeOf(input.memberUserIds)) add(id, 'member', participantSource.person)
   // Named groups: exactly their people (decision 019), not everyone holding a role.
-  for (const [groupId, userIds] of groupMemberIds(input.memberGroupIds ?? [], db)) for (const id of userIds) add(id, 'member', participantSource.group(groupId))
+  for (const [groupId, userIds] of groupMemberIds({ groupIds: input.memberGroupIds ?? [] }, { db })) for (const id of userIds) add(id, 'member', participantSource.group(groupId))
   for (const role of input.memberRoles) {
     const holders = db
       .select({ id: users.id })

@@ -4,9 +4,9 @@ import { serverT } from '~/i18n/translate.server'
 import { formatDay } from '~/core/dates'
 import { normaliseForSearch } from '~/core/text'
 import { type ProgrammeItemInput, programmeItemInputSchema } from '~/features/meetings/index.server'
-import { type DB, getDb } from '#db/client'
 import { importLookups, importProgrammeItems, listProgrammeItems } from './programme.server'
 import type { AuditActor } from '~/core/actor'
+import { type Context, contextOf } from '~/core/context'
 
 /** The sheet's columns, as the Office types them (Vietnamese headers; accents and case ignored). */
 const SHEET_COLUMNS = ['Tháng', 'Ngày', 'Nội dung', 'Loại cuộc họp', 'Người chủ trì', 'Cơ quan chuẩn bị', 'Ghi chú'] as const
@@ -88,7 +88,8 @@ function parseProgrammeRows(rows: unknown[][], lookups: ReturnType<typeof import
 }
 
 /** Reads an uploaded sheet and imports it only when every row is right. */
-export async function importProgrammeSheet(programmeId: number, file: Buffer, actor: AuditActor, db: DB = getDb()) {
+export async function importProgrammeSheet({ programmeId, file, actor }: { programmeId: number; file: Buffer; actor: AuditActor }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   let rows: unknown[][]
   try {
     rows = (await readSheet(file)) as unknown[][]
@@ -102,7 +103,8 @@ export async function importProgrammeSheet(programmeId: number, file: Buffer, ac
 }
 
 /** The programme as a sheet with the same columns the import reads. */
-export async function exportProgrammeSheet(programmeId: number, db: DB = getDb()) {
+export async function exportProgrammeSheet({ programmeId }: { programmeId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const t = serverT('vi')
   const items = listProgrammeItems({ programmeId }, { db })
   const header = [...SHEET_COLUMNS, 'Trạng thái'].map((value) => ({ value, fontWeight: 'bold' as const }))

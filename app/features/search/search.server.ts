@@ -12,6 +12,7 @@ import { canViewMeeting } from '~/features/meetings/index.server'
 import { canViewTask } from '~/features/tasks/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { ftsQuery, type SearchKind, searchKinds } from './query'
+import { type Context, contextOf } from '~/core/context'
 
 /**
  * Global search (decision 018). `search_index` (FTS5, migration 0018) holds a folded copy of the
@@ -143,7 +144,8 @@ function expectedRows(db: DBOrTx) {
 }
 
 /** Refills the index from the tables in one transaction, one query per kind (not one per record). */
-export function rebuildSearchIndex(db: DB = getDb()) {
+export function rebuildSearchIndex(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   db.transaction((tx) => {
     tx.run(sql`delete from search_index`)
     for (const e of meetingEntries(tx)) put(tx, 'meeting', e.id, e.parts, true)
@@ -158,10 +160,11 @@ export function rebuildSearchIndex(db: DB = getDb()) {
  * older version wrote the tables without keeping it); a restored database brings its own index.
  * Counting is milliseconds; a rebuild at province scale about 1.4 s. Returns whether it rebuilt.
  */
-export function ensureSearchIndex(db: DB = getDb()) {
+export function ensureSearchIndex(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const held = db.get<{ n: number }>(sql`select count(*) as n from search_index`)?.n ?? 0
   if (held === expectedRows(db)) return false
-  rebuildSearchIndex(db)
+  rebuildSearchIndex({ db })
   return true
 }
 
@@ -207,12 +210,12 @@ const CANDIDATES = 400
  * What `user` may see that matches `q`, best first: meetings, documents, issued conclusions and
  * tasks. At most `limit` hits; `more` when there are others they may see.
  */
-export function searchEverything(user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>, q: string, options: { limit?: number; kind?: SearchKind } = {}, db: DBOrTx = getDb()) {
-  const limit = options.limit ?? 20
+export function searchEverything({ user, q, limit = 20, kind }: { user: Pick<SessionUser, 'id' | 'roles' | 'unitId'>; q: string; limit?: number; kind?: SearchKind }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
   const match = ftsQuery(q)
   if (!match) return { hits: [] as SearchHit[], more: false }
   const candidates = db.all<{ kind: SearchKind; ref_id: number }>(
-    sql`select kind, ref_id from search_index where search_index match ${match} ${options.kind ? sql`and kind = ${options.kind}` : sql``} order by rank limit ${CANDIDATES}`,
+    sql`select kind, ref_id from search_index where search_index match ${match} ${kind ? sql`and kind = ${kind}` : sql``} order by rank limit ${CANDIDATES}`,
   )
   const meetingsSeen = new Map<number, ReturnType<typeof meetingAccess>>()
   const accessOf = (id: number) => {

@@ -19,7 +19,7 @@ export function registerSearchEndpoints(router: Router, registry: OpenAPIRegistr
     success: { status: 200, description: 'Kết quả, tốt nhất trước', schema: z.object({ items: z.array(hitSchema), more: z.boolean() }) },
     errors: [400],
     handler: ({ user, query }) => {
-      const { hits, more } = searchEverything(user, query.q, { limit: query.limit, kind: query.kind })
+      const { hits, more } = searchEverything({ user, q: query.q, limit: query.limit, kind: query.kind })
       return { items: hits, more }
     },
   })
