@@ -4,6 +4,7 @@ import { meetingParticipants, meetings, type MeetingStatus, meetingTypes, progra
 import { matchingIds } from '~/features/search/index.server'
 import { vietnamInstant } from './schemas'
 import { takesPart } from './participants.server'
+import { selectMeetingRows } from './meeting-rows.server'
 import { type Context, contextOf } from '~/core/context'
 
 /** The meetings list's page size. */
@@ -24,7 +25,6 @@ export type MeetingSearch = {
   viewerId?: number
 }
 
-const chair = alias(users, 'list_chair')
 const body = alias(units, 'list_body')
 
 /**
@@ -58,22 +58,7 @@ export function searchMeetings({ search }: { search: MeetingSearch }, ctx: Parti
             .where(and(eq(meetingParticipants.userId, search.viewerId), takesPart()))),
       ),
     )
-  const rows = db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      status: meetings.status,
-      urgent: meetings.urgent,
-      location: meetings.location,
-      typeName: meetingTypes.name,
-      chairName: chair.fullName,
-      bodyName: body.name,
-    })
-    .from(meetings)
-    .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
-    .innerJoin(chair, eq(chair.id, meetings.chairUserId))
+  const rows = selectMeetingRows(db, { bodyName: body.name })
     .leftJoin(programmeItems, eq(programmeItems.id, meetings.programmeItemId))
     .leftJoin(programmes, eq(programmes.id, programmeItems.programmeId))
     .leftJoin(body, eq(body.id, bodyId))

@@ -7,6 +7,7 @@ import type { MeetingAccess } from './permissions.server'
 import { findById } from '~/core/schemas'
 import { isSubstitute, parseSource } from './participant-source'
 import { takesPart } from './participants.server'
+import { chairUser, selectMeetingRows } from './meeting-rows.server'
 import { type Context, contextOf } from '~/core/context'
 
 /** Who chairs and who is invited: what the meetings' permission rules need about a meeting. */
@@ -24,7 +25,6 @@ export function meetingAccess({ id }: { id: number }, ctx: Partial<Context> = {}
   return { chairUserId: meeting.chairUserId, participantUserIds }
 }
 
-const chairUser = alias(users, 'chair')
 
 const presenterUser = alias(users, 'presenter')
 
@@ -137,29 +137,16 @@ export function listMeetings({ filter }: { filter: MeetingListFilter }, ctx: Par
         ),
       )
     : undefined
-  const rows = db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      startsAt: meetings.startsAt,
-      endsAt: meetings.endsAt,
-      status: meetings.status,
+  const rows = selectMeetingRows(db, {
       statusReason: meetings.statusReason,
       mode: meetings.mode,
-      location: meetings.location,
-      urgent: meetings.urgent,
       programmeItemId: meetings.programmeItemId,
-      typeName: meetingTypes.name,
-      chairName: chairUser.fullName,
       preparingUnitName: preparingUnit.name,
       participantCount: sql<number>`(select count(*) from ${meetingParticipants} where ${meetingParticipants.meetingId} = ${meetings.id} and ${meetingParticipants.rsvp} not in ('declined','substituted'))`,
       myAnswer: filter.userId
         ? sql<RsvpState | null>`(select ${meetingParticipants.rsvp} from ${meetingParticipants} where ${meetingParticipants.meetingId} = ${meetings.id} and ${meetingParticipants.userId} = ${filter.userId})`
         : sql<RsvpState | null>`null`,
     })
-    .from(meetings)
-    .innerJoin(meetingTypes, eq(meetingTypes.id, meetings.meetingTypeId))
-    .innerJoin(chairUser, eq(chairUser.id, meetings.chairUserId))
     .leftJoin(preparingUnit, eq(preparingUnit.id, meetings.preparingUnitId))
     .where(and(gt(meetings.endsAt, filter.from), lt(meetings.startsAt, filter.to), filter.includeCancelled ? undefined : ne(meetings.status, 'cancelled'), mine))
     .orderBy(asc(meetings.startsAt))
