@@ -1,36 +1,20 @@
 import { EventEmitter } from 'node:events'
+import type { DirectoryEvents } from '~/features/directory/index.server'
+import type { MeetingEvents } from '~/features/meetings/index.server'
+import type { NotificationEvents } from '~/features/notifications/index.server'
+import type { TaskEvents } from '~/features/tasks/index.server'
+import type { ConclusionEvents } from '~/features/conclusions/index.server'
+import type { DocumentEvents } from '~/features/documents/index.server'
+import type { HallEvents } from '~/features/live-meeting/index.server'
+import type { MinutesEvents } from '~/features/minutes/index.server'
+import type { PollEvents } from '~/features/polls/index.server'
 
 /**
- * Typed in-process domain events. Models emit them after their transaction commits; the
- * realtime bridge (server/realtime) forwards them to socket rooms. Events carry ids, not records.
+ * Typed in-process domain events, each feature's own (its `events.ts`) composed here. Models emit
+ * them after their transaction commits; the realtime bridge (server/realtime) forwards them to
+ * socket rooms. Events carry ids, not records.
  */
-export type DomainEvents = {
-  'user.sessionsRevoked': { userId: number }
-  'session.revoked': { sessionId: string }
-  'user.updated': { userId: number; unitId: number | null }
-  'meeting.updated': { meetingId: number }
-  'meeting.invited': { meetingId: number; userIds: number[] }
-  'meeting.statusChanged': { meetingId: number; userIds: number[] }
-  'meeting.participants.updated': { meetingId: number }
-  'notification.created': { userIds: number[] }
-  /** Notifications were marked read: the unread counters of these people changed. */
-  'notification.read': { userIds: number[] }
-  'task.updated': { taskId: number; unitIds: number[] }
-  'conclusion.updated': { meetingId: number; conclusionId: number }
-  'tasks.dayChanged': { today: string }
-  'documents.changed': { meetingId: number }
-  'document.read': { meetingId: number; documentId: number; userId: number }
-  /** Something in the meeting room changed (session, attendance, speakers, votes, a ballot). */
-  'hall.updated': { meetingId: number; what: 'session' | 'attendance' | 'speakers' | 'votes' | 'ballot' }
-  /** A meeting's minutes changed (created, minute-taker, submitted, returned, approved, corrected, shared). */
-  'minutes.updated': { meetingId: number }
-  /** A confidence poll's state or counts changed (never who voted). */
-  'poll.updated': { campaignId: number }
-  /** A big-screen display link was revoked: its screens are disconnected. */
-  'display.revoked': { displayId: string }
-  /** Notifications that should also go out by e-mail (when SMTP is configured). */
-  'notification.email': { notificationIds: number[] }
-}
+export type DomainEvents = DirectoryEvents & MeetingEvents & NotificationEvents & TaskEvents & ConclusionEvents & DocumentEvents & HallEvents & MinutesEvents & PollEvents
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void
 

@@ -6,3 +6,4 @@ export { TaskBlocksInvalid, conclusionForExport, getConclusion, getConclusionSta
 export { allocateDocumentNumber, issuingBodyHeader, listIssuingBodies, peekDocumentNumber, updateIssuingBody } from './numbering.server'
 export { canEditConclusion, canIssueConclusion, canReadConclusion, canReadIssuedConclusion } from './permissions.server'
 export { conclusionRooms } from './rooms.server'
+export type { ConclusionEvents } from './events'

@@ -10,3 +10,4 @@ export { createUnit, getUnit, listUnitTree, listUnits, unitOfficers, updateUnit 
 export { changePassword, contactsOf, countUsers, createUser, deleteUser, getSessionUser, getUser, listUserOptions, listUsers, peopleByIds, resetPassword, searchPeople, setLocale, setUserActive, updateUser, type SessionUser, type UserDetail } from './users.server'
 export { canSeeContactDetails } from './permissions.server'
 export { directoryRooms } from './rooms.server'
+export type { DirectoryEvents } from './events'

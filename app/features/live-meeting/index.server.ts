@@ -8,3 +8,4 @@ export { consoleView, hallView, myAttendance, screenView, type ConsoleView, type
 export { CODE_WINDOW_MS } from './checkin-code.server'
 export { ballotSchema, hallIntentSchema, speakRequestSchema } from './schemas'
 export { hallRooms } from './rooms.server'
+export type { HallEvents } from './events'

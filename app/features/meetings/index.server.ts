@@ -13,3 +13,4 @@ export { canManageMeetings, canViewMeeting, isMeetingMember, type MeetingAccess 
 export { meetingRooms, meetingViewers } from './rooms.server'
 export { isSubstitute, parseSource, type ParticipantSource } from './participant-source'
 export { notASubstitute, standsInFor, takesPart } from './participants.server'
+export type { MeetingEvents } from './events'
