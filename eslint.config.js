@@ -28,6 +28,13 @@ export default tseslint.config(
     },
   },
   {
+    // The API router composes the features' endpoints: their `api.server` module is its surface.
+    files: ['server/api/v1/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^~/features/[^/]+/(?!index(\\.server)?$|api\\.server$|schemas$).+', message: 'The router takes a feature\'s endpoints from its api.server module, nothing else of it.' }] }],
+    },
+  },
+  {
     // Inside a feature: its own files by relative path, other features only through their surface.
     files: ['app/features/**/*.{ts,tsx}'],
     rules: {

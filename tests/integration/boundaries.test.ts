@@ -23,4 +23,12 @@ describe('import boundaries', () => {
     expect(await problems("import { hallView } from '~/features/live-meeting/index.server'\nexport const x = hallView\n", 'server/realtime/x.ts')).toEqual([])
     expect(await problems("import { BallotForm } from '~/features/polls'\nexport const x = BallotForm\n", 'app/routes/_app.x.tsx')).toEqual([])
   })
+
+  it('a feature’s endpoints are taken by the API router only; a route or another server module reaching for them fails lint', async () => {
+    const endpoints = "import { registerTaskEndpoints } from '~/features/tasks/api.server'\nexport const x = registerTaskEndpoints\n"
+    expect(await problems(endpoints, 'server/api/v1/index.ts')).toEqual([])
+    expect(await problems(endpoints, 'server/realtime/x.ts')).toHaveLength(1)
+    expect(await problems(endpoints, 'app/routes/_app.x.tsx')).toHaveLength(1)
+    expect(await problems("import { listTasks } from '~/features/tasks/tasks.server'\nexport const x = listTasks\n", 'server/api/v1/index.ts')).toHaveLength(1)
+  })
 })

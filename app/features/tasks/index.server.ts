@@ -7,3 +7,4 @@ export { addContribution, countTasks, createTasks, findTask, decideCompletion, d
 export { canAttachToTask, canContributeToTask, canDecideOnTask, canFollowLeaderTasks, canFollowUnitTasks, canReassignTask, canReportOnTask, canViewTask, type TaskAccess } from './permissions.server'
 export { taskRooms } from './rooms.server'
 export type { TaskEvents } from './events'
+export { taskSchema as taskApiSchema } from './api-schema'

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { serverT } from '~/i18n/translate.server'
 import { claimKey, keepClaim, releaseClaim, requestHash } from '~/core/idempotency.server'
 import { getDb } from '#db/client'
-import { ApiError } from './errors'
+import { ApiError } from '~/core/api/errors.server'
 
 const KEY = /^[\x21-\x7e]{1,255}$/
 

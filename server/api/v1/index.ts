@@ -2,18 +2,19 @@ import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-open
 import express, { Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { serverT } from '~/i18n/translate.server'
+import { ApiError, apiErrorHandler } from '~/core/api/errors.server'
+import { registerDirectoryEndpoints } from '~/features/directory/api.server'
+import { registerMeetingEndpoints } from '~/features/meetings/api.server'
+import { registerTaskEndpoints } from '~/features/tasks/api.server'
+import { registerConclusionEndpoints } from '~/features/conclusions/api.server'
+import { registerDocumentEndpoints } from '~/features/documents/api.server'
+import { registerLiveMeetingEndpoints } from '~/features/live-meeting/api.server'
+import { registerMinutesEndpoints } from '~/features/minutes/api.server'
+import { registerPollEndpoints } from '~/features/polls/api.server'
+import { registerReportEndpoints } from '~/features/reports/api.server'
+import { registerSearchEndpoints } from '~/features/search/api.server'
 import { authenticateApi } from './auth'
-import { registerDirectoryEndpoints } from './directory'
-import { ApiError, apiErrorHandler } from './errors'
 import { idempotencyKeys } from './idempotency'
-import { registerMeetingEndpoints } from './meetings'
-import { registerConclusionEndpoints, registerTaskEndpoints } from './tasks'
-import { registerDocumentEndpoints } from './documents'
-import { registerLiveMeetingEndpoints } from './live-meeting'
-import { registerMinutesEndpoints } from './minutes'
-import { registerPollEndpoints } from './polls'
-import { registerReportEndpoints } from './reports'
-import { registerSearchEndpoints } from './search'
 
 export type ApiOptions = { rateLimitPerMinute: number; bodyLimit?: number }
 
@@ -24,16 +25,9 @@ export function createApiRouter(options: ApiOptions) {
   registry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'nghisu_session' })
 
   const api = Router()
-  registerDirectoryEndpoints(api, registry)
-  registerMeetingEndpoints(api, registry)
-  registerTaskEndpoints(api, registry)
-  registerConclusionEndpoints(api, registry)
-  registerDocumentEndpoints(api, registry)
-  registerLiveMeetingEndpoints(api, registry)
-  registerMinutesEndpoints(api, registry)
-  registerPollEndpoints(api, registry)
-  registerReportEndpoints(api, registry)
-  registerSearchEndpoints(api, registry)
+  // Each feature's endpoints (features/<area>/api.server.ts), mounted and described in one place.
+  const features = [registerDirectoryEndpoints, registerMeetingEndpoints, registerTaskEndpoints, registerConclusionEndpoints, registerDocumentEndpoints, registerLiveMeetingEndpoints, registerMinutesEndpoints, registerPollEndpoints, registerReportEndpoints, registerSearchEndpoints]
+  for (const register of features) register(api, registry)
 
   const document = new OpenApiGeneratorV3(registry.definitions).generateDocument({
     openapi: '3.0.3',

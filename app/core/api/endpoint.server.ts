@@ -2,8 +2,8 @@ import { OpenAPIRegistry, type ResponseConfig } from '@asteasolutions/zod-to-ope
 import type { Request, Response, Router } from 'express'
 import { z } from '~/core/zod'
 import type { SessionUser } from '~/features/directory/index.server'
-import { currentUser } from './auth'
-import { apiErrorSchema, handle } from './errors'
+import { currentUser } from './user.server'
+import { apiErrorSchema, handle } from './errors.server'
 
 type AnyObject = z.ZodObject<z.ZodRawShape>
 

@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/core/zod'
 import { SEARCH_LIMITS, searchEverything, searchKinds } from '~/features/search/index.server'
-import { defineEndpoint } from './endpoint'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 const hitSchema = z
   .object({ kind: z.enum(searchKinds), id: z.number().int(), title: z.string(), context: z.string().nullable(), href: z.string(), at: z.string().nullable() })

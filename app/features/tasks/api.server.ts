@@ -1,38 +1,19 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/core/zod'
-import { findConclusion } from '~/features/conclusions/index.server'
 import { dateSchema } from '~/features/meetings/index.server'
 import { authorize, can } from '~/core/permissions.server'
 import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, type TaskAccess } from '~/features/tasks/index.server'
-import { canEditConclusion, canReadConclusion } from '~/features/conclusions/index.server'
-import { addContribution, completionSchema, contributionSchema, decideCompletion, decideExtension, decisionSchema, declareCompletion, extensionRequestSchema, getTask, listTasks, postProgress, progressSchema, requestExtension, findTask, taskBuckets, taskStatuses } from '~/features/tasks/index.server'
+import { addContribution, completionSchema, contributionSchema, decideCompletion, decideExtension, decisionSchema, declareCompletion, extensionRequestSchema, getTask, listTasks, postProgress, progressSchema, requestExtension, findTask } from '~/features/tasks/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
-import { reportingCycles, taskEventKinds } from '#db/schema/conclusions'
-import { requireApiPermission } from './auth'
-import { defineEndpoint } from './endpoint'
+import { taskEventKinds } from '#db/schema/conclusions'
+import { taskSchema } from './api-schema'
+import { taskStatuses } from './task-status'
+import { requireApiPermission } from '~/core/api/user.server'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
-const statuses = taskStatuses
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
-const taskSchema = z
-  .object({
-    id: z.number().int(),
-    content: z.string(),
-    leadUnitId: z.number().int(),
-    coordinatingUnitIds: z.array(z.number().int()),
-    deadline: z.string().nullable(),
-    originalDeadline: z.string().nullable(),
-    standingCycle: z.enum(reportingCycles).nullable(),
-    progress: z.number().int(),
-    pendingDeadline: z.string().nullable(),
-    completionDeclaredOn: z.string().nullable(),
-    completedOn: z.string().nullable(),
-    status: z.enum(statuses),
-    daysOverdue: z.number().int(),
-    bucket: z.enum(taskBuckets),
-  })
-  .meta({ id: 'Task' })
 const taskDetailSchema = taskSchema
   .extend({ history: z.array(z.object({ kind: z.enum(taskEventKinds), actorId: z.number().int(), unitId: z.number().int().nullable(), percent: z.number().int().nullable(), text: z.string().nullable(), fromValue: z.string().nullable(), toValue: z.string().nullable(), at: z.string() })) })
   .meta({ id: 'TaskDetail' })
@@ -47,7 +28,7 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
       .object({
         unitId: z.coerce.number().int().positive().optional(),
         meetingId: z.coerce.number().int().positive().optional(),
-        status: z.enum(statuses).optional(),
+        status: z.enum(taskStatuses).optional(),
         deadlineFrom: dateSchema.optional(),
         deadlineTo: dateSchema.optional(),
         leaderId: z.coerce.number().int().positive().optional(),
@@ -101,48 +82,4 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
   action('/tasks/:id/extension-decision', 'Đồng ý hoặc không đồng ý gia hạn (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideExtension)
   action('/tasks/:id/completion', 'Báo cáo hoàn thành (đơn vị chủ trì)', completionSchema.strict(), canReportOnTask, declareCompletion)
   action('/tasks/:id/completion-decision', 'Công nhận hoàn thành hoặc trả lại (Văn phòng, người chủ trì)', decisionSchema.strict(), canDecideOnTask, decideCompletion)
-}
-
-const conclusionSchema = z
-  .object({
-    id: z.number().int(),
-    status: z.enum(['draft', 'issued', 'superseded']),
-    numberFormatted: z.string().nullable(),
-    issuedOn: z.string().nullable(),
-    onTime: z.boolean().nullable(),
-    summary: z.string(),
-    content: z.record(z.string(), z.unknown()),
-    html: z.string().nullable(),
-    recipientUnitIds: z.array(z.number().int()),
-    otherRecipients: z.array(z.string()),
-    supersedesId: z.number().int().nullable(),
-    revision: z.number().int(),
-  })
-  .meta({ id: 'Conclusion' })
-
-export function registerConclusionEndpoints(router: Router, registry: OpenAPIRegistry) {
-  defineEndpoint(router, registry, {
-    method: 'get',
-    path: '/meetings/:id/conclusion',
-    tag: 'Kết luận',
-    summary: 'Thông báo kết luận của cuộc họp (bản đã ban hành; bản dự thảo chỉ cho Văn phòng và người chủ trì) và các nhiệm vụ',
-    params: idParams,
-    success: {
-      status: 200,
-      description: 'Kết luận và nhiệm vụ',
-      schema: z.object({ issued: conclusionSchema.nullable(), draft: conclusionSchema.nullable(), tasks: z.array(taskSchema) }),
-    },
-    errors: [403, 404],
-    handler: ({ params, user }) => {
-      const { access, state: { issued, draft }, recipientUnitIds } = findConclusion(params.id)
-      authorize(user, canReadConclusion, access, recipientUnitIds)
-      const canEdit = canEditConclusion(user, access)
-      const shape = (c: NonNullable<typeof issued>) => ({ ...c, content: c.content, html: c.html })
-      return {
-        issued: issued ? shape(issued) : null,
-        draft: canEdit && draft ? shape(draft) : null,
-        tasks: issued ? listTasks({ filter: { meetingId: params.id } }) : [],
-      }
-    },
-  })
 }

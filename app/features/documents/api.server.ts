@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream'
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
-import type { Request as ExpressRequest, Response as ExpressResponse, Router } from 'express'
+import type { Request as ExpressRequest, Router } from 'express'
 import { z } from '~/core/zod'
 import { addVersion, createDocument, distributeDocuments, distributeSchema, documentAccess, documentPresenters, documentUploadSchema, documentVersionSchema, listMeetingDocuments, meetingReadiness, serveDocumentFile } from '~/features/documents/index.server'
 import { DomainError } from '~/core/errors'
@@ -10,7 +9,8 @@ import { findMeeting } from '~/features/meetings/index.server'
 import { authorize, can } from '~/core/permissions.server'
 import { canAddDocumentVersion, canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/features/documents/index.server'
 import { documentKinds } from '#db/schema/documents'
-import { defineEndpoint } from './endpoint'
+import { defineEndpoint } from '~/core/api/endpoint.server'
+import { sendWebResponse, webRequest } from '~/core/api/web.server'
 
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
@@ -30,21 +30,7 @@ const documentSchema = z
   })
   .meta({ id: 'Document' })
 
-/** The Express request as a web Request (streamed body), for the code shared with the pages. */
-function webRequest(req: ExpressRequest) {
-  const headers = new Headers()
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-  const url = `http://${req.headers.host ?? 'localhost'}${req.originalUrl}`
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}) } as RequestInit)
-}
 
-export async function sendWebResponse(res: ExpressResponse, response: Response) {
-  res.status(response.status)
-  response.headers.forEach((value, key) => res.setHeader(key, value))
-  if (!response.body) return void res.end()
-  Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
-}
 
 /**
  * One file and its fields from a multipart request: the fields are checked, then `store` runs; if

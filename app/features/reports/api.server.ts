@@ -4,8 +4,8 @@ import { z } from '~/core/zod'
 import { getReport, issuedReportFile, reportFigures, reportScopeFor } from '~/features/reports/index.server'
 import { DomainError } from '~/core/errors'
 import { isValidDate } from '~/core/days'
-import { sendWebResponse } from './documents'
-import { defineEndpoint } from './endpoint'
+import { sendWebResponse } from '~/core/api/web.server'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 /** Reports over the API, by the page's rules: the figures of a period and scope (computed now), an issued report (frozen), their files. */
 const figuresSchema = z.record(z.string(), z.unknown()).meta({ id: 'ReportFigures', description: 'tasks (Biểu 1–2: rows by lead unit, total, rates with their denominators, lastYear, trend, overdue), programme (Biểu 3), discipline (Biểu 4)' })

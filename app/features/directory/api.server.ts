@@ -6,8 +6,8 @@ import { can } from '~/core/permissions.server'
 import { canSeeContactDetails } from '~/features/directory/index.server'
 import { createUnit, createUser, createUserApiSchema, getUnit, getUser, listUnits, listUsers, publicUserSchema as publicUserShape, unitCreateApiSchema, unitPatchSchema, unitSchema as unitShape, updateUnit, updateUser, updateUserApiSchema, type UserDetail, userDetailSchema as userDetailShape } from '~/features/directory/index.server'
 import { roles } from '#db/schema/users'
-import { requireApiPermission } from './auth'
-import { defineEndpoint } from './endpoint'
+import { requireApiPermission } from '~/core/api/user.server'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 // Named components in the OpenAPI document (zod's registry ids).
 const unitSchema = unitShape.meta({ id: 'Unit' })

@@ -3,8 +3,8 @@ import type { Router } from 'express'
 import { z } from '~/core/zod'
 import { minutesAccess, minutesFile, minutesForExport } from '~/features/minutes/index.server'
 import { DomainError } from '~/core/errors'
-import { sendWebResponse } from './documents'
-import { defineEndpoint } from './endpoint'
+import { sendWebResponse } from '~/core/api/web.server'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 /** Approved minutes over the API, by the page's rules (those who write them, and everyone who may view the meeting once shared). */
 const idParams = z.object({ id: z.coerce.number().int().positive() })

@@ -4,7 +4,7 @@ import { z } from '~/core/zod'
 import { pollStates } from '#db/schema/enums'
 import { getCampaign, pollAccess, pollProgress, pollResults } from '~/features/polls/index.server'
 import { DomainError } from '~/core/errors'
-import { defineEndpoint } from './endpoint'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 /** Confidence polls over the API: a campaign as its people see it (counts, never who), its results once published. */
 const idParams = z.object({ id: z.coerce.number().int().positive() })

@@ -10,9 +10,9 @@ import { canViewMeeting } from '~/features/meetings/index.server'
 import { createProgrammeItem, getProgrammeItem, listProgrammeItems } from '~/features/programme/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { meetingModes, meetingStatuses, participantRoles, programmeItemStatuses, rsvpStates } from '#db/schema/meetings'
-import { requireApiPermission } from './auth'
-import { defineEndpoint } from './endpoint'
-import { ApiError } from './errors'
+import { requireApiPermission } from '~/core/api/user.server'
+import { defineEndpoint } from '~/core/api/endpoint.server'
+import { ApiError } from '~/core/api/errors.server'
 
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 

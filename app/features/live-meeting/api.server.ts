@@ -6,7 +6,7 @@ import { ballotSchema, castBallot, checkIn, consoleView, hallAccess, hallView, m
 import { DomainError } from '~/core/errors'
 import { idSchema } from '~/core/schemas'
 import type { SessionUser } from '~/features/directory/index.server'
-import { defineEndpoint } from './endpoint'
+import { defineEndpoint } from '~/core/api/endpoint.server'
 
 /**
  * The meeting room over the API (for a room's check-in kiosk and other integrations), by the same
