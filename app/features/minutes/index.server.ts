@@ -83,3 +83,4 @@ export async function minutesFile(data: NonNullable<ReturnType<typeof minutesFor
 }
 export { minutesRooms } from './rooms.server'
 export type { MinutesEvents } from './events'
+export { minutesLive } from './realtime.server'

@@ -54,3 +54,4 @@ export function fileResponse(body: Buffer, kind: 'docx' | 'pdf', name: string) {
 export { HTTP_STATUS_OF }
 export { pollRooms } from './rooms.server'
 export type { PollEvents } from './events'
+export { pollLive } from './realtime.server'
