@@ -1,3 +1,5 @@
+import type { reportingCycles } from '#db/schema/enums'
+
 /**
  * Task statuses are derived, never typed (R4.6h). The five categories are those the Government
  * Office and provinces use; reports group them in four buckets.
@@ -44,20 +46,21 @@ export function deriveTaskStatus(task: DatedTask, today: string, againstOriginal
   return { status: task.progress > 0 ? 'in_progress' : 'not_due', daysOverdue: 0 }
 }
 
-export function bucketOf(status: TaskStatus): TaskBucket {
-  switch (status) {
-    case 'done_on_time':
-      return 'done_on_time'
-    case 'done_late':
-      return 'done_late'
-    case 'overdue':
-      return 'open_overdue'
-    default:
-      return 'open_within'
-  }
+/** Which statuses each bucket holds: the one statement of it (bucketOf and the SQL filters use it). */
+export const statusesOfBucket: Record<TaskBucket, readonly TaskStatus[]> = {
+  done_on_time: ['done_on_time'],
+  done_late: ['done_late'],
+  open_within: ['not_due', 'in_progress'],
+  open_overdue: ['overdue'],
 }
 
-export type ReportingCycle = 'month' | 'quarter' | 'half_year' | 'year'
+const BUCKET_OF = new Map(taskBuckets.flatMap((bucket) => statusesOfBucket[bucket].map((status) => [status, bucket] as const)))
+
+export function bucketOf(status: TaskStatus): TaskBucket {
+  return BUCKET_OF.get(status)!
+}
+
+export type ReportingCycle = (typeof reportingCycles)[number]
 const CYCLE_MONTHS: Record<ReportingCycle, number> = { month: 1, quarter: 3, half_year: 6, year: 12 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

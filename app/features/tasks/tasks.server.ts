@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
 import { z } from '~/core/zod'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
-import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, type TaskBucket, type TaskStatus } from './task-status'
+import { bucketOf, deriveStandingTaskStatus, deriveTaskStatus, statusesOfBucket, type TaskBucket, type TaskStatus } from './task-status'
 import { vietnamDate } from '~/core/days'
 import type { completionSchema, contributionSchema, decisionSchema, extensionRequestSchema, progressSchema, reassignSchema } from './schemas'
 import { type DBOrTx } from '#db/client'
@@ -309,12 +309,6 @@ export type TaskFilter = {
 function taskStatusSql(today: string) {
   return sql<TaskStatus>`(case when ${tasks.completedOn} is not null then (case when ${tasks.completedOn} <= ${tasks.deadline} then 'done_on_time' else 'done_late' end) when ${tasks.deadline} < ${today} then 'overdue' when ${tasks.progress} > 0 then 'in_progress' else 'not_due' end)`
 }
-const STATUSES_OF_BUCKET: Record<TaskBucket, TaskStatus[]> = {
-  done_on_time: ['done_on_time'],
-  done_late: ['done_late'],
-  open_within: ['not_due', 'in_progress'],
-  open_overdue: ['overdue'],
-}
 
 /**
  * Tasks matching the filter (not the status: see `statusCondition`). Tasks exist only for issued
@@ -339,7 +333,7 @@ function scopeConditions(filter: TaskFilter) {
 
 /** Standing tasks always pass (their status is derived afterwards); dated ones are filtered here. */
 function statusCondition(filter: TaskFilter, today: string) {
-  const wanted = filter.status ? [filter.status] : filter.bucket ? STATUSES_OF_BUCKET[filter.bucket] : null
+  const wanted = filter.status ? [filter.status] : filter.bucket ? statusesOfBucket[filter.bucket] : null
   if (!wanted) return undefined
   return sql`(${tasks.deadline} is null or ${taskStatusSql(today)} in (${sql.join(wanted.map((w) => sql`${w}`), sql`, `)}))`
 }
