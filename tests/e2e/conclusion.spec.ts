@@ -71,6 +71,8 @@ test('the chair concludes with two tasks and issues the notice; the lead unit re
   expect(asked.at(-1)).toBe(`Ban hành thông báo ${number}? Số văn bản đã cấp không lấy lại được.`)
   await expect(chair.getByTestId('notice-timing')).toHaveText('Đúng hạn')
   await expect(chair.getByTestId('recipients')).toContainText('Ban Tổ chức Tỉnh ủy')
+  // The page lists Nơi nhận as the DOCX and PDF do, the Office's file copy last.
+  await expect(chair.getByTestId('recipients').getByRole('listitem').last()).toHaveText('- Lưu Văn phòng')
   const [download] = await Promise.all([chair.waitForEvent('download'), chair.getByTestId('download-docx').click()])
   expect(download.suggestedFilename()).toMatch(/^Thông báo kết luận Số \d+-TB-TU\.docx$/)
   const { readFile } = await import('node:fs/promises')

@@ -15,6 +15,7 @@ import {
 import PDFDocument from 'pdfkit'
 import type { ConclusionExport } from './conclusions.server'
 import { type DocJSON, normaliseTaskAttrs, taskSentence } from './conclusion-doc'
+import { blankNumber, NOTICE_TEXT, noticeRecipients } from './notice-text'
 import { TINOS } from '~/core/fonts.server'
 
 /**
@@ -93,8 +94,7 @@ export function placeAndDate(place: string, iso: string | null) {
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`
 }
 
-/** The line at the head of every Party document, top right (Hướng dẫn 36-HD/VPTW). */
-const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM'
+const PARTY_NAME = NOTICE_TEXT.party
 
 export const FONT = 'Times New Roman'
 export const pt = (n: number) => n * 2 // docx sizes are half-points
@@ -179,19 +179,19 @@ export async function conclusionDocx(data: ConclusionExport): Promise<Buffer> {
       )
   }
 
-  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? 'Số    -TB/TU', placeAndDate(data.place, data.issuedOn))
+  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? blankNumber('TB/TU'), placeAndDate(data.place, data.issuedOn))
   const signatureAndRecipients = twoColumns(
     [
       45,
       [
-        new Paragraph({ children: [run('Nơi nhận:', 12, { bold: true, italic: true, underline: true })] }),
-        ...[...data.recipients, 'Lưu Văn phòng'].map((r, i, all) => new Paragraph({ children: [run(`- ${r}${i === all.length - 1 ? '.' : ','}`, 11)] })),
+        new Paragraph({ children: [run(NOTICE_TEXT.recipients, 12, { bold: true, italic: true, underline: true })] }),
+        ...noticeRecipients(data.recipients).map((r, i, all) => new Paragraph({ children: [run(`- ${r}${i === all.length - 1 ? '.' : ','}`, 11)] })),
       ],
     ],
-    [55, [centered([run('T/M BAN THƯỜNG VỤ', 14, { bold: true })]), centered([run(data.signerTitle.toUpperCase(), 14, { bold: true })]), ...[1, 2, 3].map(() => centered([run('', 14)])), centered([run(data.signerName, 14, { bold: true })])]],
+    [55, [centered([run(NOTICE_TEXT.onBehalfOfStandingCommittee, 14, { bold: true })]), centered([run(data.signerTitle.toUpperCase(), 14, { bold: true })]), ...[1, 2, 3].map(() => centered([run('', 14)])), centered([run(data.signerName, 14, { bold: true })])]],
   )
 
-  const doc = partyDocument({ title: `Thông báo kết luận ${data.numberFormatted ?? '(dự thảo)'}`, draft: data.draft, header, kind: 'THÔNG BÁO KẾT LUẬN', line: data.summary, body, closing: signatureAndRecipients })
+  const doc = partyDocument({ title: `Thông báo kết luận ${data.numberFormatted ?? '(dự thảo)'}`, draft: data.draft, header, kind: NOTICE_TEXT.conclusionKind, line: data.summary, body, closing: signatureAndRecipients })
   return Packer.toBuffer(doc)
 }
 
@@ -238,7 +238,7 @@ export function conclusionPdf(data: ConclusionExport): Promise<Buffer> {
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
 
-  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? 'Số    -TB/TU', placeAndDate: placeAndDate(data.place, data.issuedOn), kind: 'THÔNG BÁO KẾT LUẬN', line: data.summary })
+  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? blankNumber('TB/TU'), placeAndDate: placeAndDate(data.place, data.issuedOn), kind: NOTICE_TEXT.conclusionKind, line: data.summary })
 
   const paragraph = (runs: Run[], prefix = '', indent = 0) => {
     const all = prefix ? [{ text: prefix }, ...runs] : runs
@@ -276,12 +276,12 @@ export function conclusionPdf(data: ConclusionExport): Promise<Buffer> {
   const sigTop = doc.y
   const sigX = left + width * 0.45
   const sigW = width * 0.55
-  doc.font('bold').fontSize(14).text('T/M BAN THƯỜNG VỤ', sigX, sigTop, { width: sigW, align: 'center' })
+  doc.font('bold').fontSize(14).text(NOTICE_TEXT.onBehalfOfStandingCommittee, sigX, sigTop, { width: sigW, align: 'center' })
   doc.text(data.signerTitle.toUpperCase(), { width: sigW, align: 'center' })
   doc.moveDown(3.5)
   doc.text(data.signerName, { width: sigW, align: 'center' })
-  doc.font('boldItalic').fontSize(12).text('Nơi nhận:', left, sigTop, { width: width * 0.45, underline: true })
-  const recipients = [...data.recipients, 'Lưu Văn phòng']
+  doc.font('boldItalic').fontSize(12).text(NOTICE_TEXT.recipients, left, sigTop, { width: width * 0.45, underline: true })
+  const recipients = noticeRecipients(data.recipients)
   recipients.forEach((r, i) => doc.font('regular').fontSize(11).text(`- ${r}${i === recipients.length - 1 ? '.' : ','}`, { width: width * 0.45 }))
   doc.end()
   return done

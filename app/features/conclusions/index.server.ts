@@ -7,3 +7,4 @@ export { allocateDocumentNumber, issuingBodyHeader, listIssuingBodies, peekDocum
 export { canEditConclusion, canIssueConclusion, canReadConclusion, canReadIssuedConclusion } from './permissions.server'
 export { conclusionRooms } from './rooms.server'
 export type { ConclusionEvents } from './events'
+export { blankNumber, NOTICE_TEXT } from './notice-text'

@@ -2,3 +2,4 @@
 export { ConclusionEditor } from './components/conclusion-editor'
 export { baseExtensions, openingSentence, type DocJSON, type TaskBlockProblem } from './conclusion-doc'
 export { correctionSchema, issueFormSchema } from './schemas'
+export { NOTICE_TEXT, noticeRecipients } from './notice-text'

@@ -1,7 +1,7 @@
 import { AlignmentType, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import PDFDocument from 'pdfkit'
 import type { DocJSON as ConclusionDoc } from '~/features/conclusions/index.server'
-import { centered, docxPartyHeader, MM, mm, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, type Run, runsOf, twoColumns } from '~/features/conclusions/index.server'
+import { blankNumber, centered, docxPartyHeader, MM, mm, PDF_FONTS, partyDocument, pdfPartyHeader, placeAndDate, run, type Run, runsOf, twoColumns } from '~/features/conclusions/index.server'
 import { attendanceText, type AttendanceFacts, closingText, type DocJSON, type ItemFacts, itemText, type MeetingFacts, openingText, type SpeechFacts, speechText, type VoteFacts, voteText } from './doc'
 
 /**
@@ -97,7 +97,7 @@ export async function minutesDocx(data: MinutesExport): Promise<Buffer> {
     const runs = l.kind === 'heading' ? l.runs.map((r) => ({ ...r, bold: true })) : l.runs
     body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10), left: mm((('indent' in l && l.indent) || 0) * 6) }, spacing: { before: 60, after: 60, line: 312, lineRule: LineRuleType.AUTO }, children: runs.map((r) => run(r.text, 14, r)) }))
   }
-  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? 'Số    -BB/TU', placeAndDate(data.place, data.approvedOn))
+  const header = docxPartyHeader(data.bodyName, data.numberFormatted ?? blankNumber('BB/TU'), placeAndDate(data.place, data.approvedOn))
   const doc = partyDocument({
     title: `Biên bản ${data.numberFormatted ?? '(dự thảo)'}`,
     draft: data.draft,
@@ -119,7 +119,7 @@ export function minutesPdf(data: MinutesExport): Promise<Buffer> {
   const fontOf = (r: Omit<Run, 'text'>) => (r.bold && r.italic ? 'boldItalic' : r.bold ? 'bold' : r.italic ? 'italic' : 'regular')
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right
-  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? 'Số    -BB/TU', placeAndDate: placeAndDate(data.place, data.approvedOn), kind: 'BIÊN BẢN', line: data.meetingTitle })
+  pdfPartyHeader(doc, { draft: data.draft, bodyName: data.bodyName, number: data.numberFormatted ?? blankNumber('BB/TU'), placeAndDate: placeAndDate(data.place, data.approvedOn), kind: 'BIÊN BẢN', line: data.meetingTitle })
   for (const l of minutesLines(data.content)) {
     doc.x = left
     if (l.kind === 'table') {

@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js'
 import { ImageRun, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx'
 import { renderToStaticMarkup } from 'react-dom/server'
 import writeXlsxFile from 'write-excel-file/node'
-import { centered, docxPartyHeader, partyDocument, placeAndDate, run, twoColumns } from '~/features/conclusions/index.server'
+import { blankNumber, centered, docxPartyHeader, NOTICE_TEXT, partyDocument, placeAndDate, run, twoColumns } from '~/features/conclusions/index.server'
 import { TINOS } from '~/core/fonts.server'
 import { BucketsByUnitChart, TrendChart } from './components/charts'
 import type { ReportFigures } from './figures.server'
@@ -61,11 +61,11 @@ export async function reportDocx(d: ReportDoc): Promise<Buffer> {
   const doc = partyDocument({
     title: d.title,
     draft: !d.numberFormatted,
-    header: docxPartyHeader(d.bodyName, d.numberFormatted ?? 'Số    -BC/VPTU', placeAndDate(d.place, d.issuedOn)),
+    header: docxPartyHeader(d.bodyName, d.numberFormatted ?? blankNumber('BC/VPTU'), placeAndDate(d.place, d.issuedOn)),
     kind: 'BÁO CÁO',
     line: d.title,
     body,
-    closing: twoColumns([45, [new Paragraph({ children: [run('Nơi nhận:', 12, { bold: true, italic: true })] }), new Paragraph({ children: [run('- Thường trực, Ban Thường vụ,', 11)] }), new Paragraph({ children: [run('- Lưu Văn phòng.', 11)] })]], [55, [centered([run(d.signerTitle?.toUpperCase() ?? 'CHÁNH VĂN PHÒNG', 13, { bold: true })]), centered([run('', 13)]), centered([run('', 13)]), centered([run(d.signerName ?? '', 13, { bold: true })])]]),
+    closing: twoColumns([45, [new Paragraph({ children: [run(NOTICE_TEXT.recipients, 12, { bold: true, italic: true })] }), new Paragraph({ children: [run('- Thường trực, Ban Thường vụ,', 11)] }), new Paragraph({ children: [run(`- ${NOTICE_TEXT.keptAtOffice}.`, 11)] })]], [55, [centered([run(d.signerTitle?.toUpperCase() ?? 'CHÁNH VĂN PHÒNG', 13, { bold: true })]), centered([run('', 13)]), centered([run('', 13)]), centered([run(d.signerName ?? '', 13, { bold: true })])]]),
   })
   return Packer.toBuffer(doc)
 }

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/ui/form'
 import { useTranslation } from 'react-i18next'
-import { correctionSchema } from '~/features/conclusions'
+import { correctionSchema, NOTICE_TEXT, noticeRecipients } from '~/features/conclusions'
 import { Button, buttonClass } from '~/components/ui/button'
 import { Card, FormErrors } from '~/components/ui/card'
 import { Field } from '~/components/ui/field'
@@ -44,20 +44,20 @@ export function IssuedNotice() {
         </div>
       </Card>
       <article className="conclusion-html rounded-md border border-stone-300 bg-white p-6" data-testid="notice">
-        <p className="text-center text-lg font-bold">THÔNG BÁO KẾT LUẬN</p>
+        <p className="text-center text-lg font-bold">{NOTICE_TEXT.conclusionKind}</p>
         <p className="text-center font-bold">{issued.summary}</p>
         <div dangerouslySetInnerHTML={{ __html: issued.html }} />
         <div className="mt-6 grid gap-4 sm:grid-cols-2">
           <div>
-            <p className="font-bold italic underline">Nơi nhận:</p>
+            <p className="font-bold italic underline">{NOTICE_TEXT.recipients}</p>
             <ul data-testid="recipients" className="list-none pl-0">
-              {issued.recipients.map((r) => (
+              {noticeRecipients(issued.recipients).map((r) => (
                 <li key={r}>- {r}</li>
               ))}
             </ul>
           </div>
           <div className="text-center font-bold">
-            <p>T/M BAN THƯỜNG VỤ</p>
+            <p>{NOTICE_TEXT.onBehalfOfStandingCommittee}</p>
             <p>{issued.signerTitle?.toUpperCase()}</p>
             <p className="mt-10">{issued.signerName}</p>
           </div>
