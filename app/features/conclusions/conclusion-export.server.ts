@@ -16,6 +16,7 @@ import PDFDocument from 'pdfkit'
 import type { ConclusionExport } from './conclusions.server'
 import { type DocJSON, normaliseTaskAttrs, taskSentence } from './conclusion-doc'
 import { blankNumber, NOTICE_TEXT, noticeRecipients } from './notice-text'
+import { vietnamDate } from '~/core/days'
 import { TINOS } from '~/core/fonts.server'
 
 /**
@@ -87,9 +88,12 @@ export function blocksOf(doc: DocJSON, names: ConclusionExport['names']): Block[
   return blocks
 }
 
-/** "Hà Tĩnh, ngày 3 tháng 6 năm 2026" (day and month below 10 written with a leading zero only for day 1–2 per custom: kept plain). */
-export function placeAndDate(place: string, iso: string | null) {
-  if (!iso) return `${place}, ngày     tháng     năm ${new Date().getFullYear()}`
+/**
+ * "Hà Tĩnh, ngày 03 tháng 06 năm 2026": days and months below 10 with a leading zero, as Party
+ * documents write them; not yet dated, the day and month left blank in this year (in Vietnam).
+ */
+export function placeAndDate(place: string, iso: string | null, now = new Date()) {
+  if (!iso) return `${place}, ngày     tháng     năm ${vietnamDate(now).slice(0, 4)}`
   const [y, m, d] = iso.split('-').map(Number)
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`
 }
