@@ -5,7 +5,6 @@ export { validateDisplayToken, createDisplayLink, revokeDisplayLink } from './di
 export { getMyNotes } from './notes.server'
 export { checkIn, requestToSpeak, castBallot, closeExpiredVotes, markAttendance } from './hall.server'
 export { consoleView, hallView, myAttendance, screenView, type ConsoleView, type HallView, type ScreenView } from './view.server'
-export { CODE_WINDOW_MS } from './checkin-code.server'
 export { ballotSchema, hallIntentSchema, speakRequestSchema } from './schemas'
 export { hallRooms } from './rooms.server'
 export type { HallEvents } from './events'
