@@ -17,11 +17,11 @@ import { DomainError } from '~/core/errors'
 import { getWorkingCalendar } from '~/features/calendar/index.server'
 import { vietnamDate } from '~/core/days'
 import { type DBOrTx } from '#db/client'
-import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes, taskEvents, tasks, units, users } from '#db/schema/index'
+import { conclusionVersions, conclusions, issuingBodies, meetings, meetingTypes, units, users } from '#db/schema/index'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from './numbering.server'
-import { createTasks, setTaskUnits } from '~/features/tasks/index.server'
+import { issueTasks, tasksOfConclusion } from '~/features/tasks/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import type { Actor } from '~/core/actor'
 import { type Context, contextOf } from '~/core/context'
@@ -268,7 +268,7 @@ export function issueConclusion({ meetingId, who, input }: { meetingId: number; 
       const content = draft.content as DocJSON
       const blocks = taskBlocksOf(content)
       const activeUnits = new Set(tx.select({ id: units.id }).from(units).where(eq(units.active, true)).all().map((u) => u.id))
-      const previous = draft.supersedesId ? tx.select().from(tasks).where(eq(tasks.conclusionId, draft.supersedesId)).all() : []
+      const previous = draft.supersedesId ? tasksOfConclusion({ conclusionId: draft.supersedesId }, { db: tx }) : []
       const problems = checkTaskBlocks(blocks, meetingDay, (id) => activeUnits.has(id))
       // A correction may change a task, not silently drop it.
       const kept = new Set(blocks.map((b) => b.id))
@@ -303,37 +303,9 @@ export function issueConclusion({ meetingId, who, input }: { meetingId: number; 
         .where(eq(conclusions.id, draft.id))
         .run()
 
-      const byBlock = new Map(previous.map((t) => [t.blockId, t]))
-      const fresh = blocks.filter((b) => !byBlock.has(b.id))
       const toTaskBlock = (b: TaskBlockAttrs) => ({ ...b, blockId: b.id, leadUnitId: b.leadUnitId!, deadline: b.standingCycle && !b.deadline ? null : b.deadline })
-      const createdIds = createTasks({ conclusionId: draft.id, blocks: fresh.map(toTaskBlock), issuedOn }, { db: tx, now })
-      const carried: number[] = []
-      blocks.forEach((b, i) => {
-        const old = byBlock.get(b.id)
-        if (!old) return
-        const next = toTaskBlock(b)
-        const deadlineChanged = old.deadline !== next.deadline
-        tx.update(tasks)
-          .set({
-            conclusionId: draft.id,
-            position: i + 1,
-            content: next.content,
-            leadUnitId: next.leadUnitId,
-            coordinatingUnitIds: next.coordinatingUnitIds.filter((u) => u !== next.leadUnitId),
-            deadline: next.deadline,
-            originalDeadline: deadlineChanged ? (old.originalDeadline ?? old.deadline) : old.originalDeadline,
-            standingCycle: next.standingCycle,
-            followingLeaderId: next.followingLeaderId,
-            updatedAt: now,
-          })
-          .where(eq(tasks.id, old.id))
-          .run()
-        setTaskUnits({ taskId: old.id, leadUnitId: next.leadUnitId, coordinatingUnitIds: next.coordinatingUnitIds }, { db: tx })
-        tx.insert(taskEvents)
-          .values({ taskId: old.id, kind: 'corrected', actorId: who.id, at: now, text: `${numbered.formatted}: ${draft.correctionReason ?? ''}`.trim(), fromValue: old.deadline, toValue: next.deadline })
-          .run()
-        carried.push(old.id)
-      })
+      const correcting = draft.supersedesId ? { conclusionId: draft.supersedesId, actorId: who.id, note: `${numbered.formatted}: ${draft.correctionReason ?? ''}`.trim() } : undefined
+      const { createdIds, carriedIds: carried } = issueTasks({ conclusionId: draft.id, blocks: blocks.map(toTaskBlock), issuedOn, correcting }, { db: tx, now })
       if (draft.supersedesId) tx.update(conclusions).set({ status: 'superseded', updatedAt: now }).where(eq(conclusions.id, draft.supersedesId)).run()
       if (meeting.status !== 'concluded') tx.update(meetings).set({ status: 'concluded', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
 

@@ -61,6 +61,53 @@ export function createTasks({ conclusionId, blocks, issuedOn }: { conclusionId: 
   })
 }
 
+/** The tasks a notice assigned, by the block of the notice each came from (what a correction must keep). */
+export function tasksOfConclusion({ conclusionId }: { conclusionId: number }, ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  return db.select({ id: tasks.id, blockId: tasks.blockId }).from(tasks).where(eq(tasks.conclusionId, conclusionId)).all()
+}
+
+/**
+ * The tasks of a notice being issued, inside the issuing transaction. A block new to the notice
+ * becomes a task; with `correcting` (the notice it supersedes), a block that was already a task of
+ * that notice carries the task over to the new one — content, units and deadline as now written,
+ * the first deadline kept for reporting — with a `corrected` event saying why.
+ */
+export function issueTasks(
+  { conclusionId, blocks, issuedOn, correcting }: { conclusionId: number; blocks: TaskBlock[]; issuedOn: string; correcting?: { conclusionId: number; actorId: number; note: string } },
+  ctx: Partial<Context> = {},
+) {
+  const { db: tx, now } = contextOf(ctx)
+  const previous = correcting ? tx.select().from(tasks).where(eq(tasks.conclusionId, correcting.conclusionId)).all() : []
+  const byBlock = new Map(previous.map((t) => [t.blockId, t]))
+  const createdIds = createTasks({ conclusionId, blocks: blocks.filter((b) => !byBlock.has(b.blockId)), issuedOn }, { db: tx, now })
+  const carriedIds: number[] = []
+  blocks.forEach((next, i) => {
+    const old = byBlock.get(next.blockId)
+    if (!old || !correcting) return
+    const deadlineChanged = old.deadline !== next.deadline
+    tx.update(tasks)
+      .set({
+        conclusionId,
+        position: i + 1,
+        content: next.content,
+        leadUnitId: next.leadUnitId,
+        coordinatingUnitIds: next.coordinatingUnitIds.filter((u) => u !== next.leadUnitId),
+        deadline: next.deadline,
+        originalDeadline: deadlineChanged ? (old.originalDeadline ?? old.deadline) : old.originalDeadline,
+        standingCycle: next.standingCycle,
+        followingLeaderId: next.followingLeaderId,
+        updatedAt: now,
+      })
+      .where(eq(tasks.id, old.id))
+      .run()
+    setTaskUnits({ taskId: old.id, leadUnitId: next.leadUnitId, coordinatingUnitIds: next.coordinatingUnitIds }, { db: tx })
+    tx.insert(taskEvents).values({ taskId: old.id, kind: 'corrected', actorId: correcting.actorId, at: now, text: correcting.note, fromValue: old.deadline, toValue: next.deadline }).run()
+    carriedIds.push(old.id)
+  })
+  return { createdIds, carriedIds }
+}
+
 /** Keeps `task_units` (the unit index of tasks) in step with a task's lead and coordinating units. */
 export function setTaskUnits({ taskId, leadUnitId, coordinatingUnitIds }: { taskId: number; leadUnitId: number; coordinatingUnitIds: number[] }, ctx: Partial<Context> = {}) {
   const { db: tx } = contextOf(ctx)
