@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverT } from '~/i18n/translate.server'
 import { getWorkingCalendar } from '~/features/calendar/index.server'
-import { createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
+import { advanceMeetingStatus, createMeeting, decideSubstitute, getMeeting, invitationTiming, meetingAccess, respondToInvitation, sendInvitations, vietnamInstant } from '~/features/meetings/index.server'
 import { action as editAction } from '~/routes/_app.meetings.$meetingId_.edit'
 import { action as meetingAction, loader as meetingLoader } from '~/routes/_app.meetings.$meetingId'
 import { action as newMeetingAction } from '~/routes/_app.meetings.new'
@@ -266,6 +266,25 @@ describe('realtime: the meeting room', () => {
     expect(a.updates).toEqual([])
     a.disconnect()
     b.disconnect()
+  })
+})
+
+describe('a meeting moved on by its session and its notice', () => {
+  it('goes in session, held (its programme item too) and concluded, never back', () => {
+    const item = createProgrammeItemFixture(unitId)
+    const id = createMeeting({ input: saveInput('2027-02-25', { programmeItemId: item.id, offProgrammeReason: null }), actor: { id: office.id } })
+    const status = () => getMeeting({ id })!.status
+    advanceMeetingStatus({ id, to: 'held' })
+    expect(status()).toBe('draft')
+    sendInvitations({ id, actor: { id: office.id }, confirmFew: true }, { now: vietnamInstant('2027-02-01', '08:00') })
+    advanceMeetingStatus({ id, to: 'in_session' })
+    expect(status()).toBe('in_session')
+    advanceMeetingStatus({ id, to: 'concluded' })
+    advanceMeetingStatus({ id, to: 'held' })
+    expect(status()).toBe('concluded')
+    expect(getDb().select().from(programmeItems).where(eq(programmeItems.id, item.id)).get()!.status).toBe('held')
+    advanceMeetingStatus({ id, to: 'in_session' })
+    expect(status()).toBe('concluded')
   })
 })
 

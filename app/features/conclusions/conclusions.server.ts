@@ -22,6 +22,7 @@ import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import { allocateDocumentNumber, peekDocumentNumber, issuingBodyHeader } from './numbering.server'
 import { issueTasks, tasksOfConclusion } from '~/features/tasks/index.server'
+import { advanceMeetingStatus } from '~/features/meetings/index.server'
 import { unitOfficers } from '~/features/directory/index.server'
 import type { Actor } from '~/core/actor'
 import { type Context, contextOf } from '~/core/context'
@@ -307,7 +308,7 @@ export function issueConclusion({ meetingId, who, input }: { meetingId: number; 
       const correcting = draft.supersedesId ? { conclusionId: draft.supersedesId, actorId: who.id, note: `${numbered.formatted}: ${draft.correctionReason ?? ''}`.trim() } : undefined
       const { createdIds, carriedIds: carried } = issueTasks({ conclusionId: draft.id, blocks: blocks.map(toTaskBlock), issuedOn, correcting }, { db: tx, now })
       if (draft.supersedesId) tx.update(conclusions).set({ status: 'superseded', updatedAt: now }).where(eq(conclusions.id, draft.supersedesId)).run()
-      if (meeting.status !== 'concluded') tx.update(meetings).set({ status: 'concluded', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
+      advanceMeetingStatus({ id: meetingId, to: 'concluded' }, { db: tx, now })
 
       // The lead and coordinating units' officers and the following leaders hear of their tasks.
       const unitIds = recipientUnitsOf(blocks, [])

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { AttendanceState, PassRule, SpeechKind, VoteChoice } from '#db/schema/enums'
 import { type DBOrTx } from '#db/client'
-import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, programmeItems, secretBallots, speeches, voteVoters, votes } from '#db/schema'
+import { agendaItems, agendaProgress, attendance, meetingParticipants, meetings, meetingSessions, meetingTypes, namedBallots, secretBallots, speeches, voteVoters, votes } from '#db/schema'
 import { events } from '~/core/events.server'
 import { DomainError, type DomainErrorKind } from '~/core/errors'
 import { generateSecureRandomString } from '~/core/tokens.server'
@@ -9,7 +9,7 @@ import { writeAudit } from '~/core/audit.server'
 import { checkinCodeMatches, newCheckinSecret } from './checkin-code.server'
 import { quorumNeeded, votePasses } from './counting'
 import type { AuditActor } from '~/core/actor'
-import { isSubstitute, parseSource } from '~/features/meetings/index.server'
+import { advanceMeetingStatus, isSubstitute, parseSource } from '~/features/meetings/index.server'
 import { type Context, contextOf, isDatabase } from '~/core/context'
 
 /**
@@ -118,7 +118,7 @@ export function openSession({ meetingId, actor }: { meetingId: number; actor: Au
       .values({ meetingId, state: 'open', openedAt: now, openedBy: actor.id, currentAgendaItemId: first?.id ?? null, checkinSecret: newCheckinSecret(), updatedAt: now })
       .run()
     if (first) tx.insert(agendaProgress).values({ agendaItemId: first.id, meetingId, firstStartedAt: now, runningSince: now }).run()
-    tx.update(meetings).set({ status: 'in_session', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
+    advanceMeetingStatus({ id: meetingId, to: 'in_session' }, { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'session.opened', entityType: 'meeting', entityId: meetingId, after: { openedAt: now.toISOString() } })
   })
   events.emit('meeting.updated', { meetingId })
@@ -203,7 +203,7 @@ export function closeSession({ meetingId, actor }: { meetingId: number; actor: A
   let secretClosed = false
   db.transaction((tx) => {
     const session = liveSession(tx, meetingId, true)
-    const { meeting, type } = meetingWithType(tx, meetingId)
+    const { type } = meetingWithType(tx, meetingId)
     stopItemClock(tx, session.currentAgendaItemId, now)
     const floor = floorOf(tx, meetingId)
     if (floor) endSpeech(tx, floor, now)
@@ -215,9 +215,8 @@ export function closeSession({ meetingId, actor }: { meetingId: number; actor: A
       .set({ state: 'closed', closedAt: now, closedBy: actor.id, suspendedAt: null, suspendedMs: session.suspendedMs + pause, updatedAt: now })
       .where(eq(meetingSessions.meetingId, meetingId))
       .run()
-    // A notice issued during the session has already made the meeting concluded.
-    if (meeting.status === 'in_session') tx.update(meetings).set({ status: 'held', updatedAt: now }).where(eq(meetings.id, meetingId)).run()
-    if (meeting.programmeItemId) tx.update(programmeItems).set({ status: 'held', updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
+    // A notice issued during the session has already made the meeting concluded (it stays so).
+    advanceMeetingStatus({ id: meetingId, to: 'held' }, { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'session.closed', entityType: 'meeting', entityId: meetingId, after: { closedAt: now.toISOString() } })
   })
   if (secretClosed) forgetWriteOrder(db)

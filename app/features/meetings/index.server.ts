@@ -7,7 +7,7 @@ export { decideSubstitute, participantNames, participantShortfall } from './part
 export { findConflicts, scheduleConflicts } from './conflicts.server'
 export { findMeeting, getMeeting, listMeetings, meetingAccess, meetingFormValues } from './meeting-queries.server'
 export { invitationTiming, respondToInvitation, sendInvitations, upcomingInvitations } from './invitations.server'
-export { setMeetingStatus } from './meeting-status.server'
+export { advanceMeetingStatus, setMeetingStatus } from './meeting-status.server'
 export { dateSchema, meetingApiSchema, programmeItemApiSchema, programmeItemInputSchema, rsvpSchema, vietnamInstant, type MeetingFormInput, type ProgrammeInput, type ProgrammeItemInput } from './schemas'
 export { canManageMeetings, canViewMeeting, isMeetingMember, type MeetingAccess } from './permissions.server'
 export { meetingRooms, meetingViewers } from './rooms.server'

@@ -40,3 +40,23 @@ export function setMeetingStatus({ id, input, actor }: { id: number; input: { st
     events.emit('meeting.statusChanged', { meetingId: id, userIds })
   }
 }
+
+/** From which statuses the room and the notice move a meeting on (never back). */
+const ADVANCES_FROM: Record<'in_session' | 'held' | 'concluded', readonly MeetingStatus[]> = {
+  in_session: ['invited'],
+  held: ['in_session'],
+  concluded: ['draft', 'invited', 'in_session', 'held', 'postponed', 'cancelled'],
+}
+
+/**
+ * The meeting moves on as its session and its notice move it, inside the caller's transaction (the
+ * caller audits and emits): in session when the session opens, held when it closes (its programme
+ * item held too), concluded when its notice is issued. A meeting already further on stays.
+ */
+export function advanceMeetingStatus({ id, to }: { id: number; to: keyof typeof ADVANCES_FROM }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  const meeting = db.select({ status: meetings.status, programmeItemId: meetings.programmeItemId }).from(meetings).where(eq(meetings.id, id)).get()
+  if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
+  if (ADVANCES_FROM[to].includes(meeting.status)) db.update(meetings).set({ status: to, updatedAt: now }).where(eq(meetings.id, id)).run()
+  if (to === 'held' && meeting.programmeItemId) db.update(programmeItems).set({ status: 'held', updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
+}
