@@ -2,7 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { events } from '~/core/events.server'
 import { DomainError } from '~/core/errors'
-import { meetingParticipants, meetings, type MeetingStatus, programmeItems } from '#db/schema/index'
+import { meetingParticipants, meetings, type MeetingStatus } from '#db/schema/index'
+import { followMeeting } from '~/features/programme/index.server'
 import { writeAudit } from '~/core/audit.server'
 import { notify } from '~/features/notifications/index.server'
 import type { AuditActor } from '~/core/actor'
@@ -20,7 +21,7 @@ export function setMeetingStatus({ id, input, actor }: { id: number; input: { st
     tx.update(meetings).set({ status: input.status, statusReason: input.reason ?? null, updatedAt: now }).where(eq(meetings.id, id)).run()
     if (meeting.programmeItemId) {
       const itemStatus = input.status === 'held' ? 'held' : input.status === 'postponed' ? 'postponed' : 'planned'
-      tx.update(programmeItems).set({ status: itemStatus, statusReason: input.reason ?? null, updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
+      followMeeting({ itemId: meeting.programmeItemId, status: itemStatus, reason: input.reason ?? null }, { db: tx, now })
     }
     const invited = tx
       .select({ userId: meetingParticipants.userId })
@@ -58,5 +59,5 @@ export function advanceMeetingStatus({ id, to }: { id: number; to: keyof typeof 
   const meeting = db.select({ status: meetings.status, programmeItemId: meetings.programmeItemId }).from(meetings).where(eq(meetings.id, id)).get()
   if (!meeting) throw new DomainError('meeting.notFound', 'not_found')
   if (ADVANCES_FROM[to].includes(meeting.status)) db.update(meetings).set({ status: to, updatedAt: now }).where(eq(meetings.id, id)).run()
-  if (to === 'held' && meeting.programmeItemId) db.update(programmeItems).set({ status: 'held', updatedAt: now }).where(eq(programmeItems.id, meeting.programmeItemId)).run()
+  if (to === 'held' && meeting.programmeItemId) followMeeting({ itemId: meeting.programmeItemId, status: 'held' }, { db, now })
 }

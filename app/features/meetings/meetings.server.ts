@@ -5,6 +5,7 @@ import { DomainError } from '~/core/errors'
 import type { MeetingFormInput } from './schemas'
 import { type DBOrTx } from '#db/client'
 import { agendaItems, meetings, meetingTypes, type MeetingStatus, programmeItems, units, userRoles, users } from '#db/schema/index'
+import { followMeeting } from '~/features/programme/index.server'
 import { writeAudit } from '~/core/audit.server'
 import type { AuditActor } from '~/core/actor'
 import { expandParticipants, syncParticipants } from './participants.server'
@@ -114,7 +115,7 @@ export function createMeeting({ input: rawInput, actor }: { input: MeetingSaveIn
     writeAgenda(tx, row.id, input.agenda)
     syncParticipants({ meetingId: row.id, wanted: expandParticipants({ input }, { db: tx }) }, { db: tx })
     if (input.programmeItemId)
-      tx.update(programmeItems).set({ status: 'scheduled', updatedAt: now }).where(eq(programmeItems.id, input.programmeItemId)).run()
+      followMeeting({ itemId: input.programmeItemId, status: 'scheduled' }, { db: tx, now })
     writeAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { title: input.title, startsAt: input.startsAt.toISOString(), programmeItemId: input.programmeItemId ?? null, offProgrammeReason: input.offProgrammeReason ?? null, urgent: input.urgent } })
     return row.id
   })
@@ -134,7 +135,7 @@ export function updateMeeting({ id, input, actor }: { id: number; input: Meeting
     writeAgenda(tx, id, input.agenda)
     syncParticipants({ meetingId: id, wanted: expandParticipants({ input }, { db: tx }) }, { db: tx })
     if (input.programmeItemId && input.programmeItemId !== before.programmeItemId)
-      tx.update(programmeItems).set({ status: 'scheduled', updatedAt: now }).where(eq(programmeItems.id, input.programmeItemId)).run()
+      followMeeting({ itemId: input.programmeItemId, status: 'scheduled' }, { db: tx, now })
     const changed: Record<string, unknown> = {}
     const old: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(values)) {

@@ -178,6 +178,19 @@ export function updateProgrammeItem({ id, input, actor }: { id: number; input: P
   })
 }
 
+/**
+ * The item follows the meeting held for it, inside the meeting's transaction (the meeting's audit
+ * covers it): scheduled when a meeting is set for it, then held, postponed, or planned again when
+ * the meeting is cancelled.
+ */
+export function followMeeting({ itemId, status, reason }: { itemId: number; status: 'scheduled' | 'held' | 'postponed' | 'planned'; reason?: string | null }, ctx: Partial<Context> = {}) {
+  const { db, now } = contextOf(ctx)
+  db.update(programmeItems)
+    .set({ status, updatedAt: now, ...(reason !== undefined ? { statusReason: reason } : {}) })
+    .where(eq(programmeItems.id, itemId))
+    .run()
+}
+
 /** Postpone or cancel (with a reason), or put back to planned / mark held. */
 export function setItemStatus({ id, input, actor }: { id: number; input: { status: 'postponed' | 'cancelled' | 'planned' | 'held'; reason?: string }; actor: AuditActor }, ctx: Partial<Context> = {}) {
   const { db, now } = contextOf(ctx)
