@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
@@ -30,5 +32,24 @@ describe('import boundaries', () => {
     expect(await problems(endpoints, 'server/realtime/x.ts')).toHaveLength(1)
     expect(await problems(endpoints, 'app/routes/_app.x.tsx')).toHaveLength(1)
     expect(await problems("import { listTasks } from '~/features/tasks/tasks.server'\nexport const x = listTasks\n", 'server/api/v1/index.ts')).toHaveLength(1)
+  })
+})
+
+describe('one writer per table', () => {
+  it('every table is inserted, updated and deleted by one feature only (the others ask it)', () => {
+    const writers = new Map<string, Set<string>>()
+    const root = join(__dirname, '../../app/features')
+    for (const area of readdirSync(root)) {
+      const files = readdirSync(join(root, area), { recursive: true, encoding: 'utf8' }).filter((f) => /\.server\.tsx?$/.test(f) && !f.includes('.test.'))
+      for (const file of files)
+        for (const [, table] of readFileSync(join(root, area, file), 'utf8').matchAll(/\.(?:insert|update|delete)\((\w+)\)/g)) {
+          if (!writers.has(table!)) writers.set(table!, new Set())
+          writers.get(table!)!.add(area)
+        }
+    }
+    expect(writers.get('tasks')).toEqual(new Set(['tasks']))
+    expect(writers.get('taskEvents')).toEqual(new Set(['tasks']))
+    const shared = [...writers].filter(([, areas]) => areas.size > 1).map(([table, areas]) => `${table}: ${[...areas].join(', ')}`)
+    expect(shared).toEqual([])
   })
 })
