@@ -25,13 +25,13 @@ import { idSchema } from '~/core/schemas'
 import { meetingStatusSchema, rsvpSchema } from '~/features/meetings'
 import { redirectWithToast } from '~/core/toast.server'
 import { listGroups } from '~/features/groups/index.server'
-import { useEffect, useRef, lazy, Suspense, useState } from 'react'
+import { useEffect, useRef, Suspense, useState } from 'react'
 import { DomainError } from '~/core/errors'
 import { pageTitle } from '~/i18n'
 import { parseSource } from '~/features/meetings'
 
 // The substitute's picker (react-aria, ~40 KB) comes only with the answer form, not with every meeting page.
-const PersonPicker = lazy(() => import('~/components/ui/people-picker').then((m) => ({ default: m.PersonPicker })))
+import { PersonPicker } from '~/features/directory/lazy'
 
 const intentSchema = z.enum(['invite', 'status', 'rsvp', 'substitute'])
 const substituteDecisionSchema = z.object({ substituteUserId: idSchema, decision: z.enum(['confirm', 'refuse']) })

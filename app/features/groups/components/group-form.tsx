@@ -5,7 +5,7 @@ import { Button } from '~/components/ui/button'
 import { FormErrors } from '~/components/ui/card'
 import { Field, TextareaField } from '~/components/ui/field'
 import { Form } from '~/components/ui/form'
-import { PeoplePicker, type PersonChoice } from '~/components/ui/people-picker'
+import { PeoplePicker, type PersonChoice } from '~/features/directory'
 import { GROUP_LIMITS, groupFormSchema } from '../schemas'
 
 /** The group form (new and edit): name, note, members chosen by search, in use or not. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
-import { ErrorList } from './field'
+import { ErrorList } from '~/components/ui/field'
 
 export type PersonChoice = { id: number; fullName: string; position: string | null; unitName: string | null }
 
