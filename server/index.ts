@@ -17,6 +17,7 @@ import { attachMailer } from './mailer'
 import { attachRealtime, bridgeEvents } from './realtime'
 import { startScheduler } from './scheduler'
 import { detectOfficeConverter } from '~/features/documents/index.server'
+import { recoverNotificationParams } from '~/features/notifications/index.server'
 import { clearStaleUploads } from '~/core/files.server'
 
 function readConfig() {
@@ -37,6 +38,9 @@ process.env.DATABASE_PATH = config.DATABASE_PATH
 
 const db = getDb()
 migrateDatabase(db)
+// Notifications from before their parameters were stored get them back, to be read in each reader's language.
+const recovered = recoverNotificationParams({ db })
+if (recovered) console.log(`Đã chuyển ${recovered} thông báo cũ sang dạng đọc được theo ngôn ngữ của người nhận.`)
 const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`
 await prepareFirstRun(db, config, baseUrl)
 // Global search: refilled from the tables when it does not match them (a seed or a CLI wrote them without events), then kept by the events.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listNotifications, notify } from '~/features/notifications/index.server'
+import { listNotifications, notify, recoverNotificationParams } from '~/features/notifications/index.server'
 import { runTaskReminders } from '~/features/tasks/index.server'
 import { loader as notificationsLoader } from '~/routes/_app.notifications'
 import { getDb } from '#db/client'
@@ -48,6 +48,32 @@ describe('notifications in the reader’s language', () => {
     expect(new Set(seen).size).toBe(75)
     expect(seen[0]).toBe('Công bố kết quả lấy phiếu tín nhiệm: Đợt 75')
     expect(seen.at(-1)).toBe('Công bố kết quả lấy phiếu tín nhiệm: Đợt 1')
+  })
+})
+
+describe('notifications written before their parameters were stored', () => {
+  it('get back the values their Vietnamese wording was made from, and are then read in English; what fits no template stays as written', async () => {
+    const en = await createUser({ locale: 'en' })
+    const legacy = (kind: string, title: string, body: string | null) =>
+      getDb().insert(notifications).values({ userId: en.id, kind, title, body, createdAt: new Date() }).returning({ id: notifications.id }).get().id
+    const postponed = legacy('meeting.postponed', 'Hoãn cuộc họp: Họp Ban Thường vụ tháng 5', 'Lý do: Trùng lịch làm việc với Trung ương')
+    const withPlace = legacy('meeting.invitation', 'Giấy mời họp: Giao ban', 'Thời gian: 05/06/2026 08:00 · Địa điểm: Phòng họp số 1')
+    const substitute = legacy('meeting.invitation', 'Giấy mời họp (dự thay Võ Trọng Hải): Giao ban', 'Thời gian: 05/06/2026 08:00')
+    const leader = legacy('conclusion.issued', 'Thông báo kết luận Số 45-TB/TU: nhiệm vụ đồng chí theo dõi', 'về công tác cán bộ')
+    const odd = legacy('meeting.postponed', 'Một dòng viết tay', null)
+    expect(recoverNotificationParams()).toBe(4)
+    const params = (id: number) => getDb().select().from(notifications).where(eq(notifications.id, id)).get()!.params
+    expect(params(postponed)).toEqual({ title: 'Họp Ban Thường vụ tháng 5', reason: 'Trùng lịch làm việc với Trung ương' })
+    expect(params(withPlace)).toEqual({ title: 'Giao ban', when: '05/06/2026 08:00', place: 'Phòng họp số 1', context: 'place' })
+    expect(params(substitute)).toMatchObject({ original: 'Võ Trọng Hải', title: 'Giao ban', context: 'substitute' })
+    expect(params(odd)).toBeNull()
+    const read = new Map(listNotifications({ userId: en.id, locale: 'en' }).items.map((n) => [n.id, n]))
+    expect(read.get(postponed)).toMatchObject({ title: 'Meeting postponed: Họp Ban Thường vụ tháng 5', body: 'Reason: Trùng lịch làm việc với Trung ương' })
+    expect(read.get(withPlace)).toMatchObject({ body: 'When: 05/06/2026 08:00 · Where: Phòng họp số 1' })
+    expect(read.get(leader)!.title).toBe('Conclusion notice Số 45-TB/TU: tasks you follow')
+    expect(read.get(odd)!.title).toBe('Một dòng viết tay')
+    // Run again at the next start: nothing left to do.
+    expect(recoverNotificationParams()).toBe(0)
   })
 })
 

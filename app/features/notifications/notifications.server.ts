@@ -2,6 +2,7 @@ import { events } from '~/core/events.server'
 import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
 import { type Locale, notifications, users } from '#db/schema/index'
 import { serverT } from '~/i18n/translate.server'
+import { vi as viNotices } from '~/i18n/notices'
 import { type Context, contextOf } from '~/core/context'
 
 /**
@@ -92,3 +93,65 @@ export function notificationsForEmail({ ids }: { ids: number[] }, ctx: Partial<C
     .all()
     .map((r) => ({ ...readNotification(r.row, r.locale), fullName: r.fullName, email: r.email, locale: r.locale }))
 }
+
+// ---------------------------------------------------------------- rows written before parameters
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The values a template was filled with to give `text` ("Hoãn cuộc họp: {{title}}" and "Hoãn cuộc họp: Họp BTV" → { title }), or null. */
+function valuesOf(template: string | undefined, text: string): Record<string, string> | null {
+  if (template === undefined) return text === '' ? {} : null
+  const names: string[] = []
+  const source = template
+    .split(/\{\{(\w+)\}\}/)
+    .map((part, i) => (i % 2 ? (names.push(part), '(.*?)') : escapeRegExp(part)))
+    .join('')
+  const match = new RegExp(`^${source}$`, 's').exec(text)
+  return match ? Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) : null
+}
+
+/**
+ * The parameters a notification written before they were stored was made from, read back from its
+ * Vietnamese title and body with its kind's templates (each variant tried), and kept only when the
+ * templates give back exactly what was stored; null when they do not.
+ */
+function paramsFromWording({ kind, title, body }: { kind: string; title: string; body: string | null }): Record<string, string> | null {
+  const entry = kind.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], viNotices) as Record<string, string> | undefined
+  if (typeof entry?.title !== 'string') return null
+  const variants = new Set(Object.keys(entry).flatMap((key) => /^(?:title|body)_(.+)$/.exec(key)?.[1] ?? []))
+  // Of the variants that give the wording back, the one with the most values: "Thời gian: {{when}}"
+  // also fits an invitation with its place, as one long `when`.
+  let best: Record<string, string> | null = null
+  for (const context of [undefined, ...variants]) {
+    const fromTitle = valuesOf((context && entry[`title_${context}`]) || entry.title, title)
+    const fromBody = valuesOf((context && entry[`body_${context}`]) || entry.body, body ?? '')
+    if (!fromTitle || !fromBody) continue
+    if (Object.keys(fromBody).some((name) => name in fromTitle && fromTitle[name] !== fromBody[name])) continue
+    const params = { ...fromTitle, ...fromBody, ...(context ? { context } : {}) }
+    const again = renderNotice({ kind, params }, 'vi')
+    if (again.title !== title || (again.body ?? null) !== (body || null)) continue
+    if (!best || Object.keys(params).length > Object.keys(best).length) best = params
+  }
+  return best
+}
+
+/**
+ * Gives the notifications stored before their parameters were (migration 0020) the parameters
+ * their wording was made from, so they too are read in each reader's language; one transaction,
+ * at start. Rows whose wording no template gives back stay as written. Returns how many changed.
+ */
+export function recoverNotificationParams(ctx: Partial<Context> = {}) {
+  const { db } = contextOf(ctx)
+  return db.transaction((tx) => {
+    let changed = 0
+    const rows = tx.select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body }).from(notifications).where(isNull(notifications.params)).all()
+    for (const row of rows) {
+      const params = paramsFromWording(row)
+      if (!params) continue
+      tx.update(notifications).set({ params }).where(eq(notifications.id, row.id)).run()
+      changed++
+    }
+    return changed
+  })
+}
+
