@@ -16,7 +16,7 @@ export function currentUser(req: Request): SessionUser {
   return req.user
 }
 
-/** 403 unless the permission module grants it. */
+/** The request's user, or 403 unless their roles grant the permission (core's authorize). */
 export function requireApiPermission(req: Request, permission: Permission): SessionUser {
   const user = currentUser(req)
   authorize(user, permission)

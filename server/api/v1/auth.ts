@@ -5,7 +5,6 @@ import { serverT } from '~/i18n/translate.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { ApiError } from '~/core/api/errors.server'
 
-
 /** A personal API token (`Authorization: Bearer ns_…`) or the session cookie; 401 otherwise. */
 export function authenticateApi(req: Request, _res: Response, next: NextFunction) {
   const header = req.get('authorization')
