@@ -12,7 +12,7 @@ import { rooms } from '~/core/rooms'
 import { applyScopeCounts } from '~/features/dashboard'
 import { taskScopePage, taskScopeView, type TaskScopeView } from '~/features/dashboard/index.server'
 import { vietnamDate } from '~/core/days'
-import { getMeeting, meetingAccess } from '~/features/meetings/index.server'
+import { findMeeting, getMeeting } from '~/features/meetings/index.server'
 import { authorize, can, hasRole } from '~/core/permissions.server'
 import { canFollowLeaderTasks, canFollowUnitTasks } from '~/features/tasks/index.server'
 import { canViewMeeting } from '~/features/meetings/index.server'
@@ -41,9 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overview = can(user, 'meetings.overview')
   let scope: { kind: 'body' | 'meeting' | 'leader' | 'unit'; id: number; title: string }
   if (q.meeting) {
-    const access = meetingAccess({ id: q.meeting })
-    invariantResponse(access, 'meeting.notFound')
-    authorize(user, canViewMeeting, access)
+    authorize(user, canViewMeeting, findMeeting(q.meeting).access)
     scope = { kind: 'meeting', id: q.meeting, title: getMeeting({ id: q.meeting })!.title }
   } else if (q.leader) {
     const leaderId = q.leader === 'me' ? user.id : q.leader

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Form } from '~/components/ui/form'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { actorOf, invariantResponse, requireUser } from '~/features/directory/index.server'
+import { actorOf, requireUser } from '~/features/directory/index.server'
 import { distributeSchema, UploadForm } from '~/features/documents'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useLiveView } from '~/components/socket-provider'
@@ -18,14 +18,13 @@ import { ErrorList } from '~/components/ui/field'
 import { config } from '~/core/config.server'
 import { parseForm, readForm, replyWithDomainError, statusOf } from '~/core/forms.server'
 import { formatDateTime, formatDay } from '~/core/dates'
-import { deleteDocument, distributeDocuments, documentAccess, documentPresenters } from '~/features/documents/index.server'
+import { deleteDocument, distributeDocuments, documentPresenters, findDocument } from '~/features/documents/index.server'
 import { redirectWithToast } from '~/core/toast.server'
 import { ACCEPT_ATTRIBUTE } from '~/core/files.server'
 import { findMeeting, getMeeting } from '~/features/meetings/index.server'
 import { authorize } from '~/core/permissions.server'
 import { canListMeetingDocuments, canSeeReadiness, canUploadDocuments } from '~/features/documents/index.server'
 import { canManageMeetings } from '~/features/meetings/index.server'
-import { parseId } from '~/core/schemas'
 import { documentKinds } from '#db/schema/enums'
 import { pageTitle } from '~/i18n'
 
@@ -63,9 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   authorize(user, 'meetings.manage')
   const formData = await readForm(request)
   if (formData.get('intent') === 'delete') {
-    const documentId = parseId(String(formData.get('documentId') ?? ''))
-    const doc = documentId ? documentAccess({ documentId }) : null
-    invariantResponse(documentId && doc && doc.meetingId === meetingId, 'document.notFound')
+    const { id: documentId } = findDocument(String(formData.get('documentId') ?? ''), meetingId)
     deleteDocument({ documentId, who: actorOf(user, context) as { id: number } })
     return redirectWithToast(`/meetings/${meetingId}/documents`, { key: 'documents.deleted' })
   }

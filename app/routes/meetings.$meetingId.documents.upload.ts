@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { invariantResponse, requireUser } from '~/features/directory/index.server'
+import { requireUser } from '~/features/directory/index.server'
 import { DomainError, HTTP_STATUS_OF } from '~/core/errors'
-import { addVersion, createDocument, documentAccess, documentPresenters } from '~/features/documents/index.server'
+import { addVersion, createDocument, documentPresenters, findDocument } from '~/features/documents/index.server'
 import { discardUnrecorded } from '~/core/files.server'
 import { readUpload } from '~/core/uploads.server'
-import { meetingAccess } from '~/features/meetings/index.server'
+import { findMeeting } from '~/features/meetings/index.server'
 import { authorize, can } from '~/core/permissions.server'
 import { canAddDocumentVersion, canUploadDocuments } from '~/features/documents/index.server'
 import { parseId } from '~/core/schemas'
@@ -19,18 +19,12 @@ import { parseForm } from '~/core/forms.server'
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const meetingId = parseId(params.meetingId)
-  const access = meetingId ? meetingAccess({ id: meetingId }) : null
-  invariantResponse(meetingId && access, 'meeting.notFound')
+  const { id: meetingId } = findMeeting(params.meetingId)
   const presenters = documentPresenters({ meetingId })
   authorize(user, canUploadDocuments, presenters)
   const url = new URL(request.url)
   const versionOf = parseId(url.searchParams.get('documentId') ?? undefined)
-  if (versionOf) {
-    const doc = documentAccess({ documentId: versionOf })
-    invariantResponse(doc && doc.meetingId === meetingId, 'document.notFound')
-    authorize(user, canAddDocumentVersion, doc)
-  }
+  if (versionOf) authorize(user, canAddDocumentVersion, findDocument(versionOf, meetingId).access)
   const fail = (errors: Record<string, string[]>, status = 400) => Response.json({ ok: false, errors }, { status })
   let upload
   try {

@@ -3,16 +3,15 @@ import { invariantResponse, requireUser } from '~/features/directory/index.serve
 import { fileResponse } from '~/core/uploads.server'
 import { authorize } from '~/core/permissions.server'
 import { canViewTask } from '~/features/tasks/index.server'
-import { taskAccess, taskAttachment } from '~/features/tasks/index.server'
+import { findTask, taskAttachment } from '~/features/tasks/index.server'
 import { parseId } from '~/core/schemas'
 
 /** A file attached to a task's report: for whoever may view the task (Range supported). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const taskId = parseId(params.taskId)
   const fileId = parseId(params.fileId)
-  const access = taskId ? taskAccess({ taskId }) : null
-  invariantResponse(taskId && fileId && access, 'task.notFound')
+  invariantResponse(fileId, 'task.notFound')
+  const { id: taskId, access } = findTask(params.taskId)
   authorize(user, canViewTask, access)
   const file = taskAttachment({ taskId, attachmentId: fileId })
   invariantResponse(file, 'file.notFound')

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Request as ExpressRequest, Router } from 'express'
 import { z } from '~/core/zod'
-import { addVersion, createDocument, distributeDocuments, distributeSchema, documentAccess, documentPresenters, documentUploadSchema, documentVersionSchema, listMeetingDocuments, meetingReadiness, serveDocumentFile } from '~/features/documents/index.server'
+import { addVersion, createDocument, distributeDocuments, distributeSchema, documentPresenters, documentUploadSchema, documentVersionSchema, findDocument, listMeetingDocuments, meetingReadiness, serveDocumentFile } from '~/features/documents/index.server'
 import { DomainError } from '~/core/errors'
 import { discardUnrecorded, type StoredFile } from '~/core/files.server'
 import { readUpload } from '~/core/uploads.server'
@@ -98,9 +98,7 @@ export function registerDocumentEndpoints(router: Router, registry: OpenAPIRegis
     success: { status: 201, description: 'Phiên bản mới', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
     errors: [400, 403, 404, 413],
     handler: async ({ req, params, user }) => {
-      const doc = documentAccess({ documentId: params.id })
-      if (!doc) throw new DomainError('document.notFound', 'not_found')
-      authorize(user, canAddDocumentVersion, doc)
+      authorize(user, canAddDocumentVersion, findDocument(params.id).access)
       return withUploadedFile(
         req,
         (fields) => documentVersionSchema.parse(Object.fromEntries(fields)),

@@ -354,8 +354,12 @@ export function deleteDocument({ documentId, who }: { documentId: number; who: P
   events.emit('documents.changed', { meetingId })
 }
 
-/** A document by the id a page or the API was given: its id and access facts, or not found (the caller authorizes). */
-export function findDocument(param: string | number | undefined) {
-  const { id, found } = findById(param, (documentId) => documentAccess({ documentId }), 'document.notFound')
+/** A document by the id a page or the API was given (with `inMeeting`, only one of that meeting): its id and access facts, or not found (the caller authorizes). */
+export function findDocument(param: string | number | undefined, inMeeting?: number) {
+  const read = (documentId: number) => {
+    const doc = documentAccess({ documentId })
+    return doc && (inMeeting === undefined || doc.meetingId === inMeeting) ? doc : null
+  }
+  const { id, found } = findById(param, read, 'document.notFound')
   return { id, access: found }
 }
