@@ -13,8 +13,8 @@ import { applyScopeCounts } from '~/features/dashboard'
 import { taskScopePage, taskScopeView, type TaskScopeView } from '~/features/dashboard/index.server'
 import { vietnamDate } from '~/core/days'
 import { findMeeting, getMeeting } from '~/features/meetings/index.server'
-import { authorize, can, hasRole } from '~/core/permissions.server'
-import { canFollowLeaderTasks, canFollowUnitTasks } from '~/features/tasks/index.server'
+import { authorize, hasRole } from '~/core/permissions.server'
+import { canFollowBodyTasks, canFollowLeaderTasks, canFollowUnitTasks } from '~/features/tasks/index.server'
 import { canViewMeeting } from '~/features/meetings/index.server'
 import type { TaskScope } from '~/features/tasks/index.server'
 import { taskBuckets } from '~/features/tasks'
@@ -38,7 +38,7 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const q = querySchema.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== '')))
-  const overview = can(user, 'meetings.overview')
+  const overview = canFollowBodyTasks(user)
   let scope: { kind: 'body' | 'meeting' | 'leader' | 'unit'; id: number; title: string }
   if (q.meeting) {
     authorize(user, canViewMeeting, findMeeting(q.meeting).access)

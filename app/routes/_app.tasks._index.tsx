@@ -15,8 +15,7 @@ import { SelectField } from '~/components/ui/field'
 import { unitOptions } from '~/features/directory'
 import { formatDate, formatDay } from '~/core/dates'
 import { isValidDate } from '~/core/days'
-import { can } from '~/core/permissions.server'
-import { canViewTask } from '~/features/tasks/index.server'
+import { canFollowBodyTasks, canViewTask, taskListViewer } from '~/features/tasks/index.server'
 import { countTasks, listTasks, taskFilterOptions } from '~/features/tasks/index.server'
 import { DateField } from '~/components/ui/date-field'
 import { taskBuckets, taskStatuses } from '~/features/tasks'
@@ -39,9 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const url = new URL(request.url)
   const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')))
-  const overview = can(user, 'meetings.overview')
+  const overview = canFollowBodyTasks(user)
   const unitId = overview ? filter.unit : (user.unitId ?? undefined)
-  const scope = { unitId, meetingId: filter.meeting, leaderId: filter.leader, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: overview ? undefined : { userId: user.id, unitId: user.unitId } }
+  const scope = { unitId, meetingId: filter.meeting, leaderId: filter.leader, deadlineFrom: filter.from, deadlineTo: filter.to, viewer: taskListViewer(user) }
   const version = events.version()
   const counts = countTasks({ filter: scope }).total
   const rows = listTasks({ filter: { ...scope, status: filter.status, limit: 500 } })

@@ -2,8 +2,8 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
 import type { Router } from 'express'
 import { z } from '~/core/zod'
 import { dateSchema } from '~/features/meetings/index.server'
-import { authorize, can } from '~/core/permissions.server'
-import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, type TaskAccess } from '~/features/tasks/index.server'
+import { authorize } from '~/core/permissions.server'
+import { canContributeToTask, canDecideOnTask, canReportOnTask, canViewTask, taskListViewer, type TaskAccess } from '~/features/tasks/index.server'
 import { addContribution, completionSchema, contributionSchema, decideCompletion, decideExtension, decisionSchema, declareCompletion, extensionRequestSchema, getTask, listTasks, postProgress, progressSchema, requestExtension, findTask } from '~/features/tasks/index.server'
 import type { SessionUser } from '~/features/directory/index.server'
 import { taskEventKinds } from '#db/schema/conclusions'
@@ -40,8 +40,7 @@ export function registerTaskEndpoints(router: Router, registry: OpenAPIRegistry)
     errors: [400, 403],
     handler: ({ req, query, user }) => {
       requireApiPermission(req, 'directory.read')
-      const viewer = can(user, 'meetings.overview') ? undefined : { userId: user.id, unitId: user.unitId }
-      return { items: listTasks({ filter: { ...query, viewer } }).filter((t) => canViewTask(user, t)) }
+      return { items: listTasks({ filter: { ...query, viewer: taskListViewer(user) } }).filter((t) => canViewTask(user, t)) }
     },
   })
 

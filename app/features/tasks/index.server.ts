@@ -4,7 +4,7 @@ export { completionSchema, contributionSchema, decisionSchema, extensionRequestS
 export { idsInScope, refreshTasks, scopeCounts, scopeTaskIds, taskIndexGeneration, taskRows, type TaskRow, type TaskScope } from './task-index.server'
 export { type TaskBucket } from './task-status'
 export { addContribution, countTasks, createTasks, findTask, issueTasks, tasksOfConclusion, decideCompletion, decideExtension, declareCompletion, getTask, listTasks, postProgress, reassignLead, requestExtension, taskAccess, taskAttachment, taskFilterOptions, taskUnitRows, tasksAwaitingDecision, type TaskBlock } from './tasks.server'
-export { canAttachToTask, canContributeToTask, canDecideOnTask, canFollowLeaderTasks, canFollowUnitTasks, canReassignTask, canReportOnTask, canViewTask, type TaskAccess } from './permissions.server'
+export { canAttachToTask, canContributeToTask, canDecideOnTask, canFollowBodyTasks, canFollowLeaderTasks, canFollowUnitTasks, canReassignTask, canReportOnTask, canViewTask, taskListViewer, type TaskAccess } from './permissions.server'
 export { taskRooms } from './rooms.server'
 export type { TaskEvents } from './events'
 export { taskSchema as taskApiSchema } from './api-schema'

@@ -41,12 +41,25 @@ export function canReassignTask(user: Actor, task: TaskAccess) {
   return hasRole(user, 'chair') && (task.chairUserId === user.id || task.followingLeaderId === user.id)
 }
 
+/** The whole body's tasks (dashboard, every unit's list, the `dashboard:0` room): those who oversee. */
+export function canFollowBodyTasks(user: Actor) {
+  return can(user, 'meetings.overview')
+}
+
+/**
+ * Whose tasks a list shows this person, as the `viewer` filter of listTasks/countTasks (the rule
+ * of canViewTask in SQL): none for those who oversee, else their own and their unit's.
+ */
+export function taskListViewer(user: Actor) {
+  return canFollowBodyTasks(user) ? undefined : { userId: user.id, unitId: user.unitId }
+}
+
 /** A leader's tasks (dashboard and `leader:<id>` room): that leader, and those who oversee. */
 export function canFollowLeaderTasks(user: Actor, leaderId: number) {
-  return leaderId === user.id || can(user, 'meetings.overview')
+  return leaderId === user.id || canFollowBodyTasks(user)
 }
 
 /** A unit's tasks on the dashboard: its members, and those who oversee. */
 export function canFollowUnitTasks(user: Actor, unitId: number) {
-  return user.unitId === unitId || can(user, 'meetings.overview')
+  return user.unitId === unitId || canFollowBodyTasks(user)
 }

@@ -1,6 +1,5 @@
-import { can } from '~/core/permissions.server'
 import type { JoinRules } from '~/core/rooms'
-import { canFollowLeaderTasks, canFollowUnitTasks, canViewTask } from './permissions.server'
+import { canFollowBodyTasks, canFollowLeaderTasks, canFollowUnitTasks, canViewTask } from './permissions.server'
 import { taskAccess } from './tasks.server'
 
 /**
@@ -15,5 +14,5 @@ export const taskRooms = {
   },
   unit: (id) => (user) => canFollowUnitTasks(user, id),
   leader: (id) => (user) => canFollowLeaderTasks(user, id),
-  dashboard: (id) => (user) => id === 0 && can(user, 'meetings.overview'),
+  dashboard: (id) => (user) => id === 0 && canFollowBodyTasks(user),
 } satisfies Partial<JoinRules>
