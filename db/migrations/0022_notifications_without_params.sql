@@ -1,0 +1,1 @@
+CREATE INDEX `notifications_without_params_idx` ON `notifications` (`id`) WHERE "notifications"."params" is null;
