@@ -9,8 +9,7 @@ import type { RealtimeServer } from './index'
 
 /** Every feature's live views (their read models and the events that make their rooms dirty). */
 export const liveFeatures: LiveViews[] = [dashboardLive, hallLive, minutesLive, pollLive]
-const features = liveFeatures
-const views: Partial<Record<RoomKind, LiveView>> = Object.assign({}, ...features.map((f) => f.views))
+const views: Partial<Record<RoomKind, LiveView>> = Object.assign({}, ...liveFeatures.map((f) => f.views))
 
 /**
  * The live-view publisher: domain events mark rooms dirty; each dirty room's read model is
@@ -110,7 +109,7 @@ export function publishLiveViews(io: RealtimeServer, options: LiveOptions = {}) 
       return [...new Set([...io.sockets.adapter.rooms.keys(), ...io.of('/display').adapter.rooms.keys()])].filter(ofKind)
     },
   }
-  const detach = features.flatMap((f) => f.subscribe(bridge))
+  const detach = liveFeatures.flatMap((f) => f.subscribe(bridge))
   // A room that empties forgets its state.
   const onDelete = (room: string) => {
     const p = pending.get(room)

@@ -98,7 +98,6 @@ export function placeAndDate(place: string, iso: string | null, now = new Date()
   return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${String(m).padStart(2, '0')} năm ${y}`
 }
 
-const PARTY_NAME = NOTICE_TEXT.party
 
 export const FONT = 'Times New Roman'
 export const pt = (n: number) => n * 2 // docx sizes are half-points
@@ -127,7 +126,7 @@ export const centered = (children: TextRun[], after = 0) => new Paragraph({ alig
 export const docxPartyHeader = (bodyName: string, number: string, placeDate: string) =>
   twoColumns(
     [42, [centered([run(bodyName.toUpperCase(), 14, { bold: true })]), centered([run('*', 14)]), centered([run(number, 14)])]],
-    [58, [centered([run(PARTY_NAME, 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeDate, 14, { italic: true })])]],
+    [58, [centered([run(NOTICE_TEXT.party, 15, { bold: true, underline: true })]), centered([run('', 14)]), centered([run(placeDate, 14, { italic: true })])]],
   )
 
 /** A Party document on A4 in Times New Roman: the head, the kind and its line, the body, the closing (signatures). */
@@ -218,7 +217,7 @@ export function pdfPartyHeader(doc: PDFKit.PDFDocument, h: { draft: boolean; bod
   doc.font('regular').text('*', { width: leftCol, align: 'center' })
   doc.text(h.number, { width: leftCol, align: 'center' })
   const afterLeft = doc.y
-  doc.font('bold').fontSize(15).text(PARTY_NAME, left + leftCol, top, { width: rightCol, align: 'center', underline: true })
+  doc.font('bold').fontSize(15).text(NOTICE_TEXT.party, left + leftCol, top, { width: rightCol, align: 'center', underline: true })
   doc.moveDown(0.6)
   doc.font('italic').fontSize(14).text(h.placeAndDate, left + leftCol, doc.y, { width: rightCol, align: 'center' })
   doc.y = Math.max(doc.y, afterLeft) + 20
